@@ -1,0 +1,95 @@
+#!/bin/sh
+# Copy the sysfs state that ndctl and daxctl read (nd and dax buses, memory
+# blocks, NUMA node meminfo) into a fixture directory, preserving paths and
+# the bus/driver symlinks, and record what the upstream tools print for it.
+#
+# Run inside a guest (busybox is enough).  Usage: capture-fixture OUTDIR
+set -u
+
+out=$1
+mkdir -p "$out"
+
+# Copy one sysfs directory recursively.  Attribute files that cannot be
+# read in the current state (EIO, ENXIO, write-only) are left out; the only
+# symlink kept is "driver", since that is how a binding is seen.
+copy_tree() {
+	local src=$1 dst=$out$1 entry name
+
+	mkdir -p "$dst"
+	for entry in "$src"/* ; do
+		[ -e "$entry" ] || [ -L "$entry" ] || continue
+		name=${entry##*/}
+		if [ -L "$entry" ]; then
+			[ "$name" = driver ] &&
+				ln -sfn "$(readlink "$entry")" "$dst/$name"
+			continue
+		fi
+		if [ -d "$entry" ]; then
+			case $name in power|subsystem|firmware_node) continue ;; esac
+			copy_tree "$entry"
+		elif [ -f "$entry" ] && [ ! -e "$dst/$name" ]; then
+			cat "$entry" >"$dst/$name" 2>/dev/null ||
+				rm -f "$dst/$name"
+		fi
+	done
+}
+
+for bus in nd dax; do
+	[ -d "/sys/bus/$bus" ] || continue
+	mkdir -p "$out/sys/bus/$bus/devices" "$out/sys/bus/$bus/drivers"
+	for drv in /sys/bus/$bus/drivers/*; do
+		[ -d "$drv" ] && mkdir -p "$out$drv"
+	done
+	for dev in /sys/bus/$bus/devices/*; do
+		[ -L "$dev" ] || continue
+		ln -sfn "$(readlink "$dev")" "$out$dev"
+		copy_tree "$(readlink -f "$dev")"
+	done
+done
+
+mem=/sys/devices/system/memory
+mkdir -p "$out$mem"
+for f in block_size_bytes auto_online_blocks; do
+	cat "$mem/$f" >"$out$mem/$f"
+done
+for blk in "$mem"/memory*; do
+	mkdir -p "$out$blk"
+	for f in state valid_zones removable phys_index phys_device online; do
+		[ -r "$blk/$f" ] && cat "$blk/$f" >"$out$blk/$f" 2>/dev/null
+	done
+done
+for node in /sys/devices/system/node/node*; do
+	mkdir -p "$out$node"
+	cat "$node/meminfo" >"$out$node/meminfo"
+done
+
+# What the upstream tools print for this state, to check ours against.
+mkdir -p "$out/expected"
+i=0
+while read -r tool args; do
+	i=$((i + 1))
+	name=$(printf '%02d' "$i")
+	echo "$tool $args" >"$out/expected/$name.cmd"
+	# shellcheck disable=SC2086
+	"$tool-upstream" $args >"$out/expected/$name.json" 2>/dev/null
+done <<'LIST'
+ndctl list
+ndctl list -B
+ndctl list -D
+ndctl list -R
+ndctl list -N
+ndctl list -Ni
+ndctl list -RN
+ndctl list -BDRN
+ndctl list -Ri
+ndctl list -r region0 -N
+ndctl list -n namespace0.0
+daxctl list
+daxctl list -i
+daxctl list -R
+daxctl list -RD
+daxctl list -DM
+daxctl list -RDi
+daxctl list -d dax0.0
+daxctl list -r 0 -D
+LIST

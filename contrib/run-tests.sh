@@ -1,0 +1,13 @@
+#!/bin/sh
+# Install dependencies, build, and run every test suite (unit, sysfs, qemu,
+# and kernel when enabled).  Usage: contrib/run-tests.sh [meson test args]
+set -eu
+cd "$(dirname "$0")/.."
+contrib/setup.sh
+if [ -d build ]; then
+	meson setup --reconfigure build >/dev/null
+else
+	meson setup build >/dev/null
+fi
+ninja -C build
+meson test -C build --print-errorlogs "$@"

@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef DAXCTL_BUILTIN_H
+#define DAXCTL_BUILTIN_H
+
+int cmd_list(int argc, char **argv);
+
+#endif

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stddef.h>
+
+#include <util/command.h>
+#include "builtin.h"
+
+static const struct command daxctl_commands[] = {
+	{ "list", cmd_list, "list dax regions and devices as JSON" },
+	{ NULL, NULL, NULL },
+};
+
+int main(int argc, char **argv)
+{
+	return command_main("daxctl", daxctl_commands, argc, argv);
+}

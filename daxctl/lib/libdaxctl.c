@@ -1,0 +1,479 @@
+// SPDX-License-Identifier: LGPL-2.1
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <daxctl/libdaxctl.h>
+#include <util/size.h>
+#include <util/sysfs.h>
+
+#define DAX_DEVICES "sys/bus/dax/devices"
+#define MEMORY_DIR "sys/devices/system/memory"
+
+struct daxctl_mapping {
+	struct daxctl_mapping *next;
+	uint64_t offset, start, end;
+};
+
+struct daxctl_dev {
+	struct daxctl_dev *next;
+	struct daxctl_region *region;
+	char *devname;
+	int id;
+	uint64_t size, resource, align;
+	int target_node, numa_node;
+	char driver[64];
+	struct daxctl_mapping *mappings;
+};
+
+struct daxctl_region {
+	struct daxctl_region *next;
+	struct daxctl_ctx *ctx;
+	int id;
+	char *path;
+	uint64_t size, available_size, align;
+	bool dynamic;
+	struct daxctl_dev *devs;
+};
+
+struct daxctl_ctx {
+	int refcount;
+	struct sysroot *root;
+	uint64_t block_size;
+	struct daxctl_region *regions;
+};
+
+static void free_dev(struct daxctl_dev *dev)
+{
+	while (dev->mappings) {
+		struct daxctl_mapping *m = dev->mappings;
+
+		dev->mappings = m->next;
+		free(m);
+	}
+	free(dev->devname);
+	free(dev);
+}
+
+static void free_regions(struct daxctl_ctx *ctx)
+{
+	while (ctx->regions) {
+		struct daxctl_region *region = ctx->regions;
+
+		ctx->regions = region->next;
+		while (region->devs) {
+			struct daxctl_dev *dev = region->devs;
+
+			region->devs = dev->next;
+			free_dev(dev);
+		}
+		free(region->path);
+		free(region);
+	}
+}
+
+static int load_mappings(struct daxctl_ctx *ctx, struct daxctl_dev *dev)
+{
+	struct daxctl_mapping **tail = &dev->mappings;
+	char **names;
+	int n, i;
+
+	n = sysfs_list(ctx->root, "mapping", &names, DAX_DEVICES "/%s",
+		       dev->devname);
+	if (n < 0)
+		return n;
+	for (i = 0; i < n; i++) {
+		struct daxctl_mapping *m = calloc(1, sizeof(*m));
+
+		if (!m) {
+			sysfs_free_names(names);
+			return -ENOMEM;
+		}
+		sysfs_read_u64(ctx->root, &m->offset, DAX_DEVICES "/%s/%s/page_offset",
+			       dev->devname, names[i]);
+		sysfs_read_u64(ctx->root, &m->start, DAX_DEVICES "/%s/%s/start",
+			       dev->devname, names[i]);
+		sysfs_read_u64(ctx->root, &m->end, DAX_DEVICES "/%s/%s/end",
+			       dev->devname, names[i]);
+		*tail = m;
+		tail = &m->next;
+	}
+	sysfs_free_names(names);
+	return 0;
+}
+
+static struct daxctl_region *find_or_add_region(struct daxctl_ctx *ctx,
+						const char *parent)
+{
+	struct daxctl_region *region, **tail;
+	int id;
+
+	if (sysfs_read_int(ctx->root, &id, "%s/dax_region/id", parent))
+		return NULL;
+	for (tail = &ctx->regions; *tail; tail = &(*tail)->next)
+		if ((*tail)->id == id)
+			return *tail;
+	region = calloc(1, sizeof(*region));
+	if (!region)
+		return NULL;
+	region->ctx = ctx;
+	region->id = id;
+	region->path = strdup(parent);
+	sysfs_read_u64(ctx->root, &region->size, "%s/dax_region/size", parent);
+	sysfs_read_u64(ctx->root, &region->align, "%s/dax_region/align",
+		       parent);
+	sysfs_read_u64(ctx->root, &region->available_size,
+		       "%s/dax_region/available_size", parent);
+	/* Only dynamic regions grow "create" (drivers/dax/bus.c). */
+	region->dynamic = sysfs_exists(ctx->root, "%s/dax_region/create",
+				       parent);
+	/* Keep regions sorted by id. */
+	for (tail = &ctx->regions; *tail && (*tail)->id < id;
+	     tail = &(*tail)->next)
+		;
+	region->next = *tail;
+	*tail = region;
+	return region;
+}
+
+static int load_dev(struct daxctl_ctx *ctx, const char *name)
+{
+	struct daxctl_region *region;
+	struct daxctl_dev *dev, **tail;
+	char *canon, *slash;
+	int rc = -ENOMEM, region_id;
+
+	canon = sysfs_canonical(ctx->root, DAX_DEVICES "/%s", name);
+	if (!canon)
+		return -ENOENT;
+	slash = strrchr(canon, '/');
+	if (!slash) {
+		free(canon);
+		return -EINVAL;
+	}
+	*slash = '\0';
+	region = find_or_add_region(ctx, canon);
+	free(canon);
+	if (!region)
+		return -ENOENT;
+
+	dev = calloc(1, sizeof(*dev));
+	if (!dev)
+		return -ENOMEM;
+	dev->region = region;
+	dev->devname = strdup(name);
+	if (!dev->devname)
+		goto err;
+	if (sscanf(name, "dax%d.%d", &region_id, &dev->id) != 2)
+		dev->id = -1;
+	dev->target_node = dev->numa_node = -1;
+	sysfs_read_u64(ctx->root, &dev->size, DAX_DEVICES "/%s/size", name);
+	sysfs_read_u64(ctx->root, &dev->align, DAX_DEVICES "/%s/align", name);
+	sysfs_read_u64(ctx->root, &dev->resource, DAX_DEVICES "/%s/resource",
+		       name);
+	sysfs_read_int(ctx->root, &dev->target_node,
+		       DAX_DEVICES "/%s/target_node", name);
+	sysfs_read_int(ctx->root, &dev->numa_node, DAX_DEVICES "/%s/numa_node",
+		       name);
+	if (sysfs_link_name(ctx->root, dev->driver, sizeof(dev->driver),
+			    DAX_DEVICES "/%s/driver", name))
+		dev->driver[0] = '\0';
+	rc = load_mappings(ctx, dev);
+	if (rc)
+		goto err;
+	/* Older kernels have no resource attribute: use the first range. */
+	if (!dev->resource && dev->mappings)
+		dev->resource = dev->mappings->start;
+
+	for (tail = &region->devs; *tail; tail = &(*tail)->next)
+		if (devname_cmp((*tail)->devname, name) > 0)
+			break;
+	dev->next = *tail;
+	*tail = dev;
+	return 0;
+err:
+	free_dev(dev);
+	return rc;
+}
+
+int daxctl_refresh(struct daxctl_ctx *ctx)
+{
+	char **names;
+	int n, i, rc = 0;
+
+	free_regions(ctx);
+	ctx->block_size = 0;
+	/* block_size_bytes is hexadecimal without a 0x prefix. */
+	{
+		char buf[32];
+
+		if (!sysfs_read(ctx->root, buf, sizeof(buf),
+				MEMORY_DIR "/block_size_bytes"))
+			ctx->block_size = strtoull(buf, NULL, 16);
+	}
+	n = sysfs_list(ctx->root, "dax", &names, DAX_DEVICES);
+	if (n < 0)
+		return n;
+	for (i = 0; i < n && !rc; i++) {
+		rc = load_dev(ctx, names[i]);
+		/* A device that vanished while we looked is not an error. */
+		if (rc == -ENOENT)
+			rc = 0;
+	}
+	sysfs_free_names(names);
+	return rc;
+}
+
+int daxctl_new(struct daxctl_ctx **out, const char *sysroot)
+{
+	struct daxctl_ctx *ctx = calloc(1, sizeof(*ctx));
+	int rc;
+
+	*out = NULL;
+	if (!ctx)
+		return -ENOMEM;
+	ctx->refcount = 1;
+	ctx->root = sysroot_open(sysroot ? sysroot : "/");
+	if (!ctx->root) {
+		rc = errno ? -errno : -ENOENT;
+		free(ctx);
+		return rc;
+	}
+	rc = daxctl_refresh(ctx);
+	if (rc) {
+		daxctl_unref(ctx);
+		return rc;
+	}
+	*out = ctx;
+	return 0;
+}
+
+struct daxctl_ctx *daxctl_ref(struct daxctl_ctx *ctx)
+{
+	if (ctx)
+		ctx->refcount++;
+	return ctx;
+}
+
+void daxctl_unref(struct daxctl_ctx *ctx)
+{
+	if (!ctx || --ctx->refcount > 0)
+		return;
+	free_regions(ctx);
+	sysroot_close(ctx->root);
+	free(ctx);
+}
+
+const char *daxctl_get_sysroot(struct daxctl_ctx *ctx)
+{
+	return sysroot_path(ctx->root);
+}
+
+uint64_t daxctl_get_memory_block_size(struct daxctl_ctx *ctx)
+{
+	return ctx->block_size;
+}
+
+struct daxctl_region *daxctl_region_get_first(struct daxctl_ctx *ctx)
+{
+	return ctx->regions;
+}
+
+struct daxctl_region *daxctl_region_get_next(struct daxctl_region *region)
+{
+	return region->next;
+}
+
+int daxctl_region_get_id(struct daxctl_region *region)
+{
+	return region->id;
+}
+
+const char *daxctl_region_get_path(struct daxctl_region *region)
+{
+	return region->path;
+}
+
+uint64_t daxctl_region_get_size(struct daxctl_region *region)
+{
+	return region->size;
+}
+
+uint64_t daxctl_region_get_available_size(struct daxctl_region *region)
+{
+	return region->available_size;
+}
+
+uint64_t daxctl_region_get_align(struct daxctl_region *region)
+{
+	return region->align;
+}
+
+bool daxctl_region_is_dynamic(struct daxctl_region *region)
+{
+	return region->dynamic;
+}
+
+struct daxctl_dev *daxctl_dev_get_first(struct daxctl_region *region)
+{
+	return region->devs;
+}
+
+struct daxctl_dev *daxctl_dev_get_next(struct daxctl_dev *dev)
+{
+	return dev->next;
+}
+
+struct daxctl_region *daxctl_dev_get_region(struct daxctl_dev *dev)
+{
+	return dev->region;
+}
+
+const char *daxctl_dev_get_devname(struct daxctl_dev *dev)
+{
+	return dev->devname;
+}
+
+int daxctl_dev_get_id(struct daxctl_dev *dev)
+{
+	return dev->id;
+}
+
+uint64_t daxctl_dev_get_size(struct daxctl_dev *dev)
+{
+	return dev->size;
+}
+
+uint64_t daxctl_dev_get_resource(struct daxctl_dev *dev)
+{
+	return dev->resource;
+}
+
+uint64_t daxctl_dev_get_align(struct daxctl_dev *dev)
+{
+	return dev->align;
+}
+
+int daxctl_dev_get_target_node(struct daxctl_dev *dev)
+{
+	return dev->target_node;
+}
+
+int daxctl_dev_get_numa_node(struct daxctl_dev *dev)
+{
+	return dev->numa_node;
+}
+
+const char *daxctl_dev_get_driver(struct daxctl_dev *dev)
+{
+	return dev->driver[0] ? dev->driver : NULL;
+}
+
+enum daxctl_dev_mode daxctl_dev_get_mode(struct daxctl_dev *dev)
+{
+	if (!dev->driver[0])
+		return DAXCTL_DEV_MODE_UNBOUND;
+	if (!strcmp(dev->driver, "device_dax"))
+		return DAXCTL_DEV_MODE_DEVDAX;
+	if (!strcmp(dev->driver, "kmem"))
+		return DAXCTL_DEV_MODE_RAM;
+	return DAXCTL_DEV_MODE_OTHER;
+}
+
+bool daxctl_dev_is_enabled(struct daxctl_dev *dev)
+{
+	return dev->driver[0] != '\0';
+}
+
+struct daxctl_mapping *daxctl_mapping_get_first(struct daxctl_dev *dev)
+{
+	return dev->mappings;
+}
+
+struct daxctl_mapping *daxctl_mapping_get_next(struct daxctl_mapping *m)
+{
+	return m->next;
+}
+
+uint64_t daxctl_mapping_get_offset(struct daxctl_mapping *m)
+{
+	return m->offset;
+}
+
+uint64_t daxctl_mapping_get_start(struct daxctl_mapping *m)
+{
+	return m->start;
+}
+
+uint64_t daxctl_mapping_get_end(struct daxctl_mapping *m)
+{
+	return m->end;
+}
+
+uint64_t daxctl_mapping_get_size(struct daxctl_mapping *m)
+{
+	return m->end - m->start + 1;
+}
+
+int daxctl_dev_foreach_memblock(struct daxctl_dev *dev,
+				int (*fn)(struct daxctl_dev *dev,
+					  unsigned long block, void *arg),
+				void *arg)
+{
+	uint64_t bs = dev->region->ctx->block_size, start, end, b;
+	struct daxctl_mapping *m, single;
+	int rc;
+
+	if (!bs)
+		return -ENOTSUP;
+	m = dev->mappings;
+	if (!m) {
+		if (!dev->resource || !dev->size)
+			return 0;
+		single = (struct daxctl_mapping){
+			.start = dev->resource,
+			.end = dev->resource + dev->size - 1,
+		};
+		m = &single;
+	}
+	for (; m; m = m->next) {
+		start = ALIGN_UP(m->start, bs);
+		end = ALIGN_DOWN(m->end + 1, bs);
+		for (b = start; b < end; b += bs) {
+			rc = fn(dev, (unsigned long)(b / bs), arg);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int count_block(struct daxctl_dev *dev, unsigned long block, void *arg)
+{
+	struct sysroot *root = dev->region->ctx->root;
+	struct daxctl_memblocks *blocks = arg;
+	char state[32], zones[64];
+
+	blocks->expected++;
+	if (sysfs_read(root, state, sizeof(state), MEMORY_DIR "/memory%lu/state",
+		       block))
+		return 0;
+	blocks->total++;
+	if (strcmp(state, "online"))
+		return 0;
+	blocks->online++;
+	/* An online block's valid_zones names the zone it is in. */
+	if (!sysfs_read(root, zones, sizeof(zones),
+			MEMORY_DIR "/memory%lu/valid_zones", block) &&
+	    !strcmp(zones, "Movable"))
+		blocks->online_movable++;
+	return 0;
+}
+
+int daxctl_dev_get_memblocks(struct daxctl_dev *dev,
+			     struct daxctl_memblocks *blocks)
+{
+	*blocks = (struct daxctl_memblocks){ 0 };
+	return daxctl_dev_foreach_memblock(dev, count_block, blocks);
+}

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: LGPL-2.1 */
+/*
+ * libdaxctl: device-dax regions, devices, mappings and the memory blocks of
+ * devices in system-ram mode, read from sysfs under a root directory.
+ *
+ * A context owns every object it returns; objects live until the context's
+ * last reference is dropped.  Nothing is cached across daxctl_refresh().
+ */
+#ifndef LIBDAXCTL_H
+#define LIBDAXCTL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct daxctl_ctx;
+struct daxctl_region;
+struct daxctl_dev;
+struct daxctl_mapping;
+
+enum daxctl_dev_mode {
+	DAXCTL_DEV_MODE_UNBOUND,	/* no driver bound */
+	DAXCTL_DEV_MODE_DEVDAX,		/* device_dax: /dev/daxX.Y */
+	DAXCTL_DEV_MODE_RAM,		/* kmem: hot-plugged system RAM */
+	DAXCTL_DEV_MODE_OTHER,		/* another driver */
+};
+
+/* sysroot: "/" for the live system, or a captured tree; NULL means "/". */
+int daxctl_new(struct daxctl_ctx **ctx, const char *sysroot);
+struct daxctl_ctx *daxctl_ref(struct daxctl_ctx *ctx);
+void daxctl_unref(struct daxctl_ctx *ctx);
+/* Re-read everything; previously returned objects become invalid. */
+int daxctl_refresh(struct daxctl_ctx *ctx);
+const char *daxctl_get_sysroot(struct daxctl_ctx *ctx);
+/* Memory block size in bytes (block_size_bytes), 0 when unknown. */
+uint64_t daxctl_get_memory_block_size(struct daxctl_ctx *ctx);
+
+struct daxctl_region *daxctl_region_get_first(struct daxctl_ctx *ctx);
+struct daxctl_region *daxctl_region_get_next(struct daxctl_region *region);
+#define daxctl_region_foreach(ctx, region) \
+	for (region = daxctl_region_get_first(ctx); region; \
+	     region = daxctl_region_get_next(region))
+
+int daxctl_region_get_id(struct daxctl_region *region);
+/* Canonical sysfs path of the region's parent device, without the root. */
+const char *daxctl_region_get_path(struct daxctl_region *region);
+uint64_t daxctl_region_get_size(struct daxctl_region *region);
+uint64_t daxctl_region_get_available_size(struct daxctl_region *region);
+uint64_t daxctl_region_get_align(struct daxctl_region *region);
+/* Dynamic regions (hmem, CXL) let devices be created and resized. */
+bool daxctl_region_is_dynamic(struct daxctl_region *region);
+
+struct daxctl_dev *daxctl_dev_get_first(struct daxctl_region *region);
+struct daxctl_dev *daxctl_dev_get_next(struct daxctl_dev *dev);
+#define daxctl_dev_foreach(region, dev) \
+	for (dev = daxctl_dev_get_first(region); dev; \
+	     dev = daxctl_dev_get_next(dev))
+
+struct daxctl_region *daxctl_dev_get_region(struct daxctl_dev *dev);
+const char *daxctl_dev_get_devname(struct daxctl_dev *dev);
+int daxctl_dev_get_id(struct daxctl_dev *dev);
+uint64_t daxctl_dev_get_size(struct daxctl_dev *dev);
+/* Physical start address; 0 when the kernel does not show it. */
+uint64_t daxctl_dev_get_resource(struct daxctl_dev *dev);
+/* 0 when the kernel has no align attribute. */
+uint64_t daxctl_dev_get_align(struct daxctl_dev *dev);
+int daxctl_dev_get_target_node(struct daxctl_dev *dev);
+int daxctl_dev_get_numa_node(struct daxctl_dev *dev);
+/* Bound driver name, or NULL. */
+const char *daxctl_dev_get_driver(struct daxctl_dev *dev);
+enum daxctl_dev_mode daxctl_dev_get_mode(struct daxctl_dev *dev);
+bool daxctl_dev_is_enabled(struct daxctl_dev *dev);
+
+struct daxctl_mapping *daxctl_mapping_get_first(struct daxctl_dev *dev);
+struct daxctl_mapping *daxctl_mapping_get_next(struct daxctl_mapping *m);
+#define daxctl_mapping_foreach(dev, m) \
+	for (m = daxctl_mapping_get_first(dev); m; \
+	     m = daxctl_mapping_get_next(m))
+uint64_t daxctl_mapping_get_offset(struct daxctl_mapping *m);
+uint64_t daxctl_mapping_get_start(struct daxctl_mapping *m);
+uint64_t daxctl_mapping_get_end(struct daxctl_mapping *m);
+uint64_t daxctl_mapping_get_size(struct daxctl_mapping *m);
+
+/*
+ * Memory blocks of a device: kmem hot-adds only the blocks that lie wholly
+ * inside each of the device's ranges.
+ */
+struct daxctl_memblocks {
+	unsigned int total;	/* blocks present under system/memory */
+	unsigned int online;
+	unsigned int online_movable;
+	unsigned int expected;	/* whole blocks inside the device's ranges */
+};
+int daxctl_dev_get_memblocks(struct daxctl_dev *dev,
+			     struct daxctl_memblocks *blocks);
+/*
+ * Call fn for each memory block index inside the device's ranges, in
+ * order; stops and returns fn's value when it is not 0.
+ */
+int daxctl_dev_foreach_memblock(struct daxctl_dev *dev,
+				int (*fn)(struct daxctl_dev *dev,
+					  unsigned long block, void *arg),
+				void *arg);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <string.h>
+
+#include <daxctl/json.h>
+#include <util/json.h>
+#include "json.h"
+
+#define ZERO_UUID "00000000-0000-0000-0000-000000000000"
+
+const char *nd_mode_name(enum ndctl_ns_mode mode)
+{
+	switch (mode) {
+	case NDCTL_NS_MODE_FSDAX:
+		return "fsdax";
+	case NDCTL_NS_MODE_DEVDAX:
+		return "devdax";
+	case NDCTL_NS_MODE_SECTOR:
+		return "sector";
+	case NDCTL_NS_MODE_RAW:
+		break;
+	}
+	return "raw";
+}
+
+struct json_object *nd_bus_to_json(struct ndctl_bus *bus)
+{
+	struct json_object *jbus = json_object_new_object();
+
+	json_add_str(jbus, "provider", ndctl_bus_get_provider(bus));
+	json_add_str(jbus, "dev", ndctl_bus_get_devname(bus));
+	return jbus;
+}
+
+struct json_object *nd_dimm_to_json(struct ndctl_dimm *dimm)
+{
+	struct json_object *jdimm = json_object_new_object();
+
+	json_add_str(jdimm, "dev", ndctl_dimm_get_devname(dimm));
+	if (ndctl_dimm_get_unique_id(dimm))
+		json_add_str(jdimm, "id", ndctl_dimm_get_unique_id(dimm));
+	if (ndctl_dimm_get_handle(dimm) >= 0)
+		json_add_u64(jdimm, "handle",
+			     (uint64_t)ndctl_dimm_get_handle(dimm));
+	if (ndctl_dimm_get_phys_id(dimm) >= 0)
+		json_add_u64(jdimm, "phys_id",
+			     (uint64_t)ndctl_dimm_get_phys_id(dimm));
+	if (!ndctl_dimm_is_enabled(dimm))
+		json_add_str(jdimm, "state", "disabled");
+	return jdimm;
+}
+
+struct json_object *nd_region_to_json(struct ndctl_region *region,
+				      bool mappings,
+				      const struct nd_json_flags *flags)
+{
+	struct json_object *jregion = json_object_new_object();
+	struct ndctl_mapping *m;
+	bool human = flags->human;
+
+	json_add_str(jregion, "dev", ndctl_region_get_devname(region));
+	json_add_size(jregion, "size", ndctl_region_get_size(region), human);
+	json_add_size(jregion, "align", ndctl_region_get_align(region), human);
+	json_add_size(jregion, "available_size",
+		      ndctl_region_get_available_size(region), human);
+	json_add_size(jregion, "max_available_extent",
+		      ndctl_region_get_max_available_extent(region), human);
+	json_add_str(jregion, "type", ndctl_region_get_type(region));
+	if (flags->verbose) {
+		if (ndctl_region_get_numa_node(region) >= 0)
+			json_add_int(jregion, "numa_node",
+				     ndctl_region_get_numa_node(region));
+		if (ndctl_region_get_target_node(region) >= 0)
+			json_add_int(jregion, "target_node",
+				     ndctl_region_get_target_node(region));
+	}
+	if (ndctl_region_get_iset_id(region))
+		json_add_u64(jregion, "iset_id",
+			     ndctl_region_get_iset_id(region));
+	if (mappings && ndctl_mapping_get_first(region)) {
+		struct json_object *jmaps = json_object_new_array();
+
+		ndctl_mapping_foreach(region, m) {
+			struct json_object *jm = json_object_new_object();
+
+			json_add_str(jm, "dimm", ndctl_mapping_get_dimm(m));
+			json_add_hex(jm, "offset", ndctl_mapping_get_offset(m),
+				     human);
+			json_add_hex(jm, "length", ndctl_mapping_get_length(m),
+				     human);
+			json_add_int(jm, "position",
+				     ndctl_mapping_get_position(m));
+			json_object_array_add(jmaps, jm);
+		}
+		json_object_object_add(jregion, "mappings", jmaps);
+	}
+	json_add_str(jregion, "persistence_domain",
+		     ndctl_region_get_persistence_domain(region));
+	if (!ndctl_region_is_enabled(region))
+		json_add_str(jregion, "state", "disabled");
+	return jregion;
+}
+
+/* The dax region living under an nd dax device ("dax0.0"). */
+static struct daxctl_region *claim_dax_region(struct daxctl_ctx *dax_ctx,
+					      struct ndctl_claim *claim)
+{
+	const char *name = ndctl_claim_get_devname(claim);
+	struct daxctl_region *region;
+	size_t len = strlen(name);
+
+	daxctl_region_foreach(dax_ctx, region) {
+		const char *path = daxctl_region_get_path(region);
+		size_t plen = strlen(path);
+
+		if (plen > len && path[plen - len - 1] == '/' &&
+		    !strcmp(path + plen - len, name))
+			return region;
+	}
+	return NULL;
+}
+
+static void add_dax_details(struct json_object *jns, struct ndctl_claim *claim,
+			    const struct nd_json_flags *flags)
+{
+	struct daxctl_region *region = NULL;
+
+	if (flags->dax_ctx)
+		region = claim_dax_region(flags->dax_ctx, claim);
+	if (flags->dax && region) {
+		struct dax_json_flags dflags = { .human = flags->human,
+						 .no_path = true };
+		struct json_object *jregion;
+
+		jregion = dax_region_to_json(region, &dflags);
+		json_object_object_add(jregion, "devices",
+				       dax_region_devs_to_json(region, NULL,
+							       &dflags));
+		json_object_object_add(jns, "daxregion", jregion);
+	} else if (ndctl_claim_get_chardev(claim)[0]) {
+		json_add_str(jns, "chardev", ndctl_claim_get_chardev(claim));
+	}
+}
+
+struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
+					 const struct nd_json_flags *flags)
+{
+	static const char *const maps[] = {
+		[NDCTL_MAP_NONE] = "none",
+		[NDCTL_MAP_MEM] = "mem",
+		[NDCTL_MAP_DEV] = "dev",
+	};
+	struct ndctl_claim *claim = ndctl_namespace_get_claim(ns);
+	enum ndctl_ns_mode mode = ndctl_namespace_get_mode(ns);
+	struct json_object *jns = json_object_new_object();
+	const char *blockdev = NULL, *uuid = NULL;
+	unsigned int sector_size = 0;
+	uint64_t size = 0;
+	bool has_size = true;
+
+	json_add_str(jns, "dev", ndctl_namespace_get_devname(ns));
+	json_add_str(jns, "mode", nd_mode_name(mode));
+	if (claim && mode != NDCTL_NS_MODE_SECTOR)
+		json_add_str(jns, "map", maps[ndctl_claim_get_map(claim)]);
+
+	if (claim) {
+		/* The usable size is only known while the claim is bound. */
+		size = ndctl_claim_get_size(claim);
+		has_size = ndctl_claim_is_enabled(claim);
+		uuid = ndctl_claim_get_uuid(claim);
+		blockdev = ndctl_claim_get_blockdev(claim);
+	} else {
+		size = ndctl_namespace_get_size(ns);
+		if (ndctl_namespace_has_label(ns))
+			uuid = ndctl_namespace_get_uuid(ns);
+		blockdev = ndctl_namespace_get_blockdev(ns);
+	}
+	if (has_size)
+		json_add_size(jns, "size", size, flags->human);
+	if (uuid)
+		json_add_str(jns, "uuid", uuid[0] ? uuid : ZERO_UUID);
+	if (claim && mode == NDCTL_NS_MODE_DEVDAX)
+		add_dax_details(jns, claim, flags);
+	if (mode != NDCTL_NS_MODE_DEVDAX) {
+		sector_size = ndctl_namespace_get_sector_size(ns);
+		json_add_int(jns, "sector_size",
+			     sector_size ? (int)sector_size : 512);
+	}
+	if (claim && ndctl_claim_get_align(claim))
+		json_add_u64(jns, "align", ndctl_claim_get_align(claim));
+	if (blockdev && blockdev[0])
+		json_add_str(jns, "blockdev", blockdev);
+	if (!ndctl_namespace_is_active(ns))
+		json_add_str(jns, "state", "disabled");
+	if (ndctl_namespace_get_alt_name(ns)[0])
+		json_add_str(jns, "name", ndctl_namespace_get_alt_name(ns));
+	if (flags->verbose) {
+		if (ndctl_namespace_get_numa_node(ns) >= 0)
+			json_add_int(jns, "numa_node",
+				     ndctl_namespace_get_numa_node(ns));
+		if (ndctl_namespace_get_target_node(ns) >= 0)
+			json_add_int(jns, "target_node",
+				     ndctl_namespace_get_target_node(ns));
+	}
+	return jns;
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef NDCTL_JSON_H
+#define NDCTL_JSON_H
+
+#include <stdbool.h>
+#include <json-c/json.h>
+#include <daxctl/libdaxctl.h>
+#include <ndctl/libndctl.h>
+
+struct nd_json_flags {
+	bool human;
+	bool verbose;
+	bool dax;		/* -X: nest the dax region and its devices */
+	struct daxctl_ctx *dax_ctx;	/* needed for dax */
+};
+
+struct json_object *nd_bus_to_json(struct ndctl_bus *bus);
+struct json_object *nd_dimm_to_json(struct ndctl_dimm *dimm);
+struct json_object *nd_region_to_json(struct ndctl_region *region,
+				      bool mappings,
+				      const struct nd_json_flags *flags);
+struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
+					 const struct nd_json_flags *flags);
+const char *nd_mode_name(enum ndctl_ns_mode mode);
+
+#endif

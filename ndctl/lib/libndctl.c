@@ -1,0 +1,890 @@
+// SPDX-License-Identifier: LGPL-2.1
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ndctl/libndctl.h>
+#include <util/sysfs.h>
+
+#define ND_DEVICES "sys/bus/nd/devices"
+/* ND_DEVICE_NAMESPACE_IO in the kernel's nd.h: a label-less namespace. */
+#define ND_NSTYPE_IO 4
+
+struct ndctl_mapping {
+	struct ndctl_mapping *next;
+	char dimm[32];
+	uint64_t offset, length;
+	int position;
+};
+
+struct ndctl_claim {
+	struct ndctl_claim *next;
+	struct ndctl_region *region;
+	char *devname;
+	char namespace[32];
+	char mode[16];
+	char uuid[40];
+	char blockdev[32];
+	char chardev[32];
+	char supported[128];
+	uint64_t align, size, resource;
+	bool enabled;
+};
+
+struct ndctl_namespace {
+	struct ndctl_namespace *next;
+	struct ndctl_region *region;
+	char *devname;
+	char mode[16];
+	char uuid[40];
+	char alt_name[80];
+	char blockdev[32];
+	bool has_label, enabled;
+	unsigned int sector_size;
+	uint64_t size, resource;
+	int numa_node, target_node;
+	struct ndctl_claim *claim;
+};
+
+struct ndctl_region {
+	struct ndctl_region *next;
+	struct ndctl_bus *bus;
+	char *devname;
+	int id;
+	char type[8];
+	char persistence_domain[32];
+	char namespace_seed[32], dax_seed[32], pfn_seed[32];
+	uint64_t size, align, available_size, max_available_extent;
+	uint64_t resource, iset_id;
+	int numa_node, target_node;
+	bool enabled;
+	struct ndctl_mapping *mappings;
+	struct ndctl_namespace *namespaces;
+	struct ndctl_claim *claims;
+};
+
+struct ndctl_dimm {
+	struct ndctl_dimm *next;
+	char *devname;
+	char unique_id[64];
+	int64_t handle, phys_id;
+	bool enabled;
+};
+
+struct ndctl_bus {
+	struct ndctl_bus *next;
+	struct ndctl_ctx *ctx;
+	char *devname;
+	char provider[64];
+	struct ndctl_dimm *dimms;
+	struct ndctl_region *regions;
+};
+
+struct ndctl_ctx {
+	int refcount;
+	struct sysroot *root;
+	struct ndctl_bus *buses;
+};
+
+/* Append to a singly linked list through its tail "next" field. */
+#define LIST_APPEND(head, item) \
+	do { \
+		__typeof__(head) *_t = &(head); \
+		while (*_t) \
+			_t = &(*_t)->next; \
+		*_t = (item); \
+	} while (0)
+
+static void free_region(struct ndctl_region *region)
+{
+	while (region->mappings) {
+		struct ndctl_mapping *m = region->mappings;
+
+		region->mappings = m->next;
+		free(m);
+	}
+	while (region->namespaces) {
+		struct ndctl_namespace *ns = region->namespaces;
+
+		region->namespaces = ns->next;
+		free(ns->devname);
+		free(ns);
+	}
+	while (region->claims) {
+		struct ndctl_claim *c = region->claims;
+
+		region->claims = c->next;
+		free(c->devname);
+		free(c);
+	}
+	free(region->devname);
+	free(region);
+}
+
+static void free_buses(struct ndctl_ctx *ctx)
+{
+	while (ctx->buses) {
+		struct ndctl_bus *bus = ctx->buses;
+
+		ctx->buses = bus->next;
+		while (bus->dimms) {
+			struct ndctl_dimm *d = bus->dimms;
+
+			bus->dimms = d->next;
+			free(d->devname);
+			free(d);
+		}
+		while (bus->regions) {
+			struct ndctl_region *r = bus->regions;
+
+			bus->regions = r->next;
+			free_region(r);
+		}
+		free(bus->devname);
+		free(bus);
+	}
+}
+
+/* Name of the directory that holds a device: its parent device. */
+static int parent_name(struct sysroot *root, const char *name, char *buf,
+		       size_t len)
+{
+	char *canon = sysfs_canonical(root, ND_DEVICES "/%s", name);
+	char *slash, *parent;
+	int rc = -ENOENT;
+
+	if (!canon)
+		return rc;
+	slash = strrchr(canon, '/');
+	if (slash) {
+		*slash = '\0';
+		parent = strrchr(canon, '/');
+		parent = parent ? parent + 1 : canon;
+		if (strlen(parent) < len) {
+			strcpy(buf, parent);
+			rc = 0;
+		}
+	}
+	free(canon);
+	return rc;
+}
+
+static bool is_bound(struct sysroot *root, const char *name)
+{
+	return sysfs_exists(root, ND_DEVICES "/%s/driver", name);
+}
+
+static void read_str(struct sysroot *root, char *buf, size_t len,
+		     const char *dev, const char *attr)
+{
+	if (sysfs_read(root, buf, len, ND_DEVICES "/%s/%s", dev, attr))
+		buf[0] = '\0';
+}
+
+/* First entry of a device's child directory, e.g. block/pmem0. */
+static void child_name(struct sysroot *root, char *buf, size_t len,
+		       const char *dev, const char *dir, const char *prefix)
+{
+	char **names;
+	int n;
+
+	buf[0] = '\0';
+	if (dir)
+		n = sysfs_list(root, prefix, &names, ND_DEVICES "/%s/%s", dev,
+			       dir);
+	else
+		n = sysfs_list(root, prefix, &names, ND_DEVICES "/%s", dev);
+	if (n > 0 && strlen(names[0]) < len)
+		strcpy(buf, names[0]);
+	sysfs_free_names(names);
+}
+
+static struct ndctl_bus *add_bus(struct ndctl_ctx *ctx, const char *name)
+{
+	struct ndctl_bus *bus = calloc(1, sizeof(*bus));
+
+	if (!bus)
+		return NULL;
+	bus->ctx = ctx;
+	bus->devname = strdup(name);
+	read_str(ctx->root, bus->provider, sizeof(bus->provider), name,
+		 "provider");
+	LIST_APPEND(ctx->buses, bus);
+	return bus;
+}
+
+static struct ndctl_bus *find_bus(struct ndctl_ctx *ctx, const char *name)
+{
+	struct ndctl_bus *bus;
+
+	for (bus = ctx->buses; bus; bus = bus->next)
+		if (!strcmp(bus->devname, name))
+			return bus;
+	return NULL;
+}
+
+static struct ndctl_region *find_region(struct ndctl_ctx *ctx,
+					const char *name)
+{
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+
+	for (bus = ctx->buses; bus; bus = bus->next)
+		for (region = bus->regions; region; region = region->next)
+			if (!strcmp(region->devname, name))
+				return region;
+	return NULL;
+}
+
+static int add_dimm(struct ndctl_ctx *ctx, const char *name)
+{
+	struct ndctl_dimm *dimm;
+	struct ndctl_bus *bus;
+	char parent[32];
+	uint64_t v;
+
+	if (parent_name(ctx->root, name, parent, sizeof(parent)))
+		return 0;
+	bus = find_bus(ctx, parent);
+	if (!bus)
+		return 0;
+	dimm = calloc(1, sizeof(*dimm));
+	if (!dimm)
+		return -ENOMEM;
+	dimm->devname = strdup(name);
+	dimm->handle = dimm->phys_id = -1;
+	if (!sysfs_read_u64(ctx->root, &v, ND_DEVICES "/%s/nfit/handle", name))
+		dimm->handle = (int64_t)v;
+	if (!sysfs_read_u64(ctx->root, &v, ND_DEVICES "/%s/nfit/phys_id",
+			    name))
+		dimm->phys_id = (int64_t)v;
+	read_str(ctx->root, dimm->unique_id, sizeof(dimm->unique_id), name,
+		 "nfit/id");
+	dimm->enabled = is_bound(ctx->root, name);
+	LIST_APPEND(bus->dimms, dimm);
+	return 0;
+}
+
+static int load_region_mappings(struct ndctl_ctx *ctx,
+				struct ndctl_region *region)
+{
+	int count = 0, i;
+
+	sysfs_read_int(ctx->root, &count, ND_DEVICES "/%s/mappings",
+		       region->devname);
+	for (i = 0; i < count; i++) {
+		struct ndctl_mapping *m = calloc(1, sizeof(*m));
+		unsigned long long off, len;
+		char buf[128];
+
+		if (!m)
+			return -ENOMEM;
+		/* "nmem0,0,4294967296,0": dimm, offset, length, position. */
+		if (sysfs_read(ctx->root, buf, sizeof(buf),
+			       ND_DEVICES "/%s/mapping%d", region->devname,
+			       i) ||
+		    sscanf(buf, "%31[^,],%llu,%llu,%d", m->dimm, &off, &len,
+			   &m->position) < 3) {
+			free(m);
+			continue;
+		}
+		m->offset = off;
+		m->length = len;
+		LIST_APPEND(region->mappings, m);
+	}
+	return 0;
+}
+
+static int add_region(struct ndctl_ctx *ctx, const char *name)
+{
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+	char parent[32], devtype[32];
+	struct sysroot *root = ctx->root;
+	int nstype;
+
+	if (parent_name(root, name, parent, sizeof(parent)))
+		return 0;
+	bus = find_bus(ctx, parent);
+	if (!bus)
+		return 0;
+	region = calloc(1, sizeof(*region));
+	if (!region)
+		return -ENOMEM;
+	region->bus = bus;
+	region->devname = strdup(name);
+	sscanf(name, "region%d", &region->id);
+	sysfs_read_u64(root, &region->size, ND_DEVICES "/%s/size", name);
+	sysfs_read_u64(root, &region->align, ND_DEVICES "/%s/align", name);
+	sysfs_read_u64(root, &region->available_size,
+		       ND_DEVICES "/%s/available_size", name);
+	sysfs_read_u64(root, &region->max_available_extent,
+		       ND_DEVICES "/%s/max_available_extent", name);
+	sysfs_read_u64(root, &region->resource, ND_DEVICES "/%s/resource",
+		       name);
+	sysfs_read_u64(root, &region->iset_id, ND_DEVICES "/%s/set_cookie",
+		       name);
+	region->numa_node = region->target_node = -1;
+	sysfs_read_int(root, &region->numa_node, ND_DEVICES "/%s/numa_node",
+		       name);
+	sysfs_read_int(root, &region->target_node,
+		       ND_DEVICES "/%s/target_node", name);
+	read_str(root, devtype, sizeof(devtype), name, "devtype");
+	strcpy(region->type, strcmp(devtype, "nd_blk") ? "pmem" : "blk");
+	read_str(root, region->persistence_domain,
+		 sizeof(region->persistence_domain), name,
+		 "persistence_domain");
+	if (!region->persistence_domain[0])
+		strcpy(region->persistence_domain, "unknown");
+	read_str(root, region->namespace_seed, sizeof(region->namespace_seed),
+		 name, "namespace_seed");
+	read_str(root, region->dax_seed, sizeof(region->dax_seed), name,
+		 "dax_seed");
+	read_str(root, region->pfn_seed, sizeof(region->pfn_seed), name,
+		 "pfn_seed");
+	/*
+	 * A label-less region (its namespace type is nd_namespace_io) has one
+	 * namespace fixed over all of it: nothing is available to allocate,
+	 * whatever available_size says.
+	 */
+	if (!sysfs_read_int(root, &nstype, ND_DEVICES "/%s/nstype", name) &&
+	    nstype == ND_NSTYPE_IO) {
+		region->available_size = region->max_available_extent = 0;
+		/* ...and no interleave set is described for it. */
+		region->iset_id = 0;
+	}
+	region->enabled = is_bound(root, name);
+	LIST_APPEND(bus->regions, region);
+	return load_region_mappings(ctx, region);
+}
+
+/* "[512] 4096": the bracketed entry is the one in use. */
+static unsigned int current_sector_size(const char *list)
+{
+	const char *open = strchr(list, '[');
+
+	return open ? (unsigned int)strtoul(open + 1, NULL, 10) : 0;
+}
+
+static int add_namespace(struct ndctl_ctx *ctx, const char *name)
+{
+	struct sysroot *root = ctx->root;
+	struct ndctl_namespace *ns;
+	struct ndctl_region *region;
+	char parent[32], buf[128];
+
+	if (parent_name(root, name, parent, sizeof(parent)))
+		return 0;
+	region = find_region(ctx, parent);
+	if (!region)
+		return 0;
+	ns = calloc(1, sizeof(*ns));
+	if (!ns)
+		return -ENOMEM;
+	ns->region = region;
+	ns->devname = strdup(name);
+	read_str(root, ns->mode, sizeof(ns->mode), name, "mode");
+	sysfs_read_u64(root, &ns->size, ND_DEVICES "/%s/size", name);
+	sysfs_read_u64(root, &ns->resource, ND_DEVICES "/%s/resource", name);
+	/* Label-less (nd_namespace_io) namespaces have no uuid at all. */
+	ns->has_label = sysfs_exists(root, ND_DEVICES "/%s/uuid", name);
+	read_str(root, ns->uuid, sizeof(ns->uuid), name, "uuid");
+	read_str(root, ns->alt_name, sizeof(ns->alt_name), name, "alt_name");
+	read_str(root, buf, sizeof(buf), name, "sector_size");
+	ns->sector_size = current_sector_size(buf);
+	child_name(root, ns->blockdev, sizeof(ns->blockdev), name, "block",
+		   "");
+	ns->numa_node = ns->target_node = -1;
+	sysfs_read_int(root, &ns->numa_node, ND_DEVICES "/%s/numa_node", name);
+	sysfs_read_int(root, &ns->target_node, ND_DEVICES "/%s/target_node",
+		       name);
+	ns->enabled = is_bound(root, name);
+	LIST_APPEND(region->namespaces, ns);
+	return 0;
+}
+
+static int add_claim(struct ndctl_ctx *ctx, const char *name)
+{
+	struct sysroot *root = ctx->root;
+	struct ndctl_region *region;
+	struct ndctl_claim *claim;
+	char parent[32];
+
+	if (parent_name(root, name, parent, sizeof(parent)))
+		return 0;
+	region = find_region(ctx, parent);
+	if (!region)
+		return 0;
+	claim = calloc(1, sizeof(*claim));
+	if (!claim)
+		return -ENOMEM;
+	claim->region = region;
+	claim->devname = strdup(name);
+	read_str(root, claim->namespace, sizeof(claim->namespace), name,
+		 "namespace");
+	read_str(root, claim->mode, sizeof(claim->mode), name, "mode");
+	read_str(root, claim->uuid, sizeof(claim->uuid), name, "uuid");
+	read_str(root, claim->supported, sizeof(claim->supported), name,
+		 "supported_alignments");
+	sysfs_read_u64(root, &claim->align, ND_DEVICES "/%s/align", name);
+	claim->enabled = is_bound(root, name);
+	/* size and resource only read while the claim is enabled. */
+	if (claim->enabled) {
+		sysfs_read_u64(root, &claim->size, ND_DEVICES "/%s/size",
+			       name);
+		sysfs_read_u64(root, &claim->resource,
+			       ND_DEVICES "/%s/resource", name);
+	}
+	child_name(root, claim->blockdev, sizeof(claim->blockdev), name,
+		   "block", "");
+	if (!strncmp(name, "dax", 3))
+		child_name(root, claim->chardev, sizeof(claim->chardev), name,
+			   NULL, "dax");
+	/* The child list includes dax_region; a device is daxN.M. */
+	if (!strcmp(claim->chardev, "dax_region"))
+		claim->chardev[0] = '\0';
+	LIST_APPEND(region->claims, claim);
+	return 0;
+}
+
+static void link_claims(struct ndctl_ctx *ctx)
+{
+	struct ndctl_bus *bus;
+	struct ndctl_region *region;
+	struct ndctl_namespace *ns;
+	struct ndctl_claim *c;
+
+	for (bus = ctx->buses; bus; bus = bus->next)
+		for (region = bus->regions; region; region = region->next)
+			for (ns = region->namespaces; ns; ns = ns->next)
+				for (c = region->claims; c; c = c->next)
+					if (!strcmp(c->namespace, ns->devname))
+						ns->claim = c;
+}
+
+int ndctl_refresh(struct ndctl_ctx *ctx)
+{
+	static const struct {
+		const char *prefix;
+		int (*add)(struct ndctl_ctx *ctx, const char *name);
+	} passes[] = {
+		/* Parents before children: buses, then regions, ... */
+		{ "nmem", add_dimm },	    { "region", add_region },
+		{ "namespace", add_namespace }, { "pfn", add_claim },
+		{ "dax", add_claim },	    { "btt", add_claim },
+	};
+	char **names;
+	size_t p;
+	int n, i, rc = 0;
+
+	free_buses(ctx);
+	n = sysfs_list(ctx->root, "ndbus", &names, ND_DEVICES);
+	if (n < 0)
+		return n;
+	for (i = 0; i < n; i++)
+		if (!add_bus(ctx, names[i]))
+			rc = -ENOMEM;
+	sysfs_free_names(names);
+	for (p = 0; p < sizeof(passes) / sizeof(passes[0]) && !rc; p++) {
+		n = sysfs_list(ctx->root, passes[p].prefix, &names,
+			       ND_DEVICES);
+		if (n < 0)
+			return n;
+		for (i = 0; i < n && !rc; i++)
+			rc = passes[p].add(ctx, names[i]);
+		sysfs_free_names(names);
+	}
+	if (!rc)
+		link_claims(ctx);
+	return rc;
+}
+
+int ndctl_new(struct ndctl_ctx **out, const char *sysroot)
+{
+	struct ndctl_ctx *ctx = calloc(1, sizeof(*ctx));
+	int rc;
+
+	*out = NULL;
+	if (!ctx)
+		return -ENOMEM;
+	ctx->refcount = 1;
+	ctx->root = sysroot_open(sysroot ? sysroot : "/");
+	if (!ctx->root) {
+		rc = errno ? -errno : -ENOENT;
+		free(ctx);
+		return rc;
+	}
+	rc = ndctl_refresh(ctx);
+	if (rc) {
+		ndctl_unref(ctx);
+		return rc;
+	}
+	*out = ctx;
+	return 0;
+}
+
+struct ndctl_ctx *ndctl_ref(struct ndctl_ctx *ctx)
+{
+	if (ctx)
+		ctx->refcount++;
+	return ctx;
+}
+
+void ndctl_unref(struct ndctl_ctx *ctx)
+{
+	if (!ctx || --ctx->refcount > 0)
+		return;
+	free_buses(ctx);
+	sysroot_close(ctx->root);
+	free(ctx);
+}
+
+const char *ndctl_get_sysroot(struct ndctl_ctx *ctx)
+{
+	return sysroot_path(ctx->root);
+}
+
+struct ndctl_bus *ndctl_bus_get_first(struct ndctl_ctx *ctx)
+{
+	return ctx->buses;
+}
+
+struct ndctl_bus *ndctl_bus_get_next(struct ndctl_bus *bus)
+{
+	return bus->next;
+}
+
+const char *ndctl_bus_get_devname(struct ndctl_bus *bus)
+{
+	return bus->devname;
+}
+
+const char *ndctl_bus_get_provider(struct ndctl_bus *bus)
+{
+	return bus->provider;
+}
+
+struct ndctl_dimm *ndctl_dimm_get_first(struct ndctl_bus *bus)
+{
+	return bus->dimms;
+}
+
+struct ndctl_dimm *ndctl_dimm_get_next(struct ndctl_dimm *dimm)
+{
+	return dimm->next;
+}
+
+const char *ndctl_dimm_get_devname(struct ndctl_dimm *dimm)
+{
+	return dimm->devname;
+}
+
+const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm)
+{
+	return dimm->unique_id[0] ? dimm->unique_id : NULL;
+}
+
+int64_t ndctl_dimm_get_handle(struct ndctl_dimm *dimm)
+{
+	return dimm->handle;
+}
+
+int64_t ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm)
+{
+	return dimm->phys_id;
+}
+
+bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm)
+{
+	return dimm->enabled;
+}
+
+struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus)
+{
+	return bus->regions;
+}
+
+struct ndctl_region *ndctl_region_get_next(struct ndctl_region *region)
+{
+	return region->next;
+}
+
+struct ndctl_bus *ndctl_region_get_bus(struct ndctl_region *region)
+{
+	return region->bus;
+}
+
+const char *ndctl_region_get_devname(struct ndctl_region *region)
+{
+	return region->devname;
+}
+
+int ndctl_region_get_id(struct ndctl_region *region)
+{
+	return region->id;
+}
+
+uint64_t ndctl_region_get_size(struct ndctl_region *region)
+{
+	return region->size;
+}
+
+uint64_t ndctl_region_get_align(struct ndctl_region *region)
+{
+	return region->align;
+}
+
+uint64_t ndctl_region_get_available_size(struct ndctl_region *region)
+{
+	return region->available_size;
+}
+
+uint64_t ndctl_region_get_max_available_extent(struct ndctl_region *region)
+{
+	return region->max_available_extent;
+}
+
+uint64_t ndctl_region_get_resource(struct ndctl_region *region)
+{
+	return region->resource;
+}
+
+const char *ndctl_region_get_type(struct ndctl_region *region)
+{
+	return region->type;
+}
+
+uint64_t ndctl_region_get_iset_id(struct ndctl_region *region)
+{
+	return region->iset_id;
+}
+
+const char *ndctl_region_get_persistence_domain(struct ndctl_region *region)
+{
+	return region->persistence_domain;
+}
+
+int ndctl_region_get_numa_node(struct ndctl_region *region)
+{
+	return region->numa_node;
+}
+
+int ndctl_region_get_target_node(struct ndctl_region *region)
+{
+	return region->target_node;
+}
+
+bool ndctl_region_is_enabled(struct ndctl_region *region)
+{
+	return region->enabled;
+}
+
+const char *ndctl_region_get_namespace_seed(struct ndctl_region *region)
+{
+	return region->namespace_seed;
+}
+
+const char *ndctl_region_get_dax_seed(struct ndctl_region *region)
+{
+	return region->dax_seed;
+}
+
+const char *ndctl_region_get_pfn_seed(struct ndctl_region *region)
+{
+	return region->pfn_seed;
+}
+
+struct ndctl_mapping *ndctl_mapping_get_first(struct ndctl_region *region)
+{
+	return region->mappings;
+}
+
+struct ndctl_mapping *ndctl_mapping_get_next(struct ndctl_mapping *m)
+{
+	return m->next;
+}
+
+const char *ndctl_mapping_get_dimm(struct ndctl_mapping *m)
+{
+	return m->dimm;
+}
+
+uint64_t ndctl_mapping_get_offset(struct ndctl_mapping *m)
+{
+	return m->offset;
+}
+
+uint64_t ndctl_mapping_get_length(struct ndctl_mapping *m)
+{
+	return m->length;
+}
+
+int ndctl_mapping_get_position(struct ndctl_mapping *m)
+{
+	return m->position;
+}
+
+struct ndctl_namespace *ndctl_namespace_get_first(struct ndctl_region *region)
+{
+	return region->namespaces;
+}
+
+struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ns)
+{
+	return ns->next;
+}
+
+struct ndctl_region *ndctl_namespace_get_region(struct ndctl_namespace *ns)
+{
+	return ns->region;
+}
+
+const char *ndctl_namespace_get_devname(struct ndctl_namespace *ns)
+{
+	return ns->devname;
+}
+
+enum ndctl_ns_mode ndctl_namespace_get_mode(struct ndctl_namespace *ns)
+{
+	if (ns->claim) {
+		switch (ns->claim->devname[0]) {
+		case 'p':
+			return NDCTL_NS_MODE_FSDAX;
+		case 'd':
+			return NDCTL_NS_MODE_DEVDAX;
+		case 'b':
+			return NDCTL_NS_MODE_SECTOR;
+		}
+	}
+	return NDCTL_NS_MODE_RAW;
+}
+
+uint64_t ndctl_namespace_get_size(struct ndctl_namespace *ns)
+{
+	return ns->size;
+}
+
+uint64_t ndctl_namespace_get_resource(struct ndctl_namespace *ns)
+{
+	return ns->resource;
+}
+
+const char *ndctl_namespace_get_uuid(struct ndctl_namespace *ns)
+{
+	return ns->uuid;
+}
+
+bool ndctl_namespace_has_label(struct ndctl_namespace *ns)
+{
+	return ns->has_label;
+}
+
+const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *ns)
+{
+	return ns->alt_name;
+}
+
+unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace *ns)
+{
+	return ns->sector_size;
+}
+
+const char *ndctl_namespace_get_blockdev(struct ndctl_namespace *ns)
+{
+	return ns->blockdev;
+}
+
+int ndctl_namespace_get_numa_node(struct ndctl_namespace *ns)
+{
+	return ns->numa_node;
+}
+
+int ndctl_namespace_get_target_node(struct ndctl_namespace *ns)
+{
+	return ns->target_node;
+}
+
+bool ndctl_namespace_is_enabled(struct ndctl_namespace *ns)
+{
+	return ns->enabled;
+}
+
+bool ndctl_namespace_is_active(struct ndctl_namespace *ns)
+{
+	return ns->enabled || (ns->claim && ns->claim->enabled);
+}
+
+struct ndctl_claim *ndctl_namespace_get_claim(struct ndctl_namespace *ns)
+{
+	return ns->claim;
+}
+
+const char *ndctl_claim_get_devname(struct ndctl_claim *claim)
+{
+	return claim->devname;
+}
+
+enum ndctl_map ndctl_claim_get_map(struct ndctl_claim *claim)
+{
+	if (!strcmp(claim->mode, "ram"))
+		return NDCTL_MAP_MEM;
+	if (!strcmp(claim->mode, "pmem"))
+		return NDCTL_MAP_DEV;
+	return NDCTL_MAP_NONE;
+}
+
+uint64_t ndctl_claim_get_align(struct ndctl_claim *claim)
+{
+	return claim->align;
+}
+
+uint64_t ndctl_claim_get_size(struct ndctl_claim *claim)
+{
+	return claim->size;
+}
+
+uint64_t ndctl_claim_get_resource(struct ndctl_claim *claim)
+{
+	return claim->resource;
+}
+
+const char *ndctl_claim_get_uuid(struct ndctl_claim *claim)
+{
+	return claim->uuid;
+}
+
+bool ndctl_claim_is_enabled(struct ndctl_claim *claim)
+{
+	return claim->enabled;
+}
+
+int ndctl_claim_get_supported_alignments(struct ndctl_claim *claim,
+					 uint64_t *aligns, int max)
+{
+	const char *p = claim->supported;
+	char *end;
+	int n = 0;
+
+	while (*p && n < max) {
+		unsigned long long v = strtoull(p, &end, 0);
+
+		if (end == p)
+			break;
+		aligns[n++] = v;
+		p = end;
+		while (*p == ' ')
+			p++;
+	}
+	return n;
+}
+
+const char *ndctl_claim_get_blockdev(struct ndctl_claim *claim)
+{
+	return claim->blockdev;
+}
+
+const char *ndctl_claim_get_chardev(struct ndctl_claim *claim)
+{
+	return claim->chardev;
+}

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: LGPL-2.1 */
+/*
+ * libndctl: the nvdimm bus seen through sysfs under a root directory:
+ * buses, DIMMs, regions, namespaces and the pfn/dax/btt devices that claim
+ * namespaces.  A context owns every object it returns.
+ */
+#ifndef LIBNDCTL_H
+#define LIBNDCTL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct ndctl_ctx;
+struct ndctl_bus;
+struct ndctl_dimm;
+struct ndctl_region;
+struct ndctl_mapping;
+struct ndctl_namespace;
+struct ndctl_claim;
+
+enum ndctl_ns_mode {
+	NDCTL_NS_MODE_RAW,
+	NDCTL_NS_MODE_FSDAX,	/* claimed by a pfn device */
+	NDCTL_NS_MODE_DEVDAX,	/* claimed by an nd dax device */
+	NDCTL_NS_MODE_SECTOR,	/* claimed by a btt device */
+};
+
+/* Where a pfn/dax device keeps its memmap: nd "mode" ram or pmem. */
+enum ndctl_map {
+	NDCTL_MAP_NONE,
+	NDCTL_MAP_MEM,	/* "ram": struct pages in DRAM */
+	NDCTL_MAP_DEV,	/* "pmem": struct pages in the info-block reserve */
+};
+
+int ndctl_new(struct ndctl_ctx **ctx, const char *sysroot);
+struct ndctl_ctx *ndctl_ref(struct ndctl_ctx *ctx);
+void ndctl_unref(struct ndctl_ctx *ctx);
+int ndctl_refresh(struct ndctl_ctx *ctx);
+const char *ndctl_get_sysroot(struct ndctl_ctx *ctx);
+
+struct ndctl_bus *ndctl_bus_get_first(struct ndctl_ctx *ctx);
+struct ndctl_bus *ndctl_bus_get_next(struct ndctl_bus *bus);
+#define ndctl_bus_foreach(ctx, bus) \
+	for (bus = ndctl_bus_get_first(ctx); bus; bus = ndctl_bus_get_next(bus))
+const char *ndctl_bus_get_devname(struct ndctl_bus *bus);
+const char *ndctl_bus_get_provider(struct ndctl_bus *bus);
+
+struct ndctl_dimm *ndctl_dimm_get_first(struct ndctl_bus *bus);
+struct ndctl_dimm *ndctl_dimm_get_next(struct ndctl_dimm *dimm);
+#define ndctl_dimm_foreach(bus, dimm) \
+	for (dimm = ndctl_dimm_get_first(bus); dimm; \
+	     dimm = ndctl_dimm_get_next(dimm))
+const char *ndctl_dimm_get_devname(struct ndctl_dimm *dimm);
+/* NFIT identity; NULL / -1 when the DIMM is not described by an NFIT. */
+const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm);
+int64_t ndctl_dimm_get_handle(struct ndctl_dimm *dimm);
+int64_t ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm);
+bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm);
+
+struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus);
+struct ndctl_region *ndctl_region_get_next(struct ndctl_region *region);
+#define ndctl_region_foreach(bus, region) \
+	for (region = ndctl_region_get_first(bus); region; \
+	     region = ndctl_region_get_next(region))
+struct ndctl_bus *ndctl_region_get_bus(struct ndctl_region *region);
+const char *ndctl_region_get_devname(struct ndctl_region *region);
+int ndctl_region_get_id(struct ndctl_region *region);
+uint64_t ndctl_region_get_size(struct ndctl_region *region);
+uint64_t ndctl_region_get_align(struct ndctl_region *region);
+uint64_t ndctl_region_get_available_size(struct ndctl_region *region);
+uint64_t ndctl_region_get_max_available_extent(struct ndctl_region *region);
+uint64_t ndctl_region_get_resource(struct ndctl_region *region);
+/* "pmem" or "blk". */
+const char *ndctl_region_get_type(struct ndctl_region *region);
+/* Interleave-set cookie; 0 when the region has none. */
+uint64_t ndctl_region_get_iset_id(struct ndctl_region *region);
+/* "cpu_cache", "memory_controller" or "unknown". */
+const char *ndctl_region_get_persistence_domain(struct ndctl_region *region);
+int ndctl_region_get_numa_node(struct ndctl_region *region);
+int ndctl_region_get_target_node(struct ndctl_region *region);
+bool ndctl_region_is_enabled(struct ndctl_region *region);
+/* Seed device names ("namespace0.1", "dax0.1", ...); "" when absent. */
+const char *ndctl_region_get_namespace_seed(struct ndctl_region *region);
+const char *ndctl_region_get_dax_seed(struct ndctl_region *region);
+const char *ndctl_region_get_pfn_seed(struct ndctl_region *region);
+
+struct ndctl_mapping *ndctl_mapping_get_first(struct ndctl_region *region);
+struct ndctl_mapping *ndctl_mapping_get_next(struct ndctl_mapping *m);
+#define ndctl_mapping_foreach(region, m) \
+	for (m = ndctl_mapping_get_first(region); m; \
+	     m = ndctl_mapping_get_next(m))
+const char *ndctl_mapping_get_dimm(struct ndctl_mapping *m);
+uint64_t ndctl_mapping_get_offset(struct ndctl_mapping *m);
+uint64_t ndctl_mapping_get_length(struct ndctl_mapping *m);
+int ndctl_mapping_get_position(struct ndctl_mapping *m);
+
+struct ndctl_namespace *ndctl_namespace_get_first(struct ndctl_region *region);
+struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ns);
+#define ndctl_namespace_foreach(region, ns) \
+	for (ns = ndctl_namespace_get_first(region); ns; \
+	     ns = ndctl_namespace_get_next(ns))
+struct ndctl_region *ndctl_namespace_get_region(struct ndctl_namespace *ns);
+const char *ndctl_namespace_get_devname(struct ndctl_namespace *ns);
+enum ndctl_ns_mode ndctl_namespace_get_mode(struct ndctl_namespace *ns);
+uint64_t ndctl_namespace_get_size(struct ndctl_namespace *ns);
+uint64_t ndctl_namespace_get_resource(struct ndctl_namespace *ns);
+/* "" when the namespace has no label (and so no uuid). */
+const char *ndctl_namespace_get_uuid(struct ndctl_namespace *ns);
+bool ndctl_namespace_has_label(struct ndctl_namespace *ns);
+const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *ns);
+unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace *ns);
+/* Block device ("pmem0") of a raw namespace, "" otherwise. */
+const char *ndctl_namespace_get_blockdev(struct ndctl_namespace *ns);
+int ndctl_namespace_get_numa_node(struct ndctl_namespace *ns);
+int ndctl_namespace_get_target_node(struct ndctl_namespace *ns);
+bool ndctl_namespace_is_enabled(struct ndctl_namespace *ns);
+/* Enabled itself, or claimed by an enabled pfn/dax/btt device. */
+bool ndctl_namespace_is_active(struct ndctl_namespace *ns);
+/* The pfn, dax or btt device claiming the namespace, or NULL. */
+struct ndctl_claim *ndctl_namespace_get_claim(struct ndctl_namespace *ns);
+
+const char *ndctl_claim_get_devname(struct ndctl_claim *claim);
+enum ndctl_map ndctl_claim_get_map(struct ndctl_claim *claim);
+uint64_t ndctl_claim_get_align(struct ndctl_claim *claim);
+/* Usable data size and start; 0 while the claim is not enabled. */
+uint64_t ndctl_claim_get_size(struct ndctl_claim *claim);
+uint64_t ndctl_claim_get_resource(struct ndctl_claim *claim);
+const char *ndctl_claim_get_uuid(struct ndctl_claim *claim);
+bool ndctl_claim_is_enabled(struct ndctl_claim *claim);
+/* Alignments the kernel accepts, in bytes, ascending; returns the count. */
+int ndctl_claim_get_supported_alignments(struct ndctl_claim *claim,
+					 uint64_t *aligns, int max);
+/* fsdax / sector: block device name; devdax: the dax device ("dax0.0"). */
+const char *ndctl_claim_get_blockdev(struct ndctl_claim *claim);
+const char *ndctl_claim_get_chardev(struct ndctl_claim *claim);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Run one guest scenario (test/qemu/scenarios/NAME) on a kernel and print
+# one TAP stream: the guest's test points, then the host-side checks of
+# what the guest shipped.
+#
+# Usage: run-scenario.sh BUILD_DIR NAME [KERNEL_DIR]
+#   KEEP_OUTPUT=DIR keeps the shipped archives (fixture capture).
+set -u
+
+build=$1 name=$2 kernel=${3:-}
+here=$(cd "$(dirname "$0")" && pwd)
+scenario=$here/scenarios/$name
+NVDIMMS= MEM=2G APPEND=
+. "$scenario/config"
+
+out=${KEEP_OUTPUT:-$(mktemp -d)}
+set -- --scenario "$scenario" --mem "$MEM" --outdir "$out" \
+	--bin "$build/daxctl/daxctl" --bin "$build/ndctl/ndctl"
+for size in $NVDIMMS; do
+	set -- "$@" --nvdimm "$size"
+done
+[ -n "$APPEND" ] && set -- "$@" --append "$APPEND"
+[ -n "$kernel" ] && set -- "$@" --kernel "$kernel"
+
+{
+	"$here/run-guest.sh" "$@" | grep -v '^1\.\.'
+	if [ -x "$scenario/host-check" ]; then
+		"$scenario/host-check" "$out"
+	fi
+} | awk '
+	/^(ok|not ok)/ {
+		n++
+		sub(/^ok( [0-9]+)?/, "ok " n) || sub(/^not ok( [0-9]+)?/, "not ok " n)
+	}
+	{ print }
+	END { print "1.." n }
+'
+[ -z "${KEEP_OUTPUT:-}" ] && rm -rf "$out"
+exit 0

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Run every command recorded in a captured fixture with our tools against
+# the fixture (--sysroot) and compare with what the upstream tool printed
+# in the guest when the fixture was captured.  Prints TAP.
+#
+# Usage: run-fixture.sh BUILD_DIR FIXTURE_DIR
+set -u
+
+build=$1 fixture=$2
+here=$(cd "$(dirname "$0")" && pwd)
+compare=$here/../tools/json-compare.py
+n=0 failed=0
+for cmd in "$fixture"/expected/*.cmd; do
+	n=$((n + 1))
+	read -r tool args <"$cmd"
+	out=$(mktemp)
+	expected=${cmd%.cmd}.json
+	# shellcheck disable=SC2086
+	"$build/$tool/$tool" $args --sysroot "$fixture" >"$out" 2>"$out.err"
+	status=$?
+	# Upstream prints nothing when a named object is absent; we print
+	# "[]" and fail with status 1.
+	if [ ! -s "$expected" ] && [ "$status" -eq 1 ]; then
+		if [ "$(tr -d ' \n' <"$out")" = "[]" ]; then
+			echo "ok $n - $tool $args (no match: [] and status 1)"
+		else
+			echo "not ok $n - $tool $args: expected []"
+			failed=1
+		fi
+	elif [ "$status" -ne 0 ]; then
+		echo "not ok $n - $tool $args: exit status $status"
+		sed 's/^/# /' "$out" "$out.err"
+		failed=1
+	elif diff=$("$compare" "$expected" "$out"); then
+		echo "ok $n - $tool $args"
+	else
+		echo "not ok $n - $tool $args"
+		echo "$diff" | sed 's/^/# /'
+		failed=1
+	fi
+	rm -f "$out" "$out.err"
+done
+echo "1..$n"
+exit 0

@@ -1,0 +1,56 @@
+#!/bin/sh
+# Usage errors: one line on stderr naming the problem, exit status 2;
+# help and version succeed.  Usage: cli-errors.sh BUILD_DIR FIXTURE_DIR
+build=$1 fixture=$2
+daxctl=$build/daxctl/daxctl ndctl=$build/ndctl/ndctl
+n=0
+
+expect() {
+	want=$1 desc=$2
+	shift 2
+	n=$((n + 1))
+	"$@" >/tmp/cli-out.$$ 2>/tmp/cli-err.$$
+	status=$?
+	lines=$(wc -l </tmp/cli-err.$$)
+	if [ "$status" -ne "$want" ]; then
+		echo "not ok $n - $desc: status $status, want $want"
+		sed 's/^/# /' /tmp/cli-err.$$
+	elif [ "$want" -eq 2 ] && [ "$lines" -lt 1 ]; then
+		echo "not ok $n - $desc: no message on stderr"
+	else
+		echo "ok $n - $desc"
+	fi
+}
+
+expect 2 "daxctl unknown command" "$daxctl" frobnicate
+expect 2 "ndctl unknown command" "$ndctl" frobnicate
+expect 2 "daxctl list unknown option" "$daxctl" list --bogus
+expect 2 "daxctl list unknown short option" "$daxctl" list -Z
+expect 2 "ndctl list missing option value" "$ndctl" list -r
+expect 2 "daxctl list stray argument" "$daxctl" list dax0.0
+expect 0 "daxctl with no arguments prints usage" "$daxctl"
+expect 0 "ndctl help" "$ndctl" help
+expect 0 "daxctl list --help" "$daxctl" list --help
+expect 0 "ndctl version" "$ndctl" version
+expect 0 "daxctl --version" "$daxctl" --version
+expect 1 "daxctl list on a missing sysroot" "$daxctl" list --sysroot /nonexistent
+expect 1 "ndctl list -r names a missing region" \
+	"$ndctl" list -r region9 --sysroot "$fixture"
+expect 0 "ndctl list -r all" "$ndctl" list -r all --sysroot "$fixture"
+
+n=$((n + 1))
+out=$("$daxctl" list -d all --sysroot /tmp 2>/dev/null | tr -d ' \n')
+if [ "$out" = "[]" ]; then
+	echo "ok $n - an empty list prints []"
+else
+	echo "not ok $n - an empty list prints [] (got '$out')"
+fi
+n=$((n + 1))
+ver=$("$daxctl" version)
+if [ -n "$ver" ] && [ "$ver" = "$("$ndctl" version)" ]; then
+	echo "ok $n - both tools print the same version ($ver)"
+else
+	echo "not ok $n - version mismatch"
+fi
+rm -f /tmp/cli-out.$$ /tmp/cli-err.$$
+echo "1..$n"

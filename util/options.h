@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One option parser for every command: a table of options, built on the
+ * command's stack so nothing is file-static, from which both getopt_long's
+ * tables and the --help text are generated.
+ */
+#ifndef UTIL_OPTIONS_H
+#define UTIL_OPTIONS_H
+
+#include <stdbool.h>
+
+enum opt_kind {
+	OPT_END,
+	OPT_FLAG,	/* bool *: set true */
+	OPT_NEGFLAG,	/* bool *: --no-X sets false, --X sets true */
+	OPT_STRING,	/* const char **: last one given wins */
+};
+
+struct opt {
+	char short_name;
+	const char *long_name;
+	enum opt_kind kind;
+	void *value;
+	const char *arg_name;
+	const char *help;
+};
+
+#define OPT_BOOL(s, l, v, h) { (s), (l), OPT_FLAG, (v), NULL, (h) }
+#define OPT_NEG(l, v, h) { 0, (l), OPT_NEGFLAG, (v), NULL, (h) }
+#define OPT_STR(s, l, v, a, h) { (s), (l), OPT_STRING, (v), (a), (h) }
+#define OPT_SYSROOT(v) \
+	OPT_STR(0, "sysroot", (v), "DIR", \
+		"read and write sysfs under DIR instead of /")
+#define OPT_TERM { 0, NULL, OPT_END, NULL, NULL, NULL }
+
+/*
+ * Parse argv against opts.  Returns the index of the first positional
+ * argument.  -h/--help prints usage and exits 0; a bad option prints one
+ * line and exits with EXIT_USAGE.
+ */
+int parse_options(int argc, char **argv, const struct opt *opts,
+		  const char *usage);
+
+/* Print the generated help for opts to stdout. */
+void print_options_help(const struct opt *opts, const char *usage);
+
+#endif
