@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The memmap cost model.  Each step names the kernel function whose
+ * behaviour it reproduces (Linux 6.1):
+ *
+ * - nd_pfn_init(): the info block layout of an nd pfn/dax namespace;
+ * - __add_pages() / section_activate(): the memmap is populated one
+ *   memory section (or part of one) at a time;
+ * - __populate_section_memmap(): tail struct pages are deduplicated when
+ *   struct page is a power of two, the pgmap has compound pages and there
+ *   is no altmap;
+ * - vmemmap_populate_compound_pages(): per compound page the head and the
+ *   first tail vmemmap pages are allocated; a section that starts inside
+ *   a compound page (1G) reuses the previous section's tail page;
+ * - x86 vmemmap_populate(): whole sections get a PMD-mapped block (from
+ *   the altmap when there is one), partial sections get base pages from
+ *   DRAM.
+ */
+#include "memmap.h"
+
+/* The info block sits at +4K and is 4K long: data starts at +8K at least. */
+#define INFO_BLOCK_END 8192ULL
+
+static uint64_t align_up(uint64_t x, uint64_t a)
+{
+	return (x + a - 1) / a * a;
+}
+
+static uint64_t align_down(uint64_t x, uint64_t a)
+{
+	return x / a * a;
+}
+
+static uint64_t max_u64(uint64_t a, uint64_t b)
+{
+	return a > b ? a : b;
+}
+
+static uint64_t min_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? a : b;
+}
+
+static bool is_pow2(uint64_t x)
+{
+	return x && !(x & (x - 1));
+}
+
+bool memmap_align_supported(const struct memmap_profile *p, uint64_t align)
+{
+	int i;
+
+	for (i = 0; i < 4 && p->aligns[i]; i++)
+		if (p->aligns[i] == align)
+			return true;
+	return false;
+}
+
+bool memmap_dedup(const struct memmap_profile *p,
+		  const struct memmap_config *cfg)
+{
+	if (cfg->mode != MEMMAP_MODE_DEVDAX || !cfg->compound)
+		return false;
+	if (cfg->align <= p->page_size || !is_pow2(p->struct_page_size))
+		return false;
+	return !(cfg->location == MEMMAP_PMEM && p->altmap_disables_dedup);
+}
+
+/*
+ * Blocks of table_span bytes of vmemmap that [vstart, vend) touches and
+ * that were not counted yet: *last holds the index of the last block
+ * counted, as the kernel finds an already populated entry and skips it.
+ */
+static uint64_t tables_touched(uint64_t vstart, uint64_t vend,
+			       uint64_t table_span, uint64_t *last)
+{
+	uint64_t first = vstart / table_span;
+	uint64_t end = (vend + table_span - 1) / table_span;
+	uint64_t n;
+
+	if (vend <= vstart)
+		return 0;
+	if (*last != UINT64_MAX && first <= *last)
+		first = *last + 1;
+	n = end > first ? end - first : 0;
+	if (end > 0)
+		*last = end - 1;
+	return n;
+}
+
+/* Populate the memmap of [ms, me) the way __add_pages() walks it. */
+static void populate(const struct memmap_profile *p,
+		     const struct memmap_config *cfg, uint64_t ms, uint64_t me,
+		     bool dedup, struct memmap_cost *cost)
+{
+	uint64_t sp = p->struct_page_size, page = p->page_size;
+	uint64_t sec_memmap = p->section_size / page * sp;
+	uint64_t pte_span = page / 8 * page; /* VA one PTE table maps */
+	uint64_t pmd_span = page / 8 * pte_span; /* VA one PMD table maps */
+	uint64_t last_pte = UINT64_MAX, last_block = UINT64_MAX;
+	uint64_t s, next, vstart, vend;
+	bool altmap = cfg->location == MEMMAP_PMEM;
+
+	/*
+	 * A PMD table per 1G of vmemmap (64G of device).  The table that
+	 * covers the first byte is shared with whatever memory lies below,
+	 * so only tables that start inside the range are new.
+	 */
+	vstart = ms / page * sp;
+	vend = me / page * sp;
+	cost->dram_pgtable += ((vend + pmd_span - 1) / pmd_span -
+			       (vstart + pmd_span - 1) / pmd_span) *
+			      page;
+
+	for (s = ms; s < me; s = next) {
+		next = min_u64(align_down(s, p->section_size) +
+				       p->section_size,
+			       me);
+		vstart = s / page * sp;
+		vend = next / page * sp;
+		if (dedup) {
+			uint64_t cpages = cfg->align / page;
+			uint64_t offset = (s - ms) / page;
+			uint64_t step = min_u64(vend - vstart, cpages * sp);
+
+			cost->dram_pgtable += tables_touched(vstart, vend,
+							     pte_span,
+							     &last_pte) *
+					      page;
+			/* reuse_compound_section(): no new pages. */
+			if (offset % cpages &&
+			    cfg->align > p->subsection_size)
+				continue;
+			cost->dram_memmap += (vend - vstart + step - 1) /
+					     step * p->vmemmap_pages_kept *
+					     page;
+			continue;
+		}
+		if (vend - vstart < sec_memmap && p->partial_section_basepages) {
+			cost->dram_memmap += align_up(vend, page) -
+					     align_down(vstart, page);
+			cost->dram_pgtable += tables_touched(vstart, vend,
+							     pte_span,
+							     &last_pte) *
+					      page;
+			continue;
+		}
+		if (p->vmemmap_pmd_blocks) {
+			/* A block shared with the previous section is there. */
+			uint64_t bytes = tables_touched(vstart, vend,
+							p->pmd_size,
+							&last_block) *
+					 p->pmd_size;
+
+			if (altmap)
+				cost->device_memmap += bytes;
+			else
+				cost->dram_memmap += bytes;
+			continue;
+		}
+		/* Base pages, from the altmap when there is one. */
+		if (altmap)
+			cost->device_memmap += align_up(vend, page) -
+					       align_down(vstart, page);
+		else
+			cost->dram_memmap += align_up(vend, page) -
+					     align_down(vstart, page);
+		cost->dram_pgtable +=
+			tables_touched(vstart, vend, pte_span, &last_pte) *
+			page;
+	}
+}
+
+/* nd_pfn_init(): where the data starts and how much of the end is lost. */
+static int info_block_layout(const struct memmap_profile *p,
+			     const struct memmap_config *cfg,
+			     struct memmap_cost *cost)
+{
+	uint64_t a = max_u64(cfg->align, p->subsection_size);
+	uint64_t end = cfg->start + cfg->size;
+	uint64_t npfns, data;
+
+	if (cfg->start % p->subsection_size)
+		return MEMMAP_ESTART;
+	if (cfg->size <= INFO_BLOCK_END)
+		return MEMMAP_ETOOSMALL;
+	cost->end_trunc = end - align_down(end, a);
+	npfns = (cfg->size - INFO_BLOCK_END) / p->page_size;
+	data = cfg->start + INFO_BLOCK_END;
+	/* The reserve always assumes 64 bytes per page (MAX_STRUCT_PAGE_SIZE). */
+	if (cfg->location == MEMMAP_PMEM)
+		data += p->reserve_per_page * npfns;
+	cost->dataoff = align_up(data, a) - cfg->start;
+	if (cost->dataoff + cost->end_trunc >= cfg->size)
+		return MEMMAP_ETOOSMALL;
+	cost->usable = cfg->size - cost->dataoff - cost->end_trunc;
+	return MEMMAP_OK;
+}
+
+int memmap_plan(const struct memmap_profile *p,
+		const struct memmap_config *cfg, struct memmap_cost *cost)
+{
+	uint64_t ms, me;
+	int rc;
+
+	*cost = (struct memmap_cost){ 0 };
+	if (!memmap_align_supported(p, cfg->align))
+		return MEMMAP_EALIGN;
+	if (cfg->location == MEMMAP_PMEM && !cfg->info_block)
+		return MEMMAP_ENORESERVE;
+	if (cfg->mode == MEMMAP_MODE_SYSTEM_RAM &&
+	    cfg->location == MEMMAP_PMEM)
+		return MEMMAP_EUNSUPPORTED;
+	if (!cfg->compound && cfg->mode == MEMMAP_MODE_DEVDAX &&
+	    cfg->align > p->page_size && !p->compound_control)
+		return MEMMAP_EUNSUPPORTED;
+
+	if (cfg->info_block) {
+		rc = info_block_layout(p, cfg, cost);
+		if (rc)
+			return rc;
+		/* The pgmap covers the whole namespace but the lost tail. */
+		ms = cfg->start;
+		me = cfg->start + cfg->size - cost->end_trunc;
+	} else {
+		if (cfg->start % cfg->align || cfg->size % cfg->align)
+			return MEMMAP_ESTART;
+		cost->usable = cfg->size;
+		ms = cfg->start;
+		me = cfg->start + cfg->size;
+	}
+
+	if (cfg->mode == MEMMAP_MODE_SYSTEM_RAM) {
+		/* kmem hot-adds the whole memory blocks of the data range. */
+		uint64_t ds = align_up(cfg->start + cost->dataoff,
+				       p->memory_block_size);
+		uint64_t de = align_down(cfg->start + cfg->size -
+						 cost->end_trunc,
+					 p->memory_block_size);
+
+		if (de <= ds)
+			return MEMMAP_ETOOSMALL;
+		cost->memblocks = (de - ds) / p->memory_block_size;
+		cost->usable = de - ds;
+		ms = ds;
+		me = de;
+		cost->dedup = false;
+	} else {
+		cost->dedup = memmap_dedup(p, cfg);
+		if (cfg->mode == MEMMAP_MODE_DEVDAX && cfg->compound &&
+		    cfg->align > p->page_size)
+			cost->compound_pages = (me - ms + cfg->align - 1) /
+					       cfg->align;
+	}
+	cost->mapped = me - ms;
+	populate(p, cfg, ms, me, cost->dedup, cost);
+	cost->dram_total = cost->dram_memmap + cost->dram_pgtable;
+	cost->device_overhead = cfg->size - cost->usable;
+	return MEMMAP_OK;
+}
+
+const char *memmap_strerror(int err)
+{
+	switch (err) {
+	case MEMMAP_OK:
+		return "ok";
+	case MEMMAP_EALIGN:
+		return "alignment not supported by this kernel profile";
+	case MEMMAP_ESTART:
+		return "range is not aligned as the kernel requires";
+	case MEMMAP_ETOOSMALL:
+		return "nothing usable is left after the info block";
+	case MEMMAP_ENORESERVE:
+		return "memmap on the device needs a namespace info block";
+	case MEMMAP_EUNSUPPORTED:
+		return "not supported by this kernel profile";
+	}
+	return "unknown error";
+}

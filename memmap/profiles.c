@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Kernel profiles: the facts of a kernel build that the memmap cost
+ * depends on.  linux-6.1 x86_64 is verified on Debian's 6.1 kernel (see
+ * Documentation/memmap-sizing.adoc); the arm64 ones follow the same source
+ * with that architecture's page and section sizes.
+ */
+#include <string.h>
+
+#include "memmap.h"
+
+#define KiB(x) ((uint64_t)(x) << 10)
+#define MiB(x) ((uint64_t)(x) << 20)
+#define GiB(x) ((uint64_t)(x) << 30)
+
+const struct memmap_profile memmap_profile_linux61_x86_64 = {
+	.name = "linux-6.1",
+	.arch = "x86_64",
+	.page_size = KiB(4),
+	.struct_page_size = 64,
+	.pmd_size = MiB(2),
+	.pud_size = GiB(1),
+	.section_size = MiB(128),
+	.subsection_size = MiB(2),
+	.memory_block_size = MiB(128),
+	.vmemmap_pages_kept = 2,
+	.vmemmap_pmd_blocks = true,
+	.partial_section_basepages = true,
+	.altmap_disables_dedup = true,
+	.reserve_per_page = 64,
+	.aligns = { KiB(4), MiB(2), GiB(1), 0 },
+};
+
+const struct memmap_profile memmap_profile_linux61_arm64_4k = {
+	.name = "linux-6.1-arm64-4k",
+	.arch = "arm64",
+	.page_size = KiB(4),
+	.struct_page_size = 64,
+	.pmd_size = MiB(2),
+	.pud_size = GiB(1),
+	.section_size = MiB(128),
+	.subsection_size = MiB(2),
+	.memory_block_size = MiB(128),
+	.vmemmap_pages_kept = 2,
+	.vmemmap_pmd_blocks = true,
+	/* arm64 maps every vmemmap PMD with a block, partial or not. */
+	.partial_section_basepages = false,
+	.altmap_disables_dedup = true,
+	.reserve_per_page = 64,
+	.aligns = { KiB(4), MiB(2), GiB(1), 0 },
+};
+
+const struct memmap_profile memmap_profile_linux61_arm64_64k = {
+	.name = "linux-6.1-arm64-64k",
+	.arch = "arm64",
+	.page_size = KiB(64),
+	.struct_page_size = 64,
+	.pmd_size = MiB(512),
+	.pud_size = GiB(4096),
+	.section_size = MiB(512),
+	.subsection_size = MiB(2),
+	.memory_block_size = MiB(512),
+	.vmemmap_pages_kept = 2,
+	/* With 64K pages the arm64 vmemmap is mapped with base pages. */
+	.vmemmap_pmd_blocks = false,
+	.partial_section_basepages = true,
+	.altmap_disables_dedup = true,
+	.reserve_per_page = 64,
+	.aligns = { KiB(64), MiB(512), 0 },
+};
+
+const struct memmap_profile *const memmap_profiles[] = {
+	&memmap_profile_linux61_x86_64,
+	&memmap_profile_linux61_arm64_4k,
+	&memmap_profile_linux61_arm64_64k,
+	NULL,
+};
+
+const struct memmap_profile *memmap_profile_find(const char *name)
+{
+	int i;
+
+	for (i = 0; memmap_profiles[i]; i++)
+		if (!strcmp(memmap_profiles[i]->name, name))
+			return memmap_profiles[i];
+	/* "x86_64" / "arm64" pick that architecture's default profile. */
+	for (i = 0; memmap_profiles[i]; i++)
+		if (!strcmp(memmap_profiles[i]->arch, name))
+			return memmap_profiles[i];
+	return NULL;
+}

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The model against hand-computed values.  Every figure here is worked
+ * out in Documentation/memmap-sizing.adoc; the 16 GiB ones were measured
+ * on Debian's 6.1 kernel (DESIGN.md section 2).
+ */
+#include <string.h>
+
+#include <memmap/memmap.h>
+#include "tap.h"
+
+#define KiB(x) ((uint64_t)(x) << 10)
+#define MiB(x) ((uint64_t)(x) << 20)
+#define GiB(x) ((uint64_t)(x) << 30)
+#define TiB(x) ((uint64_t)(x) << 40)
+
+static const struct memmap_profile *x86 = &memmap_profile_linux61_x86_64;
+
+static struct memmap_cost plan(const struct memmap_profile *p, uint64_t start,
+			       uint64_t size, uint64_t align,
+			       enum memmap_location loc, bool info_block)
+{
+	struct memmap_config cfg = {
+		.start = start,
+		.size = size,
+		.align = align,
+		.location = loc,
+		.compound = true,
+		.mode = MEMMAP_MODE_DEVDAX,
+		.info_block = info_block,
+	};
+	struct memmap_cost cost;
+	int rc = memmap_plan(p, &cfg, &cost);
+
+	if (rc)
+		tap_ok(false, "memmap_plan failed: %s", memmap_strerror(rc));
+	return cost;
+}
+
+static void eq(uint64_t got, uint64_t want, const char *what)
+{
+	tap_ok(got == want, "%s: %llu (want %llu)", what,
+	       (unsigned long long)got, (unsigned long long)want);
+}
+
+static void measured_16g(void)
+{
+	struct memmap_cost c;
+
+	/* namespace at 4 GiB, memmap in DRAM: the measured table. */
+	c = plan(x86, GiB(4), GiB(16), KiB(4), MEMMAP_DRAM, true);
+	eq(c.dram_total, KiB(262144), "16G 4K dram total");
+	eq(c.dram_pgtable, 0, "16G 4K: PMD table shared with RAM below");
+	tap_ok(!c.dedup, "16G 4K: no dedup");
+	c = plan(x86, GiB(4), GiB(16), MiB(2), MEMMAP_DRAM, true);
+	eq(c.dram_memmap, KiB(65536), "16G 2M vmemmap data pages");
+	eq(c.dram_pgtable, KiB(512), "16G 2M PTE tables");
+	eq(c.dram_total, KiB(66048), "16G 2M dram total");
+	eq(c.compound_pages, 8192, "16G 2M compound pages");
+	c = plan(x86, GiB(4), GiB(16), GiB(1), MEMMAP_DRAM, true);
+	eq(c.dram_memmap, KiB(128), "16G 1G vmemmap data pages");
+	eq(c.dram_total, KiB(640), "16G 1G dram total");
+	c = plan(x86, GiB(4), GiB(16), MiB(2), MEMMAP_PMEM, true);
+	eq(c.dram_total, 0, "16G 2M map=dev: nothing in DRAM");
+	eq(c.device_memmap, MiB(256), "16G 2M map=dev: 256M from the altmap");
+	tap_ok(!c.dedup, "altmap turns dedup off");
+}
+
+static void one_tib(void)
+{
+	struct memmap_cost c;
+
+	c = plan(x86, GiB(4), TiB(1), KiB(4), MEMMAP_DRAM, false);
+	eq(c.dram_memmap, GiB(16), "1T 4K: 16 GiB of struct pages");
+	eq(c.dram_pgtable, KiB(64), "1T 4K: one PMD table per 64 GiB");
+	c = plan(x86, GiB(4), TiB(1), MiB(2), MEMMAP_DRAM, false);
+	eq(c.dram_memmap, GiB(4), "1T 2M: 4 GiB");
+	eq(c.dram_pgtable, MiB(32) + KiB(64), "1T 2M: 32 MiB PTE + PMD tables");
+	c = plan(x86, GiB(4), TiB(1), GiB(1), MEMMAP_DRAM, false);
+	eq(c.dram_memmap, MiB(8), "1T 1G: 8 KiB per GiB");
+	eq(c.dram_total, MiB(40) + KiB(64), "1T 1G: about 40 MiB");
+}
+
+static void info_blocks(void)
+{
+	struct memmap_cost c;
+
+	c = plan(x86, GiB(4), GiB(8), MiB(2), MEMMAP_DRAM, true);
+	eq(c.usable, GiB(8) - MiB(2), "8G ram/2M usable");
+	eq(c.dataoff, MiB(2), "8G ram/2M dataoff");
+	c = plan(x86, GiB(4), GiB(8), MiB(2), MEMMAP_PMEM, true);
+	eq(c.usable, GiB(8) - MiB(130), "8G pmem/2M usable");
+	c = plan(x86, GiB(4), GiB(8), GiB(1), MEMMAP_DRAM, true);
+	eq(c.usable, GiB(7), "8G ram/1G usable");
+	/* The captured fixtures: 4G ram/2M and 6G at 9G pmem/1G. */
+	c = plan(x86, GiB(4), GiB(4), MiB(2), MEMMAP_DRAM, true);
+	eq(c.usable, 4292870144ULL, "fixture dax0.0 size");
+	c = plan(x86, GiB(9), GiB(6), GiB(1), MEMMAP_PMEM, true);
+	eq(c.usable, 5368709120ULL, "fixture dax1.0 size");
+	/* Odd size: 5G + 6M at 1G align loses the 6M tail. */
+	c = plan(x86, GiB(4), GiB(5) + MiB(6), GiB(1), MEMMAP_DRAM, true);
+	eq(c.end_trunc, MiB(6), "5G+6M at 1G: end_trunc");
+	eq(c.usable, GiB(4), "5G+6M at 1G: usable");
+	eq(c.mapped, GiB(5), "5G+6M at 1G: memmap covers 5G");
+}
+
+static void unaligned_start(void)
+{
+	struct memmap_cost c;
+
+	/*
+	 * Start 2M past 4G: the first section (126M) and the last (2M) are
+	 * partial, so their struct pages are base pages from DRAM even with
+	 * memmap=pmem; and with 1G compound pages every
+	 * later section starts inside a compound page, so it reuses the
+	 * previous tail page.
+	 */
+	c = plan(x86, GiB(4) + MiB(2), GiB(4), MiB(2), MEMMAP_PMEM, true);
+	eq(c.dram_memmap, (MiB(126) + MiB(2)) / 64,
+	   "partial first and last sections: base pages");
+	eq(c.dram_pgtable, KiB(8), "partial sections: a PTE table each");
+	c = plan(x86, GiB(4) + MiB(2), GiB(4) - MiB(2), GiB(1), MEMMAP_DRAM,
+		 true);
+	eq(c.dram_memmap, KiB(8), "1G compound off a 1G boundary: 2 pages");
+}
+
+static void no_dedup_56(void)
+{
+	struct memmap_profile tiny = *x86;
+	struct memmap_cost c;
+
+	tiny.struct_page_size = 56;
+	c = plan(&tiny, GiB(4), GiB(16), MiB(2), MEMMAP_DRAM, true);
+	tap_ok(!c.dedup, "56-byte struct page: no dedup");
+	eq(c.dram_memmap, GiB(16) / 4096 * 56, "56-byte struct page: S*56/4K");
+}
+
+static void errors(void)
+{
+	struct memmap_config cfg = { .start = GiB(4),
+				     .size = GiB(16),
+				     .align = MiB(4),
+				     .compound = true,
+				     .info_block = true };
+	struct memmap_cost c;
+
+	tap_ok(memmap_plan(x86, &cfg, &c) == MEMMAP_EALIGN, "4M align rejected");
+	cfg.align = MiB(2);
+	cfg.location = MEMMAP_PMEM;
+	cfg.info_block = false;
+	tap_ok(memmap_plan(x86, &cfg, &c) == MEMMAP_ENORESERVE,
+	       "memmap=pmem without an info block rejected");
+	cfg.location = MEMMAP_DRAM;
+	cfg.compound = false;
+	tap_ok(memmap_plan(x86, &cfg, &c) == MEMMAP_EUNSUPPORTED,
+	       "compound off needs the patched kernel");
+	cfg.compound = true;
+	cfg.info_block = true;
+	cfg.size = GiB(1);
+	cfg.align = GiB(1);
+	tap_ok(memmap_plan(x86, &cfg, &c) == MEMMAP_ETOOSMALL,
+	       "1G namespace at 1G align leaves nothing");
+}
+
+static void system_ram(void)
+{
+	struct memmap_config cfg = { .start = GiB(4),
+				     .size = GiB(4),
+				     .align = MiB(2),
+				     .compound = true,
+				     .mode = MEMMAP_MODE_SYSTEM_RAM,
+				     .info_block = true };
+	struct memmap_cost c;
+
+	tap_ok(memmap_plan(x86, &cfg, &c) == 0, "system-ram plan");
+	eq(c.memblocks, 31, "4G namespace: 31 whole memory blocks");
+	eq(c.dram_memmap, 31 * MiB(2), "system-ram memmap: S/64");
+}
+
+static void arm64(void)
+{
+	const struct memmap_profile *p = memmap_profile_find("linux-6.1-arm64-64k");
+	struct memmap_cost c;
+
+	tap_ok(p != NULL, "arm64 64K profile exists");
+	c = plan(p, GiB(4), GiB(16), KiB(64), MEMMAP_DRAM, false);
+	eq(c.dram_memmap, MiB(16), "arm64 64K: 16G costs 16 MiB at 64K");
+}
+
+int main(void)
+{
+	measured_16g();
+	one_tib();
+	info_blocks();
+	unaligned_start();
+	no_dedup_56();
+	errors();
+	system_ram();
+	arm64();
+	return tap_done();
+}
