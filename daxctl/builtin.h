@@ -3,5 +3,6 @@
 #define DAXCTL_BUILTIN_H
 
 int cmd_list(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 
 #endif

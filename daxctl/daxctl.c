@@ -6,6 +6,8 @@
 
 static const struct command daxctl_commands[] = {
 	{ "list", cmd_list, "list dax regions and devices as JSON" },
+	{ "plan", cmd_plan,
+	  "state the memmap cost of each align and memmap location" },
 	{ NULL, NULL, NULL },
 };
 

@@ -53,6 +53,22 @@ uint64_t daxctl_region_get_align(struct daxctl_region *region);
 /* Dynamic regions (hmem, CXL) let devices be created and resized. */
 bool daxctl_region_is_dynamic(struct daxctl_region *region);
 
+/*
+ * What a region is carved from.  Static regions under an nd dax device
+ * ("dax0.1") sit on a namespace with an info block; the rest (hmem, CXL)
+ * are dynamic ranges with their memmap always in DRAM.
+ */
+struct daxctl_backing {
+	bool nd;		/* namespace-backed, with an info block */
+	char claim[32];		/* nd dax device, e.g. "dax0.1" */
+	char ns[32];		/* namespace, e.g. "namespace0.0" */
+	bool memmap_pmem;	/* nd mode "pmem": memmap in the reserve */
+	uint64_t ns_start, ns_size;
+	uint64_t align;		/* nd dax align */
+};
+int daxctl_region_get_backing(struct daxctl_region *region,
+			      struct daxctl_backing *backing);
+
 struct daxctl_dev *daxctl_dev_get_first(struct daxctl_region *region);
 struct daxctl_dev *daxctl_dev_get_next(struct daxctl_dev *dev);
 #define daxctl_dev_foreach(region, dev) \

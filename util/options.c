@@ -55,10 +55,10 @@ int parse_options(int argc, char **argv, const struct opt *opts,
 		  const char *usage)
 {
 	struct option longopts[2 * MAX_OPTS + 2];
-	char shortopts[3 * MAX_OPTS + 4] = "+h";
+	char shortopts[3 * MAX_OPTS + 4] = "h";
 	char negnames[MAX_OPTS][48];
 	int n = count_opts(opts), nl = 0, i, c;
-	char *sp = shortopts + 2;
+	char *sp = shortopts + 1;
 
 	if (n > MAX_OPTS)
 		abort();

@@ -477,3 +477,28 @@ int daxctl_dev_get_memblocks(struct daxctl_dev *dev,
 	*blocks = (struct daxctl_memblocks){ 0 };
 	return daxctl_dev_foreach_memblock(dev, count_block, blocks);
 }
+
+int daxctl_region_get_backing(struct daxctl_region *region,
+			      struct daxctl_backing *b)
+{
+	struct sysroot *root = region->ctx->root;
+	const char *path = region->path, *base = strrchr(path, '/');
+	char mode[16];
+
+	*b = (struct daxctl_backing){ 0 };
+	base = base ? base + 1 : path;
+	/* An nd dax device names the namespace it claims. */
+	if (sysfs_read(root, b->ns, sizeof(b->ns), "%s/namespace", path) ||
+	    !b->ns[0])
+		return 0;
+	if (strlen(base) >= sizeof(b->claim))
+		return -ENAMETOOLONG;
+	strcpy(b->claim, base);
+	b->nd = true;
+	if (!sysfs_read(root, mode, sizeof(mode), "%s/mode", path))
+		b->memmap_pmem = !strcmp(mode, "pmem");
+	sysfs_read_u64(root, &b->align, "%s/align", path);
+	sysfs_read_u64(root, &b->ns_start, "%s/../%s/resource", path, b->ns);
+	sysfs_read_u64(root, &b->ns_size, "%s/../%s/size", path, b->ns);
+	return 0;
+}

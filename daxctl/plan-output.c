@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Rendering of plans: the JSON tree, and a table of the same facts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <util/json.h>
+#include <util/size.h>
+#include "plan.h"
+
+static const char *location_name(enum memmap_location loc)
+{
+	return loc == MEMMAP_PMEM ? "pmem" : "dram";
+}
+
+static const char *mode_name(enum memmap_mode mode)
+{
+	switch (mode) {
+	case MEMMAP_MODE_SYSTEM_RAM:
+		return "system-ram";
+	case MEMMAP_MODE_FSDAX:
+		return "fsdax";
+	case MEMMAP_MODE_DEVDAX:
+		break;
+	}
+	return "devdax";
+}
+
+const char *plan_aligns_text(const struct memmap_profile *p)
+{
+	static char text[64];
+	char buf[16];
+	int i;
+
+	text[0] = '\0';
+	for (i = 0; i < 4 && p->aligns[i]; i++) {
+		if (i)
+			strcat(text, ", ");
+		strcat(text, size_exact(p->aligns[i], buf, sizeof(buf)));
+	}
+	return text;
+}
+
+struct json_object *plan_candidate_to_json(const struct plan_candidate *c,
+					   uint64_t size)
+{
+	struct json_object *j = json_object_new_object();
+	char buf[32];
+
+	json_add_u64(j, "align", c->cfg.align);
+	json_add_str(j, "memmap", location_name(c->cfg.location));
+	json_add_bool(j, "compound", c->cost.compound_pages > 0);
+	json_add_bool(j, "dedup", c->cost.dedup);
+	json_add_u64(j, "usable_size", c->cost.usable);
+	json_add_u64(j, "dram_bytes", c->cost.dram_total);
+	json_add_u64(j, "dram_memmap_bytes", c->cost.dram_memmap);
+	json_add_u64(j, "dram_pgtable_bytes", c->cost.dram_pgtable);
+	json_add_u64(j, "device_bytes", c->cost.device_overhead);
+	json_add_u64(j, "device_memmap_bytes", c->cost.device_memmap);
+	snprintf(buf, sizeof(buf), "%.4f",
+		 size ? 100.0 * (double)c->cost.dram_total / (double)size : 0);
+	json_object_object_add(j, "dram_percent",
+			       json_object_new_double_s(atof(buf), buf));
+	snprintf(buf, sizeof(buf), "%.4f",
+		 size ? 100.0 * (double)c->cost.device_overhead / (double)size :
+			0);
+	json_object_object_add(j, "device_percent",
+			       json_object_new_double_s(atof(buf), buf));
+	if (c->cost.compound_pages)
+		json_add_u64(j, "compound_pages", c->cost.compound_pages);
+	if (c->cost.memblocks)
+		json_add_u64(j, "memblocks", c->cost.memblocks);
+	json_add_bool(j, "fits", c->fits);
+	json_add_bool(j, "destructive", c->destructive);
+	json_add_bool(j, "current", c->current);
+	return j;
+}
+
+struct json_object *plan_item_to_json(const struct memmap_profile *p,
+				      const struct plan_item *item)
+{
+	const struct plan_target *t = &item->target;
+	const struct plan *plan = &item->plan;
+	struct json_object *j = json_object_new_object();
+	struct json_object *jc = json_object_new_array();
+	int i;
+
+	if (item->hypothetical)
+		json_add_str(j, "hypothetical", item->name);
+	else
+		json_add_str(j, "dev", item->name);
+	if (item->ns[0])
+		json_add_str(j, "namespace", item->ns);
+	json_add_u64(j, "start", t->start);
+	json_add_u64(j, "size", t->size);
+	json_add_str(j, "mode", mode_name(t->mode));
+	json_add_str(j, "profile", p->name);
+	json_add_str(j, "arch", p->arch);
+	if (t->node_free)
+		json_add_u64(j, "node_free_bytes", t->node_free);
+	json_add_u64(j, "reserve_bytes", t->reserve);
+	if (t->has_current) {
+		struct json_object *jcur = json_object_new_object();
+
+		json_add_u64(jcur, "align", t->cur_align);
+		json_add_str(jcur, "memmap", location_name(t->cur_location));
+		json_add_bool(jcur, "compound",
+			      t->cur_compound && t->cur_align > p->page_size);
+		json_object_object_add(j, "current", jcur);
+	}
+	for (i = 0; i < plan->count; i++)
+		json_object_array_add(jc, plan_candidate_to_json(&plan->c[i],
+								 t->size));
+	json_object_object_add(j, "candidates", jc);
+	if (plan->recommended >= 0) {
+		const struct plan_candidate *c = &plan->c[plan->recommended];
+		struct json_object *jr = json_object_new_object();
+
+		json_add_u64(jr, "align", c->cfg.align);
+		json_add_str(jr, "memmap", location_name(c->cfg.location));
+		json_add_bool(jr, "compound", c->cost.compound_pages > 0);
+		json_add_str(jr, "reason", plan->reason);
+		json_object_object_add(j, "recommended", jr);
+	} else {
+		json_add_str(j, "recommended_reason", plan->reason);
+	}
+	return j;
+}
+
+void plan_print_json(FILE *out, const struct memmap_profile *p,
+		     const struct plan_set *set)
+{
+	struct json_object *jarr = json_object_new_array();
+	int i;
+
+	for (i = 0; i < set->count; i++)
+		json_object_array_add(jarr,
+				      plan_item_to_json(p, &set->items[i]));
+	json_print(out, jarr);
+	json_object_put(jarr);
+}
+
+void plan_print_table(FILE *out, const struct memmap_profile *p,
+		      const struct plan_set *set)
+{
+	char a[32], b[32], c[32], d[32], e[32];
+	int i, k;
+
+	for (i = 0; i < set->count; i++) {
+		const struct plan_item *item = &set->items[i];
+		const struct plan_target *t = &item->target;
+
+		if (i)
+			fputc('\n', out);
+		fprintf(out, "%s %s%s%s: %s, %s, profile %s (%s)\n",
+			item->hypothetical ? "hypothetical" : "device",
+			item->name, item->ns[0] ? " on " : "", item->ns,
+			size_short(t->size, a, sizeof(a)), mode_name(t->mode),
+			p->name, p->arch);
+		if (t->node_free)
+			fprintf(out, "node free DRAM %s, keeping %s free\n",
+				size_short(t->node_free, a, sizeof(a)),
+				size_short(t->reserve, b, sizeof(b)));
+		fprintf(out, "%-5s %-6s %-10s %12s %12s %8s %12s %8s %-4s %s\n",
+			"ALIGN", "MEMMAP", "COMPOUND", "USABLE", "DRAM",
+			"DRAM%", "DEVICE", "DEVICE%", "FITS", "NOTE");
+		for (k = 0; k < item->plan.count; k++) {
+			const struct plan_candidate *pc = &item->plan.c[k];
+			char note[64] = "";
+
+			if (pc->current)
+				strcat(note, "current ");
+			if (k == item->plan.recommended)
+				strcat(note, "recommended ");
+			if (pc->destructive)
+				strcat(note, "destructive");
+			fprintf(out,
+				"%-5s %-6s %-10s %12s %12s %7.3f%% %12s "
+				"%7.3f%% %-4s %s\n",
+				size_exact(pc->cfg.align, a, sizeof(a)),
+				location_name(pc->cfg.location),
+				pc->cost.compound_pages ?
+					(pc->cost.dedup ? "on" : "on/nodedup") :
+					"off",
+				size_short(pc->cost.usable, b, sizeof(b)),
+				size_short(pc->cost.dram_total, c, sizeof(c)),
+				t->size ? 100.0 * (double)pc->cost.dram_total /
+						  (double)t->size :
+					  0,
+				size_short(pc->cost.device_overhead, d,
+					   sizeof(d)),
+				t->size ? 100.0 *
+						  (double)pc->cost
+							  .device_overhead /
+						  (double)t->size :
+					  0,
+				pc->fits ? "yes" : "no", note);
+		}
+		if (item->plan.recommended >= 0)
+			fprintf(out, "recommended: %s %s (%s)\n",
+				size_exact(item->plan.c[item->plan.recommended]
+						   .cfg.align,
+					   e, sizeof(e)),
+				location_name(
+					item->plan.c[item->plan.recommended]
+						.cfg.location),
+				item->plan.reason);
+		else
+			fprintf(out, "recommended: none (%s)\n",
+				item->plan.reason);
+	}
+}

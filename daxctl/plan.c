@@ -1,0 +1,423 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * daxctl plan: what every align x memmap-location x compound choice costs
+ * for a device, a namespace, an nd region, or a hypothetical size, before
+ * anything changes.  JSON array of plans by default, a table with -u.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <memmap/planner.h>
+#include <ndctl/libndctl.h>
+#include <util/json.h>
+#include <util/log.h>
+#include <util/options.h>
+#include <util/size.h>
+#include <util/sysfs.h>
+#include "builtin.h"
+#include "json.h"
+#include "plan.h"
+
+struct plan_opts {
+	const char *region, *size, *start, *profile, *arch, *align, *memmap;
+	const char *compound, *mode, *reserve, *free, *sysroot;
+	bool human, dynamic;
+};
+
+static int parse_filter(const struct plan_opts *o, struct plan_filter *f)
+{
+	char *list, *tok, *save;
+	int n = 0;
+
+	*f = (struct plan_filter){ .location = -1, .compound = -1 };
+	if (o->align) {
+		list = strdup(o->align);
+		for (tok = strtok_r(list, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save)) {
+			if (n >= 3 || parse_size(tok, &f->aligns[n])) {
+				pr_err("invalid --align '%s': expected sizes "
+				       "such as 4K,2M,1G",
+				       o->align);
+				free(list);
+				return -EINVAL;
+			}
+			n++;
+		}
+		free(list);
+	}
+	if (o->memmap) {
+		if (!strcmp(o->memmap, "dram") || !strcmp(o->memmap, "mem"))
+			f->location = MEMMAP_DRAM;
+		else if (!strcmp(o->memmap, "pmem") || !strcmp(o->memmap, "dev"))
+			f->location = MEMMAP_PMEM;
+		else {
+			pr_err("invalid --memmap '%s': expected dram or pmem",
+			       o->memmap);
+			return -EINVAL;
+		}
+	}
+	if (o->compound) {
+		if (!strcmp(o->compound, "on"))
+			f->compound = 1;
+		else if (!strcmp(o->compound, "off"))
+			f->compound = 0;
+		else {
+			pr_err("invalid --compound '%s': expected on or off",
+			       o->compound);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static int parse_mode(const char *s, enum memmap_mode *mode)
+{
+	if (!s || !strcmp(s, "devdax"))
+		*mode = MEMMAP_MODE_DEVDAX;
+	else if (!strcmp(s, "system-ram"))
+		*mode = MEMMAP_MODE_SYSTEM_RAM;
+	else if (!strcmp(s, "fsdax"))
+		*mode = MEMMAP_MODE_FSDAX;
+	else {
+		pr_err("invalid --mode '%s': expected devdax, system-ram or "
+		       "fsdax",
+		       s);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* MemFree of a NUMA node from its meminfo, 0 when it cannot be read. */
+uint64_t node_free_bytes(struct sysroot *root, int node)
+{
+	char buf[4096], *line;
+	unsigned long long kb;
+
+	if (node < 0)
+		node = 0;
+	if (sysfs_read(root, buf, sizeof(buf),
+		       "sys/devices/system/node/node%d/meminfo", node))
+		return 0;
+	line = strstr(buf, "MemFree:");
+	if (!line || sscanf(line, "MemFree: %llu kB", &kb) != 1)
+		return 0;
+	return kb * 1024;
+}
+
+static int add_target(struct plan_set *set, const char *name,
+		      const struct plan_target *t)
+{
+	struct plan_item *item;
+
+	if (set->count >= PLAN_SET_MAX) {
+		pr_err("too many devices to plan at once (at most %d)",
+		       PLAN_SET_MAX);
+		return -E2BIG;
+	}
+	item = &set->items[set->count++];
+	snprintf(item->name, sizeof(item->name), "%s", name);
+	item->target = *t;
+	return 0;
+}
+
+/* A dax device as it is now: its backing namespace, align, location. */
+void plan_target_from_dev(struct daxctl_dev *dev, struct sysroot *root,
+			  uint64_t reserve, struct plan_target *t,
+			  char *ns, size_t nslen)
+{
+	struct daxctl_region *region = daxctl_dev_get_region(dev);
+	struct daxctl_backing b;
+
+	*t = (struct plan_target){ 0 };
+	daxctl_region_get_backing(region, &b);
+	t->mode = daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM ?
+			  MEMMAP_MODE_SYSTEM_RAM :
+			  MEMMAP_MODE_DEVDAX;
+	t->has_current = true;
+	t->cur_align = daxctl_dev_get_align(dev);
+	/* device-dax always asks for compound pages when align > 4K. */
+	t->cur_compound = true;
+	if (b.nd) {
+		t->info_block = true;
+		t->start = b.ns_start;
+		t->size = b.ns_size;
+		t->cur_location = b.memmap_pmem ? MEMMAP_PMEM : MEMMAP_DRAM;
+		snprintf(ns, nslen, "%s", b.ns);
+	} else {
+		t->start = daxctl_dev_get_resource(dev);
+		t->size = daxctl_dev_get_size(dev);
+		t->cur_location = MEMMAP_DRAM;
+		ns[0] = '\0';
+	}
+	t->node_free = node_free_bytes(root, daxctl_dev_get_numa_node(dev));
+	t->reserve = reserve;
+}
+
+static int collect_devices(struct daxctl_ctx *ctx, struct sysroot *root,
+			   const struct plan_opts *o, int argc, char **argv,
+			   uint64_t reserve, struct plan_set *set)
+{
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+	int i, rc;
+
+	for (i = 0; i < argc; i++) {
+		bool found = false;
+
+		daxctl_region_foreach(ctx, region) {
+			if (o->region && !dax_region_matches(region, o->region))
+				continue;
+			daxctl_dev_foreach(region, dev) {
+				struct plan_item *item;
+				struct plan_target t;
+				char ns[32];
+
+				if (!dax_dev_matches(dev, argv[i]) ||
+				    !daxctl_dev_get_size(dev))
+					continue;
+				plan_target_from_dev(dev, root, reserve, &t, ns,
+						     sizeof(ns));
+				rc = add_target(set, daxctl_dev_get_devname(dev),
+						&t);
+				if (rc)
+					return rc;
+				item = &set->items[set->count - 1];
+				snprintf(item->ns, sizeof(item->ns), "%s", ns);
+				found = true;
+			}
+		}
+		if (!found) {
+			pr_err("%s: no such dax device%s%s", argv[i],
+			       o->region ? " in region " : "",
+			       o->region ? o->region : "");
+			return -ENOENT;
+		}
+	}
+	return 0;
+}
+
+/* Namespaces and nd regions: plan what their capacity could become. */
+static int collect_nd(const char *sysroot, const char *name, uint64_t reserve,
+		      struct sysroot *root, struct plan_set *set, bool *found)
+{
+	struct ndctl_namespace *ns;
+	struct ndctl_region *region;
+	struct ndctl_ctx *ctx;
+	struct ndctl_bus *bus;
+	int rc = 0;
+
+	*found = false;
+	if (ndctl_new(&ctx, sysroot))
+		return 0;
+	ndctl_bus_foreach(ctx, bus) {
+		ndctl_region_foreach(bus, region) {
+			struct plan_target t = { .mode = MEMMAP_MODE_DEVDAX,
+						 .info_block = true,
+						 .reserve = reserve };
+
+			t.node_free = node_free_bytes(
+				root, ndctl_region_get_numa_node(region));
+			if (!strcmp(ndctl_region_get_devname(region), name)) {
+				t.start = ndctl_region_get_resource(region);
+				t.size = ndctl_region_get_size(region);
+				rc = add_target(set, name, &t);
+				*found = true;
+			}
+			ndctl_namespace_foreach(region, ns) {
+				struct ndctl_claim *claim;
+
+				if (strcmp(ndctl_namespace_get_devname(ns),
+					   name))
+					continue;
+				t.start = ndctl_namespace_get_resource(ns);
+				t.size = ndctl_namespace_get_size(ns);
+				claim = ndctl_namespace_get_claim(ns);
+				if (claim && ndctl_claim_get_align(claim)) {
+					t.has_current = true;
+					t.cur_align =
+						ndctl_claim_get_align(claim);
+					t.cur_compound = true;
+					t.cur_location =
+						ndctl_claim_get_map(claim) ==
+								NDCTL_MAP_DEV ?
+							MEMMAP_PMEM :
+							MEMMAP_DRAM;
+				}
+				rc = add_target(set, name, &t);
+				*found = true;
+			}
+		}
+	}
+	ndctl_unref(ctx);
+	return rc;
+}
+
+int cmd_plan(int argc, char **argv)
+{
+	struct plan_opts o = { 0 };
+	const struct opt options[] = {
+		OPT_STR('r', "region", &o.region, "REGION",
+			"plan every device of this dax region"),
+		OPT_STR('s', "size", &o.size, "SIZE",
+			"plan a hypothetical device of this size"),
+		OPT_STR(0, "start", &o.start, "ADDR",
+			"physical start of the hypothetical device (1T)"),
+		OPT_BOOL(0, "dynamic", &o.dynamic,
+			 "hypothetical device has no info block (hmem, CXL)"),
+		OPT_STR(0, "profile", &o.profile, "NAME",
+			"kernel profile (linux-6.1, linux-6.1-arm64-4k, ...)"),
+		OPT_STR(0, "arch", &o.arch, "ARCH",
+			"default profile of an architecture (x86_64, arm64)"),
+		OPT_STR('a', "align", &o.align, "LIST",
+			"only these alignments, e.g. 2M,1G"),
+		OPT_STR(0, "memmap", &o.memmap, "dram|pmem",
+			"only this memmap location"),
+		OPT_STR(0, "compound", &o.compound, "on|off",
+			"only with or without compound pages"),
+		OPT_STR('m', "mode", &o.mode, "MODE",
+			"devdax (default), system-ram or fsdax"),
+		OPT_STR(0, "reserve", &o.reserve, "SIZE",
+			"DRAM to keep free on the node (default 256M)"),
+		OPT_STR(0, "free", &o.free, "SIZE",
+			"free DRAM to plan against instead of the node's"),
+		OPT_BOOL('u', "human", &o.human, "print a table"),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	const struct memmap_profile *profile = &memmap_profile_linux61_x86_64;
+	struct plan_set *set;
+	struct plan_filter filter;
+	struct daxctl_ctx *ctx = NULL;
+	struct sysroot *root = NULL;
+	uint64_t reserve = 256ULL << 20, free_override = 0;
+	enum memmap_mode mode;
+	int i, rc = EXIT_USAGE;
+
+	i = parse_options(argc, argv, options,
+			  "daxctl plan [<options>] [DEVICE...|all]");
+	argc -= i;
+	argv += i;
+	if (parse_filter(&o, &filter) || parse_mode(o.mode, &mode))
+		return EXIT_USAGE;
+	if (o.profile || o.arch) {
+		profile = memmap_profile_find(o.profile ? o.profile : o.arch);
+		if (!profile) {
+			pr_err("unknown %s '%s'", o.profile ? "profile" : "arch",
+			       o.profile ? o.profile : o.arch);
+			return EXIT_USAGE;
+		}
+	}
+	if (o.reserve && parse_size(o.reserve, &reserve)) {
+		pr_err("invalid --reserve '%s'", o.reserve);
+		return EXIT_USAGE;
+	}
+	if (o.free && parse_size(o.free, &free_override)) {
+		pr_err("invalid --free '%s'", o.free);
+		return EXIT_USAGE;
+	}
+	for (i = 0; filter.aligns[i]; i++) {
+		if (!memmap_align_supported(profile, filter.aligns[i])) {
+			char buf[32];
+
+			pr_err("invalid --align %s: profile %s supports only "
+			       "%s",
+			       size_exact(filter.aligns[i], buf, sizeof(buf)),
+			       profile->name, plan_aligns_text(profile));
+			return EXIT_USAGE;
+		}
+	}
+	if (filter.compound == 0 && !profile->compound_control) {
+		pr_err("--compound off: profile %s has no compound control "
+		       "(it needs the kernel-patches series)",
+		       profile->name);
+		return EXIT_USAGE;
+	}
+	if (o.size && (argc || o.region)) {
+		pr_err("--size plans a hypothetical device; do not name "
+		       "devices too");
+		return EXIT_USAGE;
+	}
+	if (!o.size && !argc && !o.region) {
+		pr_err("name a device, namespace or region, 'all', or give "
+		       "--size");
+		return EXIT_USAGE;
+	}
+
+	set = calloc(1, sizeof(*set));
+	if (!set)
+		return EXIT_FAIL;
+	if (o.size) {
+		struct plan_target t = { .mode = mode,
+					 .info_block = !o.dynamic,
+					 .start = 1ULL << 40,
+					 .reserve = reserve };
+
+		if (parse_size(o.size, &t.size) || !t.size) {
+			pr_err("invalid --size '%s'", o.size);
+			goto out;
+		}
+		if (o.start && parse_size(o.start, &t.start)) {
+			pr_err("invalid --start '%s'", o.start);
+			goto out;
+		}
+		t.node_free = free_override;
+		add_target(set, "", &t);
+		snprintf(set->items[0].name, sizeof(set->items[0].name),
+			 "%s", o.size);
+		set->items[0].hypothetical = true;
+	} else {
+		char *all[] = { "all" };
+
+		rc = EXIT_FAIL;
+		root = sysroot_open(o.sysroot ? o.sysroot : "/");
+		if (!root || daxctl_new(&ctx, o.sysroot)) {
+			pr_err("cannot read sysfs under '%s'",
+			       o.sysroot ? o.sysroot : "/");
+			goto out;
+		}
+		for (i = 0; i < argc; i++) {
+			bool found = false;
+
+			if (!strncmp(argv[i], "namespace", 9) ||
+			    !strncmp(argv[i], "region", 6)) {
+				if (collect_nd(o.sysroot, argv[i], reserve,
+					       root, set, &found))
+					goto out;
+				if (!found) {
+					pr_err("%s: no such namespace or "
+					       "region",
+					       argv[i]);
+					goto out;
+				}
+				continue;
+			}
+			if (collect_devices(ctx, root, &o, 1, &argv[i],
+					    reserve, set))
+				goto out;
+		}
+		if (!argc && collect_devices(ctx, root, &o, 1, all, reserve,
+					     set))
+			goto out;
+		for (i = 0; i < set->count; i++) {
+			if (free_override)
+				set->items[i].target.node_free = free_override;
+			if (o.mode)
+				set->items[i].target.mode = mode;
+		}
+	}
+	for (i = 0; i < set->count; i++)
+		plan_build(profile, &set->items[i].target, &filter,
+			   &set->items[i].plan);
+	if (o.human)
+		plan_print_table(stdout, profile, set);
+	else
+		plan_print_json(stdout, profile, set);
+	rc = EXIT_OK;
+out:
+	daxctl_unref(ctx);
+	sysroot_close(root);
+	free(set);
+	return rc;
+}

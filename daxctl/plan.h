@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef DAXCTL_PLAN_H
+#define DAXCTL_PLAN_H
+
+#include <stdio.h>
+#include <daxctl/libdaxctl.h>
+#include <memmap/planner.h>
+
+struct sysroot;
+
+#define PLAN_SET_MAX 64
+
+struct plan_item {
+	char name[64];		/* device, namespace, region, or the size */
+	char ns[32];		/* backing namespace of a device */
+	bool hypothetical;
+	struct plan_target target;
+	struct plan plan;
+};
+
+struct plan_set {
+	int count;
+	struct plan_item items[PLAN_SET_MAX];
+};
+
+/* "4K, 2M, 1G" for messages. */
+const char *plan_aligns_text(const struct memmap_profile *p);
+uint64_t node_free_bytes(struct sysroot *root, int node);
+void plan_target_from_dev(struct daxctl_dev *dev, struct sysroot *root,
+			  uint64_t reserve, struct plan_target *t, char *ns,
+			  size_t nslen);
+struct json_object *plan_item_to_json(const struct memmap_profile *p,
+				      const struct plan_item *item);
+struct json_object *plan_candidate_to_json(const struct plan_candidate *c,
+					   uint64_t size);
+void plan_print_json(FILE *out, const struct memmap_profile *p,
+		     const struct plan_set *set);
+void plan_print_table(FILE *out, const struct memmap_profile *p,
+		      const struct plan_set *set);
+
+#endif

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The planner: every candidate configuration of one device (align x memmap
+ * location x compound), its cost from the model, whether it fits the DRAM
+ * budget, whether reaching it is destructive, and a recommendation.  Pure
+ * computation: the caller supplies the device and the free memory.
+ */
+#ifndef MEMMAP_PLANNER_H
+#define MEMMAP_PLANNER_H
+
+#include "memmap.h"
+
+#define PLAN_MAX_CANDIDATES 16
+
+struct plan_target {
+	uint64_t start, size;
+	enum memmap_mode mode;
+	bool info_block;	/* namespace-backed */
+	/* The current configuration, when the device exists. */
+	bool has_current;
+	uint64_t cur_align;
+	enum memmap_location cur_location;
+	bool cur_compound;
+	/* DRAM budget: free bytes on the node, or 0 when unknown. */
+	uint64_t node_free;
+	uint64_t reserve;	/* keep this much of node_free free */
+};
+
+/* Narrowing options; 0 / -1 mean "any". */
+struct plan_filter {
+	uint64_t aligns[4];	/* 0-terminated; empty = all */
+	int location;		/* -1, MEMMAP_DRAM or MEMMAP_PMEM */
+	int compound;		/* -1, 0 or 1 */
+};
+
+struct plan_candidate {
+	struct memmap_config cfg;
+	struct memmap_cost cost;
+	bool fits;		/* meaningful when node_free is known */
+	bool destructive;	/* rewrites the namespace's info block */
+	bool current;
+};
+
+struct plan {
+	int count;
+	struct plan_candidate c[PLAN_MAX_CANDIDATES];
+	int recommended;	/* index into c, or -1 */
+	char reason[256];
+};
+
+void plan_build(const struct memmap_profile *p, const struct plan_target *t,
+		const struct plan_filter *f, struct plan *plan);
+
+#endif
