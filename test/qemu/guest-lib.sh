@@ -17,11 +17,11 @@ not_ok() {
 check() {
 	desc=$1
 	shift
-	if out=$("$@" 2>&1); then
+	if _check_out=$("$@" 2>&1); then
 		ok "$desc"
 	else
 		not_ok "$desc"
-		echo "$out" | sed 's/^/# /'
+		echo "$_check_out" | sed 's/^/# /'
 	fi
 }
 
