@@ -3,8 +3,49 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <memmap/memmap.h>
 #include <util/json.h>
 #include "json.h"
+
+/*
+ * The model's figures for the device as it is configured now, under keys
+ * of our own: where the memmap is, whether compound pages are used, and
+ * what it costs in DRAM and on the device.
+ */
+static void add_memmap_figures(struct json_object *jdev, struct daxctl_dev *dev)
+{
+	const struct memmap_profile *p = &memmap_profile_linux61_x86_64;
+	struct daxctl_backing b;
+	struct memmap_config cfg = { 0 };
+	struct memmap_cost cost;
+
+	if (daxctl_region_get_backing(daxctl_dev_get_region(dev), &b))
+		return;
+	cfg.mode = daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM ?
+			   MEMMAP_MODE_SYSTEM_RAM :
+			   MEMMAP_MODE_DEVDAX;
+	cfg.align = daxctl_dev_get_align(dev) ? daxctl_dev_get_align(dev) :
+						p->page_size;
+	cfg.compound = true;
+	if (b.nd) {
+		cfg.info_block = true;
+		cfg.start = b.ns_start;
+		cfg.size = b.ns_size;
+		/* kmem never uses the altmap on 6.1. */
+		if (b.memmap_pmem && cfg.mode == MEMMAP_MODE_DEVDAX)
+			cfg.location = MEMMAP_PMEM;
+	} else {
+		cfg.start = daxctl_dev_get_resource(dev);
+		cfg.size = daxctl_dev_get_size(dev);
+	}
+	if (memmap_plan(p, &cfg, &cost))
+		return;
+	json_add_str(jdev, "memmap_location",
+		     cfg.location == MEMMAP_PMEM ? "pmem" : "dram");
+	json_add_bool(jdev, "memmap_compound", cost.compound_pages > 0);
+	json_add_u64(jdev, "memmap_dram_bytes", cost.dram_total);
+	json_add_u64(jdev, "memmap_device_bytes", cost.device_memmap);
+}
 
 static struct json_object *mapping_to_json(struct daxctl_mapping *m,
 					   bool human)
@@ -51,6 +92,8 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 	}
 	if (!daxctl_dev_is_enabled(dev))
 		json_add_str(jdev, "state", "disabled");
+	else if (daxctl_dev_get_size(dev))
+		add_memmap_figures(jdev, dev);
 	if (flags->mappings && daxctl_mapping_get_first(dev)) {
 		struct json_object *jmaps = json_object_new_array();
 

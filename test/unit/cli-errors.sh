@@ -38,6 +38,31 @@ expect 1 "ndctl list -r names a missing region" \
 	"$ndctl" list -r region9 --sysroot "$fixture"
 expect 0 "ndctl list -r all" "$ndctl" list -r all --sysroot "$fixture"
 
+expect 2 "plan: 4M is not a supported alignment" "$daxctl" plan --size 1T -a 4M
+expect 2 "plan: compound off needs the patched kernel" \
+	"$daxctl" plan --size 1T --compound off
+expect 2 "plan: bad --memmap" "$daxctl" plan --size 1T --memmap disk
+expect 2 "plan: bad --size" "$daxctl" plan --size 12Q
+expect 2 "plan: nothing to plan" "$daxctl" plan
+expect 2 "plan: --size with a device" "$daxctl" plan --size 1T dax0.0
+expect 1 "plan: unknown device" "$daxctl" plan dax7.7 --sysroot "$fixture"
+expect 1 "plan: unknown namespace" "$daxctl" plan namespace7.0 \
+	--sysroot "$fixture"
+expect 0 "plan: a fixture device" "$daxctl" plan dax0.0 --sysroot "$fixture"
+expect 0 "plan: a namespace" "$daxctl" plan namespace1.0 --sysroot "$fixture"
+
+# The one-command answer: 6 TiB at 2M with the memmap in DRAM.
+n=$((n + 1))
+got=$("$daxctl" plan --size 6T --align 2M --memmap dram |
+	sed -n 's/.*"dram_bytes":\([0-9]*\).*/\1/p')
+# 3Mi compound pages x 8 KiB + 48Ki PTE tables + 96 PMD tables.
+want=$(( (3 << 20) * 8192 + (48 << 10) * 4096 + 96 * 4096 ))
+if [ "$got" = "$want" ]; then
+	echo "ok $n - plan --size 6T 2M dram: $got bytes"
+else
+	echo "not ok $n - plan --size 6T 2M dram: got '$got', want $want"
+fi
+
 n=$((n + 1))
 out=$("$daxctl" list -d all --sysroot /tmp 2>/dev/null | tr -d ' \n')
 if [ "$out" = "[]" ]; then
