@@ -185,6 +185,20 @@ bool sysfs_exists(const struct sysroot *root, const char *fmt, ...)
 	return !rc && faccessat(root->dirfd, path, F_OK, 0) == 0;
 }
 
+bool sysfs_has_link(const struct sysroot *root, const char *fmt, ...)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vformat(path, sizeof(path), fmt, ap);
+	va_end(ap);
+	return !rc && !fstatat(root->dirfd, path, &st, AT_SYMLINK_NOFOLLOW) &&
+	       S_ISLNK(st.st_mode);
+}
+
 int sysfs_link_name(const struct sysroot *root, char *buf, size_t len,
 		    const char *fmt, ...)
 {

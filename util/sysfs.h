@@ -34,6 +34,12 @@ int sysfs_write(const struct sysroot *root, const char *val, const char *fmt,
 		...) __attribute__((format(printf, 3, 4)));
 bool sysfs_exists(const struct sysroot *root, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/*
+ * Whether a symlink (such as "driver") is present, without following it:
+ * in a captured tree its target directory may not exist.
+ */
+bool sysfs_has_link(const struct sysroot *root, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Basename of a symlink's target ("driver" links name the driver). */
 int sysfs_link_name(const struct sysroot *root, char *buf, size_t len,
 		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));

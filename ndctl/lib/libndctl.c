@@ -172,7 +172,7 @@ static int parent_name(struct sysroot *root, const char *name, char *buf,
 
 static bool is_bound(struct sysroot *root, const char *name)
 {
-	return sysfs_exists(root, ND_DEVICES "/%s/driver", name);
+	return sysfs_has_link(root, ND_DEVICES "/%s/driver", name);
 }
 
 static void read_str(struct sysroot *root, char *buf, size_t len,
