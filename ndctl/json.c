@@ -2,8 +2,42 @@
 #include <string.h>
 
 #include <daxctl/json.h>
+#include <memmap/memmap.h>
 #include <util/json.h>
 #include "json.h"
+
+/*
+ * The model's figures for a devdax or fsdax namespace as configured now,
+ * under this project's own keys (see daxctl-plan(1)).
+ */
+static void add_memmap_figures(struct json_object *jns,
+			       struct ndctl_namespace *ns,
+			       struct ndctl_claim *claim,
+			       enum ndctl_ns_mode mode)
+{
+	const struct memmap_profile *p = &memmap_profile_linux61_x86_64;
+	struct memmap_config cfg = {
+		.start = ndctl_namespace_get_resource(ns),
+		.size = ndctl_namespace_get_size(ns),
+		.align = ndctl_claim_get_align(claim),
+		.location = ndctl_claim_get_map(claim) == NDCTL_MAP_DEV ?
+				    MEMMAP_PMEM :
+				    MEMMAP_DRAM,
+		.compound = true,
+		.mode = mode == NDCTL_NS_MODE_FSDAX ? MEMMAP_MODE_FSDAX :
+						      MEMMAP_MODE_DEVDAX,
+		.info_block = true,
+	};
+	struct memmap_cost cost;
+
+	if (!ndctl_claim_is_enabled(claim) || memmap_plan(p, &cfg, &cost))
+		return;
+	json_add_str(jns, "memmap_location",
+		     cfg.location == MEMMAP_PMEM ? "pmem" : "dram");
+	json_add_bool(jns, "memmap_compound", cost.compound_pages > 0);
+	json_add_u64(jns, "memmap_dram_bytes", cost.dram_total);
+	json_add_u64(jns, "memmap_device_bytes", cost.device_memmap);
+}
 
 #define ZERO_UUID "00000000-0000-0000-0000-000000000000"
 
@@ -191,6 +225,9 @@ struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 		json_add_str(jns, "blockdev", blockdev);
 	if (!ndctl_namespace_is_active(ns))
 		json_add_str(jns, "state", "disabled");
+	if (claim && (mode == NDCTL_NS_MODE_DEVDAX ||
+		      mode == NDCTL_NS_MODE_FSDAX))
+		add_memmap_figures(jns, ns, claim, mode);
 	if (ndctl_namespace_get_alt_name(ns)[0])
 		json_add_str(jns, "name", ndctl_namespace_get_alt_name(ns));
 	if (flags->verbose) {
