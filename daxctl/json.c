@@ -40,11 +40,7 @@ static void add_memmap_figures(struct json_object *jdev, struct daxctl_dev *dev)
 	}
 	if (memmap_plan(p, &cfg, &cost))
 		return;
-	json_add_str(jdev, "memmap_location",
-		     cfg.location == MEMMAP_PMEM ? "pmem" : "dram");
-	json_add_bool(jdev, "memmap_compound", cost.compound_pages > 0);
-	json_add_u64(jdev, "memmap_dram_bytes", cost.dram_total);
-	json_add_u64(jdev, "memmap_device_bytes", cost.device_memmap);
+	memmap_figures_to_json(jdev, cfg.location, &cost);
 }
 
 static struct json_object *mapping_to_json(struct daxctl_mapping *m,
@@ -103,6 +99,17 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 		json_object_object_add(jdev, "mappings", jmaps);
 	}
 	return jdev;
+}
+
+void memmap_figures_to_json(struct json_object *obj,
+			    enum memmap_location location,
+			    const struct memmap_cost *cost)
+{
+	json_add_str(obj, "memmap_location",
+		     location == MEMMAP_PMEM ? "pmem" : "dram");
+	json_add_bool(obj, "memmap_compound", cost->compound_pages > 0);
+	json_add_u64(obj, "memmap_dram_bytes", cost->dram_total);
+	json_add_u64(obj, "memmap_device_bytes", cost->device_memmap);
 }
 
 bool dax_dev_matches(struct daxctl_dev *dev, const char *filter)

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <json-c/json.h>
 #include <daxctl/libdaxctl.h>
+#include <memmap/memmap.h>
 
 struct dax_json_flags {
 	bool human;
@@ -22,6 +23,10 @@ struct json_object *dax_region_to_json(struct daxctl_region *region,
 struct json_object *dax_region_devs_to_json(struct daxctl_region *region,
 					    const char *dev_filter,
 					    const struct dax_json_flags *flags);
+/* The four memmap_* keys both tools print for a configured device. */
+void memmap_figures_to_json(struct json_object *obj,
+			    enum memmap_location location,
+			    const struct memmap_cost *cost);
 /* "dax0.0", "all" or NULL match as upstream's -d does. */
 bool dax_dev_matches(struct daxctl_dev *dev, const char *filter);
 /* "0", "region0", "all" or NULL. */

@@ -32,11 +32,7 @@ static void add_memmap_figures(struct json_object *jns,
 
 	if (!ndctl_claim_is_enabled(claim) || memmap_plan(p, &cfg, &cost))
 		return;
-	json_add_str(jns, "memmap_location",
-		     cfg.location == MEMMAP_PMEM ? "pmem" : "dram");
-	json_add_bool(jns, "memmap_compound", cost.compound_pages > 0);
-	json_add_u64(jns, "memmap_dram_bytes", cost.dram_total);
-	json_add_u64(jns, "memmap_device_bytes", cost.device_memmap);
+	memmap_figures_to_json(jns, cfg.location, &cost);
 }
 
 #define ZERO_UUID "00000000-0000-0000-0000-000000000000"
