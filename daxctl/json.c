@@ -5,6 +5,7 @@
 
 #include <memmap/memmap.h>
 #include <util/json.h>
+#include "current.h"
 #include "json.h"
 
 /*
@@ -14,30 +15,14 @@
  */
 static void add_memmap_figures(struct json_object *jdev, struct daxctl_dev *dev)
 {
-	const struct memmap_profile *p = &memmap_profile_linux61_x86_64;
+	struct daxctl_region *region = daxctl_dev_get_region(dev);
+	const struct memmap_profile *p;
 	struct daxctl_backing b;
-	struct memmap_config cfg = { 0 };
+	struct memmap_config cfg;
 	struct memmap_cost cost;
 
-	if (daxctl_region_get_backing(daxctl_dev_get_region(dev), &b))
-		return;
-	cfg.mode = daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM ?
-			   MEMMAP_MODE_SYSTEM_RAM :
-			   MEMMAP_MODE_DEVDAX;
-	cfg.align = daxctl_dev_get_align(dev) ? daxctl_dev_get_align(dev) :
-						p->page_size;
-	cfg.compound = true;
-	if (b.nd) {
-		cfg.info_block = true;
-		cfg.start = b.ns_start;
-		cfg.size = b.ns_size;
-		/* kmem never uses the altmap on 6.1. */
-		if (b.memmap_pmem && cfg.mode == MEMMAP_MODE_DEVDAX)
-			cfg.location = MEMMAP_PMEM;
-	} else {
-		cfg.start = daxctl_dev_get_resource(dev);
-		cfg.size = daxctl_dev_get_size(dev);
-	}
+	p = running_profile(daxctl_region_get_ctx(region));
+	dev_memmap_config(dev, &cfg, &b);
 	if (memmap_plan(p, &cfg, &cost))
 		return;
 	memmap_figures_to_json(jdev, cfg.location, &cost);

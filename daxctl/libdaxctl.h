@@ -10,6 +10,7 @@
 #define LIBDAXCTL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -44,6 +45,7 @@ struct daxctl_region *daxctl_region_get_next(struct daxctl_region *region);
 	for (region = daxctl_region_get_first(ctx); region; \
 	     region = daxctl_region_get_next(region))
 
+struct daxctl_ctx *daxctl_region_get_ctx(struct daxctl_region *region);
 int daxctl_region_get_id(struct daxctl_region *region);
 /* Canonical sysfs path of the region's parent device, without the root. */
 const char *daxctl_region_get_path(struct daxctl_region *region);
@@ -120,6 +122,50 @@ int daxctl_dev_foreach_memblock(struct daxctl_dev *dev,
 				int (*fn)(struct daxctl_dev *dev,
 					  unsigned long block, void *arg),
 				void *arg);
+
+/*
+ * Changing state.  Each call writes sysfs and reads back the result, and
+ * returns 0 or a negative errno.  daxctl_dev_reload() re-reads the driver,
+ * size and align of one device; daxctl_refresh() re-reads everything.
+ */
+int daxctl_dev_reload(struct daxctl_dev *dev);
+/* Unbind from whatever driver is bound; 0 when already unbound. */
+int daxctl_dev_disable(struct daxctl_dev *dev);
+/* Bind device_dax (DEVDAX) or kmem (RAM); -ENXIO when the probe failed. */
+int daxctl_dev_enable(struct daxctl_dev *dev, enum daxctl_dev_mode mode);
+/* Dynamic regions only, while the device is unbound. */
+int daxctl_dev_set_size(struct daxctl_dev *dev, uint64_t size);
+int daxctl_dev_set_align(struct daxctl_dev *dev, uint64_t align);
+int daxctl_region_create_dev(struct daxctl_region *region, char *name,
+			     size_t len);
+int daxctl_region_destroy_dev(struct daxctl_region *region,
+			      const char *devname);
+
+/*
+ * Controls of kernels carrying kernel-patches/.  Getters return a negative
+ * errno when the attribute is missing (stock kernel) or unreadable (the
+ * usage figures read only while device_dax is bound); setters return
+ * -EOPNOTSUPP when the attribute is missing.
+ */
+bool daxctl_dev_has_control(struct daxctl_dev *dev, const char *attr);
+int daxctl_dev_get_compound(struct daxctl_dev *dev);
+int daxctl_dev_set_compound(struct daxctl_dev *dev, bool compound);
+int daxctl_dev_get_memmap(struct daxctl_dev *dev, bool *on_device);
+int daxctl_dev_set_memmap(struct daxctl_dev *dev, bool on_device);
+int daxctl_dev_get_memmap_on_memory(struct daxctl_dev *dev);
+int daxctl_dev_set_memmap_on_memory(struct daxctl_dev *dev, bool on);
+/* What the kernel allocated for the memmap at bind (memmap_*_bytes). */
+int daxctl_dev_get_memmap_usage(struct daxctl_dev *dev, uint64_t *dram,
+				uint64_t *device);
+
+/* Memory blocks by index (memoryN), and the kernel's auto-online policy. */
+int daxctl_memblock_get_state(struct daxctl_ctx *ctx, unsigned long block,
+			      char *buf, size_t len);
+int daxctl_memblock_get_zone(struct daxctl_ctx *ctx, unsigned long block,
+			     char *buf, size_t len);
+int daxctl_memblock_set_state(struct daxctl_ctx *ctx, unsigned long block,
+			      const char *state);
+int daxctl_get_auto_online(struct daxctl_ctx *ctx, char *buf, size_t len);
 
 #ifdef __cplusplus
 }

@@ -17,6 +17,7 @@
 #include <util/size.h>
 #include <util/sysfs.h>
 #include "builtin.h"
+#include "current.h"
 #include "json.h"
 #include "plan.h"
 
@@ -127,32 +128,25 @@ void plan_target_from_dev(struct daxctl_dev *dev, struct sysroot *root,
 			  uint64_t reserve, struct plan_target *t,
 			  char *ns, size_t nslen)
 {
-	struct daxctl_region *region = daxctl_dev_get_region(dev);
 	struct daxctl_backing b;
+	struct memmap_config cfg;
 
-	*t = (struct plan_target){ 0 };
-	daxctl_region_get_backing(region, &b);
-	t->mode = daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM ?
-			  MEMMAP_MODE_SYSTEM_RAM :
-			  MEMMAP_MODE_DEVDAX;
-	t->has_current = true;
-	t->cur_align = daxctl_dev_get_align(dev);
-	/* device-dax always asks for compound pages when align > 4K. */
-	t->cur_compound = true;
-	if (b.nd) {
-		t->info_block = true;
-		t->start = b.ns_start;
-		t->size = b.ns_size;
-		t->cur_location = b.memmap_pmem ? MEMMAP_PMEM : MEMMAP_DRAM;
-		snprintf(ns, nslen, "%s", b.ns);
-	} else {
-		t->start = daxctl_dev_get_resource(dev);
-		t->size = daxctl_dev_get_size(dev);
-		t->cur_location = MEMMAP_DRAM;
-		ns[0] = '\0';
-	}
-	t->node_free = node_free_bytes(root, daxctl_dev_get_numa_node(dev));
-	t->reserve = reserve;
+	dev_memmap_config(dev, &cfg, &b);
+	*t = (struct plan_target){
+		.start = cfg.start,
+		.size = cfg.size,
+		.mode = cfg.mode,
+		.info_block = cfg.info_block,
+		.has_current = true,
+		.cur_align = cfg.align,
+		.cur_location = cfg.location,
+		.cur_compound = cfg.compound,
+		.cur_reserve = b.memmap_pmem,
+		.node_free = node_free_bytes(root,
+					     daxctl_dev_get_numa_node(dev)),
+		.reserve = reserve,
+	};
+	snprintf(ns, nslen, "%s", b.nd ? b.ns : "");
 }
 
 static int collect_devices(struct daxctl_ctx *ctx, struct sysroot *root,
@@ -239,11 +233,12 @@ static int collect_nd(const char *sysroot, const char *name, uint64_t reserve,
 					t.cur_align =
 						ndctl_claim_get_align(claim);
 					t.cur_compound = true;
-					t.cur_location =
+					t.cur_reserve =
 						ndctl_claim_get_map(claim) ==
-								NDCTL_MAP_DEV ?
-							MEMMAP_PMEM :
-							MEMMAP_DRAM;
+						NDCTL_MAP_DEV;
+					t.cur_location = t.cur_reserve ?
+								 MEMMAP_PMEM :
+								 MEMMAP_DRAM;
 				}
 				rc = add_target(set, name, &t);
 				*found = true;
@@ -286,7 +281,7 @@ int cmd_plan(int argc, char **argv)
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
-	const struct memmap_profile *profile = &memmap_profile_linux61_x86_64;
+	const struct memmap_profile *profile = NULL;
 	struct plan_set *set;
 	struct plan_filter filter;
 	struct daxctl_ctx *ctx = NULL;
@@ -308,6 +303,13 @@ int cmd_plan(int argc, char **argv)
 			       o.profile ? o.profile : o.arch);
 			return EXIT_USAGE;
 		}
+	}
+	if (!profile) {
+		/* Detect the running kernel's controls; stock otherwise. */
+		if (!daxctl_new(&ctx, o.sysroot))
+			profile = running_profile(ctx);
+		else
+			profile = &memmap_profile_linux61_x86_64;
 	}
 	if (o.reserve && parse_size(o.reserve, &reserve)) {
 		pr_err("invalid --reserve '%s'", o.reserve);
@@ -372,7 +374,7 @@ int cmd_plan(int argc, char **argv)
 
 		rc = EXIT_FAIL;
 		root = sysroot_open(o.sysroot ? o.sysroot : "/");
-		if (!root || daxctl_new(&ctx, o.sysroot)) {
+		if (!root || (!ctx && daxctl_new(&ctx, o.sysroot))) {
 			pr_err("cannot read sysfs under '%s'",
 			       o.sysroot ? o.sysroot : "/");
 			goto out;

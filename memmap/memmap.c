@@ -171,6 +171,15 @@ static void populate(const struct memmap_profile *p,
 	}
 }
 
+/* Whether the info block sets aside room for the memmap (nd mode pmem). */
+static bool memmap_reserves(const struct memmap_config *cfg)
+{
+	if (cfg->keep_reserve)
+		return true;
+	return cfg->location == MEMMAP_PMEM &&
+	       cfg->mode != MEMMAP_MODE_SYSTEM_RAM;
+}
+
 /* nd_pfn_init(): where the data starts and how much of the end is lost. */
 static int info_block_layout(const struct memmap_profile *p,
 			     const struct memmap_config *cfg,
@@ -188,7 +197,7 @@ static int info_block_layout(const struct memmap_profile *p,
 	npfns = (cfg->size - INFO_BLOCK_END) / p->page_size;
 	data = cfg->start + INFO_BLOCK_END;
 	/* The reserve always assumes 64 bytes per page (MAX_STRUCT_PAGE_SIZE). */
-	if (cfg->location == MEMMAP_PMEM)
+	if (memmap_reserves(cfg))
 		data += p->reserve_per_page * npfns;
 	cost->dataoff = align_up(data, a) - cfg->start;
 	if (cost->dataoff + cost->end_trunc >= cfg->size)
@@ -206,10 +215,17 @@ int memmap_plan(const struct memmap_profile *p,
 	*cost = (struct memmap_cost){ 0 };
 	if (!memmap_align_supported(p, cfg->align))
 		return MEMMAP_EALIGN;
-	if (cfg->location == MEMMAP_PMEM && !cfg->info_block)
+	if (cfg->mode == MEMMAP_MODE_SYSTEM_RAM) {
+		/* The memmap on the memory: memmap_on_memory. */
+		if (cfg->location == MEMMAP_PMEM &&
+		    !p->memmap_on_memory_control)
+			return MEMMAP_EUNSUPPORTED;
+	} else if (cfg->location == MEMMAP_PMEM && !cfg->info_block) {
 		return MEMMAP_ENORESERVE;
-	if (cfg->mode == MEMMAP_MODE_SYSTEM_RAM &&
-	    cfg->location == MEMMAP_PMEM)
+	}
+	if (cfg->keep_reserve && cfg->location == MEMMAP_DRAM &&
+	    cfg->mode != MEMMAP_MODE_SYSTEM_RAM &&
+	    !p->memmap_location_control)
 		return MEMMAP_EUNSUPPORTED;
 	if (!cfg->compound && cfg->mode == MEMMAP_MODE_DEVDAX &&
 	    cfg->align > p->page_size && !p->compound_control)
@@ -222,6 +238,9 @@ int memmap_plan(const struct memmap_profile *p,
 		/* The pgmap covers the whole namespace but the lost tail. */
 		ms = cfg->start;
 		me = cfg->start + cfg->size - cost->end_trunc;
+		/* ... or only the data when the reserve is left unused. */
+		if (cfg->keep_reserve && cfg->location == MEMMAP_DRAM)
+			ms = cfg->start + cost->dataoff;
 	} else {
 		if (cfg->start % cfg->align || cfg->size % cfg->align)
 			return MEMMAP_ESTART;
@@ -255,6 +274,9 @@ int memmap_plan(const struct memmap_profile *p,
 	cost->mapped = me - ms;
 	populate(p, cfg, ms, me, cost->dedup, cost);
 	cost->dram_total = cost->dram_memmap + cost->dram_pgtable;
+	/* Each memory block gives its first pages to its own memmap. */
+	if (cfg->mode == MEMMAP_MODE_SYSTEM_RAM)
+		cost->usable -= cost->device_memmap;
 	cost->device_overhead = cfg->size - cost->usable;
 	return MEMMAP_OK;
 }

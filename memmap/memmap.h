@@ -37,6 +37,8 @@ struct memmap_profile {
 	bool compound_control;
 	/* Can memmap=dram be chosen without rewriting the info block? */
 	bool memmap_location_control;
+	/* Can kmem put a system-ram device's memmap on the memory itself? */
+	bool memmap_on_memory_control;
 	/* Alignments device-dax accepts, ascending, 0-terminated. */
 	uint64_t aligns[4];
 };
@@ -64,6 +66,14 @@ struct memmap_config {
 	 * the data area; dynamic (hmem, CXL) devices have none.
 	 */
 	bool info_block;
+	/*
+	 * The info block reserves room for the memmap (nd mode "pmem") even
+	 * though the memmap goes to DRAM: a patched kernel's memmap=dram
+	 * maps only the data range and leaves the room unused.  For
+	 * system-ram it describes the namespace, as location then means
+	 * memmap_on_memory.
+	 */
+	bool keep_reserve;
 };
 
 struct memmap_cost {
@@ -93,6 +103,7 @@ enum memmap_error {
 };
 
 extern const struct memmap_profile memmap_profile_linux61_x86_64;
+extern const struct memmap_profile memmap_profile_linux61_patched;
 extern const struct memmap_profile memmap_profile_linux61_arm64_4k;
 extern const struct memmap_profile memmap_profile_linux61_arm64_64k;
 

@@ -28,10 +28,28 @@ static bool is_destructive(const struct memmap_profile *p,
 		return false;
 	if (cfg->align != t->cur_align)
 		return true;
-	if (cfg->location == t->cur_location)
+	/* For system-ram the location is memmap_on_memory, a bind option. */
+	if (cfg->location == t->cur_location ||
+	    t->mode == MEMMAP_MODE_SYSTEM_RAM)
 		return false;
-	/* A patched kernel can ignore the reserve and go to DRAM. */
-	return !(p->memmap_location_control && cfg->location == MEMMAP_DRAM);
+	/*
+	 * A patched kernel moves the memmap between the reserve and DRAM
+	 * at bind time; without a reserve, memmap=pmem needs a new one.
+	 */
+	return !(p->memmap_location_control && t->cur_reserve);
+}
+
+/* The candidate keeps the namespace's reserve instead of rewriting it. */
+static bool keeps_reserve(const struct memmap_profile *p,
+			  const struct plan_target *t, uint64_t align,
+			  enum memmap_location loc)
+{
+	if (!t->info_block || !t->cur_reserve)
+		return false;
+	if (t->mode == MEMMAP_MODE_SYSTEM_RAM)
+		return true;
+	return p->memmap_location_control && loc == MEMMAP_DRAM &&
+	       align == t->cur_align;
 }
 
 static void add(const struct memmap_profile *p, const struct plan_target *t,
@@ -48,7 +66,9 @@ static void add(const struct memmap_profile *p, const struct plan_target *t,
 					 .location = loc,
 					 .compound = compound,
 					 .mode = t->mode,
-					 .info_block = t->info_block };
+					 .info_block = t->info_block,
+					 .keep_reserve = keeps_reserve(p, t, align,
+								       loc) };
 	if (memmap_plan(p, &c->cfg, &c->cost))
 		return;
 	c->fits = !t->node_free ||
@@ -115,8 +135,11 @@ void plan_build(const struct memmap_profile *p, const struct plan_target *t,
 			    p->compound_control)
 				add(p, t, plan, align, MEMMAP_DRAM, false);
 		}
-		if (f->location != MEMMAP_DRAM && t->info_block &&
-		    t->mode != MEMMAP_MODE_SYSTEM_RAM)
+		if (f->location == MEMMAP_DRAM)
+			continue;
+		if (t->mode == MEMMAP_MODE_SYSTEM_RAM ?
+			    p->memmap_on_memory_control :
+			    t->info_block)
 			add(p, t, plan, align, MEMMAP_PMEM, true);
 	}
 	recommend(plan);

@@ -21,6 +21,8 @@ struct plan_target {
 	uint64_t cur_align;
 	enum memmap_location cur_location;
 	bool cur_compound;
+	/* The namespace's info block reserves room for the memmap. */
+	bool cur_reserve;
 	/* DRAM budget: free bytes on the node, or 0 when unknown. */
 	uint64_t node_free;
 	uint64_t reserve;	/* keep this much of node_free free */

@@ -31,6 +31,32 @@ const struct memmap_profile memmap_profile_linux61_x86_64 = {
 	.aligns = { KiB(4), MiB(2), GiB(1), 0 },
 };
 
+/*
+ * Debian's 6.1 with kernel-patches/ applied: the same memmap layout, plus
+ * the per-device compound, memmap and memmap_on_memory controls.
+ * Verified against the kernel's own memmap_dram_bytes by the kernel suite.
+ */
+const struct memmap_profile memmap_profile_linux61_patched = {
+	.name = "linux-6.1-patched",
+	.arch = "x86_64",
+	.page_size = KiB(4),
+	.struct_page_size = 64,
+	.pmd_size = MiB(2),
+	.pud_size = GiB(1),
+	.section_size = MiB(128),
+	.subsection_size = MiB(2),
+	.memory_block_size = MiB(128),
+	.vmemmap_pages_kept = 2,
+	.vmemmap_pmd_blocks = true,
+	.partial_section_basepages = true,
+	.altmap_disables_dedup = true,
+	.reserve_per_page = 64,
+	.compound_control = true,
+	.memmap_location_control = true,
+	.memmap_on_memory_control = true,
+	.aligns = { KiB(4), MiB(2), GiB(1), 0 },
+};
+
 const struct memmap_profile memmap_profile_linux61_arm64_4k = {
 	.name = "linux-6.1-arm64-4k",
 	.arch = "arm64",
@@ -71,6 +97,7 @@ const struct memmap_profile memmap_profile_linux61_arm64_64k = {
 
 const struct memmap_profile *const memmap_profiles[] = {
 	&memmap_profile_linux61_x86_64,
+	&memmap_profile_linux61_patched,
 	&memmap_profile_linux61_arm64_4k,
 	&memmap_profile_linux61_arm64_64k,
 	NULL,

@@ -8,41 +8,7 @@
 #include <util/size.h>
 #include <util/sysfs.h>
 
-#define DAX_DEVICES "sys/bus/dax/devices"
-#define MEMORY_DIR "sys/devices/system/memory"
-
-struct daxctl_mapping {
-	struct daxctl_mapping *next;
-	uint64_t offset, start, end;
-};
-
-struct daxctl_dev {
-	struct daxctl_dev *next;
-	struct daxctl_region *region;
-	char *devname;
-	int id;
-	uint64_t size, resource, align;
-	int target_node, numa_node;
-	char driver[64];
-	struct daxctl_mapping *mappings;
-};
-
-struct daxctl_region {
-	struct daxctl_region *next;
-	struct daxctl_ctx *ctx;
-	int id;
-	char *path;
-	uint64_t size, available_size, align;
-	bool dynamic;
-	struct daxctl_dev *devs;
-};
-
-struct daxctl_ctx {
-	int refcount;
-	struct sysroot *root;
-	uint64_t block_size;
-	struct daxctl_region *regions;
-};
+#include "private.h"
 
 static void free_dev(struct daxctl_dev *dev)
 {
@@ -283,6 +249,11 @@ struct daxctl_region *daxctl_region_get_first(struct daxctl_ctx *ctx)
 struct daxctl_region *daxctl_region_get_next(struct daxctl_region *region)
 {
 	return region->next;
+}
+
+struct daxctl_ctx *daxctl_region_get_ctx(struct daxctl_region *region)
+{
+	return region->ctx;
 }
 
 int daxctl_region_get_id(struct daxctl_region *region)

@@ -4,7 +4,8 @@
 # upstream ndctl/daxctl, each with the shared libraries ldd finds for it.
 #
 # Usage: mkinitramfs.sh OUT KERNEL_ROOT SCRIPT_DIR [BINARY...]
-#   KERNEL_ROOT  directory holding boot/ and lib/modules/ (dpkg -x output)
+#   KERNEL_ROOT  directory holding boot/ and lib/modules/ (dpkg -x output),
+#                or any directory for a kernel without modules
 #   SCRIPT_DIR   copied to /test in the guest; /test/run is the scenario
 #   BINARY       our binaries, installed as /usr/bin/<basename>
 set -eu
@@ -45,20 +46,23 @@ for tool in ndctl daxctl; do
 	fi
 done
 
-kver=$(ls "$kroot/lib/modules" | head -n1)
-for mod in nfit nd_pmem nd_btt dax_pmem device_dax kmem dax_hmem; do
-	modprobe -C /dev/null -d "$kroot" -S "$kver" --show-depends "$mod" |
-		sed -n 's/^insmod \([^ ]*\).*/\1/p'
-done | sort -u | while read -r ko; do
-	rel=${ko#"$kroot"}
-	mkdir -p "$stage$(dirname "$rel")"
-	cp "$ko" "$stage$rel"
-done
-cp "$kroot/lib/modules/$kver/modules.order" \
-	"$kroot/lib/modules/$kver/modules.builtin" \
-	"$kroot/lib/modules/$kver/modules.builtin.modinfo" \
-	"$stage/lib/modules/$kver/" 2>/dev/null || true
-depmod -b "$stage" "$kver"
+# A kernel built for the tests has everything built in and no modules.
+if [ -d "$kroot/lib/modules" ]; then
+	kver=$(ls "$kroot/lib/modules" | head -n1)
+	for mod in nfit nd_pmem nd_btt dax_pmem device_dax kmem dax_hmem; do
+		modprobe -C /dev/null -d "$kroot" -S "$kver" --show-depends "$mod" |
+			sed -n 's/^insmod \([^ ]*\).*/\1/p'
+	done | sort -u | while read -r ko; do
+		rel=${ko#"$kroot"}
+		mkdir -p "$stage$(dirname "$rel")"
+		cp "$ko" "$stage$rel"
+	done
+	cp "$kroot/lib/modules/$kver/modules.order" \
+		"$kroot/lib/modules/$kver/modules.builtin" \
+		"$kroot/lib/modules/$kver/modules.builtin.modinfo" \
+		"$stage/lib/modules/$kver/" 2>/dev/null || true
+	depmod -b "$stage" "$kver"
+fi
 
 cp "$here/init" "$stage/init"
 chmod +x "$stage/init"

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The memmap configuration a device has now, read from the kernel, and the
+ * model profile of the running kernel.  Both tools' list output and the
+ * planner start from here.
+ */
+#include <memmap/memmap.h>
+#include "current.h"
+
+/*
+ * Kernel features are detected, never assumed from a version: a device
+ * with the memmap attribute means the kernel-patches series is applied.
+ */
+const struct memmap_profile *running_profile(struct daxctl_ctx *ctx)
+{
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+
+	if (ctx) {
+		daxctl_region_foreach(ctx, region)
+			daxctl_dev_foreach(region, dev)
+				if (daxctl_dev_has_control(dev, "memmap"))
+					return &memmap_profile_linux61_patched;
+	}
+	return &memmap_profile_linux61_x86_64;
+}
+
+void dev_memmap_config(struct daxctl_dev *dev, struct memmap_config *cfg,
+		       struct daxctl_backing *b)
+{
+	int compound = daxctl_dev_get_compound(dev);
+	bool on_device;
+
+	*cfg = (struct memmap_config){ 0 };
+	if (daxctl_region_get_backing(daxctl_dev_get_region(dev), b))
+		*b = (struct daxctl_backing){ 0 };
+	cfg->mode = daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM ?
+			    MEMMAP_MODE_SYSTEM_RAM :
+			    MEMMAP_MODE_DEVDAX;
+	cfg->align = daxctl_dev_get_align(dev) ? daxctl_dev_get_align(dev) :
+						 4096;
+	/* Stock device-dax always asks for compound pages above 4K. */
+	cfg->compound = compound < 0 || compound;
+	if (b->nd) {
+		cfg->info_block = true;
+		cfg->start = b->ns_start;
+		cfg->size = b->ns_size;
+		cfg->keep_reserve = b->memmap_pmem;
+	} else {
+		cfg->start = daxctl_dev_get_resource(dev);
+		cfg->size = daxctl_dev_get_size(dev);
+	}
+
+	if (cfg->mode == MEMMAP_MODE_SYSTEM_RAM) {
+		/* On system-ram the location is memmap_on_memory. */
+		if (daxctl_dev_get_memmap_on_memory(dev) == 1)
+			cfg->location = MEMMAP_PMEM;
+		return;
+	}
+	if (!daxctl_dev_get_memmap(dev, &on_device))
+		cfg->location = on_device ? MEMMAP_PMEM : MEMMAP_DRAM;
+	else if (b->memmap_pmem)
+		cfg->location = MEMMAP_PMEM;
+	/* With the memmap in the reserve, the reserve is not "kept" aside. */
+	if (cfg->location == MEMMAP_PMEM)
+		cfg->keep_reserve = false;
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef DAXCTL_CURRENT_H
+#define DAXCTL_CURRENT_H
+
+#include <daxctl/libdaxctl.h>
+#include <memmap/memmap.h>
+
+/* linux-6.1-patched when the kernel shows the series' controls. */
+const struct memmap_profile *running_profile(struct daxctl_ctx *ctx);
+/*
+ * The device's memmap configuration as the kernel applies it at bind:
+ * mode, align, compound, location, and the namespace layout behind it.
+ */
+void dev_memmap_config(struct daxctl_dev *dev, struct memmap_config *cfg,
+		       struct daxctl_backing *b);
+
+#endif
