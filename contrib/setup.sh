@@ -5,7 +5,7 @@ set -eu
 
 pkgs="build-essential meson ninja-build pkg-config libjson-c-dev
 libkmod-dev uuid-dev asciidoctor qemu-system-x86 busybox-static cpio kmod
-xz-utils python3 ndctl daxctl"
+xz-utils python3 ndctl daxctl flex bison bc libelf-dev libssl-dev ccache"
 
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo

@@ -4,7 +4,11 @@
  * model profile of the running kernel.  Both tools' list output and the
  * planner start from here.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include <memmap/memmap.h>
+#include <util/sysfs.h>
 #include "current.h"
 
 /*
@@ -64,4 +68,21 @@ void dev_memmap_config(struct daxctl_dev *dev, struct memmap_config *cfg,
 	/* With the memmap in the reserve, the reserve is not "kept" aside. */
 	if (cfg->location == MEMMAP_PMEM)
 		cfg->keep_reserve = false;
+}
+
+/* MemFree of a NUMA node from its meminfo, 0 when it cannot be read. */
+uint64_t node_free_bytes(struct sysroot *root, int node)
+{
+	char buf[4096], *line;
+	unsigned long long kb;
+
+	if (node < 0)
+		node = 0;
+	if (sysfs_read(root, buf, sizeof(buf),
+		       "sys/devices/system/node/node%d/meminfo", node))
+		return 0;
+	line = strstr(buf, "MemFree:");
+	if (!line || sscanf(line, "MemFree: %llu kB", &kb) != 1)
+		return 0;
+	return kb * 1024;
 }

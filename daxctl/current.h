@@ -14,4 +14,8 @@ const struct memmap_profile *running_profile(struct daxctl_ctx *ctx);
 void dev_memmap_config(struct daxctl_dev *dev, struct memmap_config *cfg,
 		       struct daxctl_backing *b);
 
+struct sysroot;
+/* MemFree of a NUMA node (node 0 when node < 0); 0 when unreadable. */
+uint64_t node_free_bytes(struct sysroot *root, int node);
+
 #endif

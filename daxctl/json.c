@@ -23,9 +23,16 @@ static void add_memmap_figures(struct json_object *jdev, struct daxctl_dev *dev)
 
 	p = running_profile(daxctl_region_get_ctx(region));
 	dev_memmap_config(dev, &cfg, &b);
+	uint64_t dram, device;
+
 	if (memmap_plan(p, &cfg, &cost))
 		return;
 	memmap_figures_to_json(jdev, cfg.location, &cost);
+	/* A patched kernel counts what it allocated: show it alongside. */
+	if (!daxctl_dev_get_memmap_usage(dev, &dram, &device)) {
+		json_add_u64(jdev, "memmap_kernel_dram_bytes", dram);
+		json_add_u64(jdev, "memmap_kernel_device_bytes", device);
+	}
 }
 
 static struct json_object *mapping_to_json(struct daxctl_mapping *m,

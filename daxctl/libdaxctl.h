@@ -67,6 +67,8 @@ struct daxctl_backing {
 	bool memmap_pmem;	/* nd mode "pmem": memmap in the reserve */
 	uint64_t ns_start, ns_size;
 	uint64_t align;		/* nd dax align */
+	/* What the nd dax device accepts as align, 0-terminated. */
+	uint64_t supported_aligns[8];
 };
 int daxctl_region_get_backing(struct daxctl_region *region,
 			      struct daxctl_backing *backing);

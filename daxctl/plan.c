@@ -90,23 +90,6 @@ static int parse_mode(const char *s, enum memmap_mode *mode)
 	return 0;
 }
 
-/* MemFree of a NUMA node from its meminfo, 0 when it cannot be read. */
-uint64_t node_free_bytes(struct sysroot *root, int node)
-{
-	char buf[4096], *line;
-	unsigned long long kb;
-
-	if (node < 0)
-		node = 0;
-	if (sysfs_read(root, buf, sizeof(buf),
-		       "sys/devices/system/node/node%d/meminfo", node))
-		return 0;
-	line = strstr(buf, "MemFree:");
-	if (!line || sscanf(line, "MemFree: %llu kB", &kb) != 1)
-		return 0;
-	return kb * 1024;
-}
-
 static int add_target(struct plan_set *set, const char *name,
 		      const struct plan_target *t)
 {

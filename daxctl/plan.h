@@ -25,7 +25,6 @@ struct plan_set {
 
 /* "4K, 2M, 1G" for messages. */
 const char *plan_aligns_text(const struct memmap_profile *p);
-uint64_t node_free_bytes(struct sysroot *root, int node);
 void plan_target_from_dev(struct daxctl_dev *dev, struct sysroot *root,
 			  uint64_t reserve, struct plan_target *t, char *ns,
 			  size_t nslen);

@@ -3,5 +3,9 @@
 #define NDCTL_BUILTIN_H
 
 int cmd_list(int argc, char **argv);
+int cmd_create_namespace(int argc, char **argv);
+int cmd_destroy_namespace(int argc, char **argv);
+int cmd_enable_namespace(int argc, char **argv);
+int cmd_disable_namespace(int argc, char **argv);
 
 #endif

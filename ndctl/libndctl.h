@@ -138,6 +138,31 @@ int ndctl_claim_get_supported_alignments(struct ndctl_claim *claim,
 const char *ndctl_claim_get_blockdev(struct ndctl_claim *claim);
 const char *ndctl_claim_get_chardev(struct ndctl_claim *claim);
 
+/*
+ * Changing namespaces.  Objects read before a change are stale after it:
+ * call ndctl_refresh().  Each call returns 0 or a negative errno.
+ */
+struct ndctl_ns_config {
+	enum ndctl_ns_mode mode;	/* RAW, FSDAX or DEVDAX */
+	enum ndctl_map map;		/* where the memmap goes */
+	uint64_t align;			/* 0: the kernel's default */
+	const char *uuid;		/* NULL: a new random uuid */
+};
+/* What the region's dax seed accepts as align; the count or -errno. */
+int ndctl_region_get_supported_alignments(struct ndctl_region *region,
+					  uint64_t *aligns, int max);
+/* Unbind the namespace's claim and the namespace itself. */
+int ndctl_namespace_disable(struct ndctl_namespace *ns);
+int ndctl_namespace_enable(struct ndctl_namespace *ns);
+/*
+ * Release the claim and zero the info block: the namespace is left raw
+ * and disabled, and its old layout (data offset) is gone.
+ */
+int ndctl_namespace_clear_claim(struct ndctl_namespace *ns);
+/* Claim a raw, disabled namespace as cfg says and bind it. */
+int ndctl_namespace_configure(struct ndctl_namespace *ns,
+			      const struct ndctl_ns_config *cfg);
+
 #ifdef __cplusplus
 }
 #endif

@@ -130,7 +130,7 @@ int parse_options(int argc, char **argv, const struct opt *opts,
 			*(bool *)o->value = true;
 			break;
 		case OPT_NEGFLAG:
-			*(bool *)o->value = !negate;
+			*(int *)o->value = !negate;
 			break;
 		case OPT_STRING:
 			*(const char **)o->value = optarg;

@@ -12,7 +12,11 @@
 enum opt_kind {
 	OPT_END,
 	OPT_FLAG,	/* bool *: set true */
-	OPT_NEGFLAG,	/* bool *: --no-X sets false, --X sets true */
+	/*
+	 * int *: --X sets 1, --no-X sets 0; callers start it at -1 to tell
+	 * "not given" from either choice.
+	 */
+	OPT_NEGFLAG,
 	OPT_STRING,	/* const char **: last one given wins */
 };
 

@@ -454,7 +454,8 @@ int daxctl_region_get_backing(struct daxctl_region *region,
 {
 	struct sysroot *root = region->ctx->root;
 	const char *path = region->path, *base = strrchr(path, '/');
-	char mode[16];
+	char mode[16], buf[128], *tok, *save;
+	int n = 0;
 
 	*b = (struct daxctl_backing){ 0 };
 	base = base ? base + 1 : path;
@@ -469,6 +470,11 @@ int daxctl_region_get_backing(struct daxctl_region *region,
 	if (!sysfs_read(root, mode, sizeof(mode), "%s/mode", path))
 		b->memmap_pmem = !strcmp(mode, "pmem");
 	sysfs_read_u64(root, &b->align, "%s/align", path);
+	if (!sysfs_read(root, buf, sizeof(buf), "%s/supported_alignments",
+			path))
+		for (tok = strtok_r(buf, " ", &save); tok && n < 7;
+		     tok = strtok_r(NULL, " ", &save))
+			b->supported_aligns[n++] = strtoull(tok, NULL, 0);
 	sysfs_read_u64(root, &b->ns_start, "%s/../%s/resource", path, b->ns);
 	sysfs_read_u64(root, &b->ns_size, "%s/../%s/size", path, b->ns);
 	return 0;

@@ -32,6 +32,15 @@ ship() {
 	echo "@@END"
 }
 
+# Free pages, exactly: refresh the vmstat counters, then add the buddy
+# allocator's free pages and the pages parked on per-CPU lists.
+free_pages() {
+	echo 1 >/proc/sys/vm/stat_refresh
+	awk '$1 == "nr_free_pages" { n += $2 }
+	     $1 == "count:" { n += $2 }
+	     END { print n }' /proc/zoneinfo
+}
+
 # Every scenario ends here: fail on any kernel warning or bug, print the plan.
 finish() {
 	if dmesg | grep -E 'WARNING:|BUG:|KASAN|Oops|Call Trace' >/tmp/bad; then

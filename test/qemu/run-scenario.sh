@@ -15,7 +15,8 @@ NVDIMMS= MEM=2G APPEND=
 
 out=${KEEP_OUTPUT:-$(mktemp -d)}
 set -- --scenario "$scenario" --mem "$MEM" --outdir "$out" \
-	--bin "$build/daxctl/daxctl" --bin "$build/ndctl/ndctl"
+	--bin "$build/daxctl/daxctl" --bin "$build/ndctl/ndctl" \
+	--bin "$build/test/daxio" --bin "$build/test/fault-inject.so"
 for size in $NVDIMMS; do
 	set -- "$@" --nvdimm "$size"
 done

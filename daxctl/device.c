@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * daxctl online-memory, offline-memory, enable-device, disable-device,
+ * create-device and destroy-device: the single steps reconfigure-device
+ * combines, for devices named one by one or 'all'.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <util/inuse.h>
+#include <util/json.h>
+#include <util/log.h>
+#include <util/options.h>
+#include <util/size.h>
+#include <util/sysfs.h>
+#include "builtin.h"
+#include "json.h"
+#include "memory.h"
+
+struct dev_opts {
+	const char *region, *mode, *size, *align, *sysroot;
+	int movable;
+	bool human;
+};
+
+enum dev_action {
+	DEV_ONLINE,
+	DEV_OFFLINE,
+	DEV_ENABLE,
+	DEV_DISABLE,
+	DEV_DESTROY,
+};
+
+static const char *const action_names[] = {
+	[DEV_ONLINE] = "online",	[DEV_OFFLINE] = "offline",
+	[DEV_ENABLE] = "enable",	[DEV_DISABLE] = "disable",
+	[DEV_DESTROY] = "destroy",
+};
+
+static int do_action(struct daxctl_dev *dev, enum dev_action action,
+		     const struct dev_opts *o, struct sysroot *root)
+{
+	const char *name = daxctl_dev_get_devname(dev);
+	enum daxctl_dev_mode mode = daxctl_dev_get_mode(dev);
+	struct block_log log = { 0 };
+	char node[48];
+	int rc = 0;
+
+	switch (action) {
+	case DEV_ONLINE:
+	case DEV_OFFLINE:
+		if (mode != DAXCTL_DEV_MODE_RAM) {
+			pr_err("%s: not in system-ram mode, it has no memory "
+			       "blocks to %s",
+			       name, action_names[action]);
+			return -EINVAL;
+		}
+		rc = action == DEV_ONLINE ?
+			     dev_online_memory(dev, o->movable != 0, &log) :
+			     dev_offline_memory(dev, &log);
+		/* All or nothing: put back the blocks already changed. */
+		if (rc)
+			block_log_undo(dev, &log);
+		block_log_free(&log);
+		return rc;
+	case DEV_ENABLE:
+		if (mode != DAXCTL_DEV_MODE_UNBOUND) {
+			pr_err("%s: already enabled (%s)", name,
+			       mode == DAXCTL_DEV_MODE_RAM ? "system-ram" :
+							     "devdax");
+			return -EBUSY;
+		}
+		if (o->mode && strcmp(o->mode, "devdax") &&
+		    strcmp(o->mode, "system-ram")) {
+			pr_err("invalid --mode '%s': expected devdax or "
+			       "system-ram",
+			       o->mode);
+			return -EINVAL;
+		}
+		rc = daxctl_dev_enable(dev, o->mode && !strcmp(o->mode,
+							      "system-ram") ?
+						    DAXCTL_DEV_MODE_RAM :
+						    DAXCTL_DEV_MODE_DEVDAX);
+		break;
+	case DEV_DISABLE:
+	case DEV_DESTROY:
+		if (mode == DAXCTL_DEV_MODE_RAM) {
+			struct daxctl_memblocks mb;
+
+			if (!daxctl_dev_get_memblocks(dev, &mb) && mb.online) {
+				pr_err("%s: %u memory blocks are online; "
+				       "offline them first (daxctl "
+				       "offline-memory %s)",
+				       name, mb.online, name);
+				return -EBUSY;
+			}
+		}
+		snprintf(node, sizeof(node), "/dev/%s", name);
+		if (mode == DAXCTL_DEV_MODE_DEVDAX && device_user(root, node)) {
+			pr_err("%s: %s is in use by process %d", name, node,
+			       (int)device_user(root, node));
+			return -EBUSY;
+		}
+		rc = daxctl_dev_disable(dev);
+		if (rc || action == DEV_DISABLE)
+			break;
+		if (daxctl_dev_get_size(dev))
+			rc = daxctl_dev_set_size(dev, 0);
+		if (!rc)
+			rc = daxctl_region_destroy_dev(
+				daxctl_dev_get_region(dev), name);
+		break;
+	}
+	if (rc)
+		pr_err("%s: %s failed: %s", name, action_names[action],
+		       strerror(-rc));
+	return rc;
+}
+
+static int dev_command(int argc, char **argv, enum dev_action action)
+{
+	struct dev_opts o = { .movable = -1 };
+	struct opt online_options[] = {
+		OPT_STR('r', "region", &o.region, "REGION",
+			"only devices of this region"),
+		OPT_NEG("movable", &o.movable,
+			"online to ZONE_MOVABLE (default) or ZONE_NORMAL"),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	struct opt enable_options[] = {
+		OPT_STR('r', "region", &o.region, "REGION",
+			"only devices of this region"),
+		OPT_STR('m', "mode", &o.mode, "MODE",
+			"devdax (default) or system-ram"),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	struct opt options[] = {
+		OPT_STR('r', "region", &o.region, "REGION",
+			"only devices of this region"),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	const struct opt *table = action == DEV_ONLINE ? online_options :
+				  action == DEV_ENABLE ? enable_options :
+							 options;
+	struct daxctl_ctx *ctx = NULL;
+	struct sysroot *root = NULL;
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+	char usage[96];
+	int i, done = 0, failed = 0, rc = EXIT_FAIL;
+
+	snprintf(usage, sizeof(usage), "daxctl %s-%s <device>...|all "
+		 "[<options>]", action_names[action],
+		 action <= DEV_OFFLINE ? "memory" : "device");
+	i = parse_options(argc, argv, table, usage);
+	if (i >= argc) {
+		pr_err("name a device, or 'all'");
+		return EXIT_USAGE;
+	}
+	root = sysroot_open(o.sysroot ? o.sysroot : "/");
+	if (!root || daxctl_new(&ctx, o.sysroot)) {
+		pr_err("cannot read sysfs under '%s'",
+		       o.sysroot ? o.sysroot : "/");
+		goto out;
+	}
+	for (; i < argc; i++) {
+		bool found = false;
+
+		daxctl_region_foreach(ctx, region) {
+			if (!dax_region_matches(region, o.region))
+				continue;
+			daxctl_dev_foreach(region, dev) {
+				if (!dax_dev_matches(dev, argv[i]))
+					continue;
+				/* 'all' skips the zero-sized seeds. */
+				if (!strcmp(argv[i], "all") &&
+				    !daxctl_dev_get_size(dev))
+					continue;
+				found = true;
+				if (do_action(dev, action, &o, root))
+					failed++;
+				else
+					done++;
+			}
+		}
+		if (!found) {
+			pr_err("%s: no such dax device%s%s", argv[i],
+			       o.region ? " in region " : "",
+			       o.region ? o.region : "");
+			failed++;
+		}
+	}
+	pr_info("%s %d device%s%s", action == DEV_ONLINE ? "onlined" :
+				    action == DEV_OFFLINE ? "offlined" :
+				    action == DEV_ENABLE ? "enabled" :
+				    action == DEV_DISABLE ? "disabled" :
+							    "destroyed",
+		done, done == 1 ? "" : "s", failed ? "; some failed" : "");
+	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
+out:
+	daxctl_unref(ctx);
+	sysroot_close(root);
+	return rc;
+}
+
+int cmd_online_memory(int argc, char **argv)
+{
+	return dev_command(argc, argv, DEV_ONLINE);
+}
+
+int cmd_offline_memory(int argc, char **argv)
+{
+	return dev_command(argc, argv, DEV_OFFLINE);
+}
+
+int cmd_enable_device(int argc, char **argv)
+{
+	return dev_command(argc, argv, DEV_ENABLE);
+}
+
+int cmd_disable_device(int argc, char **argv)
+{
+	return dev_command(argc, argv, DEV_DISABLE);
+}
+
+int cmd_destroy_device(int argc, char **argv)
+{
+	return dev_command(argc, argv, DEV_DESTROY);
+}
+
+/*
+ * create-device: carve a device out of a dynamic region's free space,
+ * size and align it, and bind it (devdax unless -m system-ram).
+ */
+int cmd_create_device(int argc, char **argv)
+{
+	struct dev_opts o = { .movable = -1 };
+	struct opt options[] = {
+		OPT_STR('r', "region", &o.region, "REGION",
+			"dynamic region to create in (default: the first)"),
+		OPT_STR('s', "size", &o.size, "SIZE",
+			"device size (default: all available)"),
+		OPT_STR('a', "align", &o.align, "SIZE", "4K, 2M or 1G"),
+		OPT_STR('m', "mode", &o.mode, "MODE",
+			"devdax (default) or system-ram"),
+		OPT_BOOL('u', "human", &o.human, "human-readable sizes"),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	struct dax_json_flags flags = { 0 };
+	struct daxctl_region *region, *target = NULL;
+	struct daxctl_ctx *ctx = NULL;
+	struct daxctl_dev *dev, *made = NULL;
+	uint64_t size = 0, align = 0, avail, ralign;
+	char name[32], b1[32], b2[32];
+	int i, rc = EXIT_USAGE;
+
+	i = parse_options(argc, argv, options,
+			  "daxctl create-device [<options>]");
+	if (i < argc) {
+		pr_err("unexpected argument '%s'", argv[i]);
+		return EXIT_USAGE;
+	}
+	if (o.size && (parse_size(o.size, &size) || !size)) {
+		pr_err("invalid --size '%s'", o.size);
+		return EXIT_USAGE;
+	}
+	if (o.align && (parse_size(o.align, &align) || !align)) {
+		pr_err("invalid --align '%s'", o.align);
+		return EXIT_USAGE;
+	}
+	if (o.mode && strcmp(o.mode, "devdax") && strcmp(o.mode, "system-ram")) {
+		pr_err("invalid --mode '%s': expected devdax or system-ram",
+		       o.mode);
+		return EXIT_USAGE;
+	}
+	if (daxctl_new(&ctx, o.sysroot)) {
+		pr_err("cannot read sysfs under '%s'",
+		       o.sysroot ? o.sysroot : "/");
+		return EXIT_FAIL;
+	}
+	daxctl_region_foreach(ctx, region)
+		if (!target && dax_region_matches(region, o.region) &&
+		    daxctl_region_is_dynamic(region))
+			target = region;
+	if (!target) {
+		pr_err("no dynamic dax region%s%s: only hmem and CXL regions "
+		       "can create devices",
+		       o.region ? " matches " : "", o.region ? o.region : "");
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	avail = daxctl_region_get_available_size(target);
+	ralign = daxctl_region_get_align(target);
+	if (!size)
+		size = avail;
+	if (!align)
+		align = ralign;
+	if (size % align || size % (ralign ? ralign : align)) {
+		pr_err("region%d: --size %s is not a multiple of the align %s: "
+		       "use %s",
+		       daxctl_region_get_id(target),
+		       size_exact(size, b1, sizeof(b1)),
+		       size_exact(align, b2, sizeof(b2)),
+		       size_exact(ALIGN_DOWN(size, align), b1, sizeof(b1)));
+		goto out;
+	}
+	if (!size || size > avail) {
+		pr_err("region%d: --size %s exceeds the %s available",
+		       daxctl_region_get_id(target),
+		       size_exact(size, b1, sizeof(b1)),
+		       size_exact(avail, b2, sizeof(b2)));
+		goto out;
+	}
+	rc = EXIT_FAIL;
+	if (daxctl_region_create_dev(target, name, sizeof(name))) {
+		pr_err("region%d: the kernel refused a new device",
+		       daxctl_region_get_id(target));
+		goto out;
+	}
+	daxctl_refresh(ctx);
+	daxctl_region_foreach(ctx, region)
+		daxctl_dev_foreach(region, dev)
+			if (!strcmp(daxctl_dev_get_devname(dev), name))
+				made = dev;
+	if (!made || daxctl_dev_set_align(made, align) ||
+	    daxctl_dev_set_size(made, size) ||
+	    daxctl_dev_enable(made, o.mode && !strcmp(o.mode, "system-ram") ?
+					    DAXCTL_DEV_MODE_RAM :
+					    DAXCTL_DEV_MODE_DEVDAX)) {
+		pr_err("%s: could not size, align and enable it; removing it",
+		       name);
+		if (made) {
+			daxctl_dev_disable(made);
+			daxctl_dev_set_size(made, 0);
+			daxctl_region_destroy_dev(daxctl_dev_get_region(made),
+						  name);
+		}
+		goto out;
+	}
+	{
+		struct json_object *arr = json_object_new_array();
+
+		flags.human = o.human;
+		json_object_array_add(arr, dax_dev_to_json(made, &flags));
+		json_print(stdout, arr);
+		json_object_put(arr);
+	}
+	rc = EXIT_OK;
+out:
+	daxctl_unref(ctx);
+	return rc;
+}

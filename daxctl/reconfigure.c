@@ -1,0 +1,702 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * daxctl reconfigure-device: change a device's mode (devdax, system-ram),
+ * memmap location, compound pages or align.  For each device it reads the
+ * current state, plans the target with the model, checks the DRAM budget
+ * and whether the change is destructive, applies it through sysfs,
+ * verifies the result, and prints the new state with the plan.  A failure
+ * part-way puts the device back, or says exactly where it was left.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <memmap/planner.h>
+#include <ndctl/libndctl.h>
+#include <util/inuse.h>
+#include <util/json.h>
+#include <util/log.h>
+#include <util/options.h>
+#include <util/size.h>
+#include <util/sysfs.h>
+#include "builtin.h"
+#include "current.h"
+#include "json.h"
+#include "memory.h"
+#include "plan.h"
+
+struct reconf_opts {
+	const char *mode, *memmap, *align, *region, *reserve, *sysroot;
+	int compound, movable;
+	bool no_online, force, dry_run, human;
+};
+
+/* Everything reconfigure-device may change about one device. */
+struct dev_setup {
+	enum daxctl_dev_mode mode;	/* DEVDAX, RAM or UNBOUND */
+	uint64_t align;
+	bool memmap_pmem;		/* devdax: memmap attribute / nd mode */
+	bool compound;
+	bool memmap_on_memory;		/* system-ram */
+	bool online, movable;		/* system-ram blocks */
+};
+
+struct reconf {
+	const struct reconf_opts *o;
+	const struct memmap_profile *profile;
+	struct daxctl_ctx *ctx;
+	struct sysroot *root;
+	uint64_t reserve;
+	struct json_object *out;
+	int failed;
+};
+
+static const char *mode_name(enum daxctl_dev_mode mode)
+{
+	switch (mode) {
+	case DAXCTL_DEV_MODE_DEVDAX:
+		return "devdax";
+	case DAXCTL_DEV_MODE_RAM:
+		return "system-ram";
+	case DAXCTL_DEV_MODE_UNBOUND:
+		return "unbound";
+	default:
+		return "another driver";
+	}
+}
+
+/* The device as it is, in the terms of struct dev_setup. */
+static void read_setup(struct daxctl_dev *dev, const struct daxctl_backing *b,
+		       struct dev_setup *s)
+{
+	struct daxctl_memblocks mb;
+	bool on_device;
+	int v;
+
+	*s = (struct dev_setup){ .mode = daxctl_dev_get_mode(dev),
+				 .align = daxctl_dev_get_align(dev),
+				 .compound = true,
+				 .movable = true };
+	if (!daxctl_dev_get_memmap(dev, &on_device))
+		s->memmap_pmem = on_device;
+	else
+		s->memmap_pmem = b->nd && b->memmap_pmem;
+	v = daxctl_dev_get_compound(dev);
+	if (v >= 0)
+		s->compound = v;
+	s->memmap_on_memory = daxctl_dev_get_memmap_on_memory(dev) == 1;
+	if (s->mode == DAXCTL_DEV_MODE_RAM &&
+	    !daxctl_dev_get_memblocks(dev, &mb)) {
+		s->online = mb.online > 0;
+		s->movable = !mb.online || mb.online_movable == mb.online;
+	}
+}
+
+static bool align_supported(const struct memmap_profile *p,
+			    const struct daxctl_backing *b, uint64_t align,
+			    char *list, size_t len)
+{
+	const uint64_t *aligns = b->nd && b->supported_aligns[0] ?
+					 b->supported_aligns :
+					 p->aligns;
+	bool ok = false;
+	char buf[32];
+	int i;
+
+	list[0] = '\0';
+	for (i = 0; i < 8 && aligns[i]; i++) {
+		ok |= aligns[i] == align;
+		snprintf(list + strlen(list), len - strlen(list), "%s%s",
+			 i ? ", " : "", size_exact(aligns[i], buf, sizeof(buf)));
+	}
+	return ok;
+}
+
+/*
+ * Work out the target from the options and the current state.  Options
+ * that cannot be honoured together are an error (EXIT_USAGE), as is an
+ * option the running kernel cannot honour (EXIT_FAIL), never ignored.
+ */
+static int make_target(struct reconf *r, struct daxctl_dev *dev,
+		       const struct daxctl_backing *b,
+		       const struct dev_setup *cur, struct dev_setup *t,
+		       bool *destructive)
+{
+	const struct reconf_opts *o = r->o;
+	const char *name = daxctl_dev_get_devname(dev);
+	char list[96], buf[32];
+	bool patched_memmap = daxctl_dev_has_control(dev, "memmap");
+
+	*t = *cur;
+	*destructive = false;
+	if (t->mode != DAXCTL_DEV_MODE_RAM)
+		t->mode = DAXCTL_DEV_MODE_DEVDAX;
+	if (o->mode) {
+		if (!strcmp(o->mode, "devdax"))
+			t->mode = DAXCTL_DEV_MODE_DEVDAX;
+		else if (!strcmp(o->mode, "system-ram"))
+			t->mode = DAXCTL_DEV_MODE_RAM;
+		else {
+			pr_err("invalid --mode '%s': expected devdax or "
+			       "system-ram",
+			       o->mode);
+			return EXIT_USAGE;
+		}
+	}
+	if (t->mode == DAXCTL_DEV_MODE_RAM) {
+		if (o->compound >= 0) {
+			pr_err("%s: --%scompound applies to devdax, and %s "
+			       "would be system-ram",
+			       name, o->compound ? "" : "no-", name);
+			return EXIT_USAGE;
+		}
+		if (o->align && cur->mode != DAXCTL_DEV_MODE_RAM &&
+		    !o->mode) {
+			/* fall through to the align checks below */
+		}
+		t->online = !o->no_online;
+		t->movable = o->movable != 0;
+		if (o->memmap) {
+			t->memmap_on_memory = !strcmp(o->memmap, "pmem");
+			if (t->memmap_on_memory &&
+			    !daxctl_dev_has_control(dev, "memmap_on_memory")) {
+				pr_err("%s: --memmap pmem for system-ram is not "
+				       "supported by this kernel: no "
+				       "memmap_on_memory attribute (apply "
+				       "kernel-patches/)",
+				       name);
+				return EXIT_FAIL;
+			}
+		}
+	} else {
+		if (o->no_online || o->movable >= 0) {
+			pr_err("%s: --%s applies to system-ram, and %s would "
+			       "be devdax",
+			       name,
+			       o->no_online ? "no-online" :
+			       o->movable ? "movable" : "no-movable",
+			       name);
+			return EXIT_USAGE;
+		}
+		if (o->memmap)
+			t->memmap_pmem = !strcmp(o->memmap, "pmem");
+		if (o->compound >= 0)
+			t->compound = o->compound;
+	}
+	if (o->align) {
+		if (parse_size(o->align, &t->align) || !t->align) {
+			pr_err("invalid --align '%s'", o->align);
+			return EXIT_USAGE;
+		}
+		if (!align_supported(r->profile, b, t->align, list,
+				     sizeof(list))) {
+			pr_err("%s: --align %s is not supported (supported: "
+			       "%s)",
+			       name, size_exact(t->align, buf, sizeof(buf)),
+			       list);
+			return EXIT_USAGE;
+		}
+	}
+
+	if (t->mode == DAXCTL_DEV_MODE_DEVDAX && t->memmap_pmem && !b->nd) {
+		pr_err("%s: --memmap pmem needs room reserved on the device, "
+		       "and %s is in a dynamic region with none (only a "
+		       "namespace in pmem mode has it)",
+		       name, name);
+		return EXIT_USAGE;
+	}
+	if (t->mode == DAXCTL_DEV_MODE_DEVDAX && t->compound != cur->compound &&
+	    !daxctl_dev_has_control(dev, "compound")) {
+		pr_err("%s: --%scompound is not supported by this kernel: no "
+		       "%s/compound attribute (apply kernel-patches/)",
+		       name, t->compound ? "" : "no-", name);
+		return EXIT_FAIL;
+	}
+	if (!b->nd)
+		return EXIT_OK;
+	/* A namespace-backed device: what needs a new info block? */
+	if (t->align != cur->align)
+		*destructive = true;
+	if (t->mode == DAXCTL_DEV_MODE_DEVDAX &&
+	    t->memmap_pmem != cur->memmap_pmem &&
+	    !(patched_memmap && b->memmap_pmem))
+		*destructive = true;
+	if (*destructive && !o->force) {
+		pr_err("%s: changing %s rewrites the info block of %s and "
+		       "destroys the data on it%s; use --force",
+		       name,
+		       t->align != cur->align ? "the align" :
+						"the memmap location",
+		       b->ns,
+		       t->align == cur->align && !patched_memmap ?
+			       " (this kernel has no memmap attribute to do "
+			       "it in place)" :
+			       "");
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+static void plan_for(struct reconf *r, struct daxctl_dev *dev,
+		     const struct dev_setup *t, struct plan_candidate *c)
+{
+	struct plan_target pt;
+	struct plan_filter f = { .location = -1, .compound = -1 };
+	struct plan plan;
+	char ns[32];
+	int i;
+
+	plan_target_from_dev(dev, r->root, r->reserve, &pt, ns, sizeof(ns));
+	pt.mode = t->mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
+						   MEMMAP_MODE_DEVDAX;
+	f.aligns[0] = t->align;
+	f.location = (t->mode == DAXCTL_DEV_MODE_RAM ? t->memmap_on_memory :
+						       t->memmap_pmem) ?
+			     MEMMAP_PMEM :
+			     MEMMAP_DRAM;
+	f.compound = t->mode == DAXCTL_DEV_MODE_RAM ? -1 : t->compound;
+	plan_build(r->profile, &pt, &f, &plan);
+	memset(c, 0, sizeof(*c));
+	for (i = 0; i < plan.count; i++)
+		if (t->mode == DAXCTL_DEV_MODE_RAM ||
+		    plan.c[i].cfg.compound == t->compound ||
+		    t->align <= r->profile->page_size) {
+			*c = plan.c[i];
+			break;
+		}
+}
+
+/* Bring the device up in setup s: attributes, driver, memory blocks. */
+static int apply_setup(struct daxctl_dev *dev, const struct dev_setup *s,
+		       const struct dev_setup *cur, struct block_log *log)
+{
+	int rc;
+
+	if (s->compound != cur->compound &&
+	    daxctl_dev_has_control(dev, "compound")) {
+		rc = daxctl_dev_set_compound(dev, s->compound);
+		if (rc)
+			return rc;
+	}
+	if (s->memmap_pmem != cur->memmap_pmem &&
+	    daxctl_dev_has_control(dev, "memmap")) {
+		rc = daxctl_dev_set_memmap(dev, s->memmap_pmem);
+		if (rc)
+			return rc;
+	}
+	if (s->memmap_on_memory != cur->memmap_on_memory &&
+	    daxctl_dev_has_control(dev, "memmap_on_memory")) {
+		rc = daxctl_dev_set_memmap_on_memory(dev, s->memmap_on_memory);
+		if (rc)
+			return rc;
+	}
+	if (s->align != daxctl_dev_get_align(dev) &&
+	    daxctl_region_is_dynamic(daxctl_dev_get_region(dev))) {
+		rc = daxctl_dev_set_align(dev, s->align);
+		if (rc)
+			return rc;
+	}
+	if (s->mode == DAXCTL_DEV_MODE_UNBOUND)
+		return 0;
+	rc = daxctl_dev_enable(dev, s->mode);
+	if (rc)
+		return rc;
+	if (s->mode == DAXCTL_DEV_MODE_RAM && s->online)
+		return dev_online_memory(dev, s->movable, log);
+	return 0;
+}
+
+/* Take the device down to unbound; blocks go offline first. */
+static int take_down(struct daxctl_dev *dev, struct block_log *log)
+{
+	int rc;
+
+	if (daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM) {
+		rc = dev_offline_memory(dev, log);
+		if (rc)
+			return rc;
+	}
+	return daxctl_dev_disable(dev);
+}
+
+/*
+ * Rewrite the namespace behind the device with the new align and memmap
+ * location, then find the dax device the new claim brings up.
+ */
+static int rewrite_namespace(struct reconf *r, struct daxctl_dev **devp,
+			     const struct daxctl_backing *b,
+			     const struct dev_setup *t)
+{
+	struct ndctl_ns_config cfg = { .mode = NDCTL_NS_MODE_DEVDAX,
+				       .map = t->memmap_pmem ? NDCTL_MAP_DEV :
+							       NDCTL_MAP_MEM,
+				       .align = t->align };
+	struct ndctl_namespace *ns = NULL, *n;
+	struct ndctl_region *region;
+	struct ndctl_ctx *nd;
+	struct ndctl_bus *bus;
+	struct daxctl_region *dr;
+	struct daxctl_dev *dev;
+	char chardev[32] = "";
+	int rc;
+
+	rc = ndctl_new(&nd, r->o->sysroot);
+	if (rc)
+		return rc;
+	ndctl_bus_foreach(nd, bus)
+		ndctl_region_foreach(bus, region)
+			ndctl_namespace_foreach(region, n)
+				if (!strcmp(ndctl_namespace_get_devname(n), b->ns))
+					ns = n;
+	if (!ns) {
+		ndctl_unref(nd);
+		return -ENOENT;
+	}
+	pr_info("%s: rewriting the info block of %s (align %s, memmap %s); "
+		"its data is lost",
+		daxctl_dev_get_devname(*devp), b->ns,
+		size_exact(t->align, chardev, sizeof(chardev)),
+		t->memmap_pmem ? "pmem" : "dram");
+	rc = ndctl_namespace_clear_claim(ns);
+	if (!rc)
+		rc = ndctl_namespace_configure(ns, &cfg);
+	if (!rc) {
+		ndctl_refresh(nd);
+		ndctl_bus_foreach(nd, bus)
+			ndctl_region_foreach(bus, region)
+				ndctl_namespace_foreach(region, n)
+					if (!strcmp(ndctl_namespace_get_devname(n),
+						    b->ns) &&
+					    ndctl_namespace_get_claim(n))
+						snprintf(chardev,
+							 sizeof(chardev), "%s",
+							 ndctl_claim_get_chardev(
+								 ndctl_namespace_get_claim(
+									 n)));
+	}
+	ndctl_unref(nd);
+	if (rc)
+		return rc;
+	daxctl_refresh(r->ctx);
+	*devp = NULL;
+	daxctl_region_foreach(r->ctx, dr)
+		daxctl_dev_foreach(dr, dev)
+			if (!strcmp(daxctl_dev_get_devname(dev), chardev))
+				*devp = dev;
+	return *devp ? 0 : -ENODEV;
+}
+
+static bool verify(struct daxctl_dev *dev, const struct dev_setup *t)
+{
+	struct daxctl_backing b;
+	struct dev_setup now;
+
+	daxctl_dev_reload(dev);
+	daxctl_region_get_backing(daxctl_dev_get_region(dev), &b);
+	read_setup(dev, &b, &now);
+	if (now.mode != t->mode || now.align != t->align)
+		return false;
+	if (t->mode == DAXCTL_DEV_MODE_DEVDAX)
+		return now.memmap_pmem == t->memmap_pmem &&
+		       now.compound == t->compound;
+	return now.online == t->online;
+}
+
+static void emit(struct reconf *r, struct daxctl_dev *dev,
+		 const struct plan_candidate *c, bool dry_run,
+		 const struct dev_setup *t)
+{
+	struct dax_json_flags flags = { .human = r->o->human };
+	struct json_object *j, *jp;
+
+	if (dry_run) {
+		j = json_object_new_object();
+		json_add_str(j, "chardev", daxctl_dev_get_devname(dev));
+		json_add_str(j, "mode", mode_name(t->mode));
+		json_add_u64(j, "align", t->align);
+		json_add_bool(j, "dry_run", true);
+	} else {
+		j = dax_dev_to_json(dev, &flags);
+	}
+	jp = plan_candidate_to_json(c, c->cfg.size);
+	json_object_object_add(j, "plan", jp);
+	json_object_array_add(r->out, j);
+}
+
+static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
+{
+	const struct reconf_opts *o = r->o;
+	char name[32], b1[32], b2[32], b3[32];
+	struct block_log log = { 0 };
+	struct daxctl_backing b;
+	struct dev_setup cur, t;
+	struct plan_candidate c;
+	bool destructive;
+	pid_t pid;
+	int rc;
+
+	snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(dev));
+	daxctl_region_get_backing(daxctl_dev_get_region(dev), &b);
+	read_setup(dev, &b, &cur);
+	if (cur.mode == DAXCTL_DEV_MODE_OTHER) {
+		pr_err("%s: bound to a driver daxctl does not manage", name);
+		return EXIT_FAIL;
+	}
+	rc = make_target(r, dev, &b, &cur, &t, &destructive);
+	if (rc)
+		return rc;
+
+	plan_for(r, dev, &t, &c);
+	pr_info("%s: %s -> %s, align %s, memmap in %s: %s usable, memmap %s "
+		"in DRAM, %s of the device not usable for data%s",
+		name, mode_name(cur.mode), mode_name(t.mode),
+		size_exact(t.align, b1, sizeof(b1)),
+		c.cfg.location == MEMMAP_PMEM ? "pmem" : "dram",
+		size_short(c.cost.usable, b2, sizeof(b2)),
+		size_short(c.cost.dram_total, b3, sizeof(b3)),
+		size_short(c.cost.device_overhead, b1, sizeof(b1)),
+		destructive ? " (destructive)" : "");
+	if (!c.fits && !o->force) {
+		pr_err("%s: the memmap needs %s of DRAM, more than the node has "
+		       "free (keeping %s): use --memmap pmem, or --force",
+		       name, size_exact(c.cost.dram_total, b1, sizeof(b1)),
+		       size_exact(r->reserve, b2, sizeof(b2)));
+		return EXIT_FAIL;
+	}
+	if (o->dry_run) {
+		emit(r, dev, &c, true, &t);
+		return EXIT_OK;
+	}
+
+	/* Nothing to do is not an error; the state is printed as it is. */
+	if (!destructive && !memcmp(&cur, &t, sizeof(t)))
+		goto done;
+
+	/* Refuse before touching anything when the device is in use. */
+	if (cur.mode == DAXCTL_DEV_MODE_DEVDAX) {
+		char node[48];
+
+		snprintf(node, sizeof(node), "/dev/%s", name);
+		pid = device_user(r->root, node);
+		if (pid) {
+			pr_err("%s: %s is in use by process %d", name, node,
+			       (int)pid);
+			return EXIT_FAIL;
+		}
+	}
+	if (cur.mode == DAXCTL_DEV_MODE_RAM && cur.online &&
+	    (t.mode != DAXCTL_DEV_MODE_RAM || destructive ||
+	     t.memmap_on_memory != cur.memmap_on_memory) && !o->force) {
+		pr_err("%s: its memory is online as system RAM; --force "
+		       "offlines it first",
+		       name);
+		return EXIT_FAIL;
+	}
+	if (cur.mode == DAXCTL_DEV_MODE_RAM && t.mode == DAXCTL_DEV_MODE_RAM &&
+	    t.memmap_on_memory == cur.memmap_on_memory) {
+		/* Only the blocks change: online or leave them. */
+		rc = t.online ? dev_online_memory(dev, t.movable, &log) : 0;
+		if (rc) {
+			block_log_undo(dev, &log);
+			goto failed;
+		}
+		goto verify;
+	}
+
+	rc = take_down(dev, &log);
+	if (rc) {
+		block_log_undo(dev, &log);
+		pr_err("%s: could not take it down (%s); left as it was, %s",
+		       name, strerror(-rc), mode_name(cur.mode));
+		block_log_free(&log);
+		return EXIT_FAIL;
+	}
+	block_log_free(&log);
+	if (destructive) {
+		struct dev_setup devdax = t;
+
+		rc = rewrite_namespace(r, &dev, &b, &t);
+		if (rc) {
+			pr_err("%s: rewriting %s failed: %s; the device is "
+			       "gone, check 'ndctl list -N'",
+			       name, b.ns, strerror(-rc));
+			return EXIT_FAIL;
+		}
+		snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(dev));
+		if (t.mode != DAXCTL_DEV_MODE_RAM)
+			goto verify;
+		/* The new claim came up as devdax: move it on. */
+		devdax.mode = DAXCTL_DEV_MODE_DEVDAX;
+		rc = daxctl_dev_disable(dev);
+		if (!rc)
+			rc = apply_setup(dev, &t, &devdax, &log);
+		if (rc)
+			goto failed;
+		goto verify;
+	}
+	rc = apply_setup(dev, &t, &cur, &log);
+	if (rc) {
+		int rrc;
+		struct dev_setup down = t;
+
+		block_log_undo(dev, &log);
+		down.mode = DAXCTL_DEV_MODE_UNBOUND;
+		daxctl_dev_disable(dev);
+		rrc = apply_setup(dev, &cur, &down, &log);
+		block_log_free(&log);
+		daxctl_dev_reload(dev);
+		if (!rrc)
+			pr_err("%s: becoming %s failed (%s); restored to %s",
+			       name, mode_name(t.mode), strerror(-rc),
+			       mode_name(cur.mode));
+		else
+			pr_err("%s: becoming %s failed (%s), and restoring it "
+			       "failed too (%s): left %s",
+			       name, mode_name(t.mode), strerror(-rc),
+			       strerror(-rrc),
+			       mode_name(daxctl_dev_get_mode(dev)));
+		return EXIT_FAIL;
+	}
+verify:
+	block_log_free(&log);
+	if (!verify(dev, &t)) {
+		pr_err("%s: the kernel did not apply the request: now %s",
+		       name, mode_name(daxctl_dev_get_mode(dev)));
+		return EXIT_FAIL;
+	}
+done:
+	daxctl_dev_reload(dev);
+	plan_for(r, dev, &t, &c);
+	emit(r, dev, &c, false, &t);
+	return EXIT_OK;
+failed:
+	block_log_free(&log);
+	daxctl_dev_reload(dev);
+	pr_err("%s: reconfiguring failed (%s): left %s", name, strerror(-rc),
+	       mode_name(daxctl_dev_get_mode(dev)));
+	return EXIT_FAIL;
+}
+
+int cmd_reconfigure_device(int argc, char **argv)
+{
+	struct reconf_opts o = { .compound = -1, .movable = -1 };
+	struct opt options[] = {
+		OPT_STR('m', "mode", &o.mode, "MODE", "devdax or system-ram"),
+		OPT_STR(0, "memmap", &o.memmap, "dram|pmem",
+			"where the memmap goes (system-ram: pmem means "
+			"memmap_on_memory)"),
+		OPT_NEG("compound", &o.compound,
+			"compound pages for the memmap (devdax)"),
+		OPT_STR('a', "align", &o.align, "SIZE", "4K, 2M or 1G"),
+		OPT_STR('r', "region", &o.region, "REGION",
+			"only devices of this region"),
+		OPT_BOOL('N', "no-online", &o.no_online,
+			 "system-ram: leave the memory offline"),
+		OPT_NEG("movable", &o.movable,
+			"system-ram: online to ZONE_MOVABLE (default) or "
+			"ZONE_NORMAL"),
+		OPT_STR(0, "reserve", &o.reserve, "SIZE",
+			"DRAM to keep free on the node (default 256M)"),
+		OPT_BOOL('f', "force", &o.force,
+			 "rewrite info blocks, offline memory, ignore the "
+			 "DRAM budget"),
+		OPT_BOOL(0, "dry-run", &o.dry_run,
+			 "print the plan, change nothing"),
+		OPT_BOOL('u', "human", &o.human, "human-readable sizes"),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	struct reconf r = { .o = &o, .reserve = 256ULL << 20 };
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+	char *names[64];
+	int i, n, count = 0, rc = EXIT_USAGE, worst = EXIT_OK;
+
+	i = parse_options(argc, argv, options,
+			  "daxctl reconfigure-device <device>...|all "
+			  "[<options>]");
+	if (i >= argc) {
+		pr_err("name a device, or 'all'");
+		return EXIT_USAGE;
+	}
+	if (o.memmap && strcmp(o.memmap, "dram") && strcmp(o.memmap, "pmem")) {
+		pr_err("invalid --memmap '%s': expected dram or pmem",
+		       o.memmap);
+		return EXIT_USAGE;
+	}
+	if (o.reserve && parse_size(o.reserve, &r.reserve)) {
+		pr_err("invalid --reserve '%s'", o.reserve);
+		return EXIT_USAGE;
+	}
+	if (!o.mode && !o.memmap && o.compound < 0 && !o.align &&
+	    o.movable < 0 && !o.no_online) {
+		pr_err("nothing to change: give --mode, --memmap, "
+		       "--[no-]compound or --align");
+		return EXIT_USAGE;
+	}
+	r.root = sysroot_open(o.sysroot ? o.sysroot : "/");
+	if (!r.root || daxctl_new(&r.ctx, o.sysroot)) {
+		pr_err("cannot read sysfs under '%s'",
+		       o.sysroot ? o.sysroot : "/");
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	r.profile = running_profile(r.ctx);
+	r.out = json_object_new_array();
+
+	/* Collect names first: reconfiguring re-reads the context. */
+	n = 0;
+	for (; i < argc; i++) {
+		bool found = false;
+
+		daxctl_region_foreach(r.ctx, region) {
+			if (!dax_region_matches(region, o.region))
+				continue;
+			daxctl_dev_foreach(region, dev) {
+				if (!dax_dev_matches(dev, argv[i]) ||
+				    !daxctl_dev_get_size(dev) || n >= 64)
+					continue;
+				names[n++] = strdup(daxctl_dev_get_devname(dev));
+				found = true;
+			}
+		}
+		if (!found) {
+			pr_err("%s: no such dax device%s%s", argv[i],
+			       o.region ? " in region " : "",
+			       o.region ? o.region : "");
+			rc = EXIT_FAIL;
+			goto out_names;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		struct daxctl_dev *target = NULL;
+
+		daxctl_refresh(r.ctx);
+		daxctl_region_foreach(r.ctx, region)
+			daxctl_dev_foreach(region, dev)
+				if (!strcmp(daxctl_dev_get_devname(dev),
+					    names[i]))
+					target = dev;
+		if (!target)
+			continue;
+		rc = reconfigure_one(&r, target);
+		if (rc == EXIT_OK)
+			count++;
+		else if (rc > worst)
+			worst = rc;
+	}
+	json_print(stdout, r.out);
+	if (!o.dry_run)
+		pr_info("reconfigured %d device%s", count,
+			count == 1 ? "" : "s");
+	rc = worst;
+out_names:
+	while (n > 0)
+		free(names[--n]);
+out:
+	json_object_put(r.out);
+	daxctl_unref(r.ctx);
+	sysroot_close(r.root);
+	return rc;
+}

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: LGPL-2.1
+/*
+ * Changing namespaces: enable, disable, clear a claim (with its info
+ * block), and configure a raw namespace as fsdax or devdax through the
+ * region's pfn/dax seed.  Every step reads back what the kernel did.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <uuid/uuid.h>
+
+#include <ndctl/libndctl.h>
+#include <util/sysfs.h>
+
+#include "private.h"
+
+#define ND_DRIVERS "sys/bus/nd/drivers"
+/* nd_pfn_init(): the info block is the second 4K of the namespace. */
+#define INFO_BLOCK_OFFSET 4096
+#define INFO_BLOCK_SIZE 4096
+
+static struct sysroot *ns_root(struct ndctl_namespace *ns)
+{
+	return ns->region->bus->ctx->root;
+}
+
+static bool is_bound(struct sysroot *root, const char *dev)
+{
+	return sysfs_has_link(root, ND_DEVICES "/%s/driver", dev);
+}
+
+static int unbind(struct sysroot *root, const char *dev)
+{
+	char driver[64];
+	int rc;
+
+	if (!is_bound(root, dev))
+		return 0;
+	if (sysfs_link_name(root, driver, sizeof(driver),
+			    ND_DEVICES "/%s/driver", dev))
+		return -EIO;
+	rc = sysfs_write(root, dev, ND_DRIVERS "/%s/unbind", driver);
+	if (is_bound(root, dev))
+		return rc ? rc : -EBUSY;
+	return 0;
+}
+
+static int bind(struct sysroot *root, const char *dev, const char *driver)
+{
+	int rc = sysfs_write(root, dev, ND_DRIVERS "/%s/bind", driver);
+
+	if (is_bound(root, dev))
+		return 0;
+	return rc ? rc : -ENXIO;
+}
+
+/* The claim device holding the namespace now, re-read from sysfs. */
+static int current_claim(struct ndctl_namespace *ns, char *buf, size_t len)
+{
+	struct sysroot *root = ns_root(ns);
+	const char *kinds[] = { "dax", "pfn", "btt" };
+	char **names, holder[64];
+	int i, j, n;
+
+	buf[0] = '\0';
+	for (i = 0; i < 3; i++) {
+		n = sysfs_list(root, kinds[i], &names, ND_DEVICES "/%s/..",
+			       ns->devname);
+		for (j = 0; j < n; j++) {
+			if (!sysfs_read(root, holder, sizeof(holder),
+					ND_DEVICES "/%s/../%s/namespace",
+					ns->devname, names[j]) &&
+			    !strcmp(holder, ns->devname))
+				snprintf(buf, len, "%s", names[j]);
+		}
+		if (n > 0)
+			sysfs_free_names(names);
+	}
+	return buf[0] ? 0 : -ENOENT;
+}
+
+int ndctl_region_get_supported_alignments(struct ndctl_region *region,
+					  uint64_t *aligns, int max)
+{
+	struct sysroot *root = region->bus->ctx->root;
+	char seed[64], buf[128], *tok, *save;
+	int n = 0;
+
+	if (sysfs_read(root, seed, sizeof(seed), ND_DEVICES "/%s/dax_seed",
+		       region->devname) || !seed[0] ||
+	    sysfs_read(root, buf, sizeof(buf),
+		       ND_DEVICES "/%s/supported_alignments", seed))
+		return -ENOENT;
+	for (tok = strtok_r(buf, " ", &save); tok && n < max;
+	     tok = strtok_r(NULL, " ", &save))
+		aligns[n++] = strtoull(tok, NULL, 0);
+	return n;
+}
+
+int ndctl_namespace_disable(struct ndctl_namespace *ns)
+{
+	struct sysroot *root = ns_root(ns);
+	char claim[64];
+	int rc;
+
+	if (!current_claim(ns, claim, sizeof(claim))) {
+		rc = unbind(root, claim);
+		if (rc)
+			return rc;
+	}
+	return unbind(root, ns->devname);
+}
+
+int ndctl_namespace_enable(struct ndctl_namespace *ns)
+{
+	struct sysroot *root = ns_root(ns);
+	char claim[64];
+
+	if (!current_claim(ns, claim, sizeof(claim)))
+		return bind(root, claim,
+			    !strncmp(claim, "dax", 3) ? "dax_pmem" : "nd_pmem");
+	return bind(root, ns->devname, "nd_pmem");
+}
+
+/*
+ * Zero the info block through the raw block device.  force_raw keeps
+ * nd_pmem from re-creating a claim from the old info block while the
+ * namespace is bound for the write.
+ */
+static int zero_info_block(struct ndctl_namespace *ns)
+{
+	struct sysroot *root = ns_root(ns);
+	char zeros[INFO_BLOCK_SIZE] = { 0 }, path[4096];
+	char **names;
+	int fd, n, rc;
+
+	rc = sysfs_write(root, "1", ND_DEVICES "/%s/force_raw", ns->devname);
+	if (rc)
+		return rc;
+	rc = bind(root, ns->devname, "nd_pmem");
+	if (rc)
+		goto out;
+	n = sysfs_list(root, "pmem", &names, ND_DEVICES "/%s/block",
+		       ns->devname);
+	if (n <= 0) {
+		rc = n < 0 ? n : -ENODEV;
+		goto out_unbind;
+	}
+	snprintf(path, sizeof(path), "%s/dev/%s", sysroot_path(root),
+		 names[0]);
+	sysfs_free_names(names);
+	fd = open(path, O_WRONLY | O_SYNC);
+	if (fd < 0) {
+		rc = -errno;
+		goto out_unbind;
+	}
+	if (pwrite(fd, zeros, sizeof(zeros), INFO_BLOCK_OFFSET) !=
+	    (ssize_t)sizeof(zeros))
+		rc = errno ? -errno : -EIO;
+	if (fsync(fd) && !rc)
+		rc = -errno;
+	close(fd);
+out_unbind:
+	unbind(root, ns->devname);
+out:
+	sysfs_write(root, "0", ND_DEVICES "/%s/force_raw", ns->devname);
+	return rc;
+}
+
+int ndctl_namespace_clear_claim(struct ndctl_namespace *ns)
+{
+	struct sysroot *root = ns_root(ns);
+	char claim[64];
+	int rc;
+
+	rc = ndctl_namespace_disable(ns);
+	if (rc)
+		return rc;
+	if (!current_claim(ns, claim, sizeof(claim))) {
+		rc = sysfs_write(root, "\n", ND_DEVICES "/%s/namespace", claim);
+		if (rc)
+			return rc;
+	}
+	return zero_info_block(ns);
+}
+
+int ndctl_namespace_configure(struct ndctl_namespace *ns,
+			      const struct ndctl_ns_config *cfg)
+{
+	struct sysroot *root = ns_root(ns);
+	const char *seed_attr, *driver;
+	char seed[64], uuid[40], align[32];
+	int rc;
+
+	switch (cfg->mode) {
+	case NDCTL_NS_MODE_RAW:
+		return bind(root, ns->devname, "nd_pmem");
+	case NDCTL_NS_MODE_DEVDAX:
+		seed_attr = "dax_seed";
+		driver = "dax_pmem";
+		break;
+	case NDCTL_NS_MODE_FSDAX:
+		seed_attr = "pfn_seed";
+		driver = "nd_pmem";
+		break;
+	default:
+		return -EOPNOTSUPP;
+	}
+	rc = sysfs_read(root, seed, sizeof(seed), ND_DEVICES "/%s/%s",
+			ns->region->devname, seed_attr);
+	if (rc)
+		return rc;
+	if (!seed[0])
+		return -ENODEV;
+
+	if (cfg->uuid) {
+		snprintf(uuid, sizeof(uuid), "%s", cfg->uuid);
+	} else {
+		uuid_t u;
+
+		uuid_generate(u);
+		uuid_unparse(u, uuid);
+	}
+	rc = sysfs_write(root, uuid, ND_DEVICES "/%s/uuid", seed);
+	if (!rc && cfg->align) {
+		snprintf(align, sizeof(align), "%llu",
+			 (unsigned long long)cfg->align);
+		rc = sysfs_write(root, align, ND_DEVICES "/%s/align", seed);
+	}
+	if (!rc)
+		rc = sysfs_write(root, cfg->map == NDCTL_MAP_DEV ? "pmem" : "ram",
+				 ND_DEVICES "/%s/mode", seed);
+	if (!rc)
+		rc = sysfs_write(root, ns->devname, ND_DEVICES "/%s/namespace",
+				 seed);
+	if (!rc)
+		rc = bind(root, seed, driver);
+	if (rc)
+		/* Give the seed back so the region is as it was. */
+		sysfs_write(root, "\n", ND_DEVICES "/%s/namespace", seed);
+	return rc;
+}

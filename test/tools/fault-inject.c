@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * LD_PRELOAD library for tests only: make a chosen sysfs write fail, to
+ * check that a command part-way through a change puts things back.
+ *
+ *   FAULT_PATH   substring of the path whose writes fail ("kmem/new_id")
+ *   FAULT_VALUE  only fail writes starting with this ("offline"); optional
+ *   FAULT_SKIP   let this many matching writes succeed first; default 0
+ *   FAULT_ERRNO  errno to fail with; default EIO
+ *
+ * Only openat() (which util/sysfs.c uses) is tracked.
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_FD 1024
+
+static bool watched[MAX_FD];
+static int skipped;
+
+int openat(int dirfd, const char *path, int flags, ...)
+{
+	static int (*real_openat)(int, const char *, int, ...);
+	const char *want = getenv("FAULT_PATH");
+	mode_t mode = 0;
+	va_list ap;
+	int fd;
+
+	if (!real_openat)
+		real_openat = dlsym(RTLD_NEXT, "openat");
+	if (flags & O_CREAT) {
+		va_start(ap, flags);
+		mode = va_arg(ap, mode_t);
+		va_end(ap);
+	}
+	fd = real_openat(dirfd, path, flags, mode);
+	if (fd >= 0 && fd < MAX_FD)
+		watched[fd] = want && strstr(path, want) &&
+			      (flags & O_ACCMODE) != O_RDONLY;
+	return fd;
+}
+
+ssize_t write(int fd, const void *buf, size_t len)
+{
+	static ssize_t (*real_write)(int, const void *, size_t);
+	const char *value = getenv("FAULT_VALUE");
+	const char *skip = getenv("FAULT_SKIP");
+	const char *err = getenv("FAULT_ERRNO");
+
+	if (!real_write)
+		real_write = dlsym(RTLD_NEXT, "write");
+	if (fd >= 0 && fd < MAX_FD && watched[fd] &&
+	    (!value || (len >= strlen(value) &&
+			!memcmp(buf, value, strlen(value))))) {
+		if (skipped < (skip ? atoi(skip) : 0)) {
+			skipped++;
+		} else {
+			errno = err ? atoi(err) : EIO;
+			return -1;
+		}
+	}
+	return real_write(fd, buf, len);
+}
