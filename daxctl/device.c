@@ -108,9 +108,17 @@ static int do_action(struct daxctl_dev *dev, enum dev_action action,
 			break;
 		if (daxctl_dev_get_size(dev))
 			rc = daxctl_dev_set_size(dev, 0);
-		if (!rc)
-			rc = daxctl_region_destroy_dev(
-				daxctl_dev_get_region(dev), name);
+		if (rc)
+			break;
+		/* The kernel keeps id 0 so the region always has a device. */
+		if (daxctl_dev_get_id(dev) == 0) {
+			pr_info("%s: the region keeps its first device; it now "
+				"has size 0",
+				name);
+			break;
+		}
+		rc = daxctl_region_destroy_dev(daxctl_dev_get_region(dev),
+					       name);
 		break;
 	}
 	if (rc)

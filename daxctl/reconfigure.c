@@ -151,12 +151,13 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 			       name, o->compound ? "" : "no-", name);
 			return EXIT_USAGE;
 		}
-		if (o->align && cur->mode != DAXCTL_DEV_MODE_RAM &&
-		    !o->mode) {
-			/* fall through to the align checks below */
-		}
-		t->online = !o->no_online;
-		t->movable = o->movable != 0;
+		/* -N never offlines what is already online. */
+		t->online = !o->no_online ||
+			    (cur->mode == DAXCTL_DEV_MODE_RAM && cur->online);
+		if (o->movable >= 0)
+			t->movable = o->movable;
+		else if (cur->mode != DAXCTL_DEV_MODE_RAM || !cur->online)
+			t->movable = true;
 		if (o->memmap) {
 			t->memmap_on_memory = !strcmp(o->memmap, "pmem");
 			if (t->memmap_on_memory &&
@@ -238,7 +239,11 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 	return EXIT_OK;
 }
 
-static void plan_for(struct reconf *r, struct daxctl_dev *dev,
+/*
+ * The planner's candidate for the target; false (with the model's reason
+ * printed) when the model says the kernel cannot lay the device out so.
+ */
+static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 		     const struct dev_setup *t, struct plan_candidate *c)
 {
 	struct plan_target pt;
@@ -263,8 +268,27 @@ static void plan_for(struct reconf *r, struct daxctl_dev *dev,
 		    plan.c[i].cfg.compound == t->compound ||
 		    t->align <= r->profile->page_size) {
 			*c = plan.c[i];
-			break;
+			return true;
 		}
+	{
+		struct memmap_config cfg = {
+			.start = pt.start,
+			.size = pt.size,
+			.align = t->align,
+			.location = f.location,
+			.compound = t->compound,
+			.mode = pt.mode,
+			.info_block = pt.info_block,
+		};
+		struct memmap_cost cost;
+		char buf[32];
+
+		pr_err("%s: %s with align %s: %s",
+		       daxctl_dev_get_devname(dev), mode_name(t->mode),
+		       size_exact(t->align, buf, sizeof(buf)),
+		       memmap_strerror(memmap_plan(r->profile, &cfg, &cost)));
+	}
+	return false;
 }
 
 /* Bring the device up in setup s: attributes, driver, memory blocks. */
@@ -447,7 +471,8 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	if (rc)
 		return rc;
 
-	plan_for(r, dev, &t, &c);
+	if (!plan_for(r, dev, &t, &c))
+		return EXIT_USAGE;
 	pr_info("%s: %s -> %s, align %s, memmap in %s: %s usable, memmap %s "
 		"in DRAM, %s of the device not usable for data%s",
 		name, mode_name(cur.mode), mode_name(t.mode),
