@@ -7,12 +7,16 @@
 # unchanged series costs nothing.  Prints the directory holding bzImage;
 # progress goes to stderr.
 #
-# Usage: build-kernel.sh [EXTRA_FRAGMENT]
+# Usage: build-kernel.sh [EXTRA_FRAGMENT | --source-only]
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 patches=$here/../../kernel-patches
 extra=${1:-}
+source_only=
+if [ "$extra" = --source-only ]; then
+	source_only=1 extra=
+fi
 cache=${MEMMAP_CACHE:-$HOME/.cache/memmap-tools}
 say() { echo "build-kernel: $*" >&2; }
 
@@ -34,6 +38,7 @@ if [ ! -f "$srcpkg/.done" ]; then
 	touch "$srcpkg/.done"
 fi
 tarball=$(ls "$srcpkg"/x/usr/src/linux-source-6.1.tar.*)
+[ -z "$source_only" ] || { echo "$srcpkg"; exit 0; }
 
 patch_list=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$patches/series")
 key=$({
