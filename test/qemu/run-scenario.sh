@@ -12,6 +12,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 scenario=$here/scenarios/$name
 NVDIMMS= MEM=2G APPEND=
 . "$scenario/config"
+# A debug kernel (KASAN shadows hot-added memory) may need more RAM.
+MEM=${QEMU_MEM:-$MEM}
 
 out=${KEEP_OUTPUT:-$(mktemp -d)}
 set -- --scenario "$scenario" --mem "$MEM" --outdir "$out" \

@@ -177,6 +177,55 @@ static void system_ram(void)
 	eq(c.dram_memmap, 31 * MiB(2), "system-ram memmap: S/64");
 }
 
+/*
+ * The patched kernel's own counters (memmap_dram_bytes) on a 16 GiB
+ * namespace at 4G, from the kernel suite: the model must equal them.
+ */
+static void patched(void)
+{
+	const struct memmap_profile *p = &memmap_profile_linux61_patched;
+	struct memmap_config cfg = { .start = GiB(4),
+				     .size = GiB(16),
+				     .align = MiB(2),
+				     .location = MEMMAP_DRAM,
+				     .compound = true,
+				     .mode = MEMMAP_MODE_DEVDAX,
+				     .info_block = true,
+				     .keep_reserve = true };
+	struct memmap_cost c;
+
+	tap_ok(memmap_plan(p, &cfg, &c) == 0, "patched: dram over a reserve");
+	eq(c.dram_total, 66568192, "patched 2M dram over reserve: kernel count");
+	eq(c.usable, 16909336576ULL, "patched 2M: reserve still set aside");
+	cfg.align = GiB(1);
+	memmap_plan(p, &cfg, &c);
+	eq(c.dram_total, 614400, "patched 1G dram over reserve: kernel count");
+	cfg.align = KiB(4);
+	memmap_plan(p, &cfg, &c);
+	eq(c.dram_total, 264212480, "patched 4K dram over reserve: kernel count");
+	tap_ok(memmap_plan(x86, &cfg, &c) == MEMMAP_EUNSUPPORTED,
+	       "stock: dram over a reserve is unsupported");
+
+	cfg = (struct memmap_config){ .start = GiB(4), .size = GiB(16),
+				      .align = MiB(2), .compound = false,
+				      .mode = MEMMAP_MODE_DEVDAX,
+				      .info_block = true };
+	tap_ok(memmap_plan(p, &cfg, &c) == 0, "patched: compound off");
+	eq(c.dram_total, 268435456, "patched 2M compound off: S/64, kernel count");
+
+	cfg = (struct memmap_config){ .start = GiB(4), .size = GiB(16),
+				      .align = MiB(2), .compound = true,
+				      .location = MEMMAP_PMEM,
+				      .mode = MEMMAP_MODE_SYSTEM_RAM,
+				      .info_block = true };
+	tap_ok(memmap_plan(p, &cfg, &c) == 0, "patched: memmap_on_memory");
+	eq(c.dram_memmap, 0, "memmap_on_memory: no memmap in DRAM");
+	eq(c.device_memmap, 127 * MiB(2), "memmap_on_memory: 2M per block");
+	eq(c.usable, 127 * (MiB(128) - MiB(2)), "each block loses 2M");
+	tap_ok(memmap_plan(x86, &cfg, &c) == MEMMAP_EUNSUPPORTED,
+	       "stock: memmap_on_memory unsupported");
+}
+
 static void arm64(void)
 {
 	const struct memmap_profile *p = memmap_profile_find("linux-6.1-arm64-64k");
@@ -196,6 +245,7 @@ int main(void)
 	no_dedup_56();
 	errors();
 	system_ram();
+	patched();
 	arm64();
 	return tap_done();
 }
