@@ -13,22 +13,26 @@
 #define MiB(x) ((uint64_t)(x) << 20)
 #define GiB(x) ((uint64_t)(x) << 30)
 
+/* The x86_64 memmap layout of Debian's 6.1, with or without the series. */
+#define LINUX61_X86_64							\
+	.arch = "x86_64",						\
+	.page_size = KiB(4),						\
+	.struct_page_size = 64,						\
+	.pmd_size = MiB(2),						\
+	.pud_size = GiB(1),						\
+	.section_size = MiB(128),					\
+	.subsection_size = MiB(2),					\
+	.memory_block_size = MiB(128),					\
+	.vmemmap_pages_kept = 2,					\
+	.vmemmap_pmd_blocks = true,					\
+	.partial_section_basepages = true,				\
+	.altmap_disables_dedup = true,					\
+	.reserve_per_page = 64,						\
+	.aligns = { KiB(4), MiB(2), GiB(1), 0 }
+
 const struct memmap_profile memmap_profile_linux61_x86_64 = {
 	.name = "linux-6.1",
-	.arch = "x86_64",
-	.page_size = KiB(4),
-	.struct_page_size = 64,
-	.pmd_size = MiB(2),
-	.pud_size = GiB(1),
-	.section_size = MiB(128),
-	.subsection_size = MiB(2),
-	.memory_block_size = MiB(128),
-	.vmemmap_pages_kept = 2,
-	.vmemmap_pmd_blocks = true,
-	.partial_section_basepages = true,
-	.altmap_disables_dedup = true,
-	.reserve_per_page = 64,
-	.aligns = { KiB(4), MiB(2), GiB(1), 0 },
+	LINUX61_X86_64,
 };
 
 /*
@@ -38,23 +42,10 @@ const struct memmap_profile memmap_profile_linux61_x86_64 = {
  */
 const struct memmap_profile memmap_profile_linux61_patched = {
 	.name = "linux-6.1-patched",
-	.arch = "x86_64",
-	.page_size = KiB(4),
-	.struct_page_size = 64,
-	.pmd_size = MiB(2),
-	.pud_size = GiB(1),
-	.section_size = MiB(128),
-	.subsection_size = MiB(2),
-	.memory_block_size = MiB(128),
-	.vmemmap_pages_kept = 2,
-	.vmemmap_pmd_blocks = true,
-	.partial_section_basepages = true,
-	.altmap_disables_dedup = true,
-	.reserve_per_page = 64,
+	LINUX61_X86_64,
 	.compound_control = true,
 	.memmap_location_control = true,
 	.memmap_on_memory_control = true,
-	.aligns = { KiB(4), MiB(2), GiB(1), 0 },
 };
 
 const struct memmap_profile memmap_profile_linux61_arm64_4k = {

@@ -170,28 +170,26 @@ bool daxctl_dev_has_control(struct daxctl_dev *dev, const char *attr)
 			    attr);
 }
 
-int daxctl_dev_set_size(struct daxctl_dev *dev, uint64_t size)
+static int write_u64(struct daxctl_dev *dev, const char *attr, uint64_t val)
 {
 	char buf[32];
 	int rc;
 
-	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)size);
-	rc = sysfs_write(dev_root(dev), buf, DAX_DEVICES "/%s/size",
-			 dev->devname);
+	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)val);
+	rc = sysfs_write(dev_root(dev), buf, DAX_DEVICES "/%s/%s",
+			 dev->devname, attr);
 	daxctl_dev_reload(dev);
 	return rc;
 }
 
+int daxctl_dev_set_size(struct daxctl_dev *dev, uint64_t size)
+{
+	return write_u64(dev, "size", size);
+}
+
 int daxctl_dev_set_align(struct daxctl_dev *dev, uint64_t align)
 {
-	char buf[32];
-	int rc;
-
-	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)align);
-	rc = sysfs_write(dev_root(dev), buf, DAX_DEVICES "/%s/align",
-			 dev->devname);
-	daxctl_dev_reload(dev);
-	return rc;
+	return write_u64(dev, "align", align);
 }
 
 int daxctl_memblock_get_state(struct daxctl_ctx *ctx, unsigned long block,
