@@ -51,6 +51,33 @@ expect 1 "plan: unknown namespace" "$daxctl" plan namespace7.0 \
 expect 0 "plan: a fixture device" "$daxctl" plan dax0.0 --sysroot "$fixture"
 expect 0 "plan: a namespace" "$daxctl" plan namespace1.0 --sysroot "$fixture"
 
+# Mutating commands: usage errors before any sysfs is touched (the
+# fixture is a copy, but a usage error must not even get that far).
+expect 2 "reconfigure: no device" "$daxctl" reconfigure-device -m devdax
+expect 2 "reconfigure: nothing to change" "$daxctl" reconfigure-device dax0.0
+expect 2 "reconfigure: bad --memmap" \
+	"$daxctl" reconfigure-device dax0.0 --memmap nvme
+expect 2 "reconfigure: bad --reserve" \
+	"$daxctl" reconfigure-device dax0.0 -m devdax --reserve lots
+expect 1 "reconfigure: unknown device" \
+	"$daxctl" reconfigure-device dax7.7 -m devdax --sysroot "$fixture"
+expect 2 "reconfigure: --no-online with devdax" \
+	"$daxctl" reconfigure-device dax0.0 -m devdax -N --sysroot "$fixture"
+expect 2 "create-namespace: bad mode" "$ndctl" create-namespace -m sector9
+expect 2 "create-namespace: --map with raw" \
+	"$ndctl" create-namespace -m raw --map mem
+expect 2 "create-namespace: stray argument" "$ndctl" create-namespace x
+expect 1 "create-namespace: unknown region" \
+	"$ndctl" create-namespace -r region9 --sysroot "$fixture"
+expect 2 "destroy-namespace: no namespace" "$ndctl" destroy-namespace
+expect 1 "destroy-namespace: unknown namespace" \
+	"$ndctl" destroy-namespace namespace9.9 -f --sysroot "$fixture"
+expect 2 "create-device: bad size" "$daxctl" create-device -s huge
+expect 1 "create-device: no dynamic region" \
+	"$daxctl" create-device -s 1G --sysroot "$fixture"
+expect 1 "online-memory: devdax device has no blocks" \
+	"$daxctl" online-memory dax0.0 --sysroot "$fixture"
+
 # The one-command answer: 6 TiB at 2M with the memmap in DRAM.
 n=$((n + 1))
 got=$("$daxctl" plan --size 6T --align 2M --memmap dram |
