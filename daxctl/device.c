@@ -265,7 +265,7 @@ int cmd_create_device(int argc, char **argv)
 	struct daxctl_ctx *ctx = NULL;
 	struct daxctl_dev *dev, *made = NULL;
 	uint64_t size = 0, align = 0, avail, ralign;
-	char name[32], b1[32], b2[32];
+	char name[32], b1[32], b2[32], b3[32];
 	int i, rc = EXIT_USAGE;
 
 	i = parse_options(argc, argv, options,
@@ -315,7 +315,7 @@ int cmd_create_device(int argc, char **argv)
 		       daxctl_region_get_id(target),
 		       size_exact(size, b1, sizeof(b1)),
 		       size_exact(align, b2, sizeof(b2)),
-		       size_exact(ALIGN_DOWN(size, align), b1, sizeof(b1)));
+		       size_exact(ALIGN_DOWN(size, align), b3, sizeof(b3)));
 		goto out;
 	}
 	if (!size || size > avail) {

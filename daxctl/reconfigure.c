@@ -291,6 +291,26 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 	return false;
 }
 
+/*
+ * The kernel may online hot-added blocks itself (auto_online_blocks);
+ * those are left as the kernel placed them, and said so.
+ */
+static void report_auto_online(struct daxctl_dev *dev)
+{
+	struct daxctl_ctx *ctx =
+		daxctl_region_get_ctx(daxctl_dev_get_region(dev));
+	struct daxctl_memblocks mb;
+	char policy[32] = "";
+
+	daxctl_get_auto_online(ctx, policy, sizeof(policy));
+	if (daxctl_dev_get_memblocks(dev, &mb) || !mb.online)
+		return;
+	pr_info("%s: the kernel onlined %u of %u memory blocks itself "
+		"(auto_online_blocks=%s, %u movable)",
+		daxctl_dev_get_devname(dev), mb.online, mb.total, policy,
+		mb.online_movable);
+}
+
 /* Bring the device up in setup s: attributes, driver, memory blocks. */
 static int apply_setup(struct daxctl_dev *dev, const struct dev_setup *s,
 		       const struct dev_setup *cur, struct block_log *log)
@@ -326,6 +346,8 @@ static int apply_setup(struct daxctl_dev *dev, const struct dev_setup *s,
 	rc = daxctl_dev_enable(dev, s->mode);
 	if (rc)
 		return rc;
+	if (s->mode == DAXCTL_DEV_MODE_RAM)
+		report_auto_online(dev);
 	if (s->mode == DAXCTL_DEV_MODE_RAM && s->online)
 		return dev_online_memory(dev, s->movable, log);
 	return 0;
@@ -424,7 +446,14 @@ static bool verify(struct daxctl_dev *dev, const struct dev_setup *t)
 	if (t->mode == DAXCTL_DEV_MODE_DEVDAX)
 		return now.memmap_pmem == t->memmap_pmem &&
 		       now.compound == t->compound;
-	return now.online == t->online;
+	/* -N leaves whatever the kernel's auto-online policy did. */
+	if (t->online) {
+		struct daxctl_memblocks mb;
+
+		return !daxctl_dev_get_memblocks(dev, &mb) &&
+		       mb.online == mb.total;
+	}
+	return true;
 }
 
 static void emit(struct reconf *r, struct daxctl_dev *dev,

@@ -7,5 +7,12 @@ int cmd_create_namespace(int argc, char **argv);
 int cmd_destroy_namespace(int argc, char **argv);
 int cmd_enable_namespace(int argc, char **argv);
 int cmd_disable_namespace(int argc, char **argv);
+int cmd_enable_region(int argc, char **argv);
+int cmd_disable_region(int argc, char **argv);
+int cmd_enable_dimm(int argc, char **argv);
+int cmd_disable_dimm(int argc, char **argv);
+int cmd_init_labels(int argc, char **argv);
+int cmd_zero_labels(int argc, char **argv);
+int cmd_read_labels(int argc, char **argv);
 
 #endif

@@ -55,6 +55,7 @@ struct ndctl_dimm *ndctl_dimm_get_next(struct ndctl_dimm *dimm);
 	for (dimm = ndctl_dimm_get_first(bus); dimm; \
 	     dimm = ndctl_dimm_get_next(dimm))
 const char *ndctl_dimm_get_devname(struct ndctl_dimm *dimm);
+struct ndctl_bus *ndctl_dimm_get_bus(struct ndctl_dimm *dimm);
 /* NFIT identity; NULL / -1 when the DIMM is not described by an NFIT. */
 const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm);
 int64_t ndctl_dimm_get_handle(struct ndctl_dimm *dimm);
@@ -148,6 +149,25 @@ struct ndctl_ns_config {
 	uint64_t align;			/* 0: the kernel's default */
 	const char *uuid;		/* NULL: a new random uuid */
 };
+/*
+ * The DIMM's label storage area through the nvdimm ioctls on /dev/nmemN.
+ * The kernel refuses writes while a region using the DIMM is enabled.
+ */
+int ndctl_dimm_get_config_size(struct ndctl_dimm *dimm, uint32_t *size,
+			       uint32_t *max_xfer);
+int ndctl_dimm_read_config(struct ndctl_dimm *dimm, void *buf,
+			   uint32_t offset, uint32_t len);
+int ndctl_dimm_write_config(struct ndctl_dimm *dimm, const void *buf,
+			    uint32_t offset, uint32_t len);
+/* Bind or unbind the region's (or DIMM's) driver; 0 when already so. */
+int ndctl_region_enable(struct ndctl_region *region);
+int ndctl_region_disable(struct ndctl_region *region);
+int ndctl_dimm_enable(struct ndctl_dimm *dimm);
+int ndctl_dimm_disable(struct ndctl_dimm *dimm);
+/* The DIMMs a region is built from (its mappings), by name. */
+bool ndctl_region_uses_dimm(struct ndctl_region *region,
+			    struct ndctl_dimm *dimm);
+
 /* What the region's dax seed accepts as align; the count or -errno. */
 int ndctl_region_get_supported_alignments(struct ndctl_region *region,
 					  uint64_t *aligns, int max);
@@ -159,6 +179,15 @@ int ndctl_namespace_enable(struct ndctl_namespace *ns);
  * and disabled, and its old layout (data offset) is gone.
  */
 int ndctl_namespace_clear_claim(struct ndctl_namespace *ns);
+/*
+ * Labelled regions: give a seed namespace a new uuid, an optional name and
+ * a size (the kernel allocates the capacity and writes the labels), or
+ * give its capacity back (size 0).  Label-less namespaces have a fixed
+ * size: delete is a no-op for them.
+ */
+int ndctl_namespace_set_label(struct ndctl_namespace *ns, const char *name,
+			      uint64_t size);
+int ndctl_namespace_delete(struct ndctl_namespace *ns);
 /* Claim a raw, disabled namespace as cfg says and bind it. */
 int ndctl_namespace_configure(struct ndctl_namespace *ns,
 			      const struct ndctl_ns_config *cfg);

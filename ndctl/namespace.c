@@ -21,6 +21,7 @@
 #include <util/size.h>
 #include <util/sysfs.h>
 #include "builtin.h"
+#include "busy.h"
 #include "filter.h"
 #include "json.h"
 
@@ -149,7 +150,15 @@ static struct ndctl_namespace *find_idle(struct ndctl_ctx *ctx,
 			ndctl_namespace_foreach(r, ns)
 				if (ndctl_namespace_get_size(ns) &&
 				    ndctl_namespace_get_mode(ns) ==
-					    NDCTL_NS_MODE_RAW)
+					    NDCTL_NS_MODE_RAW &&
+				    !ndctl_namespace_has_label(ns))
+					return ns;
+			/* A labelled region hands out its seed. */
+			ndctl_namespace_foreach(r, ns)
+				if (!strcmp(ndctl_namespace_get_devname(ns),
+					    ndctl_region_get_namespace_seed(r)) &&
+				    ndctl_namespace_has_label(ns) &&
+				    ndctl_region_get_available_size(r))
 					return ns;
 		}
 	return NULL;
@@ -169,67 +178,11 @@ static void save_state(struct ndctl_namespace *ns, struct ns_state *st)
 	}
 }
 
-/*
- * Who would lose their device if the namespace's claim went away: a
- * process with the dax or block device open or mapped, or dax memory
- * online as system RAM.  Prints why and returns true when busy.
- */
-static bool namespace_busy(struct ndctl_namespace *ns,
-			   struct daxctl_ctx *dax)
+/* The size-0 namespace a labelled region offers for the next one. */
+static bool is_labelled_seed(struct ndctl_namespace *ns)
 {
-	struct ndctl_claim *claim = ndctl_namespace_get_claim(ns);
-	const char *name = ndctl_namespace_get_devname(ns);
-	struct sysroot *root;
-	char node[64];
-	bool busy = false;
-	pid_t pid;
-
-	root = sysroot_open(daxctl_get_sysroot(dax));
-	if (!root)
-		return false;
-	if (claim && ndctl_claim_get_chardev(claim)[0]) {
-		struct daxctl_region *region;
-		struct daxctl_dev *dev;
-
-		snprintf(node, sizeof(node), "/dev/%s",
-			 ndctl_claim_get_chardev(claim));
-		daxctl_region_foreach(dax, region)
-			daxctl_dev_foreach(region, dev) {
-				struct daxctl_memblocks mb;
-
-				if (strcmp(daxctl_dev_get_devname(dev),
-					   ndctl_claim_get_chardev(claim)) ||
-				    daxctl_dev_get_mode(dev) !=
-					    DAXCTL_DEV_MODE_RAM)
-					continue;
-				daxctl_dev_get_memblocks(dev, &mb);
-				if (mb.online) {
-					pr_err("%s: %s has %u memory blocks "
-					       "online as system RAM; take it "
-					       "back first (daxctl "
-					       "reconfigure-device -m devdax "
-					       "-f %s)",
-					       name, node + 5, mb.online,
-					       node + 5);
-					busy = true;
-				}
-			}
-	} else {
-		const char *blk = claim ? ndctl_claim_get_blockdev(claim) :
-					  ndctl_namespace_get_blockdev(ns);
-
-		snprintf(node, sizeof(node), "/dev/%s", blk ? blk : "");
-	}
-	if (!busy && strcmp(node, "/dev/")) {
-		pid = device_user(root, node);
-		if (pid) {
-			pr_err("%s: %s is in use by process %d", name, node,
-			       (int)pid);
-			busy = true;
-		}
-	}
-	sysroot_close(root);
-	return busy;
+	return ndctl_namespace_has_label(ns) &&
+	       !ndctl_namespace_get_size(ns);
 }
 
 static int check_align(struct ndctl_namespace *ns, uint64_t align)
@@ -257,25 +210,32 @@ static int check_align(struct ndctl_namespace *ns, uint64_t align)
 
 /*
  * A label-less region has one namespace of fixed size: --size must say
- * that size.  Unaligned sizes get the nearest valid ones.
+ * that size.  A labelled region's seed takes any size that is a multiple
+ * of the region's align, up to its largest free extent.  Unaligned sizes
+ * get the nearest valid ones.
  */
 static int check_size(struct ndctl_namespace *ns, uint64_t size,
 		      uint64_t align)
 {
-	uint64_t have = ndctl_namespace_get_size(ns);
-	uint64_t a = align > SZ_2M ? align : SZ_2M;
-	uint64_t below = ALIGN_DOWN(size, a);
-	char b1[32], b2[32], b3[32];
+	struct ndctl_region *region = ndctl_namespace_get_region(ns);
+	bool seed = is_labelled_seed(ns);
+	uint64_t have = seed ? ndctl_region_get_max_available_extent(region) :
+			       ndctl_namespace_get_size(ns);
+	uint64_t a = align > SZ_2M ? align : SZ_2M, below;
+	char b1[32], b2[32], b3[32], b4[32];
 
 	if (!size)
 		return 0;
+	if (seed && ndctl_region_get_align(region) > a)
+		a = ndctl_region_get_align(region);
+	below = ALIGN_DOWN(size, a);
 	if (size % a) {
 		pr_err("%s: --size %s is not a multiple of %s: use %s or %s",
 		       ndctl_namespace_get_devname(ns),
 		       size_exact(size, b1, sizeof(b1)),
 		       size_exact(a, b2, sizeof(b2)),
 		       size_exact(below ? below : a, b3, sizeof(b3)),
-		       size_exact(ALIGN_UP(size, a), b1, sizeof(b1)));
+		       size_exact(ALIGN_UP(size, a), b4, sizeof(b4)));
 		return -EINVAL;
 	}
 	if (size > have) {
@@ -285,13 +245,13 @@ static int check_size(struct ndctl_namespace *ns, uint64_t size,
 		       size_exact(have, b2, sizeof(b2)));
 		return -EINVAL;
 	}
-	if (size != have && !ndctl_namespace_has_label(ns)) {
+	if (size != have && !seed) {
 		pr_err("%s: --size %s: %s has no namespace labels, so its one "
 		       "namespace is fixed at %s; initialise labels to carve "
 		       "it (ndctl init-labels)",
 		       ndctl_namespace_get_devname(ns),
 		       size_exact(size, b1, sizeof(b1)),
-		       ndctl_region_get_devname(ndctl_namespace_get_region(ns)),
+		       ndctl_region_get_devname(region),
 		       size_exact(have, b2, sizeof(b2)));
 		return -EINVAL;
 	}
@@ -300,12 +260,15 @@ static int check_size(struct ndctl_namespace *ns, uint64_t size,
 
 /* The plan of the requested configuration, printed before any write. */
 static int plan_namespace(struct ndctl_namespace *ns,
-			  const struct ndctl_ns_config *cfg,
+			  const struct ndctl_ns_config *cfg, uint64_t size,
 			  struct memmap_cost *cost)
 {
+	/* A seed has no capacity yet: plan at the region's start. */
 	struct memmap_config mc = {
-		.start = ndctl_namespace_get_resource(ns),
-		.size = ndctl_namespace_get_size(ns),
+		.start = ndctl_namespace_get_resource(ns) ?
+			ndctl_namespace_get_resource(ns) :
+			ndctl_region_get_resource(ndctl_namespace_get_region(ns)),
+		.size = size,
 		.align = cfg->align,
 		.location = cfg->map == NDCTL_MAP_DEV ? MEMMAP_PMEM :
 							MEMMAP_DRAM,
@@ -399,6 +362,7 @@ int cmd_create_namespace(int argc, char **argv)
 	struct sysroot *root = NULL;
 	struct ns_state old;
 	uint64_t size, reserve = 256ULL << 20, free_bytes;
+	bool seed;
 	char name[64], b1[32], b2[32];
 	int i, rc = EXIT_USAGE;
 
@@ -440,8 +404,9 @@ int cmd_create_namespace(int argc, char **argv)
 	}
 	snprintf(name, sizeof(name), "%s", ndctl_namespace_get_devname(ns));
 	save_state(ns, &old);
-	if (o.name) {
-		pr_err("%s: --name needs namespace labels, which %s lacks",
+	if (o.name && !ndctl_namespace_has_label(ns)) {
+		pr_err("%s: --name needs namespace labels, which %s lacks "
+		       "(ndctl init-labels)",
 		       name,
 		       ndctl_region_get_devname(ndctl_namespace_get_region(ns)));
 		goto out;
@@ -455,8 +420,13 @@ int cmd_create_namespace(int argc, char **argv)
 	}
 	if (check_size(ns, size, cfg.align))
 		goto out;
+	seed = is_labelled_seed(ns);
+	if (!size)
+		size = seed ? ndctl_region_get_max_available_extent(
+				      ndctl_namespace_get_region(ns)) :
+			      ndctl_namespace_get_size(ns);
 	if (cfg.mode != NDCTL_NS_MODE_RAW) {
-		if (plan_namespace(ns, &cfg, &cost))
+		if (plan_namespace(ns, &cfg, size, &cost))
 			goto out;
 		root = sysroot_open(o.sysroot ? o.sysroot : "/");
 		free_bytes = root ? node_free_bytes(root,
@@ -515,6 +485,22 @@ int cmd_create_namespace(int argc, char **argv)
 		goto out;
 	}
 
+	if (seed) {
+		rc = ndctl_namespace_set_label(ns, o.name, size);
+		if (!rc)
+			rc = ndctl_namespace_configure(ns, &cfg);
+		if (rc) {
+			pr_err("%s: configuring %s failed: %s; its capacity "
+			       "is given back",
+			       name, nd_mode_name(cfg.mode), strerror(-rc));
+			ndctl_namespace_delete(ns);
+			rc = EXIT_FAIL;
+			goto out;
+		}
+		print_namespace(ctx, name, o.human);
+		rc = EXIT_OK;
+		goto out;
+	}
 	rc = ndctl_namespace_clear_claim(ns);
 	if (!rc)
 		rc = ndctl_namespace_configure(ns, &cfg);
@@ -578,6 +564,9 @@ static int ns_action(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
 		if (namespace_busy(ns, dax))
 			return -EBUSY;
 		rc = ndctl_namespace_clear_claim(ns);
+		/* A labelled namespace gives its capacity back. */
+		if (!rc)
+			rc = ndctl_namespace_delete(ns);
 		break;
 	default:
 		return -EINVAL;

@@ -12,6 +12,17 @@ static const struct command ndctl_commands[] = {
 	  "release a namespace's claim and erase its info block" },
 	{ "enable-namespace", cmd_enable_namespace, "bind a namespace" },
 	{ "disable-namespace", cmd_disable_namespace, "unbind a namespace" },
+	{ "enable-region", cmd_enable_region, "bind a region" },
+	{ "disable-region", cmd_disable_region,
+	  "unbind a region whose namespaces are not in use" },
+	{ "enable-dimm", cmd_enable_dimm, "bind a DIMM" },
+	{ "disable-dimm", cmd_disable_dimm,
+	  "unbind a DIMM whose regions are disabled" },
+	{ "init-labels", cmd_init_labels,
+	  "write an empty namespace label index" },
+	{ "zero-labels", cmd_zero_labels, "erase the label area" },
+	{ "read-labels", cmd_read_labels,
+	  "the label index and labels as JSON" },
 	{ NULL, NULL, NULL },
 };
 

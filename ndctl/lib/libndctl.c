@@ -165,6 +165,7 @@ static int add_dimm(struct ndctl_ctx *ctx, const char *name)
 	dimm = calloc(1, sizeof(*dimm));
 	if (!dimm)
 		return -ENOMEM;
+	dimm->bus = bus;
 	dimm->devname = strdup(name);
 	dimm->handle = dimm->phys_id = -1;
 	if (!sysfs_read_u64(ctx->root, &v, ND_DEVICES "/%s/nfit/handle", name))

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1
 /*
- * Changing namespaces: enable, disable, clear a claim (with its info
- * block), and configure a raw namespace as fsdax or devdax through the
- * region's pfn/dax seed.  Every step reads back what the kernel did.
+ * Changing namespaces, regions and DIMMs: enable, disable, clear a claim
+ * (with its info block), and configure a raw namespace as fsdax or devdax
+ * through the region's pfn/dax seed.  Every step reads back what the
+ * kernel did.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -80,6 +81,42 @@ static int current_claim(struct ndctl_namespace *ns, char *buf, size_t len)
 			sysfs_free_names(names);
 	}
 	return buf[0] ? 0 : -ENOENT;
+}
+
+int ndctl_region_enable(struct ndctl_region *region)
+{
+	return bind(region->bus->ctx->root, region->devname, "nd_region");
+}
+
+int ndctl_region_disable(struct ndctl_region *region)
+{
+	return unbind(region->bus->ctx->root, region->devname);
+}
+
+struct ndctl_bus *ndctl_dimm_get_bus(struct ndctl_dimm *dimm)
+{
+	return dimm->bus;
+}
+
+int ndctl_dimm_enable(struct ndctl_dimm *dimm)
+{
+	return bind(dimm->bus->ctx->root, dimm->devname, "nvdimm");
+}
+
+int ndctl_dimm_disable(struct ndctl_dimm *dimm)
+{
+	return unbind(dimm->bus->ctx->root, dimm->devname);
+}
+
+bool ndctl_region_uses_dimm(struct ndctl_region *region,
+			    struct ndctl_dimm *dimm)
+{
+	struct ndctl_mapping *m;
+
+	for (m = region->mappings; m; m = m->next)
+		if (!strcmp(m->dimm, dimm->devname))
+			return true;
+	return false;
 }
 
 int ndctl_region_get_supported_alignments(struct ndctl_region *region,
@@ -185,6 +222,35 @@ int ndctl_namespace_clear_claim(struct ndctl_namespace *ns)
 			return rc;
 	}
 	return zero_info_block(ns);
+}
+
+int ndctl_namespace_set_label(struct ndctl_namespace *ns, const char *name,
+			      uint64_t size)
+{
+	struct sysroot *root = ns_root(ns);
+	char uuid[40], buf[32];
+	uuid_t u;
+	int rc;
+
+	/* The kernel allocates capacity (and writes labels) on "size". */
+	uuid_generate(u);
+	uuid_unparse(u, uuid);
+	rc = sysfs_write(root, uuid, ND_DEVICES "/%s/uuid", ns->devname);
+	if (!rc && name)
+		rc = sysfs_write(root, name, ND_DEVICES "/%s/alt_name",
+				 ns->devname);
+	if (rc)
+		return rc;
+	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)size);
+	return sysfs_write(root, buf, ND_DEVICES "/%s/size", ns->devname);
+}
+
+int ndctl_namespace_delete(struct ndctl_namespace *ns)
+{
+	if (!ns->has_label)
+		return 0;
+	return sysfs_write(ns_root(ns), "0", ND_DEVICES "/%s/size",
+			   ns->devname);
 }
 
 int ndctl_namespace_configure(struct ndctl_namespace *ns,

@@ -65,6 +65,7 @@ struct ndctl_region {
 
 struct ndctl_dimm {
 	struct ndctl_dimm *next;
+	struct ndctl_bus *bus;
 	char *devname;
 	char unique_id[64];
 	int64_t handle, phys_id;

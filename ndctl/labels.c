@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndctl init-labels, zero-labels and read-labels: a DIMM's namespace label
+ * storage area, through the nvdimm ioctls.  The kernel reads labels only
+ * when the DIMM's driver binds, and refuses label writes while a region
+ * on the DIMM is enabled, so writing means: regions off, write, DIMM
+ * re-bound, regions back on.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uuid/uuid.h>
+
+#include <util/json.h>
+#include <util/log.h>
+#include <util/options.h>
+#include "builtin.h"
+#include "filter.h"
+#include "label-format.h"
+#include "region.h"
+
+struct label_opts {
+	const char *bus, *version, *sysroot;
+	bool force, json, human;
+};
+
+enum label_action { LABEL_INIT, LABEL_ZERO, LABEL_READ };
+
+static int read_area(struct ndctl_dimm *dimm, void **area, uint32_t *size)
+{
+	uint32_t xfer;
+	int rc;
+
+	rc = ndctl_dimm_get_config_size(dimm, size, &xfer);
+	if (rc)
+		return rc;
+	*area = malloc(*size);
+	if (!*area)
+		return -ENOMEM;
+	rc = ndctl_dimm_read_config(dimm, *area, 0, *size);
+	if (rc) {
+		free(*area);
+		*area = NULL;
+	}
+	return rc;
+}
+
+static void add_label(const struct label_entry *e, void *arg)
+{
+	struct json_object *jl = json_object_new_object();
+	char uuid[40];
+
+	uuid_unparse(e->uuid, uuid);
+	json_add_str(jl, "uuid", uuid);
+	json_add_str(jl, "name", e->name);
+	json_add_u64(jl, "slot", e->slot);
+	json_add_u64(jl, "position", e->position);
+	json_add_u64(jl, "nlabel", e->nlabel);
+	json_add_hex(jl, "isetcookie", e->isetcookie, false);
+	json_add_u64(jl, "lbasize", e->lbasize);
+	json_add_hex(jl, "dpa", e->dpa, false);
+	json_add_u64(jl, "rawsize", e->rawsize);
+	json_add_u64(jl, "flags", e->flags);
+	json_object_array_add(arg, jl);
+}
+
+static struct json_object *labels_to_json(struct ndctl_dimm *dimm,
+					  const void *area, uint32_t size)
+{
+	struct json_object *j = json_object_new_object();
+	struct json_object *jidx = json_object_new_array();
+	struct json_object *jlabels = json_object_new_array();
+	struct label_index idx[2];
+	int i, cur;
+
+	json_add_str(j, "dev", ndctl_dimm_get_devname(dimm));
+	json_add_u64(j, "config_size", size);
+	for (i = 0; i < 2; i++) {
+		struct json_object *ji;
+
+		label_read_index(area, size, i, &idx[i]);
+		if (!idx[i].valid)
+			continue;
+		ji = json_object_new_object();
+		json_add_str(ji, "signature", LABEL_INDEX_SIG);
+		json_add_u64(ji, "major", idx[i].major);
+		json_add_u64(ji, "minor", idx[i].minor);
+		json_add_u64(ji, "labelsize", idx[i].labelsize);
+		json_add_u64(ji, "seq", idx[i].seq);
+		json_add_u64(ji, "nslot", idx[i].nslot);
+		json_add_u64(ji, "free", idx[i].nfree);
+		json_add_hex(ji, "myoff", idx[i].myoff, false);
+		json_add_hex(ji, "labeloff", idx[i].labeloff, false);
+		json_object_array_add(jidx, ji);
+	}
+	cur = label_current_index(idx);
+	if (cur >= 0)
+		label_foreach(area, &idx[cur], add_label, jlabels);
+	json_object_object_add(j, "index", jidx);
+	json_object_object_add(j, "label", jlabels);
+	return j;
+}
+
+/*
+ * Write the area with the DIMM's regions off, then make the kernel read
+ * it (re-bind the DIMM) and bring the regions back.
+ */
+static int write_area(struct ndctl_dimm *dimm, const void *buf,
+		      uint32_t len, struct daxctl_ctx *dax, bool force)
+{
+	const char *name = ndctl_dimm_get_devname(dimm);
+	struct ndctl_bus *bus = ndctl_dimm_get_bus(dimm);
+	struct ndctl_region *region, *off[16];
+	int n = 0, rc = 0, i;
+
+	region = dimm_active_region(dimm);
+	if (region && !force) {
+		pr_err("%s: %s is enabled; writing labels would pull its "
+		       "namespaces away: disable it (ndctl disable-region %s) "
+		       "or use --force",
+		       name, ndctl_region_get_devname(region),
+		       ndctl_region_get_devname(region));
+		return -EBUSY;
+	}
+	ndctl_region_foreach(bus, region) {
+		if (!ndctl_region_is_enabled(region) ||
+		    !ndctl_region_uses_dimm(region, dimm))
+			continue;
+		if (region_busy(region, dax))
+			return -EBUSY;
+		if (n < 16)
+			off[n++] = region;
+	}
+	for (i = 0; i < n && !rc; i++)
+		rc = ndctl_region_disable(off[i]);
+	if (!rc)
+		rc = ndctl_dimm_write_config(dimm, buf, 0, len);
+	if (rc)
+		pr_err("%s: writing the label area failed: %s", name,
+		       strerror(-rc));
+	/* The kernel caches labels from the DIMM's probe. */
+	if (!rc && ndctl_dimm_is_enabled(dimm)) {
+		rc = ndctl_dimm_disable(dimm);
+		if (!rc)
+			rc = ndctl_dimm_enable(dimm);
+		if (rc)
+			pr_err("%s: re-reading the labels failed: %s", name,
+			       strerror(-rc));
+	}
+	for (i = 0; i < n; i++)
+		if (ndctl_region_enable(off[i]))
+			pr_err("%s: could not enable %s again", name,
+			       ndctl_region_get_devname(off[i]));
+	return rc;
+}
+
+static int label_action(struct ndctl_dimm *dimm, enum label_action action,
+			const struct label_opts *o, struct daxctl_ctx *dax,
+			struct json_object *out)
+{
+	const char *name = ndctl_dimm_get_devname(dimm);
+	struct label_geometry g;
+	struct label_index idx[2];
+	uint32_t size;
+	void *area;
+	int rc;
+
+	rc = read_area(dimm, &area, &size);
+	if (rc) {
+		pr_err("%s: cannot read its label area: %s", name,
+		       strerror(-rc));
+		return rc;
+	}
+	if (action == LABEL_READ) {
+		json_object_array_add(out, labels_to_json(dimm, area, size));
+		free(area);
+		return 0;
+	}
+	label_read_index(area, size, 0, &idx[0]);
+	label_read_index(area, size, 1, &idx[1]);
+	if (action == LABEL_INIT && label_current_index(idx) >= 0 &&
+	    !o->force) {
+		pr_err("%s: already has a valid label index; --force "
+		       "re-initialises it and forgets its namespaces",
+		       name);
+		free(area);
+		return -EEXIST;
+	}
+	if (action == LABEL_INIT) {
+		rc = label_geometry(size, o->version ? o->version : "1.1", &g);
+		if (rc) {
+			pr_err("%s: a %u-byte label area cannot hold v%s "
+			       "labels",
+			       name, size, o->version ? o->version : "1.1");
+			free(area);
+			return rc;
+		}
+		label_init_area(area, &g);
+		/* Only the two index blocks matter; every slot is free. */
+		rc = write_area(dimm, area, 2 * g.index_size, dax, o->force);
+	} else {
+		memset(area, 0, size);
+		rc = write_area(dimm, area, size, dax, o->force);
+	}
+	free(area);
+	return rc;
+}
+
+static int label_command(int argc, char **argv, enum label_action action)
+{
+	struct label_opts o = { 0 };
+	struct opt init_options[] = {
+		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
+		OPT_BOOL('f', "force", &o.force,
+			 "overwrite a valid index; disable active regions"),
+		OPT_STR('V', "label-version", &o.version, "1.1|1.2",
+			"label format version (default 1.1)"),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	struct opt zero_options[] = {
+		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
+		OPT_BOOL('f', "force", &o.force, "disable active regions"),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	struct opt read_options[] = {
+		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
+		OPT_BOOL('j', "json", &o.json, "JSON (always; for upstream "
+						"compatibility)"),
+		OPT_BOOL('u', "human", &o.human, "human-readable output"),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	static const char *const verbs[] = { "init", "zero", "read" };
+	const struct opt *table = action == LABEL_INIT ? init_options :
+				  action == LABEL_ZERO ? zero_options :
+							 read_options;
+	struct json_object *out = json_object_new_array();
+	struct daxctl_ctx *dax = NULL;
+	struct ndctl_ctx *ctx = NULL;
+	struct ndctl_dimm *dimm;
+	struct ndctl_bus *bus;
+	char usage[80];
+	int i, done = 0, failed = 0, rc = EXIT_FAIL;
+
+	snprintf(usage, sizeof(usage), "ndctl %s-labels <nmem>|all [<options>]",
+		 verbs[action]);
+	i = parse_options(argc, argv, table, usage);
+	if (i >= argc) {
+		pr_err("name a DIMM (nmemN), or 'all'");
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (o.version && strcmp(o.version, "1.1") && strcmp(o.version, "1.2")) {
+		pr_err("invalid --label-version '%s': expected 1.1 or 1.2",
+		       o.version);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (ndctl_new(&ctx, o.sysroot) || daxctl_new(&dax, o.sysroot)) {
+		pr_err("cannot read sysfs under '%s'",
+		       o.sysroot ? o.sysroot : "/");
+		goto out;
+	}
+	if (nd_check_filters_matched(ctx, o.bus, NULL, NULL, NULL))
+		goto out;
+	for (; i < argc; i++) {
+		bool found = false;
+
+		ndctl_bus_foreach(ctx, bus) {
+			if (!nd_bus_matches(bus, o.bus))
+				continue;
+			ndctl_dimm_foreach(bus, dimm) {
+				if (!nd_dimm_matches(dimm, argv[i]))
+					continue;
+				found = true;
+				if (label_action(dimm, action, &o, dax, out))
+					failed++;
+				else
+					done++;
+			}
+		}
+		if (!found) {
+			pr_err("%s: no such DIMM", argv[i]);
+			failed++;
+		}
+	}
+	if (action == LABEL_READ)
+		json_print(stdout, out);
+	pr_info("%s %d nmem%s%s",
+		action == LABEL_INIT ? "initialized" :
+		action == LABEL_ZERO ? "zeroed" : "read",
+		done, done == 1 ? "" : "s", failed ? "; some failed" : "");
+	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
+out:
+	json_object_put(out);
+	daxctl_unref(dax);
+	ndctl_unref(ctx);
+	return rc;
+}
+
+int cmd_init_labels(int argc, char **argv)
+{
+	return label_command(argc, argv, LABEL_INIT);
+}
+
+int cmd_zero_labels(int argc, char **argv)
+{
+	return label_command(argc, argv, LABEL_ZERO);
+}
+
+int cmd_read_labels(int argc, char **argv)
+{
+	return label_command(argc, argv, LABEL_READ);
+}
