@@ -480,7 +480,7 @@ static void emit(struct reconf *r, struct daxctl_dev *dev,
 static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 {
 	const struct reconf_opts *o = r->o;
-	char name[32], b1[32], b2[32], b3[32];
+	char name[32], b1[32], b2[32], b3[32], b4[32];
 	struct block_log log = { 0 };
 	struct daxctl_backing b;
 	struct dev_setup cur, t;
@@ -509,7 +509,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		c.cfg.location == MEMMAP_PMEM ? "pmem" : "dram",
 		size_short(c.cost.usable, b2, sizeof(b2)),
 		size_short(c.cost.dram_total, b3, sizeof(b3)),
-		size_short(c.cost.device_overhead, b1, sizeof(b1)),
+		size_short(c.cost.device_overhead, b4, sizeof(b4)),
 		destructive ? " (destructive)" : "");
 	if (!c.fits && !o->force) {
 		pr_err("%s: the memmap needs %s of DRAM, more than the node has "

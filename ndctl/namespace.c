@@ -363,7 +363,7 @@ int cmd_create_namespace(int argc, char **argv)
 	struct ns_state old;
 	uint64_t size, reserve = 256ULL << 20, free_bytes;
 	bool seed;
-	char name[64], b1[32], b2[32];
+	char name[64], b1[32], b2[32], b3[32];
 	int i, rc = EXIT_USAGE;
 
 	i = parse_options(argc, argv, options,
@@ -440,7 +440,7 @@ int cmd_create_namespace(int argc, char **argv)
 			       ndctl_namespace_get_numa_node(ns) < 0 ? 0 :
 				ndctl_namespace_get_numa_node(ns),
 			       size_exact(free_bytes, b2, sizeof(b2)),
-			       size_exact(reserve, b1, sizeof(b1)));
+			       size_exact(reserve, b3, sizeof(b3)));
 			rc = EXIT_FAIL;
 			goto out;
 		}
