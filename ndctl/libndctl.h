@@ -185,8 +185,8 @@ int ndctl_namespace_clear_claim(struct ndctl_namespace *ns);
  * give its capacity back (size 0).  Label-less namespaces have a fixed
  * size: delete is a no-op for them.
  */
-int ndctl_namespace_set_label(struct ndctl_namespace *ns, const char *name,
-			      uint64_t size);
+int ndctl_namespace_set_label(struct ndctl_namespace *ns, const char *uuid,
+			      const char *name, uint64_t size);
 int ndctl_namespace_delete(struct ndctl_namespace *ns);
 /* Claim a raw, disabled namespace as cfg says and bind it. */
 int ndctl_namespace_configure(struct ndctl_namespace *ns,

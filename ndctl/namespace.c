@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uuid/uuid.h>
 
 #include <daxctl/current.h>
 #include <daxctl/json.h>
@@ -27,7 +28,7 @@
 
 struct create_opts {
 	const char *region, *mode, *map, *memmap, *align, *size, *reconfig;
-	const char *name, *reserve, *sysroot;
+	const char *name, *uuid, *type, *reserve, *sysroot;
 	bool force, dry_run, human;
 };
 
@@ -350,7 +351,11 @@ int cmd_create_namespace(int argc, char **argv)
 			 "rewrite an active namespace; ignore the DRAM budget"),
 		OPT_BOOL(0, "dry-run", &o.dry_run,
 			 "print the plan, change nothing"),
-		OPT_BOOL('u', "human", &o.human, "human-readable sizes"),
+		OPT_STR('u', "uuid", &o.uuid, "UUID",
+			"uuid of a new labelled namespace"),
+		OPT_STR('t', "type", &o.type, "pmem",
+			"namespace type (only pmem exists on this kernel)"),
+		OPT_BOOL(0, "human", &o.human, "human-readable sizes"),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
@@ -378,6 +383,18 @@ int cmd_create_namespace(int argc, char **argv)
 		pr_err("invalid --reserve '%s'", o.reserve);
 		return EXIT_USAGE;
 	}
+	if (o.type && strcmp(o.type, "pmem")) {
+		pr_err("invalid --type '%s': only pmem namespaces exist", o.type);
+		return EXIT_USAGE;
+	}
+	if (o.uuid) {
+		uuid_t u;
+
+		if (uuid_parse(o.uuid, u)) {
+			pr_err("invalid --uuid '%s'", o.uuid);
+			return EXIT_USAGE;
+		}
+	}
 	if (ndctl_new(&ctx, o.sysroot) || daxctl_new(&dax, o.sysroot)) {
 		pr_err("cannot read sysfs under '%s'",
 		       o.sysroot ? o.sysroot : "/");
@@ -404,11 +421,10 @@ int cmd_create_namespace(int argc, char **argv)
 	}
 	snprintf(name, sizeof(name), "%s", ndctl_namespace_get_devname(ns));
 	save_state(ns, &old);
-	if (o.name && !ndctl_namespace_has_label(ns)) {
-		pr_err("%s: --name needs namespace labels, which %s lacks "
-		       "(ndctl init-labels)",
-		       name,
-		       ndctl_region_get_devname(ndctl_namespace_get_region(ns)));
+	if ((o.name || o.uuid) && !is_labelled_seed(ns)) {
+		pr_err("%s: --%s applies to a new namespace in a region with "
+		       "labels (ndctl init-labels)",
+		       name, o.name ? "name" : "uuid");
 		goto out;
 	}
 	if (cfg.mode != NDCTL_NS_MODE_RAW) {
@@ -486,7 +502,7 @@ int cmd_create_namespace(int argc, char **argv)
 	}
 
 	if (seed) {
-		rc = ndctl_namespace_set_label(ns, o.name, size);
+		rc = ndctl_namespace_set_label(ns, o.uuid, o.name, size);
 		if (!rc)
 			rc = ndctl_namespace_configure(ns, &cfg);
 		if (rc) {

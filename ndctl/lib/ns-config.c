@@ -224,8 +224,8 @@ int ndctl_namespace_clear_claim(struct ndctl_namespace *ns)
 	return zero_info_block(ns);
 }
 
-int ndctl_namespace_set_label(struct ndctl_namespace *ns, const char *name,
-			      uint64_t size)
+int ndctl_namespace_set_label(struct ndctl_namespace *ns, const char *uuid_in,
+			      const char *name, uint64_t size)
 {
 	struct sysroot *root = ns_root(ns);
 	char uuid[40], buf[32];
@@ -233,8 +233,12 @@ int ndctl_namespace_set_label(struct ndctl_namespace *ns, const char *name,
 	int rc;
 
 	/* The kernel allocates capacity (and writes labels) on "size". */
-	uuid_generate(u);
-	uuid_unparse(u, uuid);
+	if (uuid_in) {
+		snprintf(uuid, sizeof(uuid), "%s", uuid_in);
+	} else {
+		uuid_generate(u);
+		uuid_unparse(u, uuid);
+	}
 	rc = sysfs_write(root, uuid, ND_DEVICES "/%s/uuid", ns->devname);
 	if (!rc && name)
 		rc = sysfs_write(root, name, ND_DEVICES "/%s/alt_name",
