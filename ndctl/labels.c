@@ -16,6 +16,7 @@
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
+#include "context.h"
 #include "filter.h"
 #include "label-format.h"
 #include "region.h"
@@ -259,11 +260,8 @@ static int label_command(int argc, char **argv, enum label_action action)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (ndctl_new(&ctx, o.sysroot) || daxctl_new(&dax, o.sysroot)) {
-		pr_err("cannot read sysfs under '%s'",
-		       o.sysroot ? o.sysroot : "/");
+	if (nd_open_contexts(o.sysroot, &ctx, &dax))
 		goto out;
-	}
 	if (nd_check_filters_matched(ctx, o.bus, NULL, NULL, NULL))
 		goto out;
 	for (; i < argc; i++) {

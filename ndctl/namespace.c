@@ -22,6 +22,7 @@
 #include <util/size.h>
 #include <util/sysfs.h>
 #include "builtin.h"
+#include "context.h"
 #include "busy.h"
 #include "filter.h"
 #include "json.h"
@@ -395,9 +396,7 @@ int cmd_create_namespace(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (ndctl_new(&ctx, o.sysroot) || daxctl_new(&dax, o.sysroot)) {
-		pr_err("cannot read sysfs under '%s'",
-		       o.sysroot ? o.sysroot : "/");
+	if (nd_open_contexts(o.sysroot, &ctx, &dax)) {
 		rc = EXIT_FAIL;
 		goto out;
 	}
@@ -630,11 +629,8 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 		pr_err("name a namespace, or 'all'");
 		return EXIT_USAGE;
 	}
-	if (ndctl_new(&ctx, o.sysroot) || daxctl_new(&dax, o.sysroot)) {
-		pr_err("cannot read sysfs under '%s'",
-		       o.sysroot ? o.sysroot : "/");
+	if (nd_open_contexts(o.sysroot, &ctx, &dax))
 		goto out;
-	}
 	if (nd_check_filters_matched(ctx, NULL, o.region, NULL, NULL))
 		goto out;
 	for (; i < argc; i++) {

@@ -12,6 +12,7 @@
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
+#include "context.h"
 #include "busy.h"
 #include "filter.h"
 #include "region.h"
@@ -107,11 +108,8 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 		pr_err("name a %s, or 'all'", kind);
 		return EXIT_USAGE;
 	}
-	if (ndctl_new(&ctx, o.sysroot) || daxctl_new(&dax, o.sysroot)) {
-		pr_err("cannot read sysfs under '%s'",
-		       o.sysroot ? o.sysroot : "/");
+	if (nd_open_contexts(o.sysroot, &ctx, &dax))
 		goto out;
-	}
 	if (nd_check_filters_matched(ctx, o.bus, NULL, NULL, NULL))
 		goto out;
 	for (; i < argc; i++) {

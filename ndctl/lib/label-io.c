@@ -51,18 +51,31 @@ int ndctl_dimm_get_config_size(struct ndctl_dimm *dimm, uint32_t *size,
 	return cmd.config_size ? 0 : -ENODATA;
 }
 
-int ndctl_dimm_read_config(struct ndctl_dimm *dimm, void *buf,
-			   uint32_t offset, uint32_t len)
+/* The largest transfer, once the range is known to fit the area. */
+static int check_range(struct ndctl_dimm *dimm, uint32_t offset,
+		       uint32_t len, uint32_t *xfer)
 {
-	struct nd_cmd_get_config_data_hdr *cmd;
-	uint32_t size, xfer, done = 0;
-	int fd, rc;
+	uint32_t size;
+	int rc;
 
-	rc = ndctl_dimm_get_config_size(dimm, &size, &xfer);
+	rc = ndctl_dimm_get_config_size(dimm, &size, xfer);
 	if (rc)
 		return rc;
 	if (offset > size || len > size - offset)
 		return -EINVAL;
+	return 0;
+}
+
+int ndctl_dimm_read_config(struct ndctl_dimm *dimm, void *buf,
+			   uint32_t offset, uint32_t len)
+{
+	struct nd_cmd_get_config_data_hdr *cmd;
+	uint32_t xfer, done = 0;
+	int fd, rc;
+
+	rc = check_range(dimm, offset, len, &xfer);
+	if (rc)
+		return rc;
 	cmd = malloc(sizeof(*cmd) + xfer);
 	if (!cmd)
 		return -ENOMEM;
@@ -93,14 +106,12 @@ int ndctl_dimm_write_config(struct ndctl_dimm *dimm, const void *buf,
 			    uint32_t offset, uint32_t len)
 {
 	struct nd_cmd_set_config_hdr *cmd;
-	uint32_t size, xfer, done = 0, status;
+	uint32_t xfer, done = 0, status;
 	int fd, rc;
 
-	rc = ndctl_dimm_get_config_size(dimm, &size, &xfer);
+	rc = check_range(dimm, offset, len, &xfer);
 	if (rc)
 		return rc;
-	if (offset > size || len > size - offset)
-		return -EINVAL;
 	/* The status word follows the data. */
 	cmd = malloc(sizeof(*cmd) + xfer + sizeof(status));
 	if (!cmd)
