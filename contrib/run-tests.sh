@@ -10,4 +10,6 @@ else
 	meson setup build >/dev/null
 fi
 ninja -C build
+# kernel-debug (a KASAN kernel, about 20 minutes) only when asked for.
+[ $# -gt 0 ] || set -- --no-suite kernel-debug
 meson test -C build --print-errorlogs "$@"

@@ -2,7 +2,7 @@
 # The kernel suite: build the patched kernel (cached), boot it, run the
 # kernel-controls scenario.  Prints TAP.
 #
-# Usage: run.sh BUILD_DIR [EXTRA_FRAGMENT SCENARIO]
+# Usage: run.sh BUILD_DIR [EXTRA_FRAGMENT [SCENARIO]]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 build=$1 extra=${2:-} scenario=${3:-kernel-controls}
