@@ -77,19 +77,65 @@ static int change_block(struct daxctl_dev *dev, unsigned long block,
 	return rc;
 }
 
+struct block_list {
+	unsigned long *blocks;
+	unsigned int count, cap;
+};
+
+static int collect_block(struct daxctl_dev *dev, unsigned long block,
+			 void *arg)
+{
+	struct block_list *l = arg;
+
+	(void)dev;
+	if (l->count == l->cap) {
+		unsigned int cap = l->cap ? l->cap * 2 : 64;
+		unsigned long *b = realloc(l->blocks, cap * sizeof(*b));
+
+		if (!b)
+			return -ENOMEM;
+		l->blocks = b;
+		l->cap = cap;
+	}
+	l->blocks[l->count++] = block;
+	return 0;
+}
+
+/*
+ * Online highest block first, offline lowest first: each online or
+ * offline re-walks the zone's pageblocks (set_zone_contiguous()), and
+ * these orders keep that walk short.  Measured under QEMU on a 64 GiB
+ * device (511 blocks, ZONE_MOVABLE): onlining took 7.0-7.5 s ascending
+ * and 0.9-1.6 s descending; offlining 6.6-6.7 s ascending and 7.8-12.8 s
+ * descending.
+ */
+static int change_blocks(struct daxctl_dev *dev, struct walk *w)
+{
+	struct block_list l = { 0 };
+	unsigned int i;
+	int rc;
+
+	rc = daxctl_dev_foreach_memblock(dev, collect_block, &l);
+	for (i = 0; !rc && i < l.count; i++)
+		rc = change_block(dev,
+				  l.blocks[w->online ? l.count - 1 - i : i], w);
+	free(l.blocks);
+	return rc;
+}
+
 int dev_online_memory(struct daxctl_dev *dev, bool movable,
 		      struct block_log *log)
 {
 	struct walk w = { .log = log, .online = true, .movable = movable };
 
-	return daxctl_dev_foreach_memblock(dev, change_block, &w);
+	return change_blocks(dev, &w);
 }
 
 int dev_offline_memory(struct daxctl_dev *dev, struct block_log *log)
 {
 	struct walk w = { .log = log, .online = false };
 
-	return daxctl_dev_foreach_memblock(dev, change_block, &w);
+	return change_blocks(dev, &w);
 }
 
 void block_log_undo(struct daxctl_dev *dev, struct block_log *log)

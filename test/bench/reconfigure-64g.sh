@@ -12,29 +12,33 @@ here=$(cd "$(dirname "$0")" && pwd)
 awk '
 	$2 == "bench" {
 		tool = $3
-		ram[tool, ++n[tool]] = $6 - $5
-		dax[tool, n[tool]] = $7 - $6
+		k = ++n[tool]
+		ram[tool, k] = $6 - $5
+		dax[tool, k] = $7 - $6
 	}
 	function median(a, tool, k,   i, j, t, v) {
-		for (i = 1; i <= k; i++) v[i] = a[tool, i]
+		for (i = 1; i <= k; i++)
+			v[i] = a[tool, i]
 		for (i = 1; i <= k; i++)
 			for (j = i + 1; j <= k; j++)
-				if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+				if (v[j] < v[i]) {
+					t = v[i]; v[i] = v[j]; v[j] = t
+				}
 		return v[int((k + 1) / 2)]
 	}
 	END {
+		fmt = "%-16s to system-ram %.2f s, to devdax %.2f s (median of %d)\n"
 		for (tool in n) {
 			r[tool] = median(ram, tool, n[tool])
 			d[tool] = median(dax, tool, n[tool])
-			printf "%-16s to system-ram %.2f s, to devdax %.2f s " \
-			       "(median of %d)\n", tool, r[tool], d[tool], n[tool]
+			printf fmt, tool, r[tool], d[tool], n[tool]
 		}
-		if (("daxctl" in n) && ("daxctl-upstream" in n))
-			printf "ratio ours/upstream: to system-ram %.2f, to " \
-			       "devdax %.2f, round trip %.2f\n",
-			       r["daxctl"] / r["daxctl-upstream"],
-			       d["daxctl"] / d["daxctl-upstream"],
-			       (r["daxctl"] + d["daxctl"]) /
-			       (r["daxctl-upstream"] + d["daxctl-upstream"])
+		if (!("daxctl" in n) || !("daxctl-upstream" in n))
+			exit
+		ours = r["daxctl"] + d["daxctl"]
+		theirs = r["daxctl-upstream"] + d["daxctl-upstream"]
+		fmt = "ratio ours/upstream: to system-ram %.2f, to devdax %.2f, round trip %.2f\n"
+		printf fmt, r["daxctl"] / r["daxctl-upstream"], d["daxctl"] / d["daxctl-upstream"], ours / theirs
 	}' /tmp/bench.$$
+[ -z "${BENCH_LOG:-}" ] || cp /tmp/bench.$$ "$BENCH_LOG"
 rm -f /tmp/bench.$$
