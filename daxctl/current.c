@@ -21,8 +21,8 @@ const struct memmap_profile *running_profile(struct daxctl_ctx *ctx)
 	struct daxctl_dev *dev;
 
 	if (ctx) {
-		daxctl_region_foreach(ctx, region)
-			daxctl_dev_foreach(region, dev)
+		daxctl_region_foreach (ctx, region)
+			daxctl_dev_foreach (region, dev)
 				if (daxctl_dev_has_control(dev, "memmap"))
 					return &memmap_profile_linux61_patched;
 	}
@@ -41,8 +41,8 @@ void dev_memmap_config(struct daxctl_dev *dev, struct memmap_config *cfg,
 	cfg->mode = daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM ?
 			    MEMMAP_MODE_SYSTEM_RAM :
 			    MEMMAP_MODE_DEVDAX;
-	cfg->align = daxctl_dev_get_align(dev) ? daxctl_dev_get_align(dev) :
-						 4096;
+	cfg->align =
+		daxctl_dev_get_align(dev) ? daxctl_dev_get_align(dev) : 4096;
 	/* Stock device-dax always asks for compound pages above 4K. */
 	cfg->compound = compound < 0 || compound;
 	if (b->nd) {

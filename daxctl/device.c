@@ -34,8 +34,8 @@ enum dev_action {
 };
 
 static const char *const action_names[] = {
-	[DEV_ONLINE] = "online",	[DEV_OFFLINE] = "offline",
-	[DEV_ENABLE] = "enable",	[DEV_DISABLE] = "disable",
+	[DEV_ONLINE] = "online",   [DEV_OFFLINE] = "offline",
+	[DEV_ENABLE] = "enable",   [DEV_DISABLE] = "disable",
 	[DEV_DESTROY] = "destroy",
 };
 
@@ -79,10 +79,10 @@ static int do_action(struct daxctl_dev *dev, enum dev_action action,
 			       o->mode);
 			return -EINVAL;
 		}
-		rc = daxctl_dev_enable(dev, o->mode && !strcmp(o->mode,
-							      "system-ram") ?
-						    DAXCTL_DEV_MODE_RAM :
-						    DAXCTL_DEV_MODE_DEVDAX);
+		rc = daxctl_dev_enable(
+			dev, o->mode && !strcmp(o->mode, "system-ram") ?
+				     DAXCTL_DEV_MODE_RAM :
+				     DAXCTL_DEV_MODE_DEVDAX);
 		break;
 	case DEV_DISABLE:
 	case DEV_DESTROY:
@@ -162,8 +162,10 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 	char usage[96];
 	int i, done = 0, failed = 0, rc = EXIT_FAIL;
 
-	snprintf(usage, sizeof(usage), "daxctl %s-%s <device>...|all "
-		 "[<options>]", action_names[action],
+	snprintf(usage, sizeof(usage),
+		 "daxctl %s-%s <device>...|all "
+		 "[<options>]",
+		 action_names[action],
 		 action <= DEV_OFFLINE ? "memory" : "device");
 	i = parse_options(argc, argv, table, usage);
 	if (i >= argc) {
@@ -179,10 +181,10 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 	for (; i < argc; i++) {
 		bool found = false;
 
-		daxctl_region_foreach(ctx, region) {
+		daxctl_region_foreach (ctx, region) {
 			if (!dax_region_matches(region, o.region))
 				continue;
-			daxctl_dev_foreach(region, dev) {
+			daxctl_dev_foreach (region, dev) {
 				if (!dax_dev_matches(dev, argv[i]))
 					continue;
 				/* 'all' skips the zero-sized seeds. */
@@ -203,11 +205,12 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 			failed++;
 		}
 	}
-	pr_info("%s %d device%s%s", action == DEV_ONLINE ? "onlined" :
-				    action == DEV_OFFLINE ? "offlined" :
-				    action == DEV_ENABLE ? "enabled" :
-				    action == DEV_DISABLE ? "disabled" :
-							    "destroyed",
+	pr_info("%s %d device%s%s",
+		action == DEV_ONLINE  ? "onlined" :
+		action == DEV_OFFLINE ? "offlined" :
+		action == DEV_ENABLE  ? "enabled" :
+		action == DEV_DISABLE ? "disabled" :
+					"destroyed",
 		done, done == 1 ? "" : "s", failed ? "; some failed" : "");
 	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
 out:
@@ -282,7 +285,8 @@ int cmd_create_device(int argc, char **argv)
 		pr_err("invalid --align '%s'", o.align);
 		return EXIT_USAGE;
 	}
-	if (o.mode && strcmp(o.mode, "devdax") && strcmp(o.mode, "system-ram")) {
+	if (o.mode && strcmp(o.mode, "devdax") &&
+	    strcmp(o.mode, "system-ram")) {
 		pr_err("invalid --mode '%s': expected devdax or system-ram",
 		       o.mode);
 		return EXIT_USAGE;
@@ -292,7 +296,7 @@ int cmd_create_device(int argc, char **argv)
 		       o.sysroot ? o.sysroot : "/");
 		return EXIT_FAIL;
 	}
-	daxctl_region_foreach(ctx, region)
+	daxctl_region_foreach (ctx, region)
 		if (!target && dax_region_matches(region, o.region) &&
 		    daxctl_region_is_dynamic(region))
 			target = region;
@@ -332,8 +336,8 @@ int cmd_create_device(int argc, char **argv)
 		goto out;
 	}
 	daxctl_refresh(ctx);
-	daxctl_region_foreach(ctx, region)
-		daxctl_dev_foreach(region, dev)
+	daxctl_region_foreach (ctx, region)
+		daxctl_dev_foreach (region, dev)
 			if (!strcmp(daxctl_dev_get_devname(dev), name))
 				made = dev;
 	if (!made || daxctl_dev_set_align(made, align) ||

@@ -23,8 +23,8 @@ static int log_change(struct block_log *log, unsigned long block,
 {
 	if (log->count == log->cap) {
 		unsigned int cap = log->cap ? log->cap * 2 : 64;
-		struct block_change *c = realloc(log->changes,
-						 cap * sizeof(*c));
+		struct block_change *c =
+			realloc(log->changes, cap * sizeof(*c));
 
 		if (!c)
 			return -ENOMEM;
@@ -39,8 +39,7 @@ static int log_change(struct block_log *log, unsigned long block,
 	return 0;
 }
 
-static int change_block(struct daxctl_dev *dev, unsigned long block,
-			void *arg)
+static int change_block(struct daxctl_dev *dev, unsigned long block, void *arg)
 {
 	struct daxctl_ctx *ctx =
 		daxctl_region_get_ctx(daxctl_dev_get_region(dev));
@@ -64,7 +63,7 @@ static int change_block(struct daxctl_dev *dev, unsigned long block,
 	if (rc)
 		return rc;
 	rc = daxctl_memblock_set_state(ctx, block,
-				       !w->online  ? "offline" :
+				       !w->online ? "offline" :
 				       w->movable ? "online_movable" :
 						    "online_kernel");
 	if (rc) {
@@ -82,8 +81,7 @@ struct block_list {
 	unsigned int count, cap;
 };
 
-static int collect_block(struct daxctl_dev *dev, unsigned long block,
-			 void *arg)
+static int collect_block(struct daxctl_dev *dev, unsigned long block, void *arg)
 {
 	struct block_list *l = arg;
 

@@ -34,12 +34,12 @@ struct reconf_opts {
 
 /* Everything reconfigure-device may change about one device. */
 struct dev_setup {
-	enum daxctl_dev_mode mode;	/* DEVDAX, RAM or UNBOUND */
+	enum daxctl_dev_mode mode; /* DEVDAX, RAM or UNBOUND */
 	uint64_t align;
-	bool memmap_pmem;		/* devdax: memmap attribute / nd mode */
+	bool memmap_pmem; /* devdax: memmap attribute / nd mode */
 	bool compound;
-	bool memmap_on_memory;		/* system-ram */
-	bool online, movable;		/* system-ram blocks */
+	bool memmap_on_memory; /* system-ram */
+	bool online, movable; /* system-ram blocks */
 };
 
 struct reconf {
@@ -108,7 +108,8 @@ static bool align_supported(const struct memmap_profile *p,
 	for (i = 0; i < 8 && aligns[i]; i++) {
 		ok |= aligns[i] == align;
 		snprintf(list + strlen(list), len - strlen(list), "%s%s",
-			 i ? ", " : "", size_exact(aligns[i], buf, sizeof(buf)));
+			 i ? ", " : "",
+			 size_exact(aligns[i], buf, sizeof(buf)));
 	}
 	return ok;
 }
@@ -176,7 +177,8 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 			       "be devdax",
 			       name,
 			       o->no_online ? "no-online" :
-			       o->movable ? "movable" : "no-movable",
+			       o->movable   ? "movable" :
+					      "no-movable",
 			       name);
 			return EXIT_USAGE;
 		}
@@ -283,8 +285,8 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 		struct memmap_cost cost;
 		char buf[32];
 
-		pr_err("%s: %s with align %s: %s",
-		       daxctl_dev_get_devname(dev), mode_name(t->mode),
+		pr_err("%s: %s with align %s: %s", daxctl_dev_get_devname(dev),
+		       mode_name(t->mode),
 		       size_exact(t->align, buf, sizeof(buf)),
 		       memmap_strerror(memmap_plan(r->profile, &cfg, &cost)));
 	}
@@ -390,10 +392,11 @@ static int rewrite_namespace(struct reconf *r, struct daxctl_dev **devp,
 	rc = ndctl_new(&nd, r->o->sysroot);
 	if (rc)
 		return rc;
-	ndctl_bus_foreach(nd, bus)
-		ndctl_region_foreach(bus, region)
-			ndctl_namespace_foreach(region, n)
-				if (!strcmp(ndctl_namespace_get_devname(n), b->ns))
+	ndctl_bus_foreach (nd, bus)
+		ndctl_region_foreach (bus, region)
+			ndctl_namespace_foreach (region, n)
+				if (!strcmp(ndctl_namespace_get_devname(n),
+					    b->ns))
 					ns = n;
 	if (!ns) {
 		ndctl_unref(nd);
@@ -409,25 +412,27 @@ static int rewrite_namespace(struct reconf *r, struct daxctl_dev **devp,
 		rc = ndctl_namespace_configure(ns, &cfg);
 	if (!rc) {
 		ndctl_refresh(nd);
-		ndctl_bus_foreach(nd, bus)
-			ndctl_region_foreach(bus, region)
-				ndctl_namespace_foreach(region, n)
-					if (!strcmp(ndctl_namespace_get_devname(n),
+		ndctl_bus_foreach (nd, bus)
+			ndctl_region_foreach (bus, region)
+				ndctl_namespace_foreach (region, n)
+					if (!strcmp(ndctl_namespace_get_devname(
+							    n),
 						    b->ns) &&
 					    ndctl_namespace_get_claim(n))
-						snprintf(chardev,
-							 sizeof(chardev), "%s",
-							 ndctl_claim_get_chardev(
-								 ndctl_namespace_get_claim(
-									 n)));
+						snprintf(
+							chardev,
+							sizeof(chardev), "%s",
+							ndctl_claim_get_chardev(
+								ndctl_namespace_get_claim(
+									n)));
 	}
 	ndctl_unref(nd);
 	if (rc)
 		return rc;
 	daxctl_refresh(r->ctx);
 	*devp = NULL;
-	daxctl_region_foreach(r->ctx, dr)
-		daxctl_dev_foreach(dr, dev)
+	daxctl_region_foreach (r->ctx, dr)
+		daxctl_dev_foreach (dr, dev)
 			if (!strcmp(daxctl_dev_get_devname(dev), chardev))
 				*devp = dev;
 	return *devp ? 0 : -ENODEV;
@@ -541,7 +546,8 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	}
 	if (cur.mode == DAXCTL_DEV_MODE_RAM && cur.online &&
 	    (t.mode != DAXCTL_DEV_MODE_RAM || destructive ||
-	     t.memmap_on_memory != cur.memmap_on_memory) && !o->force) {
+	     t.memmap_on_memory != cur.memmap_on_memory) &&
+	    !o->force) {
 		pr_err("%s: its memory is online as system RAM; --force "
 		       "offlines it first",
 		       name);
@@ -615,8 +621,8 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 verify:
 	block_log_free(&log);
 	if (!verify(dev, &t)) {
-		pr_err("%s: the kernel did not apply the request: now %s",
-		       name, mode_name(daxctl_dev_get_mode(dev)));
+		pr_err("%s: the kernel did not apply the request: now %s", name,
+		       mode_name(daxctl_dev_get_mode(dev)));
 		return EXIT_FAIL;
 	}
 done:
@@ -704,14 +710,15 @@ int cmd_reconfigure_device(int argc, char **argv)
 	for (; i < argc; i++) {
 		bool found = false;
 
-		daxctl_region_foreach(r.ctx, region) {
+		daxctl_region_foreach (r.ctx, region) {
 			if (!dax_region_matches(region, o.region))
 				continue;
-			daxctl_dev_foreach(region, dev) {
+			daxctl_dev_foreach (region, dev) {
 				if (!dax_dev_matches(dev, argv[i]) ||
 				    !daxctl_dev_get_size(dev) || n >= 64)
 					continue;
-				names[n++] = strdup(daxctl_dev_get_devname(dev));
+				names[n++] =
+					strdup(daxctl_dev_get_devname(dev));
 				found = true;
 			}
 		}
@@ -727,8 +734,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 		struct daxctl_dev *target = NULL;
 
 		daxctl_refresh(r.ctx);
-		daxctl_region_foreach(r.ctx, region)
-			daxctl_dev_foreach(region, dev)
+		daxctl_region_foreach (r.ctx, region)
+			daxctl_dev_foreach (region, dev)
 				if (!strcmp(daxctl_dev_get_devname(dev),
 					    names[i]))
 					target = dev;

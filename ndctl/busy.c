@@ -29,8 +29,8 @@ bool namespace_busy(struct ndctl_namespace *ns, struct daxctl_ctx *dax)
 
 		snprintf(node, sizeof(node), "/dev/%s",
 			 ndctl_claim_get_chardev(claim));
-		daxctl_region_foreach(dax, region)
-			daxctl_dev_foreach(region, dev) {
+		daxctl_region_foreach (dax, region)
+			daxctl_dev_foreach (region, dev) {
 				struct daxctl_memblocks mb;
 
 				if (strcmp(daxctl_dev_get_devname(dev),

@@ -139,7 +139,7 @@ static void write_index(uint8_t *area, const struct label_geometry *g, int i,
 	/* A set bit is a free slot; bits past nslot stay clear. */
 	memset(b + OFF_FREE, 0xff, nfree / 8);
 	for (s = g->nslot; s < nfree; s++)
-		b[OFF_FREE + s / 8] &= (uint8_t)~(1u << (s % 8));
+		b[OFF_FREE + s / 8] &= (uint8_t) ~(1u << (s % 8));
 	put64(b + OFF_CHECKSUM, label_fletcher64(b, g->index_size));
 }
 
@@ -219,8 +219,7 @@ int label_current_index(const struct label_index idx[2])
 }
 
 int label_foreach(const void *area, const struct label_index *cur,
-		  void (*fn)(const struct label_entry *e, void *arg),
-		  void *arg)
+		  void (*fn)(const struct label_entry *e, void *arg), void *arg)
 {
 	const uint8_t *base = area;
 	const uint8_t *b = base + cur->myoff;
@@ -228,8 +227,8 @@ int label_foreach(const void *area, const struct label_index *cur,
 	int n = 0;
 
 	for (s = 0; s < cur->nslot; s++) {
-		const uint8_t *l = base + cur->labeloff +
-				   (uint64_t)s * cur->labelsize;
+		const uint8_t *l =
+			base + cur->labeloff + (uint64_t)s * cur->labelsize;
 		struct label_entry e = { .slot = s };
 
 		if (b[OFF_FREE + s / 8] & (1u << (s % 8)))

@@ -107,8 +107,8 @@ static struct json_object *labels_to_json(struct ndctl_dimm *dimm,
  * Write the area with the DIMM's regions off, then make the kernel read
  * it (re-bind the DIMM) and bring the regions back.
  */
-static int write_area(struct ndctl_dimm *dimm, const void *buf,
-		      uint32_t len, struct daxctl_ctx *dax, bool force)
+static int write_area(struct ndctl_dimm *dimm, const void *buf, uint32_t len,
+		      struct daxctl_ctx *dax, bool force)
 {
 	const char *name = ndctl_dimm_get_devname(dimm);
 	struct ndctl_bus *bus = ndctl_dimm_get_bus(dimm);
@@ -124,7 +124,7 @@ static int write_area(struct ndctl_dimm *dimm, const void *buf,
 		       ndctl_region_get_devname(region));
 		return -EBUSY;
 	}
-	ndctl_region_foreach(bus, region) {
+	ndctl_region_foreach (bus, region) {
 		if (!ndctl_region_is_enabled(region) ||
 		    !ndctl_region_uses_dimm(region, dimm))
 			continue;
@@ -228,8 +228,9 @@ static int label_command(int argc, char **argv, enum label_action action)
 	};
 	struct opt read_options[] = {
 		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
-		OPT_BOOL('j', "json", &o.json, "JSON (always; for upstream "
-						"compatibility)"),
+		OPT_BOOL('j', "json", &o.json,
+			 "JSON (always; for upstream "
+			 "compatibility)"),
 		OPT_BOOL('u', "human", &o.human, "human-readable output"),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
@@ -267,10 +268,10 @@ static int label_command(int argc, char **argv, enum label_action action)
 	for (; i < argc; i++) {
 		bool found = false;
 
-		ndctl_bus_foreach(ctx, bus) {
+		ndctl_bus_foreach (ctx, bus) {
 			if (!nd_bus_matches(bus, o.bus))
 				continue;
-			ndctl_dimm_foreach(bus, dimm) {
+			ndctl_dimm_foreach (bus, dimm) {
 				if (!nd_dimm_matches(dimm, argv[i]))
 					continue;
 				found = true;
@@ -289,7 +290,8 @@ static int label_command(int argc, char **argv, enum label_action action)
 		json_print(stdout, out);
 	pr_info("%s %d nmem%s%s",
 		action == LABEL_INIT ? "initialized" :
-		action == LABEL_ZERO ? "zeroed" : "read",
+		action == LABEL_ZERO ? "zeroed" :
+				       "read",
 		done, done == 1 ? "" : "s", failed ? "; some failed" : "");
 	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
 out:

@@ -99,10 +99,12 @@ static int parse_create(const struct create_opts *o,
 		}
 		cfg->map = memmap;
 	}
-	if (cfg->mode == NDCTL_NS_MODE_RAW && (o->map || o->memmap ||
-					       o->align)) {
+	if (cfg->mode == NDCTL_NS_MODE_RAW &&
+	    (o->map || o->memmap || o->align)) {
 		pr_err("--%s does not apply to a raw namespace",
-		       o->align ? "align" : o->map ? "map" : "memmap");
+		       o->align ? "align" :
+		       o->map	? "map" :
+				  "memmap");
 		return -EINVAL;
 	}
 	if (o->align && (parse_size(o->align, &cfg->align) || !cfg->align)) {
@@ -116,19 +118,18 @@ static int parse_create(const struct create_opts *o,
 	return 0;
 }
 
-static struct ndctl_namespace *find_namespace(struct ndctl_ctx *ctx,
-					      const char *region,
-					      const char *name)
+static struct ndctl_namespace *
+find_namespace(struct ndctl_ctx *ctx, const char *region, const char *name)
 {
 	struct ndctl_namespace *ns;
 	struct ndctl_region *r;
 	struct ndctl_bus *bus;
 
-	ndctl_bus_foreach(ctx, bus)
-		ndctl_region_foreach(bus, r) {
+	ndctl_bus_foreach (ctx, bus)
+		ndctl_region_foreach (bus, r) {
 			if (!nd_region_matches(r, region))
 				continue;
-			ndctl_namespace_foreach(r, ns)
+			ndctl_namespace_foreach (r, ns)
 				if (!strcmp(ndctl_namespace_get_devname(ns),
 					    name))
 					return ns;
@@ -144,21 +145,22 @@ static struct ndctl_namespace *find_idle(struct ndctl_ctx *ctx,
 	struct ndctl_region *r;
 	struct ndctl_bus *bus;
 
-	ndctl_bus_foreach(ctx, bus)
-		ndctl_region_foreach(bus, r) {
+	ndctl_bus_foreach (ctx, bus)
+		ndctl_region_foreach (bus, r) {
 			if (!nd_region_matches(r, region) ||
 			    !ndctl_region_is_enabled(r))
 				continue;
-			ndctl_namespace_foreach(r, ns)
+			ndctl_namespace_foreach (r, ns)
 				if (ndctl_namespace_get_size(ns) &&
 				    ndctl_namespace_get_mode(ns) ==
 					    NDCTL_NS_MODE_RAW &&
 				    !ndctl_namespace_has_label(ns))
 					return ns;
 			/* A labelled region hands out its seed. */
-			ndctl_namespace_foreach(r, ns)
+			ndctl_namespace_foreach (r, ns)
 				if (!strcmp(ndctl_namespace_get_devname(ns),
-					    ndctl_region_get_namespace_seed(r)) &&
+					    ndctl_region_get_namespace_seed(
+						    r)) &&
 				    ndctl_namespace_has_label(ns) &&
 				    ndctl_region_get_available_size(r))
 					return ns;
@@ -183,8 +185,7 @@ static void save_state(struct ndctl_namespace *ns, struct ns_state *st)
 /* The size-0 namespace a labelled region offers for the next one. */
 static bool is_labelled_seed(struct ndctl_namespace *ns)
 {
-	return ndctl_namespace_has_label(ns) &&
-	       !ndctl_namespace_get_size(ns);
+	return ndctl_namespace_has_label(ns) && !ndctl_namespace_get_size(ns);
 }
 
 static int check_align(struct ndctl_namespace *ns, uint64_t align)
@@ -193,8 +194,8 @@ static int check_align(struct ndctl_namespace *ns, uint64_t align)
 	char buf[32], list[128] = "";
 	int n, i;
 
-	n = ndctl_region_get_supported_alignments(ndctl_namespace_get_region(ns),
-						  aligns, 8);
+	n = ndctl_region_get_supported_alignments(
+		ndctl_namespace_get_region(ns), aligns, 8);
 	if (n <= 0)
 		return 0;
 	for (i = 0; i < n; i++) {
@@ -216,8 +217,7 @@ static int check_align(struct ndctl_namespace *ns, uint64_t align)
  * of the region's align, up to its largest free extent.  Unaligned sizes
  * get the nearest valid ones.
  */
-static int check_size(struct ndctl_namespace *ns, uint64_t size,
-		      uint64_t align)
+static int check_size(struct ndctl_namespace *ns, uint64_t size, uint64_t align)
 {
 	struct ndctl_region *region = ndctl_namespace_get_region(ns);
 	bool seed = is_labelled_seed(ns);
@@ -268,12 +268,13 @@ static int plan_namespace(struct ndctl_namespace *ns,
 	/* A seed has no capacity yet: plan at the region's start. */
 	struct memmap_config mc = {
 		.start = ndctl_namespace_get_resource(ns) ?
-			ndctl_namespace_get_resource(ns) :
-			ndctl_region_get_resource(ndctl_namespace_get_region(ns)),
+				 ndctl_namespace_get_resource(ns) :
+				 ndctl_region_get_resource(
+					 ndctl_namespace_get_region(ns)),
 		.size = size,
 		.align = cfg->align,
-		.location = cfg->map == NDCTL_MAP_DEV ? MEMMAP_PMEM :
-							MEMMAP_DRAM,
+		.location =
+			cfg->map == NDCTL_MAP_DEV ? MEMMAP_PMEM : MEMMAP_DRAM,
 		.compound = true,
 		.mode = cfg->mode == NDCTL_NS_MODE_FSDAX ? MEMMAP_MODE_FSDAX :
 							   MEMMAP_MODE_DEVDAX,
@@ -301,8 +302,7 @@ static int plan_namespace(struct ndctl_namespace *ns,
 	return 0;
 }
 
-static void print_namespace(struct ndctl_ctx *ctx, const char *name,
-			    bool human)
+static void print_namespace(struct ndctl_ctx *ctx, const char *name, bool human)
 {
 	struct nd_json_flags flags = { .human = human };
 	struct json_object *arr = json_object_new_array();
@@ -321,7 +321,8 @@ static int restore(struct ndctl_namespace *ns, const struct ns_state *old)
 	struct ndctl_ns_config cfg = { .mode = old->mode,
 				       .map = old->map,
 				       .align = old->align,
-				       .uuid = old->uuid[0] ? old->uuid : NULL };
+				       .uuid = old->uuid[0] ? old->uuid :
+							      NULL };
 
 	if (old->mode == NDCTL_NS_MODE_RAW)
 		return old->enabled ? ndctl_namespace_enable(ns) : 0;
@@ -385,7 +386,8 @@ int cmd_create_namespace(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (o.type && strcmp(o.type, "pmem")) {
-		pr_err("invalid --type '%s': only pmem namespaces exist", o.type);
+		pr_err("invalid --type '%s': only pmem namespaces exist",
+		       o.type);
 		return EXIT_USAGE;
 	}
 	if (o.uuid) {
@@ -444,16 +446,20 @@ int cmd_create_namespace(int argc, char **argv)
 		if (plan_namespace(ns, &cfg, size, &cost))
 			goto out;
 		root = sysroot_open(o.sysroot ? o.sysroot : "/");
-		free_bytes = root ? node_free_bytes(root,
-				ndctl_namespace_get_numa_node(ns)) : 0;
+		free_bytes = root ? node_free_bytes(
+					    root,
+					    ndctl_namespace_get_numa_node(ns)) :
+				    0;
 		if (free_bytes && cost.dram_total + reserve > free_bytes &&
 		    !o.force) {
 			pr_err("%s: the memmap needs %s of DRAM but node %d has "
 			       "%s free (keeping %s): use --memmap pmem, or "
 			       "--force",
-			       name, size_exact(cost.dram_total, b1, sizeof(b1)),
-			       ndctl_namespace_get_numa_node(ns) < 0 ? 0 :
-				ndctl_namespace_get_numa_node(ns),
+			       name,
+			       size_exact(cost.dram_total, b1, sizeof(b1)),
+			       ndctl_namespace_get_numa_node(ns) < 0 ?
+				       0 :
+				       ndctl_namespace_get_numa_node(ns),
 			       size_exact(free_bytes, b2, sizeof(b2)),
 			       size_exact(reserve, b3, sizeof(b3)));
 			rc = EXIT_FAIL;
@@ -483,9 +489,10 @@ int cmd_create_namespace(int argc, char **argv)
 			json_add_str(j, "map", map_name(cfg.map));
 			json_add_size(j, "size", cost.usable, o.human);
 			json_add_u64(j, "align", cfg.align);
-			memmap_figures_to_json(j, cfg.map == NDCTL_MAP_DEV ?
-							  MEMMAP_PMEM :
-							  MEMMAP_DRAM,
+			memmap_figures_to_json(j,
+					       cfg.map == NDCTL_MAP_DEV ?
+						       MEMMAP_PMEM :
+						       MEMMAP_DRAM,
 					       &cost);
 		}
 		json_add_bool(j, "dry_run", true);
@@ -573,7 +580,8 @@ static int ns_action(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
 		    !force) {
 			pr_err("%s is active (%s): destroying it erases its "
 			       "info block and the data layout; use --force",
-			       name, nd_mode_name(ndctl_namespace_get_mode(ns)));
+			       name,
+			       nd_mode_name(ndctl_namespace_get_mode(ns)));
 			return -EPERM;
 		}
 		if (namespace_busy(ns, dax))
@@ -588,8 +596,9 @@ static int ns_action(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
 	}
 	if (rc)
 		pr_err("%s: %s failed: %s", name,
-		       action == NS_ENABLE ? "enable" :
-		       action == NS_DISABLE ? "disable" : "destroy",
+		       action == NS_ENABLE  ? "enable" :
+		       action == NS_DISABLE ? "disable" :
+					      "destroy",
 		       strerror(-rc));
 	return rc;
 }
@@ -636,12 +645,13 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 	for (; i < argc; i++) {
 		bool found = false;
 
-		ndctl_bus_foreach(ctx, bus)
-			ndctl_region_foreach(bus, region) {
+		ndctl_bus_foreach (ctx, bus)
+			ndctl_region_foreach (bus, region) {
 				if (!nd_region_matches(region, o.region))
 					continue;
-				ndctl_namespace_foreach(region, ns) {
-					if (!nd_namespace_matches(ns, argv[i]) ||
+				ndctl_namespace_foreach (region, ns) {
+					if (!nd_namespace_matches(ns,
+								  argv[i]) ||
 					    !ndctl_namespace_get_size(ns))
 						continue;
 					found = true;

@@ -25,7 +25,7 @@ bool region_busy(struct ndctl_region *region, struct daxctl_ctx *dax)
 {
 	struct ndctl_namespace *ns;
 
-	ndctl_namespace_foreach(region, ns)
+	ndctl_namespace_foreach (region, ns)
 		if (namespace_busy(ns, dax))
 			return true;
 	return false;
@@ -37,7 +37,7 @@ struct ndctl_region *dimm_active_region(struct ndctl_dimm *dimm)
 	struct ndctl_bus *bus = ndctl_dimm_get_bus(dimm);
 	struct ndctl_region *region;
 
-	ndctl_region_foreach(bus, region)
+	ndctl_region_foreach (bus, region)
 		if (ndctl_region_is_enabled(region) &&
 		    ndctl_region_uses_dimm(region, dimm))
 			return region;
@@ -115,11 +115,11 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 	for (; i < argc; i++) {
 		bool found = false;
 
-		ndctl_bus_foreach(ctx, bus) {
+		ndctl_bus_foreach (ctx, bus) {
 			if (!nd_bus_matches(bus, o.bus))
 				continue;
 			if (regions) {
-				ndctl_region_foreach(bus, region) {
+				ndctl_region_foreach (bus, region) {
 					if (!nd_region_matches(region, argv[i]))
 						continue;
 					found = true;
@@ -129,7 +129,7 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 						done++;
 				}
 			} else {
-				ndctl_dimm_foreach(bus, dimm) {
+				ndctl_dimm_foreach (bus, dimm) {
 					if (!nd_dimm_matches(dimm, argv[i]))
 						continue;
 					found = true;

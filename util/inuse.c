@@ -54,8 +54,8 @@ static bool has_mapped(const char *proc, const char *pid, const char *dev)
 		char *p = strstr(line, dev);
 
 		/* The path is the last field; match it whole. */
-		found = p && (p[len] == '\n' || p[len] == '\0' ||
-			      p[len] == ' ');
+		found = p &&
+			(p[len] == '\n' || p[len] == '\0' || p[len] == ' ');
 	}
 	fclose(maps);
 	return found;

@@ -101,8 +101,7 @@ static int read_bool(struct daxctl_dev *dev, const char *attr)
 	return rc ? rc : !!val;
 }
 
-static int write_attr(struct daxctl_dev *dev, const char *attr,
-		      const char *val)
+static int write_attr(struct daxctl_dev *dev, const char *attr, const char *val)
 {
 	if (!sysfs_exists(dev_root(dev), DAX_DEVICES "/%s/%s", dev->devname,
 			  attr))
@@ -176,8 +175,8 @@ static int write_u64(struct daxctl_dev *dev, const char *attr, uint64_t val)
 	int rc;
 
 	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)val);
-	rc = sysfs_write(dev_root(dev), buf, DAX_DEVICES "/%s/%s",
-			 dev->devname, attr);
+	rc = sysfs_write(dev_root(dev), buf, DAX_DEVICES "/%s/%s", dev->devname,
+			 attr);
 	daxctl_dev_reload(dev);
 	return rc;
 }
@@ -239,8 +238,7 @@ int daxctl_region_create_dev(struct daxctl_region *region, char *name,
 			  region->path);
 }
 
-int daxctl_region_destroy_dev(struct daxctl_region *region,
-			      const char *devname)
+int daxctl_region_destroy_dev(struct daxctl_region *region, const char *devname)
 {
 	if (!region->dynamic)
 		return -EOPNOTSUPP;

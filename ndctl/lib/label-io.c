@@ -52,8 +52,8 @@ int ndctl_dimm_get_config_size(struct ndctl_dimm *dimm, uint32_t *size,
 }
 
 /* The largest transfer, once the range is known to fit the area. */
-static int check_range(struct ndctl_dimm *dimm, uint32_t offset,
-		       uint32_t len, uint32_t *xfer)
+static int check_range(struct ndctl_dimm *dimm, uint32_t offset, uint32_t len,
+		       uint32_t *xfer)
 {
 	uint32_t size;
 	int rc;
@@ -66,8 +66,8 @@ static int check_range(struct ndctl_dimm *dimm, uint32_t offset,
 	return 0;
 }
 
-int ndctl_dimm_read_config(struct ndctl_dimm *dimm, void *buf,
-			   uint32_t offset, uint32_t len)
+int ndctl_dimm_read_config(struct ndctl_dimm *dimm, void *buf, uint32_t offset,
+			   uint32_t len)
 {
 	struct nd_cmd_get_config_data_hdr *cmd;
 	uint32_t xfer, done = 0;
@@ -88,7 +88,8 @@ int ndctl_dimm_read_config(struct ndctl_dimm *dimm, void *buf,
 		uint32_t n = len - done < xfer ? len - done : xfer;
 
 		*cmd = (struct nd_cmd_get_config_data_hdr){
-			.in_offset = offset + done, .in_length = n };
+			.in_offset = offset + done, .in_length = n
+		};
 		if (ioctl(fd, ND_IOCTL_GET_CONFIG_DATA, cmd) < 0)
 			rc = -errno;
 		else if (cmd->status)

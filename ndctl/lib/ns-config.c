@@ -127,7 +127,8 @@ int ndctl_region_get_supported_alignments(struct ndctl_region *region,
 	int n = 0;
 
 	if (sysfs_read(root, seed, sizeof(seed), ND_DEVICES "/%s/dax_seed",
-		       region->devname) || !seed[0] ||
+		       region->devname) ||
+	    !seed[0] ||
 	    sysfs_read(root, buf, sizeof(buf),
 		       ND_DEVICES "/%s/supported_alignments", seed))
 		return -ENOENT;
@@ -186,8 +187,7 @@ static int zero_info_block(struct ndctl_namespace *ns)
 		rc = n < 0 ? n : -ENODEV;
 		goto out_unbind;
 	}
-	snprintf(path, sizeof(path), "%s/dev/%s", sysroot_path(root),
-		 names[0]);
+	snprintf(path, sizeof(path), "%s/dev/%s", sysroot_path(root), names[0]);
 	sysfs_free_names(names);
 	fd = open(path, O_WRONLY | O_SYNC);
 	if (fd < 0) {
@@ -301,7 +301,8 @@ int ndctl_namespace_configure(struct ndctl_namespace *ns,
 		rc = sysfs_write(root, align, ND_DEVICES "/%s/align", seed);
 	}
 	if (!rc)
-		rc = sysfs_write(root, cfg->map == NDCTL_MAP_DEV ? "pmem" : "ram",
+		rc = sysfs_write(root,
+				 cfg->map == NDCTL_MAP_DEV ? "pmem" : "ram",
 				 ND_DEVICES "/%s/mode", seed);
 	if (!rc)
 		rc = sysfs_write(root, ns->devname, ND_DEVICES "/%s/namespace",

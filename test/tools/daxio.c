@@ -48,7 +48,8 @@ int main(int argc, char **argv)
 	int fd;
 
 	if (argc < 3 || (strcmp(argv[1], "hold") && argc < 4)) {
-		fprintf(stderr, "usage: daxio fill|check DEV SEED | hold DEV\n");
+		fprintf(stderr,
+			"usage: daxio fill|check DEV SEED | hold DEV\n");
 		return 2;
 	}
 	if (argc > 3)
@@ -64,7 +65,8 @@ int main(int argc, char **argv)
 	}
 	map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	if (map == MAP_FAILED) {
-		fprintf(stderr, "daxio: mmap %s: %s\n", argv[2], strerror(errno));
+		fprintf(stderr, "daxio: mmap %s: %s\n", argv[2],
+			strerror(errno));
 		return 1;
 	}
 	if (!strcmp(argv[1], "hold")) {
@@ -80,8 +82,9 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], "fill"))
 			*p = word(seed, off);
 		else if (*p != word(seed, off) && bad++ < 5)
-			fprintf(stderr, "daxio: %s: offset %" PRIu64
-				": %#" PRIx64 " != %#" PRIx64 "\n",
+			fprintf(stderr,
+				"daxio: %s: offset %" PRIu64 ": %#" PRIx64
+				" != %#" PRIx64 "\n",
 				argv[2], off, *p, word(seed, off));
 	}
 	munmap((void *)map, size);

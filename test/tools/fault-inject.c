@@ -56,8 +56,8 @@ ssize_t write(int fd, const void *buf, size_t len)
 	if (!real_write)
 		real_write = dlsym(RTLD_NEXT, "write");
 	if (fd >= 0 && fd < MAX_FD && watched[fd] &&
-	    (!value || (len >= strlen(value) &&
-			!memcmp(buf, value, strlen(value))))) {
+	    (!value ||
+	     (len >= strlen(value) && !memcmp(buf, value, strlen(value))))) {
 		if (skipped < (skip ? atoi(skip) : 0)) {
 			skipped++;
 		} else {
