@@ -368,9 +368,50 @@ static int take_down(struct daxctl_dev *dev, struct block_log *log)
 	return daxctl_dev_disable(dev);
 }
 
+static struct ndctl_namespace *find_ns(struct ndctl_ctx *nd,
+				       const char *name)
+{
+	struct ndctl_namespace *ns;
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+
+	ndctl_bus_foreach (nd, bus)
+		ndctl_region_foreach (bus, region)
+			ndctl_namespace_foreach (region, ns)
+				if (!strcmp(ndctl_namespace_get_devname(ns),
+					    name))
+					return ns;
+	return NULL;
+}
+
+/* The dax device the namespace's claim brings up now, or NULL. */
+static struct daxctl_dev *claimed_dev(struct reconf *r, struct ndctl_ctx *nd,
+				      const char *ns_name)
+{
+	struct ndctl_namespace *ns;
+	struct ndctl_claim *claim;
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+
+	ndctl_refresh(nd);
+	ns = find_ns(nd, ns_name);
+	claim = ns ? ndctl_namespace_get_claim(ns) : NULL;
+	if (!claim)
+		return NULL;
+	daxctl_refresh(r->ctx);
+	daxctl_region_foreach (r->ctx, region)
+		daxctl_dev_foreach (region, dev)
+			if (!strcmp(daxctl_dev_get_devname(dev),
+				    ndctl_claim_get_chardev(claim)))
+				return dev;
+	return NULL;
+}
+
 /*
  * Rewrite the namespace behind the device with the new align and memmap
- * location, then find the dax device the new claim brings up.
+ * location, then find the dax device the new claim brings up.  If the new
+ * claim fails, the old one is written back with its old uuid, align and
+ * mode: the same layout, so the data is where it was.
  */
 static int rewrite_namespace(struct reconf *r, struct daxctl_dev **devp,
 			     const struct daxctl_backing *b,
@@ -380,61 +421,47 @@ static int rewrite_namespace(struct reconf *r, struct daxctl_dev **devp,
 				       .map = t->memmap_pmem ? NDCTL_MAP_DEV :
 							       NDCTL_MAP_MEM,
 				       .align = t->align };
-	struct ndctl_namespace *ns = NULL, *n;
-	struct ndctl_region *region;
+	struct ndctl_ns_config old = { .mode = NDCTL_NS_MODE_DEVDAX };
+	struct ndctl_namespace *ns;
+	struct ndctl_claim *claim;
 	struct ndctl_ctx *nd;
-	struct ndctl_bus *bus;
-	struct daxctl_region *dr;
-	struct daxctl_dev *dev;
-	char chardev[32] = "";
-	int rc;
+	char buf[32], uuid[40] = "";
+	int rc, rrc;
 
 	rc = ndctl_new(&nd, r->o->sysroot);
 	if (rc)
 		return rc;
-	ndctl_bus_foreach (nd, bus)
-		ndctl_region_foreach (bus, region)
-			ndctl_namespace_foreach (region, n)
-				if (!strcmp(ndctl_namespace_get_devname(n),
-					    b->ns))
-					ns = n;
-	if (!ns) {
+	ns = find_ns(nd, b->ns);
+	claim = ns ? ndctl_namespace_get_claim(ns) : NULL;
+	if (!claim) {
 		ndctl_unref(nd);
 		return -ENOENT;
 	}
+	snprintf(uuid, sizeof(uuid), "%s", ndctl_claim_get_uuid(claim));
+	old.map = ndctl_claim_get_map(claim);
+	old.align = ndctl_claim_get_align(claim);
+	old.uuid = uuid;
 	pr_info("%s: rewriting the info block of %s (align %s, memmap %s); "
 		"its data is lost",
 		daxctl_dev_get_devname(*devp), b->ns,
-		size_exact(t->align, chardev, sizeof(chardev)),
+		size_exact(t->align, buf, sizeof(buf)),
 		t->memmap_pmem ? "pmem" : "dram");
 	rc = ndctl_namespace_clear_claim(ns);
 	if (!rc)
 		rc = ndctl_namespace_configure(ns, &cfg);
-	if (!rc) {
-		ndctl_refresh(nd);
-		ndctl_bus_foreach (nd, bus)
-			ndctl_region_foreach (bus, region)
-				ndctl_namespace_foreach (region, n)
-					if (!strcmp(ndctl_namespace_get_devname(
-							    n),
-						    b->ns) &&
-					    ndctl_namespace_get_claim(n))
-						snprintf(
-							chardev,
-							sizeof(chardev), "%s",
-							ndctl_claim_get_chardev(
-								ndctl_namespace_get_claim(
-									n)));
+	if (rc) {
+		ndctl_namespace_clear_claim(ns);
+		rrc = ndctl_namespace_configure(ns, &old);
+		pr_err("%s: the new info block failed (%s); %s", b->ns,
+		       strerror(-rc),
+		       rrc ? "the old one could not be restored: the "
+			     "namespace is left raw" :
+			     "the old one is restored");
 	}
+	*devp = claimed_dev(r, nd, b->ns);
 	ndctl_unref(nd);
 	if (rc)
 		return rc;
-	daxctl_refresh(r->ctx);
-	*devp = NULL;
-	daxctl_region_foreach (r->ctx, dr)
-		daxctl_dev_foreach (dr, dev)
-			if (!strcmp(daxctl_dev_get_devname(dev), chardev))
-				*devp = dev;
 	return *devp ? 0 : -ENODEV;
 }
 
@@ -578,9 +605,10 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 
 		rc = rewrite_namespace(r, &dev, &b, &t);
 		if (rc) {
-			pr_err("%s: rewriting %s failed: %s; the device is "
-			       "gone, check 'ndctl list -N'",
-			       name, b.ns, strerror(-rc));
+			/* The old claim is back, unbound or bound: say which. */
+			if (dev)
+				pr_err("%s: left %s with its old layout", name,
+				       mode_name(daxctl_dev_get_mode(dev)));
 			return EXIT_FAIL;
 		}
 		snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(dev));

@@ -6,6 +6,7 @@
  *   FAULT_PATH   substring of the path whose writes fail ("kmem/new_id")
  *   FAULT_VALUE  only fail writes starting with this ("offline"); optional
  *   FAULT_SKIP   let this many matching writes succeed first; default 0
+ *   FAULT_TIMES  fail this many, then let the rest through; default all
  *   FAULT_ERRNO  errno to fail with; default EIO
  *
  * Only openat() (which util/sysfs.c uses) is tracked.
@@ -22,7 +23,7 @@
 #define MAX_FD 1024
 
 static bool watched[MAX_FD];
-static int skipped;
+static int skipped, failed;
 
 int openat(int dirfd, const char *path, int flags, ...)
 {
@@ -52,6 +53,7 @@ ssize_t write(int fd, const void *buf, size_t len)
 	const char *value = getenv("FAULT_VALUE");
 	const char *skip = getenv("FAULT_SKIP");
 	const char *err = getenv("FAULT_ERRNO");
+	const char *times = getenv("FAULT_TIMES");
 
 	if (!real_write)
 		real_write = dlsym(RTLD_NEXT, "write");
@@ -60,7 +62,8 @@ ssize_t write(int fd, const void *buf, size_t len)
 	     (len >= strlen(value) && !memcmp(buf, value, strlen(value))))) {
 		if (skipped < (skip ? atoi(skip) : 0)) {
 			skipped++;
-		} else {
+		} else if (!times || failed < atoi(times)) {
+			failed++;
 			errno = err ? atoi(err) : EIO;
 			return -1;
 		}
