@@ -48,13 +48,13 @@ int main(void)
 
 	text = print_to_string(obj);
 	tap_ok(strstr(text, "\"path\":\"/a/b\"") != NULL,
-	       "slashes are not escaped: %s", strstr(text, "\"path\""));
+	       "slashes are not escaped (\"path\":\"/a/b\")");
 	tap_ok(text[strlen(text) - 1] == '\n', "output ends in a newline");
 	free(text);
 
 	text = print_to_string(arr);
 	tap_ok(!strcmp(text, "[\n]\n") || !strcmp(text, "[]\n"),
-	       "an empty list prints as [] (got %s)", text);
+	       "an empty list prints as []");
 	free(text);
 
 	json_object_put(obj);
