@@ -106,11 +106,18 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 		json_add_str(jcur, "memmap", location_name(t->cur_location));
 		json_add_bool(jcur, "compound",
 			      t->cur_compound && t->cur_align > p->page_size);
+		/* The kernel's own count, next to the estimate. */
+		if (item->has_kernel) {
+			json_add_u64(jcur, "kernel_dram_bytes",
+				     item->kernel_dram);
+			json_add_u64(jcur, "kernel_device_bytes",
+				     item->kernel_device);
+		}
 		json_object_object_add(j, "current", jcur);
 	}
 	for (i = 0; i < plan->count; i++)
-		json_object_array_add(jc, plan_candidate_to_json(&plan->c[i],
-								 t->size));
+		json_object_array_add(
+			jc, plan_candidate_to_json(&plan->c[i], t->size));
 	json_object_object_add(j, "candidates", jc);
 	if (plan->recommended >= 0) {
 		const struct plan_candidate *c = &plan->c[plan->recommended];

@@ -51,7 +51,8 @@ static int parse_filter(const struct plan_opts *o, struct plan_filter *f)
 	if (o->memmap) {
 		if (!strcmp(o->memmap, "dram") || !strcmp(o->memmap, "mem"))
 			f->location = MEMMAP_DRAM;
-		else if (!strcmp(o->memmap, "pmem") || !strcmp(o->memmap, "dev"))
+		else if (!strcmp(o->memmap, "pmem") ||
+			 !strcmp(o->memmap, "dev"))
 			f->location = MEMMAP_PMEM;
 		else {
 			pr_err("invalid --memmap '%s': expected dram or pmem",
@@ -108,8 +109,8 @@ static int add_target(struct plan_set *set, const char *name,
 
 /* A dax device as it is now: its backing namespace, align, location. */
 void plan_target_from_dev(struct daxctl_dev *dev, struct sysroot *root,
-			  uint64_t reserve, struct plan_target *t,
-			  char *ns, size_t nslen)
+			  uint64_t reserve, struct plan_target *t, char *ns,
+			  size_t nslen)
 {
 	struct daxctl_backing b;
 	struct memmap_config cfg;
@@ -125,8 +126,8 @@ void plan_target_from_dev(struct daxctl_dev *dev, struct sysroot *root,
 		.cur_location = cfg.location,
 		.cur_compound = cfg.compound,
 		.cur_reserve = b.memmap_pmem,
-		.node_free = node_free_bytes(root,
-					     daxctl_dev_get_numa_node(dev)),
+		.node_free =
+			node_free_bytes(root, daxctl_dev_get_numa_node(dev)),
 		.reserve = reserve,
 	};
 	snprintf(ns, nslen, "%s", b.nd ? b.ns : "");
@@ -143,10 +144,10 @@ static int collect_devices(struct daxctl_ctx *ctx, struct sysroot *root,
 	for (i = 0; i < argc; i++) {
 		bool found = false;
 
-		daxctl_region_foreach(ctx, region) {
+		daxctl_region_foreach (ctx, region) {
 			if (o->region && !dax_region_matches(region, o->region))
 				continue;
-			daxctl_dev_foreach(region, dev) {
+			daxctl_dev_foreach (region, dev) {
 				struct plan_item *item;
 				struct plan_target t;
 				char ns[32];
@@ -156,12 +157,15 @@ static int collect_devices(struct daxctl_ctx *ctx, struct sysroot *root,
 					continue;
 				plan_target_from_dev(dev, root, reserve, &t, ns,
 						     sizeof(ns));
-				rc = add_target(set, daxctl_dev_get_devname(dev),
-						&t);
+				rc = add_target(
+					set, daxctl_dev_get_devname(dev), &t);
 				if (rc)
 					return rc;
 				item = &set->items[set->count - 1];
 				snprintf(item->ns, sizeof(item->ns), "%s", ns);
+				item->has_kernel = !daxctl_dev_get_memmap_usage(
+					dev, &item->kernel_dram,
+					&item->kernel_device);
 				found = true;
 			}
 		}
@@ -188,8 +192,8 @@ static int collect_nd(const char *sysroot, const char *name, uint64_t reserve,
 	*found = false;
 	if (ndctl_new(&ctx, sysroot))
 		return 0;
-	ndctl_bus_foreach(ctx, bus) {
-		ndctl_region_foreach(bus, region) {
+	ndctl_bus_foreach (ctx, bus) {
+		ndctl_region_foreach (bus, region) {
 			struct plan_target t = { .mode = MEMMAP_MODE_DEVDAX,
 						 .info_block = true,
 						 .reserve = reserve };
@@ -202,7 +206,7 @@ static int collect_nd(const char *sysroot, const char *name, uint64_t reserve,
 				rc = add_target(set, name, &t);
 				*found = true;
 			}
-			ndctl_namespace_foreach(region, ns) {
+			ndctl_namespace_foreach (region, ns) {
 				struct ndctl_claim *claim;
 
 				if (strcmp(ndctl_namespace_get_devname(ns),
@@ -282,7 +286,8 @@ int cmd_plan(int argc, char **argv)
 	if (o.profile || o.arch) {
 		profile = memmap_profile_find(o.profile ? o.profile : o.arch);
 		if (!profile) {
-			pr_err("unknown %s '%s'", o.profile ? "profile" : "arch",
+			pr_err("unknown %s '%s'",
+			       o.profile ? "profile" : "arch",
 			       o.profile ? o.profile : o.arch);
 			return EXIT_USAGE;
 		}
@@ -349,8 +354,8 @@ int cmd_plan(int argc, char **argv)
 		}
 		t.node_free = free_override;
 		add_target(set, "", &t);
-		snprintf(set->items[0].name, sizeof(set->items[0].name),
-			 "%s", o.size);
+		snprintf(set->items[0].name, sizeof(set->items[0].name), "%s",
+			 o.size);
 		set->items[0].hypothetical = true;
 	} else {
 		char *all[] = { "all" };
@@ -378,12 +383,12 @@ int cmd_plan(int argc, char **argv)
 				}
 				continue;
 			}
-			if (collect_devices(ctx, root, &o, 1, &argv[i],
-					    reserve, set))
+			if (collect_devices(ctx, root, &o, 1, &argv[i], reserve,
+					    set))
 				goto out;
 		}
-		if (!argc && collect_devices(ctx, root, &o, 1, all, reserve,
-					     set))
+		if (!argc &&
+		    collect_devices(ctx, root, &o, 1, all, reserve, set))
 			goto out;
 		for (i = 0; i < set->count; i++) {
 			if (free_override)

@@ -14,6 +14,9 @@ struct plan_item {
 	char name[64];		/* device, namespace, region, or the size */
 	char ns[32];		/* backing namespace of a device */
 	bool hypothetical;
+	/* What a patched kernel counted for the device's memmap now. */
+	bool has_kernel;
+	uint64_t kernel_dram, kernel_device;
 	struct plan_target target;
 	struct plan plan;
 };

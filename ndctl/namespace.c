@@ -28,7 +28,8 @@
 #include "json.h"
 
 struct create_opts {
-	const char *region, *mode, *map, *memmap, *align, *size, *reconfig;
+	const char *bus, *region, *mode, *map, *memmap, *align, *size,
+		*reconfig;
 	const char *name, *uuid, *type, *reserve, *sysroot;
 	bool force, dry_run, human;
 };
@@ -118,8 +119,10 @@ static int parse_create(const struct create_opts *o,
 	return 0;
 }
 
-static struct ndctl_namespace *
-find_namespace(struct ndctl_ctx *ctx, const char *region, const char *name)
+static struct ndctl_namespace *find_namespace(struct ndctl_ctx *ctx,
+					      const char *busf,
+					      const char *region,
+					      const char *name)
 {
 	struct ndctl_namespace *ns;
 	struct ndctl_region *r;
@@ -127,7 +130,8 @@ find_namespace(struct ndctl_ctx *ctx, const char *region, const char *name)
 
 	ndctl_bus_foreach (ctx, bus)
 		ndctl_region_foreach (bus, r) {
-			if (!nd_region_matches(r, region))
+			if (!nd_bus_matches(bus, busf) ||
+			    !nd_region_matches(r, region))
 				continue;
 			ndctl_namespace_foreach (r, ns)
 				if (!strcmp(ndctl_namespace_get_devname(ns),
@@ -139,7 +143,7 @@ find_namespace(struct ndctl_ctx *ctx, const char *region, const char *name)
 
 /* A namespace nobody claimed yet, with capacity: what create fills. */
 static struct ndctl_namespace *find_idle(struct ndctl_ctx *ctx,
-					 const char *region)
+					 const char *busf, const char *region)
 {
 	struct ndctl_namespace *ns;
 	struct ndctl_region *r;
@@ -147,7 +151,8 @@ static struct ndctl_namespace *find_idle(struct ndctl_ctx *ctx,
 
 	ndctl_bus_foreach (ctx, bus)
 		ndctl_region_foreach (bus, r) {
-			if (!nd_region_matches(r, region) ||
+			if (!nd_bus_matches(bus, busf) ||
+			    !nd_region_matches(r, region) ||
 			    !ndctl_region_is_enabled(r))
 				continue;
 			ndctl_namespace_foreach (r, ns)
@@ -309,7 +314,7 @@ static void print_namespace(struct ndctl_ctx *ctx, const char *name, bool human)
 	struct ndctl_namespace *ns;
 
 	ndctl_refresh(ctx);
-	ns = find_namespace(ctx, NULL, name);
+	ns = find_namespace(ctx, NULL, NULL, name);
 	if (ns)
 		json_object_array_add(arr, nd_namespace_to_json(ns, &flags));
 	json_print(stdout, arr);
@@ -333,6 +338,8 @@ int cmd_create_namespace(int argc, char **argv)
 {
 	struct create_opts o = { 0 };
 	struct opt options[] = {
+		OPT_STR('b', "bus", &o.bus, "BUS",
+			"only regions of this bus (ndbusN or provider)"),
 		OPT_STR('r', "region", &o.region, "REGION",
 			"region to create in (regionN, N or all)"),
 		OPT_STR('m', "mode", &o.mode, "MODE",
@@ -402,12 +409,12 @@ int cmd_create_namespace(int argc, char **argv)
 		rc = EXIT_FAIL;
 		goto out;
 	}
-	if (nd_check_filters_matched(ctx, NULL, o.region, NULL, NULL)) {
+	if (nd_check_filters_matched(ctx, o.bus, o.region, NULL, NULL)) {
 		rc = EXIT_FAIL;
 		goto out;
 	}
-	ns = o.reconfig ? find_namespace(ctx, o.region, o.reconfig) :
-			  find_idle(ctx, o.region);
+	ns = o.reconfig ? find_namespace(ctx, o.bus, o.region, o.reconfig) :
+			  find_idle(ctx, o.bus, o.region);
 	if (!ns) {
 		if (o.reconfig)
 			pr_err("%s: no such namespace%s%s", o.reconfig,
@@ -553,7 +560,7 @@ out:
 }
 
 struct ns_cmd_opts {
-	const char *region, *sysroot;
+	const char *bus, *region, *sysroot;
 	bool force;
 };
 
@@ -608,6 +615,8 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 {
 	struct ns_cmd_opts o = { 0 };
 	struct opt destroy_options[] = {
+		OPT_STR('b', "bus", &o.bus, "BUS",
+			"only namespaces of this bus"),
 		OPT_STR('r', "region", &o.region, "REGION",
 			"only namespaces of this region"),
 		OPT_BOOL('f', "force", &o.force,
@@ -616,6 +625,8 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 		OPT_TERM,
 	};
 	struct opt options[] = {
+		OPT_STR('b', "bus", &o.bus, "BUS",
+			"only namespaces of this bus"),
 		OPT_STR('r', "region", &o.region, "REGION",
 			"only namespaces of this region"),
 		OPT_SYSROOT(&o.sysroot),
@@ -640,14 +651,15 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 	}
 	if (nd_open_contexts(o.sysroot, &ctx, &dax))
 		goto out;
-	if (nd_check_filters_matched(ctx, NULL, o.region, NULL, NULL))
+	if (nd_check_filters_matched(ctx, o.bus, o.region, NULL, NULL))
 		goto out;
 	for (; i < argc; i++) {
 		bool found = false;
 
 		ndctl_bus_foreach (ctx, bus)
 			ndctl_region_foreach (bus, region) {
-				if (!nd_region_matches(region, o.region))
+				if (!nd_bus_matches(bus, o.bus) ||
+				    !nd_region_matches(region, o.region))
 					continue;
 				ndctl_namespace_foreach (region, ns) {
 					if (!nd_namespace_matches(ns,

@@ -72,6 +72,8 @@ expect 1 "create-namespace: unknown region" \
 expect 2 "destroy-namespace: no namespace" "$ndctl" destroy-namespace
 expect 1 "destroy-namespace: unknown namespace" \
 	"$ndctl" destroy-namespace namespace9.9 -f --sysroot "$fixture"
+expect 1 "destroy-namespace: unknown bus" \
+	"$ndctl" destroy-namespace -b ndbus9 all -f --sysroot "$fixture"
 expect 2 "create-device: bad size" "$daxctl" create-device -s huge
 expect 1 "create-device: no dynamic region" \
 	"$daxctl" create-device -s 1G --sysroot "$fixture"
