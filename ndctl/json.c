@@ -1,39 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <string.h>
 
+#include <daxctl/current.h>
 #include <daxctl/json.h>
 #include <memmap/memmap.h>
 #include <util/json.h>
 #include "json.h"
-
-/*
- * The model's figures for a devdax or fsdax namespace as configured now,
- * under this project's own keys (see daxctl-plan(1)).
- */
-static void add_memmap_figures(struct json_object *jns,
-			       struct ndctl_namespace *ns,
-			       struct ndctl_claim *claim,
-			       enum ndctl_ns_mode mode)
-{
-	const struct memmap_profile *p = &memmap_profile_linux61_x86_64;
-	struct memmap_config cfg = {
-		.start = ndctl_namespace_get_resource(ns),
-		.size = ndctl_namespace_get_size(ns),
-		.align = ndctl_claim_get_align(claim),
-		.location = ndctl_claim_get_map(claim) == NDCTL_MAP_DEV ?
-				    MEMMAP_PMEM :
-				    MEMMAP_DRAM,
-		.compound = true,
-		.mode = mode == NDCTL_NS_MODE_FSDAX ? MEMMAP_MODE_FSDAX :
-						      MEMMAP_MODE_DEVDAX,
-		.info_block = true,
-	};
-	struct memmap_cost cost;
-
-	if (!ndctl_claim_is_enabled(claim) || memmap_plan(p, &cfg, &cost))
-		return;
-	memmap_figures_to_json(jns, cfg.location, &cost);
-}
 
 #define ZERO_UUID "00000000-0000-0000-0000-000000000000"
 
@@ -109,7 +81,8 @@ struct json_object *nd_region_to_json(struct ndctl_region *region,
 	if (mappings && ndctl_mapping_get_first(region)) {
 		struct json_object *jmaps = json_object_new_array();
 
-		ndctl_mapping_foreach(region, m) {
+		ndctl_mapping_foreach(region, m)
+		{
 			struct json_object *jm = json_object_new_object();
 
 			json_add_str(jm, "dimm", ndctl_mapping_get_dimm(m));
@@ -138,7 +111,7 @@ static struct daxctl_region *claim_dax_region(struct daxctl_ctx *dax_ctx,
 	struct daxctl_region *region;
 	size_t len = strlen(name);
 
-	daxctl_region_foreach(dax_ctx, region) {
+	daxctl_region_foreach (dax_ctx, region) {
 		const char *path = daxctl_region_get_path(region);
 		size_t plen = strlen(path);
 
@@ -162,13 +135,56 @@ static void add_dax_details(struct json_object *jns, struct ndctl_claim *claim,
 		struct json_object *jregion;
 
 		jregion = dax_region_to_json(region, &dflags);
-		json_object_object_add(jregion, "devices",
-				       dax_region_devs_to_json(region, NULL,
-							       &dflags));
+		json_object_object_add(
+			jregion, "devices",
+			dax_region_devs_to_json(region, NULL, &dflags));
 		json_object_object_add(jns, "daxregion", jregion);
 	} else if (ndctl_claim_get_chardev(claim)[0]) {
 		json_add_str(jns, "chardev", ndctl_claim_get_chardev(claim));
 	}
+}
+
+/*
+ * The model's figures for a devdax or fsdax namespace as configured now,
+ * under this project's own keys (see daxctl-plan(1)).  A devdax claim's
+ * device tells what the kernel really does (a patched kernel may keep the
+ * memmap in DRAM over a pmem reserve, or turn compound pages off).
+ */
+static void add_memmap_figures(struct json_object *jns,
+			       struct ndctl_namespace *ns,
+			       struct ndctl_claim *claim,
+			       enum ndctl_ns_mode mode,
+			       const struct nd_json_flags *flags)
+{
+	const struct memmap_profile *p = &memmap_profile_linux61_x86_64;
+	struct memmap_config cfg = {
+		.start = ndctl_namespace_get_resource(ns),
+		.size = ndctl_namespace_get_size(ns),
+		.align = ndctl_claim_get_align(claim),
+		.location = ndctl_claim_get_map(claim) == NDCTL_MAP_DEV ?
+				    MEMMAP_PMEM :
+				    MEMMAP_DRAM,
+		.compound = true,
+		.mode = mode == NDCTL_NS_MODE_FSDAX ? MEMMAP_MODE_FSDAX :
+						      MEMMAP_MODE_DEVDAX,
+		.info_block = true,
+	};
+	struct daxctl_region *region = NULL;
+	struct memmap_cost cost;
+
+	if (!ndctl_claim_is_enabled(claim))
+		return;
+	if (mode == NDCTL_NS_MODE_DEVDAX && flags->dax_ctx)
+		region = claim_dax_region(flags->dax_ctx, claim);
+	if (region && daxctl_dev_get_first(region)) {
+		struct daxctl_backing b;
+
+		p = running_profile(flags->dax_ctx);
+		dev_memmap_config(daxctl_dev_get_first(region), &cfg, &b);
+	}
+	if (memmap_plan(p, &cfg, &cost))
+		return;
+	memmap_figures_to_json(jns, cfg.location, &cost);
 }
 
 struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
@@ -221,9 +237,9 @@ struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 		json_add_str(jns, "blockdev", blockdev);
 	if (!ndctl_namespace_is_active(ns))
 		json_add_str(jns, "state", "disabled");
-	if (claim && (mode == NDCTL_NS_MODE_DEVDAX ||
-		      mode == NDCTL_NS_MODE_FSDAX))
-		add_memmap_figures(jns, ns, claim, mode);
+	if (claim &&
+	    (mode == NDCTL_NS_MODE_DEVDAX || mode == NDCTL_NS_MODE_FSDAX))
+		add_memmap_figures(jns, ns, claim, mode, flags);
 	if (ndctl_namespace_get_alt_name(ns)[0])
 		json_add_str(jns, "name", ndctl_namespace_get_alt_name(ns));
 	if (flags->verbose) {
