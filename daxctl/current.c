@@ -29,12 +29,28 @@ const struct memmap_profile *running_profile(struct daxctl_ctx *ctx)
 	return &memmap_profile_linux61_x86_64;
 }
 
+bool dev_compound(struct daxctl_dev *dev)
+{
+	int compound = daxctl_dev_get_compound(dev);
+
+	/* Stock device-dax always asks for compound pages above 4K. */
+	return compound < 0 || compound;
+}
+
+bool dev_memmap_on_device(struct daxctl_dev *dev,
+			  const struct daxctl_backing *b)
+{
+	bool on_device;
+
+	/* A patched kernel says; otherwise the nd mode decides. */
+	if (!daxctl_dev_get_memmap(dev, &on_device))
+		return on_device;
+	return b->nd && b->memmap_pmem;
+}
+
 void dev_memmap_config(struct daxctl_dev *dev, struct memmap_config *cfg,
 		       struct daxctl_backing *b)
 {
-	int compound = daxctl_dev_get_compound(dev);
-	bool on_device;
-
 	*cfg = (struct memmap_config){ 0 };
 	if (daxctl_region_get_backing(daxctl_dev_get_region(dev), b))
 		*b = (struct daxctl_backing){ 0 };
@@ -43,8 +59,7 @@ void dev_memmap_config(struct daxctl_dev *dev, struct memmap_config *cfg,
 			    MEMMAP_MODE_DEVDAX;
 	cfg->align =
 		daxctl_dev_get_align(dev) ? daxctl_dev_get_align(dev) : 4096;
-	/* Stock device-dax always asks for compound pages above 4K. */
-	cfg->compound = compound < 0 || compound;
+	cfg->compound = dev_compound(dev);
 	if (b->nd) {
 		cfg->info_block = true;
 		cfg->start = b->ns_start;
@@ -61,9 +76,7 @@ void dev_memmap_config(struct daxctl_dev *dev, struct memmap_config *cfg,
 			cfg->location = MEMMAP_PMEM;
 		return;
 	}
-	if (!daxctl_dev_get_memmap(dev, &on_device))
-		cfg->location = on_device ? MEMMAP_PMEM : MEMMAP_DRAM;
-	else if (b->memmap_pmem)
+	if (dev_memmap_on_device(dev, b))
 		cfg->location = MEMMAP_PMEM;
 	/* With the memmap in the reserve, the reserve is not "kept" aside. */
 	if (cfg->location == MEMMAP_PMEM)

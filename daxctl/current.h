@@ -13,6 +13,11 @@ const struct memmap_profile *running_profile(struct daxctl_ctx *ctx);
  */
 void dev_memmap_config(struct daxctl_dev *dev, struct memmap_config *cfg,
 		       struct daxctl_backing *b);
+/* Whether device_dax builds the memmap from compound pages at bind. */
+bool dev_compound(struct daxctl_dev *dev);
+/* Whether device_dax puts the memmap in the namespace's reserve at bind. */
+bool dev_memmap_on_device(struct daxctl_dev *dev,
+			  const struct daxctl_backing *b);
 
 struct sysroot;
 /* MemFree of a NUMA node (node 0 when node < 0); 0 when unreadable. */

@@ -266,7 +266,7 @@ int cmd_create_device(int argc, char **argv)
 	struct dax_json_flags flags = { 0 };
 	struct daxctl_region *region, *target = NULL;
 	struct daxctl_ctx *ctx = NULL;
-	struct daxctl_dev *dev, *made = NULL;
+	struct daxctl_dev *made = NULL;
 	uint64_t size = 0, align = 0, avail, ralign;
 	char name[32], b1[32], b2[32], b3[32];
 	int i, rc = EXIT_USAGE;
@@ -336,10 +336,7 @@ int cmd_create_device(int argc, char **argv)
 		goto out;
 	}
 	daxctl_refresh(ctx);
-	daxctl_region_foreach (ctx, region)
-		daxctl_dev_foreach (region, dev)
-			if (!strcmp(daxctl_dev_get_devname(dev), name))
-				made = dev;
+	made = daxctl_get_dev(ctx, name);
 	if (!made || daxctl_dev_set_align(made, align) ||
 	    daxctl_dev_set_size(made, size) ||
 	    daxctl_dev_enable(made, o.mode && !strcmp(o.mode, "system-ram") ?

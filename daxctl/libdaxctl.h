@@ -79,6 +79,8 @@ struct daxctl_dev *daxctl_dev_get_next(struct daxctl_dev *dev);
 	for (dev = daxctl_dev_get_first(region); dev; \
 	     dev = daxctl_dev_get_next(dev))
 
+/* The device named devname ("dax0.0"), or NULL. */
+struct daxctl_dev *daxctl_get_dev(struct daxctl_ctx *ctx, const char *devname);
 struct daxctl_region *daxctl_dev_get_region(struct daxctl_dev *dev);
 const char *daxctl_dev_get_devname(struct daxctl_dev *dev);
 int daxctl_dev_get_id(struct daxctl_dev *dev);

@@ -49,7 +49,6 @@ struct reconf {
 	struct sysroot *root;
 	uint64_t reserve;
 	struct json_object *out;
-	int failed;
 };
 
 static const char *mode_name(enum daxctl_dev_mode mode)
@@ -71,20 +70,12 @@ static void read_setup(struct daxctl_dev *dev, const struct daxctl_backing *b,
 		       struct dev_setup *s)
 {
 	struct daxctl_memblocks mb;
-	bool on_device;
-	int v;
 
 	*s = (struct dev_setup){ .mode = daxctl_dev_get_mode(dev),
 				 .align = daxctl_dev_get_align(dev),
-				 .compound = true,
+				 .memmap_pmem = dev_memmap_on_device(dev, b),
+				 .compound = dev_compound(dev),
 				 .movable = true };
-	if (!daxctl_dev_get_memmap(dev, &on_device))
-		s->memmap_pmem = on_device;
-	else
-		s->memmap_pmem = b->nd && b->memmap_pmem;
-	v = daxctl_dev_get_compound(dev);
-	if (v >= 0)
-		s->compound = v;
 	s->memmap_on_memory = daxctl_dev_get_memmap_on_memory(dev) == 1;
 	if (s->mode == DAXCTL_DEV_MODE_RAM &&
 	    !daxctl_dev_get_memblocks(dev, &mb)) {
@@ -252,7 +243,6 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 	struct plan_filter f = { .location = -1, .compound = -1 };
 	struct plan plan;
 	char ns[32];
-	int i;
 
 	plan_target_from_dev(dev, r->root, r->reserve, &pt, ns, sizeof(ns));
 	pt.mode = t->mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
@@ -263,15 +253,12 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 			     MEMMAP_PMEM :
 			     MEMMAP_DRAM;
 	f.compound = t->mode == DAXCTL_DEV_MODE_RAM ? -1 : t->compound;
+	/* One align, one location, one compound choice: one candidate. */
 	plan_build(r->profile, &pt, &f, &plan);
-	memset(c, 0, sizeof(*c));
-	for (i = 0; i < plan.count; i++)
-		if (t->mode == DAXCTL_DEV_MODE_RAM ||
-		    plan.c[i].cfg.compound == t->compound ||
-		    t->align <= r->profile->page_size) {
-			*c = plan.c[i];
-			return true;
-		}
+	if (plan.count) {
+		*c = plan.c[0];
+		return true;
+	}
 	{
 		struct memmap_config cfg = {
 			.start = pt.start,
@@ -355,6 +342,14 @@ static int apply_setup(struct daxctl_dev *dev, const struct dev_setup *s,
 	return 0;
 }
 
+static bool same_setup(const struct dev_setup *a, const struct dev_setup *b)
+{
+	return a->mode == b->mode && a->align == b->align &&
+	       a->memmap_pmem == b->memmap_pmem && a->compound == b->compound &&
+	       a->memmap_on_memory == b->memmap_on_memory &&
+	       a->online == b->online && a->movable == b->movable;
+}
+
 /* Take the device down to unbound; blocks go offline first. */
 static int take_down(struct daxctl_dev *dev, struct block_log *log)
 {
@@ -368,43 +363,20 @@ static int take_down(struct daxctl_dev *dev, struct block_log *log)
 	return daxctl_dev_disable(dev);
 }
 
-static struct ndctl_namespace *find_ns(struct ndctl_ctx *nd,
-				       const char *name)
-{
-	struct ndctl_namespace *ns;
-	struct ndctl_region *region;
-	struct ndctl_bus *bus;
-
-	ndctl_bus_foreach (nd, bus)
-		ndctl_region_foreach (bus, region)
-			ndctl_namespace_foreach (region, ns)
-				if (!strcmp(ndctl_namespace_get_devname(ns),
-					    name))
-					return ns;
-	return NULL;
-}
-
 /* The dax device the namespace's claim brings up now, or NULL. */
 static struct daxctl_dev *claimed_dev(struct reconf *r, struct ndctl_ctx *nd,
 				      const char *ns_name)
 {
 	struct ndctl_namespace *ns;
 	struct ndctl_claim *claim;
-	struct daxctl_region *region;
-	struct daxctl_dev *dev;
 
 	ndctl_refresh(nd);
-	ns = find_ns(nd, ns_name);
+	ns = ndctl_get_namespace(nd, ns_name);
 	claim = ns ? ndctl_namespace_get_claim(ns) : NULL;
 	if (!claim)
 		return NULL;
 	daxctl_refresh(r->ctx);
-	daxctl_region_foreach (r->ctx, region)
-		daxctl_dev_foreach (region, dev)
-			if (!strcmp(daxctl_dev_get_devname(dev),
-				    ndctl_claim_get_chardev(claim)))
-				return dev;
-	return NULL;
+	return daxctl_get_dev(r->ctx, ndctl_claim_get_chardev(claim));
 }
 
 /*
@@ -431,7 +403,7 @@ static int rewrite_namespace(struct reconf *r, struct daxctl_dev **devp,
 	rc = ndctl_new(&nd, r->o->sysroot);
 	if (rc)
 		return rc;
-	ns = find_ns(nd, b->ns);
+	ns = ndctl_get_namespace(nd, b->ns);
 	claim = ns ? ndctl_namespace_get_claim(ns) : NULL;
 	if (!claim) {
 		ndctl_unref(nd);
@@ -467,25 +439,24 @@ static int rewrite_namespace(struct reconf *r, struct daxctl_dev **devp,
 
 static bool verify(struct daxctl_dev *dev, const struct dev_setup *t)
 {
+	struct daxctl_memblocks mb;
 	struct daxctl_backing b;
 	struct dev_setup now;
 
 	daxctl_dev_reload(dev);
-	daxctl_region_get_backing(daxctl_dev_get_region(dev), &b);
-	read_setup(dev, &b, &now);
-	if (now.mode != t->mode || now.align != t->align)
+	if (daxctl_dev_get_mode(dev) != t->mode ||
+	    daxctl_dev_get_align(dev) != t->align)
 		return false;
-	if (t->mode == DAXCTL_DEV_MODE_DEVDAX)
+	if (t->mode == DAXCTL_DEV_MODE_DEVDAX) {
+		daxctl_region_get_backing(daxctl_dev_get_region(dev), &b);
+		read_setup(dev, &b, &now);
 		return now.memmap_pmem == t->memmap_pmem &&
 		       now.compound == t->compound;
-	/* -N leaves whatever the kernel's auto-online policy did. */
-	if (t->online) {
-		struct daxctl_memblocks mb;
-
-		return !daxctl_dev_get_memblocks(dev, &mb) &&
-		       mb.online == mb.total;
 	}
-	return true;
+	/* -N leaves whatever the kernel's auto-online policy did. */
+	if (!t->online)
+		return true;
+	return !daxctl_dev_get_memblocks(dev, &mb) && mb.online == mb.total;
 }
 
 static void emit(struct reconf *r, struct daxctl_dev *dev,
@@ -556,7 +527,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	}
 
 	/* Nothing to do is not an error; the state is printed as it is. */
-	if (!destructive && !memcmp(&cur, &t, sizeof(t)))
+	if (!destructive && same_setup(&cur, &t))
 		goto done;
 
 	/* Refuse before touching anything when the device is in use. */
@@ -759,14 +730,10 @@ int cmd_reconfigure_device(int argc, char **argv)
 		}
 	}
 	for (i = 0; i < n; i++) {
-		struct daxctl_dev *target = NULL;
+		struct daxctl_dev *target;
 
 		daxctl_refresh(r.ctx);
-		daxctl_region_foreach (r.ctx, region)
-			daxctl_dev_foreach (region, dev)
-				if (!strcmp(daxctl_dev_get_devname(dev),
-					    names[i]))
-					target = dev;
+		target = daxctl_get_dev(r.ctx, names[i]);
 		if (!target)
 			continue;
 		rc = reconfigure_one(&r, target);

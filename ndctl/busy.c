@@ -24,32 +24,20 @@ bool namespace_busy(struct ndctl_namespace *ns, struct daxctl_ctx *dax)
 	if (!root)
 		return false;
 	if (claim && ndctl_claim_get_chardev(claim)[0]) {
-		struct daxctl_region *region;
-		struct daxctl_dev *dev;
+		struct daxctl_dev *dev =
+			daxctl_get_dev(dax, ndctl_claim_get_chardev(claim));
+		struct daxctl_memblocks mb;
 
 		snprintf(node, sizeof(node), "/dev/%s",
 			 ndctl_claim_get_chardev(claim));
-		daxctl_region_foreach (dax, region)
-			daxctl_dev_foreach (region, dev) {
-				struct daxctl_memblocks mb;
-
-				if (strcmp(daxctl_dev_get_devname(dev),
-					   ndctl_claim_get_chardev(claim)) ||
-				    daxctl_dev_get_mode(dev) !=
-					    DAXCTL_DEV_MODE_RAM)
-					continue;
-				daxctl_dev_get_memblocks(dev, &mb);
-				if (mb.online) {
-					pr_err("%s: %s has %u memory blocks "
-					       "online as system RAM; take it "
-					       "back first (daxctl "
-					       "reconfigure-device -m devdax "
-					       "-f %s)",
-					       name, node + 5, mb.online,
-					       node + 5);
-					busy = true;
-				}
-			}
+		if (dev && daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM &&
+		    !daxctl_dev_get_memblocks(dev, &mb) && mb.online) {
+			pr_err("%s: %s has %u memory blocks online as system "
+			       "RAM; take it back first (daxctl "
+			       "reconfigure-device -m devdax -f %s)",
+			       name, node + 5, mb.online, node + 5);
+			busy = true;
+		}
 	} else {
 		const char *blk = claim ? ndctl_claim_get_blockdev(claim) :
 					  ndctl_namespace_get_blockdev(ns);

@@ -23,7 +23,7 @@
 
 struct label_opts {
 	const char *bus, *version, *sysroot;
-	bool force, json, human;
+	bool force, json;
 };
 
 enum label_action { LABEL_INIT, LABEL_ZERO, LABEL_READ };
@@ -231,7 +231,6 @@ static int label_command(int argc, char **argv, enum label_action action)
 		OPT_BOOL('j', "json", &o.json,
 			 "JSON (always; for upstream "
 			 "compatibility)"),
-		OPT_BOOL('u', "human", &o.human, "human-readable output"),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};

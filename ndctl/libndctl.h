@@ -104,6 +104,9 @@ struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ns);
 #define ndctl_namespace_foreach(region, ns) \
 	for (ns = ndctl_namespace_get_first(region); ns; \
 	     ns = ndctl_namespace_get_next(ns))
+/* The namespace named devname ("namespace0.0") on any bus, or NULL. */
+struct ndctl_namespace *ndctl_get_namespace(struct ndctl_ctx *ctx,
+					    const char *devname);
 struct ndctl_region *ndctl_namespace_get_region(struct ndctl_namespace *ns);
 const char *ndctl_namespace_get_devname(struct ndctl_namespace *ns);
 enum ndctl_ns_mode ndctl_namespace_get_mode(struct ndctl_namespace *ns);

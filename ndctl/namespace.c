@@ -119,26 +119,19 @@ static int parse_create(const struct create_opts *o,
 	return 0;
 }
 
+/* The namespace named name, if it lies in the bus and region asked for. */
 static struct ndctl_namespace *find_namespace(struct ndctl_ctx *ctx,
 					      const char *busf,
 					      const char *region,
 					      const char *name)
 {
-	struct ndctl_namespace *ns;
-	struct ndctl_region *r;
-	struct ndctl_bus *bus;
+	struct ndctl_namespace *ns = ndctl_get_namespace(ctx, name);
+	struct ndctl_region *r = ns ? ndctl_namespace_get_region(ns) : NULL;
 
-	ndctl_bus_foreach (ctx, bus)
-		ndctl_region_foreach (bus, r) {
-			if (!nd_bus_matches(bus, busf) ||
-			    !nd_region_matches(r, region))
-				continue;
-			ndctl_namespace_foreach (r, ns)
-				if (!strcmp(ndctl_namespace_get_devname(ns),
-					    name))
-					return ns;
-		}
-	return NULL;
+	if (!r || !nd_bus_matches(ndctl_region_get_bus(r), busf) ||
+	    !nd_region_matches(r, region))
+		return NULL;
+	return ns;
 }
 
 /* A namespace nobody claimed yet, with capacity: what create fills. */
@@ -314,7 +307,7 @@ static void print_namespace(struct ndctl_ctx *ctx, const char *name, bool human)
 	struct ndctl_namespace *ns;
 
 	ndctl_refresh(ctx);
-	ns = find_namespace(ctx, NULL, NULL, name);
+	ns = ndctl_get_namespace(ctx, name);
 	if (ns)
 		json_object_array_add(arr, nd_namespace_to_json(ns, &flags));
 	json_print(stdout, arr);

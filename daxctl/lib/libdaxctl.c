@@ -56,8 +56,9 @@ static int load_mappings(struct daxctl_ctx *ctx, struct daxctl_dev *dev)
 			sysfs_free_names(names);
 			return -ENOMEM;
 		}
-		sysfs_read_u64(ctx->root, &m->offset, DAX_DEVICES "/%s/%s/page_offset",
-			       dev->devname, names[i]);
+		sysfs_read_u64(ctx->root, &m->offset,
+			       DAX_DEVICES "/%s/%s/page_offset", dev->devname,
+			       names[i]);
 		sysfs_read_u64(ctx->root, &m->start, DAX_DEVICES "/%s/%s/start",
 			       dev->devname, names[i]);
 		sysfs_read_u64(ctx->root, &m->end, DAX_DEVICES "/%s/%s/end",
@@ -92,8 +93,8 @@ static struct daxctl_region *find_or_add_region(struct daxctl_ctx *ctx,
 	sysfs_read_u64(ctx->root, &region->available_size,
 		       "%s/dax_region/available_size", parent);
 	/* Only dynamic regions grow "create" (drivers/dax/bus.c). */
-	region->dynamic = sysfs_exists(ctx->root, "%s/dax_region/create",
-				       parent);
+	region->dynamic =
+		sysfs_exists(ctx->root, "%s/dax_region/create", parent);
 	/* Keep regions sorted by id. */
 	for (tail = &ctx->regions; *tail && (*tail)->id < id;
 	     tail = &(*tail)->next)
@@ -296,6 +297,18 @@ struct daxctl_dev *daxctl_dev_get_next(struct daxctl_dev *dev)
 	return dev->next;
 }
 
+struct daxctl_dev *daxctl_get_dev(struct daxctl_ctx *ctx, const char *devname)
+{
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+
+	for (region = ctx->regions; region; region = region->next)
+		for (dev = region->devs; dev; dev = dev->next)
+			if (!strcmp(dev->devname, devname))
+				return dev;
+	return NULL;
+}
+
 struct daxctl_region *daxctl_dev_get_region(struct daxctl_dev *dev)
 {
 	return dev->region;
@@ -427,8 +440,8 @@ static int count_block(struct daxctl_dev *dev, unsigned long block, void *arg)
 	char state[32], zones[64];
 
 	blocks->expected++;
-	if (sysfs_read(root, state, sizeof(state), MEMORY_DIR "/memory%lu/state",
-		       block))
+	if (sysfs_read(root, state, sizeof(state),
+		       MEMORY_DIR "/memory%lu/state", block))
 		return 0;
 	blocks->total++;
 	if (strcmp(state, "online"))

@@ -137,8 +137,7 @@ static struct ndctl_bus *find_bus(struct ndctl_ctx *ctx, const char *name)
 	return NULL;
 }
 
-static struct ndctl_region *find_region(struct ndctl_ctx *ctx,
-					const char *name)
+static struct ndctl_region *find_region(struct ndctl_ctx *ctx, const char *name)
 {
 	struct ndctl_region *region;
 	struct ndctl_bus *bus;
@@ -170,8 +169,7 @@ static int add_dimm(struct ndctl_ctx *ctx, const char *name)
 	dimm->handle = dimm->phys_id = -1;
 	if (!sysfs_read_u64(ctx->root, &v, ND_DEVICES "/%s/nfit/handle", name))
 		dimm->handle = (int64_t)v;
-	if (!sysfs_read_u64(ctx->root, &v, ND_DEVICES "/%s/nfit/phys_id",
-			    name))
+	if (!sysfs_read_u64(ctx->root, &v, ND_DEVICES "/%s/nfit/phys_id", name))
 		dimm->phys_id = (int64_t)v;
 	read_str(ctx->root, dimm->unique_id, sizeof(dimm->unique_id), name,
 		 "nfit/id");
@@ -242,8 +240,8 @@ static int add_region(struct ndctl_ctx *ctx, const char *name)
 	region->numa_node = region->target_node = -1;
 	sysfs_read_int(root, &region->numa_node, ND_DEVICES "/%s/numa_node",
 		       name);
-	sysfs_read_int(root, &region->target_node,
-		       ND_DEVICES "/%s/target_node", name);
+	sysfs_read_int(root, &region->target_node, ND_DEVICES "/%s/target_node",
+		       name);
 	read_str(root, devtype, sizeof(devtype), name, "devtype");
 	strcpy(region->type, strcmp(devtype, "nd_blk") ? "pmem" : "blk");
 	read_str(root, region->persistence_domain,
@@ -307,8 +305,7 @@ static int add_namespace(struct ndctl_ctx *ctx, const char *name)
 	read_str(root, ns->alt_name, sizeof(ns->alt_name), name, "alt_name");
 	read_str(root, buf, sizeof(buf), name, "sector_size");
 	ns->sector_size = current_sector_size(buf);
-	child_name(root, ns->blockdev, sizeof(ns->blockdev), name, "block",
-		   "");
+	child_name(root, ns->blockdev, sizeof(ns->blockdev), name, "block", "");
 	ns->numa_node = ns->target_node = -1;
 	sysfs_read_int(root, &ns->numa_node, ND_DEVICES "/%s/numa_node", name);
 	sysfs_read_int(root, &ns->target_node, ND_DEVICES "/%s/target_node",
@@ -345,8 +342,7 @@ static int add_claim(struct ndctl_ctx *ctx, const char *name)
 	claim->enabled = is_bound(root, name);
 	/* size and resource only read while the claim is enabled. */
 	if (claim->enabled) {
-		sysfs_read_u64(root, &claim->size, ND_DEVICES "/%s/size",
-			       name);
+		sysfs_read_u64(root, &claim->size, ND_DEVICES "/%s/size", name);
 		sysfs_read_u64(root, &claim->resource,
 			       ND_DEVICES "/%s/resource", name);
 	}
@@ -384,9 +380,9 @@ int ndctl_refresh(struct ndctl_ctx *ctx)
 		int (*add)(struct ndctl_ctx *ctx, const char *name);
 	} passes[] = {
 		/* Parents before children: buses, then regions, ... */
-		{ "nmem", add_dimm },	    { "region", add_region },
+		{ "nmem", add_dimm },		{ "region", add_region },
 		{ "namespace", add_namespace }, { "pfn", add_claim },
-		{ "dax", add_claim },	    { "btt", add_claim },
+		{ "dax", add_claim },		{ "btt", add_claim },
 	};
 	char **names;
 	size_t p;
@@ -401,8 +397,7 @@ int ndctl_refresh(struct ndctl_ctx *ctx)
 			rc = -ENOMEM;
 	sysfs_free_names(names);
 	for (p = 0; p < sizeof(passes) / sizeof(passes[0]) && !rc; p++) {
-		n = sysfs_list(ctx->root, passes[p].prefix, &names,
-			       ND_DEVICES);
+		n = sysfs_list(ctx->root, passes[p].prefix, &names, ND_DEVICES);
 		if (n < 0)
 			return n;
 		for (i = 0; i < n && !rc; i++)
@@ -647,6 +642,21 @@ struct ndctl_namespace *ndctl_namespace_get_first(struct ndctl_region *region)
 struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ns)
 {
 	return ns->next;
+}
+
+struct ndctl_namespace *ndctl_get_namespace(struct ndctl_ctx *ctx,
+					    const char *devname)
+{
+	struct ndctl_namespace *ns;
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+
+	for (bus = ctx->buses; bus; bus = bus->next)
+		for (region = bus->regions; region; region = region->next)
+			for (ns = region->namespaces; ns; ns = ns->next)
+				if (!strcmp(ns->devname, devname))
+					return ns;
+	return NULL;
 }
 
 struct ndctl_region *ndctl_namespace_get_region(struct ndctl_namespace *ns)
