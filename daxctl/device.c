@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <util/inuse.h>
+#include <devstate/inuse.h>
+#include <memmap/memmap.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -40,12 +41,11 @@ static const char *const action_names[] = {
 };
 
 static int do_action(struct daxctl_dev *dev, enum dev_action action,
-		     const struct dev_opts *o, struct sysroot *root)
+		     const struct dev_opts *o, struct inuse *iu)
 {
 	const char *name = daxctl_dev_get_devname(dev);
 	enum daxctl_dev_mode mode = daxctl_dev_get_mode(dev);
 	struct block_log log = { 0 };
-	char node[48];
 	int rc = 0;
 
 	switch (action) {
@@ -57,6 +57,10 @@ static int do_action(struct daxctl_dev *dev, enum dev_action action,
 			       name, action_names[action]);
 			return -EINVAL;
 		}
+		/* The kernel migrates what it offlines; nothing else may
+		 * hold the device. */
+		if (action == DEV_OFFLINE && inuse_check_daxdev(iu, dev, true))
+			return -EBUSY;
 		rc = action == DEV_ONLINE ?
 			     dev_online_memory(dev, o->movable != 0, &log) :
 			     dev_offline_memory(dev, &log);
@@ -86,23 +90,8 @@ static int do_action(struct daxctl_dev *dev, enum dev_action action,
 		break;
 	case DEV_DISABLE:
 	case DEV_DESTROY:
-		if (mode == DAXCTL_DEV_MODE_RAM) {
-			struct daxctl_memblocks mb;
-
-			if (!daxctl_dev_get_memblocks(dev, &mb) && mb.online) {
-				pr_err("%s: %u memory blocks are online; "
-				       "offline them first (daxctl "
-				       "offline-memory %s)",
-				       name, mb.online, name);
-				return -EBUSY;
-			}
-		}
-		snprintf(node, sizeof(node), "/dev/%s", name);
-		if (mode == DAXCTL_DEV_MODE_DEVDAX && device_user(root, node)) {
-			pr_err("%s: %s is in use by process %d", name, node,
-			       (int)device_user(root, node));
+		if (inuse_check_daxdev(iu, dev, false))
 			return -EBUSY;
-		}
 		rc = daxctl_dev_disable(dev);
 		if (rc || action == DEV_DISABLE)
 			break;
@@ -156,7 +145,7 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 				  action == DEV_ENABLE ? enable_options :
 							 options;
 	struct daxctl_ctx *ctx = NULL;
-	struct sysroot *root = NULL;
+	struct inuse *iu = NULL;
 	struct daxctl_region *region;
 	struct daxctl_dev *dev;
 	char usage[96];
@@ -172,8 +161,9 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 		pr_err("name a device, or 'all'");
 		return EXIT_USAGE;
 	}
-	root = sysroot_open(o.sysroot ? o.sysroot : "/");
-	if (!root || daxctl_new(&ctx, o.sysroot)) {
+	if (!daxctl_new(&ctx, o.sysroot))
+		iu = inuse_new(ctx);
+	if (!iu) {
 		pr_err("cannot read sysfs under '%s'",
 		       o.sysroot ? o.sysroot : "/");
 		goto out;
@@ -192,7 +182,7 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 				    !daxctl_dev_get_size(dev))
 					continue;
 				found = true;
-				if (do_action(dev, action, &o, root))
+				if (do_action(dev, action, &o, iu))
 					failed++;
 				else
 					done++;
@@ -214,8 +204,8 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 		done, done == 1 ? "" : "s", failed ? "; some failed" : "");
 	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
 out:
+	inuse_free(iu);
 	daxctl_unref(ctx);
-	sysroot_close(root);
 	return rc;
 }
 
@@ -248,6 +238,12 @@ int cmd_destroy_device(int argc, char **argv)
  * create-device: carve a device out of a dynamic region's free space,
  * size and align it, and bind it (devdax unless -m system-ram).
  */
+/* What the dax bus takes as a device align on x86_64. */
+static bool is_dax_align(uint64_t align)
+{
+	return memmap_align_supported(&memmap_profile_linux61_x86_64, align);
+}
+
 int cmd_create_device(int argc, char **argv)
 {
 	struct dev_opts o = { .movable = -1 };
@@ -281,8 +277,8 @@ int cmd_create_device(int argc, char **argv)
 		pr_err("invalid --size '%s'", o.size);
 		return EXIT_USAGE;
 	}
-	if (o.align && (parse_size(o.align, &align) || !align)) {
-		pr_err("invalid --align '%s'", o.align);
+	if (o.align && (parse_size(o.align, &align) || !is_dax_align(align))) {
+		pr_err("invalid --align '%s': expected 4K, 2M or 1G", o.align);
 		return EXIT_USAGE;
 	}
 	if (o.mode && strcmp(o.mode, "devdax") &&
@@ -309,11 +305,20 @@ int cmd_create_device(int argc, char **argv)
 	}
 	avail = daxctl_region_get_available_size(target);
 	ralign = daxctl_region_get_align(target);
+	/* Every size below is divided by these: never trust them blindly. */
+	if (!is_dax_align(ralign)) {
+		pr_err("region%d: the kernel reports align %s, which is not "
+		       "4K, 2M or 1G; not creating a device",
+		       daxctl_region_get_id(target),
+		       size_exact(ralign, b1, sizeof(b1)));
+		rc = EXIT_FAIL;
+		goto out;
+	}
 	if (!size)
 		size = avail;
 	if (!align)
 		align = ralign;
-	if (size % align || size % (ralign ? ralign : align)) {
+	if (size % align || size % ralign) {
 		pr_err("region%d: --size %s is not a multiple of the align %s: "
 		       "use %s",
 		       daxctl_region_get_id(target),

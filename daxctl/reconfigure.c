@@ -14,7 +14,7 @@
 
 #include <memmap/planner.h>
 #include <ndctl/libndctl.h>
-#include <util/inuse.h>
+#include <devstate/inuse.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -47,6 +47,7 @@ struct reconf {
 	const struct memmap_profile *profile;
 	struct daxctl_ctx *ctx;
 	struct sysroot *root;
+	struct inuse *iu;
 	uint64_t reserve;
 	struct json_object *out;
 };
@@ -489,7 +490,6 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct dev_setup cur, t;
 	struct plan_candidate c;
 	bool destructive;
-	pid_t pid;
 	int rc;
 
 	snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(dev));
@@ -530,18 +530,13 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	if (!destructive && same_setup(&cur, &t))
 		goto done;
 
-	/* Refuse before touching anything when the device is in use. */
-	if (cur.mode == DAXCTL_DEV_MODE_DEVDAX) {
-		char node[48];
-
-		snprintf(node, sizeof(node), "/dev/%s", name);
-		pid = device_user(r->root, node);
-		if (pid) {
-			pr_err("%s: %s is in use by process %d", name, node,
-			       (int)pid);
-			return EXIT_FAIL;
-		}
-	}
+	/*
+	 * Refuse before touching anything when the device is in use.  Its
+	 * online memory is the one holder --force may clear, because the
+	 * kernel migrates what it offlines or refuses.
+	 */
+	if (inuse_check_daxdev(r->iu, dev, true))
+		return EXIT_FAIL;
 	if (cur.mode == DAXCTL_DEV_MODE_RAM && cur.online &&
 	    (t.mode != DAXCTL_DEV_MODE_RAM || destructive ||
 	     t.memmap_on_memory != cur.memmap_on_memory) &&
@@ -669,8 +664,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 	struct reconf r = { .o = &o, .reserve = 256ULL << 20 };
 	struct daxctl_region *region;
 	struct daxctl_dev *dev;
-	char *names[64];
-	int i, n, count = 0, rc = EXIT_USAGE, worst = EXIT_OK;
+	char **names = NULL, **grown;
+	int i, n = 0, count = 0, rc = EXIT_USAGE, worst = EXIT_OK;
 
 	i = parse_options(argc, argv, options,
 			  "daxctl reconfigure-device <device>...|all "
@@ -695,7 +690,9 @@ int cmd_reconfigure_device(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	r.root = sysroot_open(o.sysroot ? o.sysroot : "/");
-	if (!r.root || daxctl_new(&r.ctx, o.sysroot)) {
+	if (r.root && !daxctl_new(&r.ctx, o.sysroot))
+		r.iu = inuse_new(r.ctx);
+	if (!r.iu) {
 		pr_err("cannot read sysfs under '%s'",
 		       o.sysroot ? o.sysroot : "/");
 		rc = EXIT_FAIL;
@@ -705,7 +702,6 @@ int cmd_reconfigure_device(int argc, char **argv)
 	r.out = json_object_new_array();
 
 	/* Collect names first: reconfiguring re-reads the context. */
-	n = 0;
 	for (; i < argc; i++) {
 		bool found = false;
 
@@ -714,10 +710,21 @@ int cmd_reconfigure_device(int argc, char **argv)
 				continue;
 			daxctl_dev_foreach (region, dev) {
 				if (!dax_dev_matches(dev, argv[i]) ||
-				    !daxctl_dev_get_size(dev) || n >= 64)
+				    !daxctl_dev_get_size(dev))
 					continue;
-				names[n++] =
-					strdup(daxctl_dev_get_devname(dev));
+				grown = realloc(names,
+						(n + 1) * sizeof(*names));
+				if (!grown) {
+					rc = EXIT_FAIL;
+					goto out_names;
+				}
+				names = grown;
+				names[n] = strdup(daxctl_dev_get_devname(dev));
+				if (!names[n]) {
+					rc = EXIT_FAIL;
+					goto out_names;
+				}
+				n++;
 				found = true;
 			}
 		}
@@ -750,8 +757,10 @@ int cmd_reconfigure_device(int argc, char **argv)
 out_names:
 	while (n > 0)
 		free(names[--n]);
+	free(names);
 out:
 	json_object_put(r.out);
+	inuse_free(r.iu);
 	daxctl_unref(r.ctx);
 	sysroot_close(r.root);
 	return rc;

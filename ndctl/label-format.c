@@ -8,6 +8,7 @@
  */
 #include <endian.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,25 +151,49 @@ void label_init_area(void *area, const struct label_geometry *g)
 	write_index(area, g, 1, 2);
 }
 
+/*
+ * Whether an index block's own fields describe an area that lies wholly
+ * inside config_size, at the offset it was found: the kernel's
+ * nd_label_validate() rejects a block whose myoff is not where it sits,
+ * and so must we, or the free bitmap is taken from the other block.
+ */
+static bool index_in_bounds(const struct label_index *idx, uint64_t off,
+			    uint32_t config_size)
+{
+	if (idx->myoff != off || idx->mysize < INDEX_HEADER ||
+	    idx->mysize > config_size - off)
+		return false;
+	if (idx->mysize < INDEX_HEADER + ((uint64_t)idx->nslot + 7) / 8)
+		return false;
+	if (idx->labelsize != 128 && idx->labelsize != 256)
+		return false;
+	return idx->labeloff <= config_size &&
+	       (uint64_t)idx->nslot * idx->labelsize <=
+		       config_size - idx->labeloff;
+}
+
 void label_read_index(const void *area, uint32_t config_size, int i,
 		      struct label_index *idx)
 {
 	const uint8_t *base = area;
-	uint8_t *copy;
+	uint64_t off = 0, sum;
 	const uint8_t *b;
-	uint64_t sum;
-	uint32_t s, size;
+	uint8_t *copy;
+	uint32_t s;
 
 	*idx = (struct label_index){ 0 };
-	/* Index 1 sits right after index 0, whose size it does not know. */
-	if (i == 0) {
-		b = base;
-	} else {
-		size = (uint32_t)get64(base + OFF_MYSIZE);
-		if (!size || size > config_size / 2)
+	if (config_size < INDEX_HEADER)
+		return;
+	/*
+	 * Index 1 sits right after index 0, whose size it does not know.
+	 * Reading its header needs INDEX_HEADER bytes past that size.
+	 */
+	if (i == 1) {
+		off = get64(base + OFF_MYSIZE);
+		if (off < INDEX_HEADER || off > config_size - INDEX_HEADER)
 			return;
-		b = base + size;
 	}
+	b = base + off;
 	if (memcmp(b + OFF_SIG, LABEL_INDEX_SIG, sizeof(LABEL_INDEX_SIG)))
 		return;
 	idx->seq = get32(b + OFF_SEQ);
@@ -183,11 +208,7 @@ void label_read_index(const void *area, uint32_t config_size, int i,
 	if (!idx->labelsize)
 		idx->labelsize = 128;
 	idx->checksum = get64(b + OFF_CHECKSUM);
-	if (idx->mysize < INDEX_HEADER || idx->mysize > config_size ||
-	    idx->myoff + idx->mysize > config_size ||
-	    (uint64_t)idx->nslot * idx->labelsize + idx->labeloff >
-		    config_size ||
-	    idx->mysize < INDEX_HEADER + (idx->nslot + 7) / 8)
+	if (!index_in_bounds(idx, off, config_size))
 		return;
 	/* The checksum covers the block with its own field zeroed. */
 	copy = malloc(idx->mysize);

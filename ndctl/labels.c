@@ -12,6 +12,7 @@
 #include <string.h>
 #include <uuid/uuid.h>
 
+#include <devstate/inuse.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -108,13 +109,15 @@ static struct json_object *labels_to_json(struct ndctl_dimm *dimm,
  * it (re-bind the DIMM) and bring the regions back.
  */
 static int write_area(struct ndctl_dimm *dimm, const void *buf, uint32_t len,
-		      struct daxctl_ctx *dax, bool force)
+		      struct inuse *iu, bool force)
 {
 	const char *name = ndctl_dimm_get_devname(dimm);
 	struct ndctl_bus *bus = ndctl_dimm_get_bus(dimm);
 	struct ndctl_region *region, *off[16];
 	int n = 0, rc = 0, i;
 
+	if (inuse_check_dimm(iu, dimm))
+		return -EBUSY;
 	region = dimm_active_region(dimm);
 	if (region && !force) {
 		pr_err("%s: %s is enabled; writing labels would pull its "
@@ -128,8 +131,6 @@ static int write_area(struct ndctl_dimm *dimm, const void *buf, uint32_t len,
 		if (!ndctl_region_is_enabled(region) ||
 		    !ndctl_region_uses_dimm(region, dimm))
 			continue;
-		if (region_busy(region, dax))
-			return -EBUSY;
 		if (n < 16)
 			off[n++] = region;
 	}
@@ -157,7 +158,7 @@ static int write_area(struct ndctl_dimm *dimm, const void *buf, uint32_t len,
 }
 
 static int label_action(struct ndctl_dimm *dimm, enum label_action action,
-			const struct label_opts *o, struct daxctl_ctx *dax,
+			const struct label_opts *o, struct inuse *iu,
 			struct json_object *out)
 {
 	const char *name = ndctl_dimm_get_devname(dimm);
@@ -199,10 +200,10 @@ static int label_action(struct ndctl_dimm *dimm, enum label_action action,
 		}
 		label_init_area(area, &g);
 		/* Only the two index blocks matter; every slot is free. */
-		rc = write_area(dimm, area, 2 * g.index_size, dax, o->force);
+		rc = write_area(dimm, area, 2 * g.index_size, iu, o->force);
 	} else {
 		memset(area, 0, size);
-		rc = write_area(dimm, area, size, dax, o->force);
+		rc = write_area(dimm, area, size, iu, o->force);
 	}
 	free(area);
 	return rc;
@@ -241,6 +242,7 @@ static int label_command(int argc, char **argv, enum label_action action)
 	struct json_object *out = json_object_new_array();
 	struct daxctl_ctx *dax = NULL;
 	struct ndctl_ctx *ctx = NULL;
+	struct inuse *iu = NULL;
 	struct ndctl_dimm *dimm;
 	struct ndctl_bus *bus;
 	char usage[80];
@@ -264,6 +266,9 @@ static int label_command(int argc, char **argv, enum label_action action)
 		goto out;
 	if (nd_check_filters_matched(ctx, o.bus, NULL, NULL, NULL))
 		goto out;
+	iu = inuse_new(dax);
+	if (!iu)
+		goto out;
 	for (; i < argc; i++) {
 		bool found = false;
 
@@ -274,7 +279,7 @@ static int label_command(int argc, char **argv, enum label_action action)
 				if (!nd_dimm_matches(dimm, argv[i]))
 					continue;
 				found = true;
-				if (label_action(dimm, action, &o, dax, out))
+				if (label_action(dimm, action, &o, iu, out))
 					failed++;
 				else
 					done++;
@@ -295,6 +300,7 @@ static int label_command(int argc, char **argv, enum label_action action)
 	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
 out:
 	json_object_put(out);
+	inuse_free(iu);
 	daxctl_unref(dax);
 	ndctl_unref(ctx);
 	return rc;

@@ -14,8 +14,8 @@
 
 #include <daxctl/current.h>
 #include <daxctl/json.h>
+#include <devstate/inuse.h>
 #include <memmap/memmap.h>
-#include <util/inuse.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -23,7 +23,6 @@
 #include <util/sysfs.h>
 #include "builtin.h"
 #include "context.h"
-#include "busy.h"
 #include "filter.h"
 #include "json.h"
 
@@ -367,6 +366,7 @@ int cmd_create_namespace(int argc, char **argv)
 	struct daxctl_ctx *dax = NULL;
 	struct ndctl_ctx *ctx = NULL;
 	struct sysroot *root = NULL;
+	struct inuse *iu = NULL;
 	struct ns_state old;
 	uint64_t size, reserve = 256ULL << 20, free_bytes;
 	bool seed;
@@ -421,6 +421,12 @@ int cmd_create_namespace(int argc, char **argv)
 		goto out;
 	}
 	snprintf(name, sizeof(name), "%s", ndctl_namespace_get_devname(ns));
+	/* In use refuses before anything else, whatever the options. */
+	iu = inuse_new(dax);
+	if (!iu || inuse_check_namespace(iu, ns)) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
 	save_state(ns, &old);
 	if ((o.name || o.uuid) && !is_labelled_seed(ns)) {
 		pr_err("%s: --%s applies to a new namespace in a region with "
@@ -502,11 +508,6 @@ int cmd_create_namespace(int argc, char **argv)
 		rc = EXIT_OK;
 		goto out;
 	}
-	if (namespace_busy(ns, dax)) {
-		rc = EXIT_FAIL;
-		goto out;
-	}
-
 	if (seed) {
 		rc = ndctl_namespace_set_label(ns, o.uuid, o.name, size);
 		if (!rc)
@@ -546,6 +547,7 @@ int cmd_create_namespace(int argc, char **argv)
 	print_namespace(ctx, name, o.human);
 	rc = EXIT_OK;
 out:
+	inuse_free(iu);
 	sysroot_close(root);
 	daxctl_unref(dax);
 	ndctl_unref(ctx);
@@ -559,7 +561,7 @@ struct ns_cmd_opts {
 
 enum ns_action { NS_ENABLE, NS_DISABLE, NS_DESTROY };
 
-static int ns_action(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
+static int ns_action(struct ndctl_namespace *ns, struct inuse *iu,
 		     enum ns_action action, bool force)
 {
 	const char *name = ndctl_namespace_get_devname(ns);
@@ -570,11 +572,14 @@ static int ns_action(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
 		rc = ndctl_namespace_enable(ns);
 		break;
 	case NS_DISABLE:
-		if (namespace_busy(ns, dax))
+		if (inuse_check_namespace(iu, ns))
 			return -EBUSY;
 		rc = ndctl_namespace_disable(ns);
 		break;
 	case NS_DESTROY:
+		/* --force is for "active", never for "in use". */
+		if (inuse_check_namespace(iu, ns))
+			return -EBUSY;
 		if ((ndctl_namespace_get_mode(ns) != NDCTL_NS_MODE_RAW ||
 		     ndctl_namespace_is_active(ns)) &&
 		    !force) {
@@ -584,8 +589,6 @@ static int ns_action(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
 			       nd_mode_name(ndctl_namespace_get_mode(ns)));
 			return -EPERM;
 		}
-		if (namespace_busy(ns, dax))
-			return -EBUSY;
 		rc = ndctl_namespace_clear_claim(ns);
 		/* A labelled namespace gives its capacity back. */
 		if (!rc)
@@ -627,6 +630,7 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 	};
 	struct daxctl_ctx *dax = NULL;
 	struct ndctl_ctx *ctx = NULL;
+	struct inuse *iu = NULL;
 	struct ndctl_namespace *ns;
 	struct ndctl_region *region;
 	struct ndctl_bus *bus;
@@ -646,6 +650,9 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 		goto out;
 	if (nd_check_filters_matched(ctx, o.bus, o.region, NULL, NULL))
 		goto out;
+	iu = inuse_new(dax);
+	if (!iu)
+		goto out;
 	for (; i < argc; i++) {
 		bool found = false;
 
@@ -660,7 +667,7 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 					    !ndctl_namespace_get_size(ns))
 						continue;
 					found = true;
-					if (ns_action(ns, dax, action, o.force))
+					if (ns_action(ns, iu, action, o.force))
 						failed++;
 					else
 						done++;
@@ -677,6 +684,7 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 		failed ? "; some failed" : "");
 	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
 out:
+	inuse_free(iu);
 	daxctl_unref(dax);
 	ndctl_unref(ctx);
 	return rc;

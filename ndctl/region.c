@@ -9,27 +9,17 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <devstate/inuse.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
 #include "context.h"
-#include "busy.h"
 #include "filter.h"
 #include "region.h"
 
 struct obj_opts {
 	const char *bus, *sysroot;
 };
-
-bool region_busy(struct ndctl_region *region, struct daxctl_ctx *dax)
-{
-	struct ndctl_namespace *ns;
-
-	ndctl_namespace_foreach (region, ns)
-		if (namespace_busy(ns, dax))
-			return true;
-	return false;
-}
 
 /* The first enabled region that uses the DIMM, or NULL. */
 struct ndctl_region *dimm_active_region(struct ndctl_dimm *dimm)
@@ -44,13 +34,14 @@ struct ndctl_region *dimm_active_region(struct ndctl_dimm *dimm)
 	return NULL;
 }
 
-static int region_action(struct ndctl_region *region, struct daxctl_ctx *dax,
+static int region_action(struct ndctl_region *region, struct inuse *iu,
 			 bool enable)
 {
 	const char *name = ndctl_region_get_devname(region);
 	int rc;
 
-	if (!enable && region_busy(region, dax))
+	/* Beyond upstream: a mounted namespace keeps its region up. */
+	if (!enable && inuse_check_region(iu, region))
 		return -EBUSY;
 	rc = enable ? ndctl_region_enable(region) :
 		      ndctl_region_disable(region);
@@ -60,12 +51,14 @@ static int region_action(struct ndctl_region *region, struct daxctl_ctx *dax,
 	return rc;
 }
 
-static int dimm_action(struct ndctl_dimm *dimm, bool enable)
+static int dimm_action(struct ndctl_dimm *dimm, struct inuse *iu, bool enable)
 {
 	const char *name = ndctl_dimm_get_devname(dimm);
 	struct ndctl_region *region;
 	int rc;
 
+	if (!enable && inuse_check_dimm(iu, dimm))
+		return -EBUSY;
 	if (!enable) {
 		region = dimm_active_region(dimm);
 		if (region) {
@@ -94,6 +87,7 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 	};
 	struct daxctl_ctx *dax = NULL;
 	struct ndctl_ctx *ctx = NULL;
+	struct inuse *iu = NULL;
 	struct ndctl_region *region;
 	struct ndctl_dimm *dimm;
 	struct ndctl_bus *bus;
@@ -112,6 +106,9 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 		goto out;
 	if (nd_check_filters_matched(ctx, o.bus, NULL, NULL, NULL))
 		goto out;
+	iu = inuse_new(dax);
+	if (!iu)
+		goto out;
 	for (; i < argc; i++) {
 		bool found = false;
 
@@ -123,7 +120,7 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 					if (!nd_region_matches(region, argv[i]))
 						continue;
 					found = true;
-					if (region_action(region, dax, enable))
+					if (region_action(region, iu, enable))
 						failed++;
 					else
 						done++;
@@ -133,7 +130,7 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 					if (!nd_dimm_matches(dimm, argv[i]))
 						continue;
 					found = true;
-					if (dimm_action(dimm, enable))
+					if (dimm_action(dimm, iu, enable))
 						failed++;
 					else
 						done++;
@@ -149,6 +146,7 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 		done == 1 ? "" : "s", failed ? "; some failed" : "");
 	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
 out:
+	inuse_free(iu);
 	daxctl_unref(dax);
 	ndctl_unref(ctx);
 	return rc;

@@ -312,8 +312,9 @@ int sysfs_list(const struct sysroot *root, const char *prefix, char ***names,
 		return -ENOMEM;
 	fd = openat(root->dirfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
-		*names = list;
-		return errno == ENOENT ? 0 : -errno;
+		rc = errno == ENOENT ? 0 : -errno;
+		free(list);
+		return rc;
 	}
 	dir = fdopendir(fd);
 	if (!dir) {
@@ -337,6 +338,11 @@ int sysfs_list(const struct sysroot *root, const char *prefix, char ***names,
 		list[++count] = NULL;
 	}
 	closedir(dir);
+	if (!count) {
+		/* Nothing to hand out, so nothing for the caller to free. */
+		free(list);
+		return 0;
+	}
 	qsort(list, count, sizeof(*list), names_cmp);
 	*names = list;
 	return (int)count;

@@ -53,8 +53,8 @@ char *sysfs_canonical(const struct sysroot *root, const char *fmt, ...)
 /*
  * Names in a directory that start with prefix, sorted so that "dax0.10"
  * follows "dax0.9".  Returns the count (0 when the directory is missing) or
- * a negative errno; *names is a NULL-terminated array the caller frees with
- * sysfs_free_names().
+ * a negative errno.  With a positive count *names is a NULL-terminated
+ * array the caller frees with sysfs_free_names(); otherwise it is NULL.
  */
 int sysfs_list(const struct sysroot *root, const char *prefix, char ***names,
 	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -25,6 +25,74 @@ check() {
 	fi
 }
 
+# State that no refused command may change: dax devices, memory blocks,
+# every nd device with its driver and claim, and whatever the scenario's
+# snapshot_extra prints (a label area, say).
+snapshot() {
+	for d in /sys/bus/dax/devices/dax*; do
+		[ -e "$d" ] || continue
+		drv=$(basename "$(readlink "$d/driver" 2>/dev/null)" 2>/dev/null)
+		echo "$(basename "$d") driver=$drv size=$(cat "$d/size") align=$(cat "$d/align" 2>/dev/null)"
+	done
+	for m in /sys/devices/system/memory/memory*; do
+		echo "$(basename "$m") $(cat "$m/state")"
+	done
+	for d in /sys/bus/nd/devices/*; do
+		drv=$(basename "$(readlink "$d/driver" 2>/dev/null)" 2>/dev/null)
+		echo "$(basename "$d") driver=$drv size=$(cat "$d/size" 2>/dev/null) ns=$(cat "$d/namespace" 2>/dev/null) mode=$(cat "$d/mode" 2>/dev/null) align=$(cat "$d/align" 2>/dev/null)"
+	done
+	if type snapshot_extra >/dev/null 2>&1; then
+		snapshot_extra
+	fi
+}
+
+# refuse DESC STATUS CMD...: CMD must exit STATUS, print one error line
+# that names what it refused, and leave the snapshot unchanged.
+refuse() {
+	desc=$1 want=$2
+	shift 2
+	snapshot >/tmp/before
+	"$@" >/tmp/out 2>/tmp/err
+	rc=$?
+	snapshot >/tmp/after
+	if [ "$rc" != "$want" ]; then
+		not_ok "$desc: status $rc, want $want"
+		sed 's/^/# /' /tmp/err
+	elif ! cmp -s /tmp/before /tmp/after; then
+		not_ok "$desc: the system changed"
+		diff /tmp/before /tmp/after | sed 's/^/# /'
+	else
+		ok "$desc ($(head -n1 /tmp/err | cut -c1-110))"
+	fi
+}
+
+# run DESC CMD...: CMD must succeed; its stdout is kept in /tmp/out.
+run() {
+	desc=$1
+	shift
+	if "$@" >/tmp/out 2>/tmp/err; then
+		ok "$desc"
+	else
+		not_ok "$desc: status $?"
+		sed 's/^/# /' /tmp/err
+	fi
+}
+
+# The dax device that claims namespace $1.
+dax_of() {
+	for c in /sys/bus/nd/devices/dax*; do
+		[ "$(cat "$c/namespace" 2>/dev/null)" = "$1" ] || continue
+		ls "$c" | grep '^dax[0-9]*\.[0-9]*$' && return
+	done
+}
+
+# The region built on DIMM $1 (nmemN).
+region_of() {
+	for r in /sys/bus/nd/devices/region*; do
+		case $(cat "$r/mapping0") in "$1",*) basename "$r" ;; esac
+	done
+}
+
 # Ship a directory to the host as a base64 tar archive on the console.
 ship() {
 	echo "@@ARCHIVE $1"

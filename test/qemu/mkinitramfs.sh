@@ -8,6 +8,10 @@
 #                or any directory for a kernel without modules
 #   SCRIPT_DIR   copied to /test in the guest; /test/run is the scenario
 #   BINARY       our binaries, installed as /usr/bin/<basename>
+# EXTRA_MODULES  more kernel modules (with their dependencies), loaded by
+#                the scenario itself
+# EXTRA_TOOLS    host programs (mkfs.ext4, dmsetup), copied with their
+#                libraries to the same path
 set -eu
 
 out=$1 kroot=$2 scripts=$3
@@ -39,6 +43,10 @@ for bin in "$@"; do
 	ln -sf "$(readlink -f "$bin")" "$stage/usr/bin/$(basename "$bin")"
 done
 
+for tool in ${EXTRA_TOOLS:-}; do
+	copy_with_libs "$tool"
+done
+
 # The upstream tools (Debian's ndctl/daxctl) under other names.
 for tool in ndctl daxctl; do
 	if [ -x "/usr/bin/$tool" ]; then
@@ -49,7 +57,8 @@ done
 # A kernel built for the tests has everything built in and no modules.
 if [ -d "$kroot/lib/modules" ]; then
 	kver=$(ls "$kroot/lib/modules" | head -n1)
-	for mod in nfit nd_pmem nd_btt dax_pmem device_dax kmem dax_hmem; do
+	for mod in nfit nd_pmem nd_btt dax_pmem device_dax kmem dax_hmem \
+		${EXTRA_MODULES:-}; do
 		modprobe -C /dev/null -d "$kroot" -S "$kver" --show-depends "$mod" |
 			sed -n 's/^insmod \([^ ]*\).*/\1/p'
 	done | sort -u | while read -r ko; do

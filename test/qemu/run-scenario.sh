@@ -10,8 +10,10 @@ set -u
 build=$1 name=$2 kernel=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 scenario=$here/scenarios/$name
-NVDIMMS= MEM=2G APPEND=
+NVDIMMS= MEM=2G APPEND= MODULES= TOOLS=
 . "$scenario/config"
+# mkinitramfs.sh adds these to the guest.
+export EXTRA_MODULES="$MODULES" EXTRA_TOOLS="$TOOLS"
 # A debug kernel (KASAN shadows hot-added memory) may need more RAM.
 MEM=${QEMU_MEM:-$MEM}
 

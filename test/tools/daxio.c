@@ -3,7 +3,11 @@
  * Test helper for device-dax character devices, which support only mmap:
  *   daxio fill DEV SEED    write a pattern derived from SEED
  *   daxio check DEV SEED   verify that pattern; exit 1 on a mismatch
- *   daxio hold DEV         map the device, say "held", wait to be killed
+ *   daxio hold DEV         map the device, close the descriptor (the map
+ *                          alone keeps it busy), say "held", wait to be
+ *                          killed
+ *   daxio excl BLOCKDEV    open a block device with O_EXCL, say "held",
+ *                          wait to be killed
  * DEV is /dev/daxX.Y; its size comes from sysfs.  The pattern is one
  * 64-bit word every 64 KiB, so a 16 GiB device takes a moment under TCG.
  */
@@ -47,10 +51,23 @@ int main(int argc, char **argv)
 	volatile uint64_t *map;
 	int fd;
 
-	if (argc < 3 || (strcmp(argv[1], "hold") && argc < 4)) {
-		fprintf(stderr,
-			"usage: daxio fill|check DEV SEED | hold DEV\n");
+	if (argc < 3 || (strcmp(argv[1], "hold") && strcmp(argv[1], "excl") &&
+			 argc < 4)) {
+		fprintf(stderr, "usage: daxio fill|check DEV SEED | hold DEV | "
+				"excl BLOCKDEV\n");
 		return 2;
+	}
+	if (!strcmp(argv[1], "excl")) {
+		fd = open(argv[2], O_RDONLY | O_EXCL);
+		if (fd < 0) {
+			fprintf(stderr, "daxio: %s: %s\n", argv[2],
+				strerror(errno));
+			return 1;
+		}
+		printf("held\n");
+		fflush(stdout);
+		for (;;)
+			pause();
 	}
 	if (argc > 3)
 		seed = strtoull(argv[3], NULL, 0);
@@ -71,6 +88,7 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "hold")) {
 		map[0] = map[0];
+		close(fd);
 		printf("held\n");
 		fflush(stdout);
 		for (;;)

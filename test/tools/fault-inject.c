@@ -9,6 +9,12 @@
  *   FAULT_TIMES  fail this many, then let the rest through; default all
  *   FAULT_ERRNO  errno to fail with; default EIO
  *
+ * and make a chosen read return a hostile value, as a broken kernel or a
+ * tampered tree might:
+ *
+ *   FAULT_READ_PATH   substring of the path whose reads are replaced
+ *   FAULT_READ_VALUE  what they read instead ("0\n")
+ *
  * Only openat() (which util/sysfs.c uses) is tracked.
  */
 #include <dlfcn.h>
@@ -18,6 +24,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #define MAX_FD 1024
@@ -39,6 +46,19 @@ int openat(int dirfd, const char *path, int flags, ...)
 		va_start(ap, flags);
 		mode = va_arg(ap, mode_t);
 		va_end(ap);
+	}
+	if ((flags & O_ACCMODE) == O_RDONLY && getenv("FAULT_READ_PATH") &&
+	    strstr(path, getenv("FAULT_READ_PATH"))) {
+		const char *value = getenv("FAULT_READ_VALUE");
+
+		fd = memfd_create("fault-read", MFD_CLOEXEC);
+		if (fd >= 0 && value &&
+		    (pwrite(fd, value, strlen(value), 0) < 0 ||
+		     lseek(fd, 0, SEEK_SET) < 0)) {
+			close(fd);
+			return -1;
+		}
+		return fd;
 	}
 	fd = real_openat(dirfd, path, flags, mode);
 	if (fd >= 0 && fd < MAX_FD)
