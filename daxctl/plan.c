@@ -269,7 +269,7 @@ int cmd_plan(int argc, char **argv)
 		OPT_TERM,
 	};
 	const struct memmap_profile *profile = NULL;
-	struct plan_set *set;
+	struct plan_set *set = NULL;
 	struct plan_filter filter;
 	struct daxctl_ctx *ctx = NULL;
 	struct sysroot *root = NULL;
@@ -301,11 +301,11 @@ int cmd_plan(int argc, char **argv)
 	}
 	if (o.reserve && parse_size(o.reserve, &reserve)) {
 		pr_err("invalid --reserve '%s'", o.reserve);
-		return EXIT_USAGE;
+		goto out;
 	}
 	if (o.free && parse_size(o.free, &free_override)) {
 		pr_err("invalid --free '%s'", o.free);
-		return EXIT_USAGE;
+		goto out;
 	}
 	for (i = 0; filter.aligns[i]; i++) {
 		if (!memmap_align_supported(profile, filter.aligns[i])) {
@@ -315,29 +315,31 @@ int cmd_plan(int argc, char **argv)
 			       "%s",
 			       size_exact(filter.aligns[i], buf, sizeof(buf)),
 			       profile->name, plan_aligns_text(profile));
-			return EXIT_USAGE;
+			goto out;
 		}
 	}
 	if (filter.compound == 0 && !profile->compound_control) {
 		pr_err("--compound off: profile %s has no compound control "
 		       "(it needs the kernel-patches series)",
 		       profile->name);
-		return EXIT_USAGE;
+		goto out;
 	}
 	if (o.size && (argc || o.region)) {
 		pr_err("--size plans a hypothetical device; do not name "
 		       "devices too");
-		return EXIT_USAGE;
+		goto out;
 	}
 	if (!o.size && !argc && !o.region) {
 		pr_err("name a device, namespace or region, 'all', or give "
 		       "--size");
-		return EXIT_USAGE;
+		goto out;
 	}
 
 	set = calloc(1, sizeof(*set));
-	if (!set)
-		return EXIT_FAIL;
+	if (!set) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
 	if (o.size) {
 		struct plan_target t = { .mode = mode,
 					 .info_block = !o.dynamic,
@@ -350,6 +352,17 @@ int cmd_plan(int argc, char **argv)
 		}
 		if (o.start && parse_size(o.start, &t.start)) {
 			pr_err("invalid --start '%s'", o.start);
+			goto out;
+		}
+		if (t.start >= profile->addr_limit ||
+		    t.size > profile->addr_limit - t.start) {
+			char b1[32];
+
+			pr_err("--size %s at --start %#llx ends past %s, the "
+			       "most an %s machine can address",
+			       o.size, (unsigned long long)t.start,
+			       size_exact(profile->addr_limit, b1, sizeof(b1)),
+			       profile->arch);
 			goto out;
 		}
 		t.node_free = free_override;

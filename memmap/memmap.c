@@ -88,19 +88,109 @@ static uint64_t tables_touched(uint64_t vstart, uint64_t vend,
 	return n;
 }
 
-/* Populate the memmap of [ms, me) the way __add_pages() walks it. */
+/* Where the walk over sections stands: the last tables counted. */
+struct walk {
+	uint64_t last_pte, last_block;
+};
+
+/*
+ * Of the n sections starting at s, one section apart, those whose start
+ * lies a whole number of compound pages past ms: the others begin inside
+ * a compound page and reuse_compound_section() gives them no new pages.
+ */
+static uint64_t sections_with_head(uint64_t ms, uint64_t s, uint64_t n,
+				   uint64_t section, uint64_t align)
+{
+	uint64_t off = s - ms, period, first;
+
+	if (align <= section || off % section)
+		return off % align ? 0 : n;
+	period = align / section;
+	first = (align - off % align) % align / section;
+	return n > first ? (n - first - 1) / period + 1 : 0;
+}
+
+/*
+ * Populate [s, e): one section or part of one, or a run of n whole
+ * sections, which all cost the same way.  The table counts telescope
+ * (each section skips what the one before it populated), so a run is
+ * counted in one step and the model's cost does not grow with the size.
+ */
+static void populate_span(const struct memmap_profile *p,
+			  const struct memmap_config *cfg, uint64_t ms,
+			  uint64_t s, uint64_t e, uint64_t n, bool dedup,
+			  struct walk *w, struct memmap_cost *cost)
+{
+	uint64_t sp = p->struct_page_size, page = p->page_size;
+	uint64_t sec_memmap = p->section_size / page * sp;
+	uint64_t pte_span = page / 8 * page; /* VA one PTE table maps */
+	uint64_t vstart = s / page * sp, vend = e / page * sp;
+	uint64_t per_section = n > 1 ? sec_memmap : vend - vstart;
+	bool altmap = cfg->location == MEMMAP_PMEM;
+	uint64_t bytes;
+
+	if (dedup) {
+		uint64_t cpages = cfg->align / page;
+		uint64_t step = min_u64(per_section, cpages * sp);
+		uint64_t heads = n;
+
+		cost->dram_pgtable +=
+			tables_touched(vstart, vend, pte_span, &w->last_pte) *
+			page;
+		if (cfg->align > p->subsection_size)
+			heads = sections_with_head(ms, s, n, p->section_size,
+						   cfg->align);
+		cost->dram_memmap += heads * ((per_section + step - 1) / step) *
+				     p->vmemmap_pages_kept * page;
+		return;
+	}
+	if (per_section < sec_memmap && p->partial_section_basepages) {
+		cost->dram_memmap += align_up(vend, page) -
+				     align_down(vstart, page);
+		cost->dram_pgtable +=
+			tables_touched(vstart, vend, pte_span, &w->last_pte) *
+			page;
+		return;
+	}
+	if (p->vmemmap_pmd_blocks) {
+		/* A block shared with the previous section is there. */
+		bytes = tables_touched(vstart, vend, p->pmd_size,
+				       &w->last_block) *
+			p->pmd_size;
+		if (altmap)
+			cost->device_memmap += bytes;
+		else
+			cost->dram_memmap += bytes;
+		return;
+	}
+	/* Base pages, from the altmap when there is one. */
+	bytes = align_up(vend, page) - align_down(vstart, page);
+	if (altmap)
+		cost->device_memmap += bytes;
+	else
+		cost->dram_memmap += bytes;
+	cost->dram_pgtable +=
+		tables_touched(vstart, vend, pte_span, &w->last_pte) * page;
+}
+
+/*
+ * Populate the memmap of [ms, me) the way __add_pages() walks it, one
+ * section at a time: the part of a section at each end, and the whole
+ * sections between them as one run.
+ */
 static void populate(const struct memmap_profile *p,
 		     const struct memmap_config *cfg, uint64_t ms, uint64_t me,
 		     bool dedup, struct memmap_cost *cost)
 {
 	uint64_t sp = p->struct_page_size, page = p->page_size;
-	uint64_t sec_memmap = p->section_size / page * sp;
-	uint64_t pte_span = page / 8 * page; /* VA one PTE table maps */
-	uint64_t pmd_span = page / 8 * pte_span; /* VA one PMD table maps */
-	uint64_t last_pte = UINT64_MAX, last_block = UINT64_MAX;
-	uint64_t s, next, vstart, vend;
-	bool altmap = cfg->location == MEMMAP_PMEM;
+	uint64_t pmd_span = page / 8 * (page / 8 * page); /* VA a PMD table maps */
+	uint64_t sec = p->section_size;
+	uint64_t first_end = min_u64(align_down(ms, sec) + sec, me);
+	struct walk w = { UINT64_MAX, UINT64_MAX };
+	uint64_t vstart, vend, run_start, run_end;
 
+	if (me <= ms)
+		return;
 	/*
 	 * A PMD table per 1G of vmemmap (64G of device).  The table that
 	 * covers the first byte is shared with whatever memory lies below,
@@ -112,63 +202,17 @@ static void populate(const struct memmap_profile *p,
 			       (vstart + pmd_span - 1) / pmd_span) *
 			      page;
 
-	for (s = ms; s < me; s = next) {
-		next = min_u64(align_down(s, p->section_size) +
-				       p->section_size,
-			       me);
-		vstart = s / page * sp;
-		vend = next / page * sp;
-		if (dedup) {
-			uint64_t cpages = cfg->align / page;
-			uint64_t offset = (s - ms) / page;
-			uint64_t step = min_u64(vend - vstart, cpages * sp);
-
-			cost->dram_pgtable += tables_touched(vstart, vend,
-							     pte_span,
-							     &last_pte) *
-					      page;
-			/* reuse_compound_section(): no new pages. */
-			if (offset % cpages &&
-			    cfg->align > p->subsection_size)
-				continue;
-			cost->dram_memmap += (vend - vstart + step - 1) /
-					     step * p->vmemmap_pages_kept *
-					     page;
-			continue;
-		}
-		if (vend - vstart < sec_memmap && p->partial_section_basepages) {
-			cost->dram_memmap += align_up(vend, page) -
-					     align_down(vstart, page);
-			cost->dram_pgtable += tables_touched(vstart, vend,
-							     pte_span,
-							     &last_pte) *
-					      page;
-			continue;
-		}
-		if (p->vmemmap_pmd_blocks) {
-			/* A block shared with the previous section is there. */
-			uint64_t bytes = tables_touched(vstart, vend,
-							p->pmd_size,
-							&last_block) *
-					 p->pmd_size;
-
-			if (altmap)
-				cost->device_memmap += bytes;
-			else
-				cost->dram_memmap += bytes;
-			continue;
-		}
-		/* Base pages, from the altmap when there is one. */
-		if (altmap)
-			cost->device_memmap += align_up(vend, page) -
-					       align_down(vstart, page);
-		else
-			cost->dram_memmap += align_up(vend, page) -
-					     align_down(vstart, page);
-		cost->dram_pgtable +=
-			tables_touched(vstart, vend, pte_span, &last_pte) *
-			page;
+	run_start = ms;
+	if (ms % sec || first_end - ms < sec) {
+		populate_span(p, cfg, ms, ms, first_end, 1, dedup, &w, cost);
+		run_start = first_end;
 	}
+	run_end = max_u64(run_start, align_down(me, sec));
+	if (run_end > run_start)
+		populate_span(p, cfg, ms, run_start, run_end,
+			      (run_end - run_start) / sec, dedup, &w, cost);
+	if (me > run_end)
+		populate_span(p, cfg, ms, run_end, me, 1, dedup, &w, cost);
 }
 
 /* Whether the info block sets aside room for the memmap (nd mode pmem). */
@@ -213,6 +257,10 @@ int memmap_plan(const struct memmap_profile *p,
 	int rc;
 
 	*cost = (struct memmap_cost){ 0 };
+	/* Checked first: everything below adds start and size. */
+	if (!cfg->size || cfg->start >= p->addr_limit ||
+	    cfg->size > p->addr_limit - cfg->start)
+		return MEMMAP_ERANGE;
 	if (!memmap_align_supported(p, cfg->align))
 		return MEMMAP_EALIGN;
 	if (cfg->mode == MEMMAP_MODE_SYSTEM_RAM) {
@@ -296,6 +344,8 @@ const char *memmap_strerror(int err)
 		return "memmap on the device needs a namespace info block";
 	case MEMMAP_EUNSUPPORTED:
 		return "not supported by this kernel profile";
+	case MEMMAP_ERANGE:
+		return "empty, or beyond the addresses this architecture has";
 	}
 	return "unknown error";
 }

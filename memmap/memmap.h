@@ -41,6 +41,11 @@ struct memmap_profile {
 	bool memmap_on_memory_control;
 	/* Alignments device-dax accepts, ascending, 0-terminated. */
 	uint64_t aligns[4];
+	/*
+	 * Physical addresses stop below this: a start + size past it (or
+	 * past 2^64) describes no machine and is refused, not computed.
+	 */
+	uint64_t addr_limit;
 };
 
 enum memmap_location {
@@ -100,6 +105,7 @@ enum memmap_error {
 	MEMMAP_ETOOSMALL = -3,	/* nothing usable is left */
 	MEMMAP_ENORESERVE = -4, /* memmap=pmem needs an info block */
 	MEMMAP_EUNSUPPORTED = -5, /* the profile's kernel cannot do it */
+	MEMMAP_ERANGE = -6,	/* empty, or beyond the address space */
 };
 
 extern const struct memmap_profile memmap_profile_linux61_x86_64;

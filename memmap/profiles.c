@@ -28,7 +28,9 @@
 	.partial_section_basepages = true,				\
 	.altmap_disables_dedup = true,					\
 	.reserve_per_page = 64,						\
-	.aligns = { KiB(4), MiB(2), GiB(1), 0 }
+	.aligns = { KiB(4), MiB(2), GiB(1), 0 },			\
+	/* Five-level paging's 57-bit address space, the most x86_64 maps. */ \
+	.addr_limit = 1ULL << 57
 
 const struct memmap_profile memmap_profile_linux61_x86_64 = {
 	.name = "linux-6.1",
@@ -65,6 +67,8 @@ const struct memmap_profile memmap_profile_linux61_arm64_4k = {
 	.altmap_disables_dedup = true,
 	.reserve_per_page = 64,
 	.aligns = { KiB(4), MiB(2), GiB(1), 0 },
+	/* 48-bit physical addresses with 4K pages (no LPA2 in 6.1). */
+	.addr_limit = 1ULL << 48,
 };
 
 const struct memmap_profile memmap_profile_linux61_arm64_64k = {
@@ -84,6 +88,8 @@ const struct memmap_profile memmap_profile_linux61_arm64_64k = {
 	.altmap_disables_dedup = true,
 	.reserve_per_page = 64,
 	.aligns = { KiB(64), MiB(512), 0 },
+	/* 52-bit physical addresses (LPA) with 64K pages. */
+	.addr_limit = 1ULL << 52,
 };
 
 const struct memmap_profile *const memmap_profiles[] = {

@@ -6,11 +6,8 @@
 
 struct json_object *json_u64(uint64_t val)
 {
-	/*
-	 * json-c stores integers as int64; the values we print (sizes and
-	 * physical addresses) stay far below 2^63.
-	 */
-	return json_object_new_int64((int64_t)val);
+	/* Sizes and addresses are unsigned: 2^63 and up print as such. */
+	return json_object_new_uint64(val);
 }
 
 struct json_object *json_size(uint64_t bytes, bool human)

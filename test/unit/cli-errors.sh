@@ -43,6 +43,19 @@ expect 2 "plan: compound off needs the patched kernel" \
 	"$daxctl" plan --size 1T --compound off
 expect 2 "plan: bad --memmap" "$daxctl" plan --size 1T --memmap disk
 expect 2 "plan: bad --size" "$daxctl" plan --size 12Q
+expect 2 "plan: 15E is past the address space" "$daxctl" plan --size 15E
+expect 2 "plan: a start that wraps past 2^64" \
+	"$daxctl" plan --size 8G --start 0xfffffffffffff000
+# The model's cost does not grow with the size: 64 PiB plans at once.
+t0=$(date +%s%N)
+expect 0 "plan: 64P" "$daxctl" plan --size 64P
+ms=$((($(date +%s%N) - t0) / 1000000))
+n=$((n + 1))
+if [ "$ms" -lt 500 ]; then
+	echo "ok $n - plan --size 64P answers in ${ms} ms"
+else
+	echo "not ok $n - plan --size 64P took ${ms} ms"
+fi
 expect 2 "plan: nothing to plan" "$daxctl" plan
 expect 2 "plan: --size with a device" "$daxctl" plan --size 1T dax0.0
 expect 1 "plan: unknown device" "$daxctl" plan dax7.7 --sysroot "$fixture"

@@ -30,6 +30,7 @@ int main(void)
 	json_add_str(obj, "path", "/a/b");
 	json_add_bool(obj, "movable", true);
 	json_add_u64(obj, "big", 6ULL << 40);
+	json_add_u64(obj, "top", (1ULL << 63) + 4096);
 
 	tap_ok(json_object_get_int64(json_object_object_get(obj, "size")) ==
 		       4294967296LL,
@@ -47,6 +48,8 @@ int main(void)
 	       "6 TiB survives as an integer");
 
 	text = print_to_string(obj);
+	tap_ok(strstr(text, "\"top\":9223372036854779904") != NULL,
+	       "2^63 + 4096 prints unsigned, not negative");
 	tap_ok(strstr(text, "\"path\":\"/a/b\"") != NULL,
 	       "slashes are not escaped (\"path\":\"/a/b\")");
 	tap_ok(text[strlen(text) - 1] == '\n', "output ends in a newline");

@@ -236,6 +236,38 @@ static void arm64(void)
 	eq(c.dram_memmap, MiB(16), "arm64 64K: 16G costs 16 MiB at 64K");
 }
 
+/* Input past the address space is refused; any size costs the same time. */
+static void ranges(void)
+{
+	const struct memmap_profile *p = &memmap_profile_linux61_x86_64;
+	struct memmap_config cfg = { .start = TiB(1), .size = 0,
+				     .align = MiB(2), .compound = true,
+				     .mode = MEMMAP_MODE_DEVDAX };
+	struct memmap_cost c;
+
+	tap_ok(memmap_plan(p, &cfg, &c) == MEMMAP_ERANGE, "size 0 is refused");
+	cfg.start = UINT64_MAX - KiB(4) + 1;
+	cfg.size = GiB(8);
+	tap_ok(memmap_plan(p, &cfg, &c) == MEMMAP_ERANGE,
+	       "a range that wraps past 2^64 is refused");
+	cfg.start = TiB(1);
+	cfg.size = 15ULL << 60;
+	tap_ok(memmap_plan(p, &cfg, &c) == MEMMAP_ERANGE,
+	       "15E is past the 57-bit address space");
+
+	/* 64 PiB, closed form: 2 vmemmap pages per 2M, a PTE table per 128M. */
+	cfg.size = 64ULL << 50;
+	tap_ok(memmap_plan(p, &cfg, &c) == 0, "64P plans");
+	eq(c.dram_memmap, (64ULL << 50) / MiB(2) * KiB(8),
+	   "64P at 2M: 8K of memmap per 2M");
+	eq(c.dram_pgtable, (64ULL << 50) / MiB(128) * KiB(4) +
+				   (64ULL << 50) / GiB(64) * KiB(4),
+	   "64P at 2M: a PTE table per 128M and a PMD table per 64G");
+	cfg.align = KiB(4);
+	memmap_plan(p, &cfg, &c);
+	eq(c.dram_memmap, (64ULL << 50) / 64, "64P at 4K: S/64");
+}
+
 int main(void)
 {
 	measured_16g();
@@ -247,5 +279,6 @@ int main(void)
 	system_ram();
 	patched();
 	arm64();
+	ranges();
 	return tap_done();
 }
