@@ -10,6 +10,21 @@ else
 	meson setup build >/dev/null
 fi
 ninja -C build
+
+# The unit, sysfs and fuzz suites again in a clang build with
+# AddressSanitizer, UBSan and LeakSanitizer: any report fails the run.
+export ASAN_OPTIONS=detect_leaks=1:exitcode=99
+export UBSAN_OPTIONS=halt_on_error=1:exitcode=98:print_stacktrace=1
+if [ -d build-sanitize ]; then
+	meson setup --reconfigure build-sanitize >/dev/null
+else
+	CC=clang meson setup build-sanitize -Db_sanitize=address,undefined \
+		-Db_lundef=false -Dqemu=disabled -Ddocs=disabled >/dev/null
+fi
+ninja -C build-sanitize
+meson test -C build-sanitize --print-errorlogs --suite unit --suite sysfs \
+	--suite fuzz
+
 # kernel-debug (a KASAN kernel, about 20 minutes) only when asked for.
 [ $# -gt 0 ] || set -- --no-suite kernel-debug
 meson test -C build --print-errorlogs "$@"

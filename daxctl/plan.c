@@ -354,6 +354,15 @@ int cmd_plan(int argc, char **argv)
 			pr_err("invalid --start '%s'", o.start);
 			goto out;
 		}
+		if (t.size % profile->page_size) {
+			char b1[32];
+
+			pr_err("invalid --size '%s': not a multiple of the %s "
+			       "page",
+			       o.size,
+			       size_exact(profile->page_size, b1, sizeof(b1)));
+			goto out;
+		}
 		if (t.start >= profile->addr_limit ||
 		    t.size > profile->addr_limit - t.start) {
 			char b1[32];
