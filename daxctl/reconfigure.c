@@ -541,9 +541,11 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	    (t.mode != DAXCTL_DEV_MODE_RAM || destructive ||
 	     t.memmap_on_memory != cur.memmap_on_memory) &&
 	    !o->force) {
-		pr_err("%s: its memory is online as system RAM; --force "
-		       "offlines it first",
-		       name);
+		pr_err("%s is in use: its memory is online as system RAM; "
+		       "offline it first (daxctl offline-memory %s), or let "
+		       "--force offline it (the kernel migrates what it "
+		       "offlines)",
+		       name, name);
 		return EXIT_FAIL;
 	}
 	if (cur.mode == DAXCTL_DEV_MODE_RAM && t.mode == DAXCTL_DEV_MODE_RAM &&

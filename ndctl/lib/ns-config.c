@@ -83,9 +83,25 @@ static int current_claim(struct ndctl_namespace *ns, char *buf, size_t len)
 	return buf[0] ? 0 : -ENOENT;
 }
 
+/*
+ * The bus probes a region's namespaces and claims asynchronously;
+ * reading wait_probe returns once they are done, so a command that
+ * enabled something returns with its block and dax devices in place.
+ */
+static void wait_probe(struct ndctl_bus *bus)
+{
+	char buf[16];
+
+	sysfs_read(bus->ctx->root, buf, sizeof(buf), ND_DEVICES "/%s/wait_probe",
+		   bus->devname);
+}
+
 int ndctl_region_enable(struct ndctl_region *region)
 {
-	return bind(region->bus->ctx->root, region->devname, "nd_region");
+	int rc = bind(region->bus->ctx->root, region->devname, "nd_region");
+
+	wait_probe(region->bus);
+	return rc;
 }
 
 int ndctl_region_disable(struct ndctl_region *region)
@@ -100,7 +116,10 @@ struct ndctl_bus *ndctl_dimm_get_bus(struct ndctl_dimm *dimm)
 
 int ndctl_dimm_enable(struct ndctl_dimm *dimm)
 {
-	return bind(dimm->bus->ctx->root, dimm->devname, "nvdimm");
+	int rc = bind(dimm->bus->ctx->root, dimm->devname, "nvdimm");
+
+	wait_probe(dimm->bus);
+	return rc;
 }
 
 int ndctl_dimm_disable(struct ndctl_dimm *dimm)

@@ -27,20 +27,16 @@ check() {
 
 # State that no refused command may change: dax devices, memory blocks,
 # every nd device with its driver and claim, and whatever the scenario's
-# snapshot_extra prints (a label area, say).
+# snapshot_extra prints (a label area, say).  A few processes in all: a
+# fork per attribute is slow under TCG.
 snapshot() {
-	for d in /sys/bus/dax/devices/dax*; do
-		[ -e "$d" ] || continue
-		drv=$(basename "$(readlink "$d/driver" 2>/dev/null)" 2>/dev/null)
-		echo "$(basename "$d") driver=$drv size=$(cat "$d/size") align=$(cat "$d/align" 2>/dev/null)"
-	done
-	for m in /sys/devices/system/memory/memory*; do
-		echo "$(basename "$m") $(cat "$m/state")"
-	done
-	for d in /sys/bus/nd/devices/*; do
-		drv=$(basename "$(readlink "$d/driver" 2>/dev/null)" 2>/dev/null)
-		echo "$(basename "$d") driver=$drv size=$(cat "$d/size" 2>/dev/null) ns=$(cat "$d/namespace" 2>/dev/null) mode=$(cat "$d/mode" 2>/dev/null) align=$(cat "$d/align" 2>/dev/null)"
-	done
+	ls -l /sys/bus/dax/devices/*/driver /sys/bus/nd/devices/*/driver \
+		2>/dev/null | sed 's/.* \(\/sys\/[^ ]*\) -> .*\/\([^/]*\)$/\1 \2/'
+	grep -H . /sys/bus/dax/devices/*/size /sys/bus/dax/devices/*/align \
+		/sys/devices/system/memory/memory*/state \
+		/sys/bus/nd/devices/*/size /sys/bus/nd/devices/*/namespace \
+		/sys/bus/nd/devices/*/mode /sys/bus/nd/devices/*/align \
+		2>/dev/null
 	if type snapshot_extra >/dev/null 2>&1; then
 		snapshot_extra
 	fi

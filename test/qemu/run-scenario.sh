@@ -10,7 +10,7 @@ set -u
 build=$1 name=$2 kernel=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 scenario=$here/scenarios/$name
-NVDIMMS= MEM=2G APPEND= MODULES= TOOLS=
+NVDIMMS= MEM=2G APPEND= MODULES= TOOLS= TIMEOUT=
 . "$scenario/config"
 # mkinitramfs.sh adds these to the guest.
 export EXTRA_MODULES="$MODULES" EXTRA_TOOLS="$TOOLS"
@@ -25,6 +25,8 @@ for size in $NVDIMMS; do
 	set -- "$@" --nvdimm "$size"
 done
 [ -n "$APPEND" ] && set -- "$@" --append "$APPEND"
+# QEMU_TIMEOUT (the debug kernel's) wins over the scenario's own.
+[ -n "$TIMEOUT" ] && [ -z "${QEMU_TIMEOUT:-}" ] && set -- "$@" --timeout "$TIMEOUT"
 [ -n "$kernel" ] && set -- "$@" --kernel "$kernel"
 
 {
