@@ -11,24 +11,6 @@
 #include <util/sysfs.h>
 #include "current.h"
 
-/*
- * Kernel features are detected, never assumed from a version: a device
- * with the memmap attribute means the kernel-patches series is applied.
- */
-const struct memmap_profile *running_profile(struct daxctl_ctx *ctx)
-{
-	struct daxctl_region *region;
-	struct daxctl_dev *dev;
-
-	if (ctx) {
-		daxctl_region_foreach (ctx, region)
-			daxctl_dev_foreach (region, dev)
-				if (daxctl_dev_has_control(dev, "memmap"))
-					return &memmap_profile_linux61_patched;
-	}
-	return &memmap_profile_linux61_x86_64;
-}
-
 bool dev_compound(struct daxctl_dev *dev)
 {
 	int compound = daxctl_dev_get_compound(dev);
@@ -81,21 +63,4 @@ void dev_memmap_config(struct daxctl_dev *dev, struct memmap_config *cfg,
 	/* With the memmap in the reserve, the reserve is not "kept" aside. */
 	if (cfg->location == MEMMAP_PMEM)
 		cfg->keep_reserve = false;
-}
-
-/* MemFree of a NUMA node from its meminfo, 0 when it cannot be read. */
-uint64_t node_free_bytes(struct sysroot *root, int node)
-{
-	char buf[4096], *line;
-	unsigned long long kb;
-
-	if (node < 0)
-		node = 0;
-	if (sysfs_read(root, buf, sizeof(buf),
-		       "sys/devices/system/node/node%d/meminfo", node))
-		return 0;
-	line = strstr(buf, "MemFree:");
-	if (!line || sscanf(line, "MemFree: %llu kB", &kb) != 1)
-		return 0;
-	return kb * 1024;
 }

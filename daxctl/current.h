@@ -5,8 +5,6 @@
 #include <daxctl/libdaxctl.h>
 #include <memmap/memmap.h>
 
-/* linux-6.1-patched when the kernel shows the series' controls. */
-const struct memmap_profile *running_profile(struct daxctl_ctx *ctx);
 /*
  * The device's memmap configuration as the kernel applies it at bind:
  * mode, align, compound, location, and the namespace layout behind it.
@@ -19,8 +17,7 @@ bool dev_compound(struct daxctl_dev *dev);
 bool dev_memmap_on_device(struct daxctl_dev *dev,
 			  const struct daxctl_backing *b);
 
-struct sysroot;
-/* MemFree of a NUMA node (node 0 when node < 0); 0 when unreadable. */
-uint64_t node_free_bytes(struct sysroot *root, int node);
+/* The device-state context: the profile, node_free_bytes(). */
+#include <devstate/context.h>
 
 #endif

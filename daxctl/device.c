@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <devstate/context.h>
+#include <devstate/each.h>
+#include <devstate/filter.h>
 #include <devstate/inuse.h>
 #include <memmap/memmap.h>
 #include <util/json.h>
@@ -40,14 +43,26 @@ static const char *const action_names[] = {
 	[DEV_DESTROY] = "destroy",
 };
 
-static int do_action(struct daxctl_dev *dev, enum dev_action action,
-		     const struct dev_opts *o, struct inuse *iu)
+/* What do_action() is asked to do, for every device named. */
+struct dev_request {
+	enum dev_action action;
+	const struct dev_opts *o;
+};
+
+static int do_action(struct devstate *ds, void *obj, void *arg)
 {
+	const struct dev_request *req = arg;
+	enum dev_action action = req->action;
+	const struct dev_opts *o = req->o;
+	struct inuse *iu = devstate_inuse(ds);
+	struct daxctl_dev *dev = obj;
 	const char *name = daxctl_dev_get_devname(dev);
 	enum daxctl_dev_mode mode = daxctl_dev_get_mode(dev);
 	struct block_log log = { 0 };
 	int rc = 0;
 
+	if (!iu)
+		return -ENOMEM;
 	switch (action) {
 	case DEV_ONLINE:
 	case DEV_OFFLINE:
@@ -144,12 +159,23 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 	const struct opt *table = action == DEV_ONLINE ? online_options :
 				  action == DEV_ENABLE ? enable_options :
 							 options;
-	struct daxctl_ctx *ctx = NULL;
-	struct inuse *iu = NULL;
-	struct daxctl_region *region;
-	struct daxctl_dev *dev;
+	struct dev_request req = { .action = action, .o = &o };
+	struct devstate_each each = {
+		.kind = DEVSTATE_DAXDEV,
+		/* 'all' skips the zero-sized seeds. */
+		.idle = DEVSTATE_IDLE_NAMED,
+		.noun = "device",
+		.done_verb = action == DEV_ONLINE  ? "onlined" :
+			     action == DEV_OFFLINE ? "offlined" :
+			     action == DEV_ENABLE  ? "enabled" :
+			     action == DEV_DISABLE ? "disabled" :
+						     "destroyed",
+		.fn = do_action,
+		.arg = &req,
+	};
+	struct devstate ds;
 	char usage[96];
-	int i, done = 0, failed = 0, rc = EXIT_FAIL;
+	int i, rc = EXIT_FAIL;
 
 	snprintf(usage, sizeof(usage),
 		 "daxctl %s-%s <device>...|all "
@@ -161,51 +187,10 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 		pr_err("name a device, or 'all'");
 		return EXIT_USAGE;
 	}
-	if (!daxctl_new(&ctx, o.sysroot))
-		iu = inuse_new(ctx);
-	if (!iu) {
-		pr_err("cannot read sysfs under '%s'",
-		       o.sysroot ? o.sysroot : "/");
-		goto out;
-	}
-	for (; i < argc; i++) {
-		bool found = false;
-
-		daxctl_region_foreach (ctx, region) {
-			if (!dax_region_matches(region, o.region))
-				continue;
-			daxctl_dev_foreach (region, dev) {
-				if (!dax_dev_matches(dev, argv[i]))
-					continue;
-				/* 'all' skips the zero-sized seeds. */
-				if (!strcmp(argv[i], "all") &&
-				    !daxctl_dev_get_size(dev))
-					continue;
-				found = true;
-				if (do_action(dev, action, &o, iu))
-					failed++;
-				else
-					done++;
-			}
-		}
-		if (!found) {
-			pr_err("%s: no such dax device%s%s", argv[i],
-			       o.region ? " in region " : "",
-			       o.region ? o.region : "");
-			failed++;
-		}
-	}
-	pr_info("%s %d device%s%s",
-		action == DEV_ONLINE  ? "onlined" :
-		action == DEV_OFFLINE ? "offlined" :
-		action == DEV_ENABLE  ? "enabled" :
-		action == DEV_DISABLE ? "disabled" :
-					"destroyed",
-		done, done == 1 ? "" : "s", failed ? "; some failed" : "");
-	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
-out:
-	inuse_free(iu);
-	daxctl_unref(ctx);
+	each.region = o.region;
+	if (!devstate_open(&ds, o.sysroot, DEVSTATE_DAX))
+		rc = devstate_each(&ds, &each, argc - i, argv + i);
+	devstate_close(&ds);
 	return rc;
 }
 
@@ -261,8 +246,9 @@ int cmd_create_device(int argc, char **argv)
 	};
 	struct dax_json_flags flags = { 0 };
 	struct daxctl_region *region, *target = NULL;
-	struct daxctl_ctx *ctx = NULL;
 	struct daxctl_dev *made = NULL;
+	struct daxctl_ctx *ctx;
+	struct devstate ds;
 	uint64_t size = 0, align = 0, avail, ralign;
 	char name[32], b1[32], b2[32], b3[32];
 	int i, rc = EXIT_USAGE;
@@ -287,11 +273,12 @@ int cmd_create_device(int argc, char **argv)
 		       o.mode);
 		return EXIT_USAGE;
 	}
-	if (daxctl_new(&ctx, o.sysroot)) {
-		pr_err("cannot read sysfs under '%s'",
-		       o.sysroot ? o.sysroot : "/");
+	if (devstate_open(&ds, o.sysroot, DEVSTATE_DAX)) {
+		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
+	ctx = ds.dax;
+	flags.profile = ds.profile;
 	daxctl_region_foreach (ctx, region)
 		if (!target && dax_region_matches(region, o.region) &&
 		    daxctl_region_is_dynamic(region))
@@ -367,6 +354,6 @@ int cmd_create_device(int argc, char **argv)
 	}
 	rc = EXIT_OK;
 out:
-	daxctl_unref(ctx);
+	devstate_close(&ds);
 	return rc;
 }

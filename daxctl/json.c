@@ -6,6 +6,7 @@
 #include <memmap/memmap.h>
 #include <util/json.h>
 #include "current.h"
+#include <devstate/filter.h>
 #include "json.h"
 
 /*
@@ -13,18 +14,15 @@
  * of our own: where the memmap is, whether compound pages are used, and
  * what it costs in DRAM and on the device.
  */
-static void add_memmap_figures(struct json_object *jdev, struct daxctl_dev *dev)
+static void add_memmap_figures(struct json_object *jdev, struct daxctl_dev *dev,
+			       const struct memmap_profile *p)
 {
-	struct daxctl_region *region = daxctl_dev_get_region(dev);
-	const struct memmap_profile *p;
 	struct daxctl_backing b;
 	struct memmap_config cfg;
 	struct memmap_cost cost;
-
-	p = running_profile(daxctl_region_get_ctx(region));
-	dev_memmap_config(dev, &cfg, &b);
 	uint64_t dram, device;
 
+	dev_memmap_config(dev, &cfg, &b);
 	if (memmap_plan(p, &cfg, &cost))
 		return;
 	memmap_figures_to_json(jdev, cfg.location, &cost);
@@ -81,7 +79,7 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 	if (!daxctl_dev_is_enabled(dev))
 		json_add_str(jdev, "state", "disabled");
 	else if (daxctl_dev_get_size(dev))
-		add_memmap_figures(jdev, dev);
+		add_memmap_figures(jdev, dev, flags->profile);
 	if (flags->mappings && daxctl_mapping_get_first(dev)) {
 		struct json_object *jmaps = json_object_new_array();
 
@@ -102,26 +100,6 @@ void memmap_figures_to_json(struct json_object *obj,
 	json_add_bool(obj, "memmap_compound", cost->compound_pages > 0);
 	json_add_u64(obj, "memmap_dram_bytes", cost->dram_total);
 	json_add_u64(obj, "memmap_device_bytes", cost->device_memmap);
-}
-
-bool dax_dev_matches(struct daxctl_dev *dev, const char *filter)
-{
-	return !filter || !strcmp(filter, "all") ||
-	       !strcmp(filter, daxctl_dev_get_devname(dev));
-}
-
-bool dax_region_matches(struct daxctl_region *region, const char *filter)
-{
-	char name[32];
-	int id = daxctl_region_get_id(region);
-
-	if (!filter || !strcmp(filter, "all"))
-		return true;
-	snprintf(name, sizeof(name), "region%d", id);
-	if (!strcmp(filter, name))
-		return true;
-	snprintf(name, sizeof(name), "%d", id);
-	return !strcmp(filter, name);
 }
 
 struct json_object *dax_region_devs_to_json(struct daxctl_region *region,

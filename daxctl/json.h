@@ -8,6 +8,8 @@
 #include <memmap/memmap.h>
 
 struct dax_json_flags {
+	/* The kernel profile the memmap figures are computed with. */
+	const struct memmap_profile *profile;
 	bool human;
 	bool mappings;
 	bool idle;	/* include devices of size 0 */
@@ -27,9 +29,5 @@ struct json_object *dax_region_devs_to_json(struct daxctl_region *region,
 void memmap_figures_to_json(struct json_object *obj,
 			    enum memmap_location location,
 			    const struct memmap_cost *cost);
-/* "dax0.0", "all" or NULL match as upstream's -d does. */
-bool dax_dev_matches(struct daxctl_dev *dev, const char *filter);
-/* "0", "region0", "all" or NULL. */
-bool dax_region_matches(struct daxctl_region *region, const char *filter);
 
 #endif

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: LGPL-2.1 */
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * libdaxctl: device-dax regions, devices, mappings and the memory blocks of
  * devices in system-ram mode, read from sysfs under a root directory.
@@ -29,13 +29,18 @@ enum daxctl_dev_mode {
 	DAXCTL_DEV_MODE_OTHER,		/* another driver */
 };
 
-/* sysroot: "/" for the live system, or a captured tree; NULL means "/". */
-int daxctl_new(struct daxctl_ctx **ctx, const char *sysroot);
+struct sysroot;
+
+/*
+ * A context over a sysfs root the caller opened (util/sysfs.h): "/" for
+ * the live system, or a captured tree.
+ */
+int daxctl_new(struct daxctl_ctx **ctx, struct sysroot *root);
 struct daxctl_ctx *daxctl_ref(struct daxctl_ctx *ctx);
 void daxctl_unref(struct daxctl_ctx *ctx);
 /* Re-read everything; previously returned objects become invalid. */
 int daxctl_refresh(struct daxctl_ctx *ctx);
-const char *daxctl_get_sysroot(struct daxctl_ctx *ctx);
+struct sysroot *daxctl_get_root(struct daxctl_ctx *ctx);
 /* Memory block size in bytes (block_size_bytes), 0 when unknown. */
 uint64_t daxctl_get_memory_block_size(struct daxctl_ctx *ctx);
 

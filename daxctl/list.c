@@ -11,6 +11,8 @@
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
+#include <devstate/context.h>
+#include <devstate/filter.h>
 #include "json.h"
 
 struct list_opts {
@@ -40,9 +42,9 @@ int cmd_list(int argc, char **argv)
 	struct dax_json_flags flags;
 	struct json_object *jout;
 	struct daxctl_region *region;
-	struct daxctl_ctx *ctx;
+	struct devstate ds;
 	bool matched = false;
-	int i, rc;
+	int i;
 
 	i = parse_options(argc, argv, options,
 			  "daxctl list [<options>]");
@@ -50,10 +52,8 @@ int cmd_list(int argc, char **argv)
 		pr_err("unexpected argument '%s'", argv[i]);
 		return EXIT_USAGE;
 	}
-	rc = daxctl_new(&ctx, o.sysroot);
-	if (rc) {
-		pr_err("cannot read sysfs under '%s': %s",
-		       o.sysroot ? o.sysroot : "/", strerror(-rc));
+	if (devstate_open(&ds, o.sysroot, DEVSTATE_DAX)) {
+		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
 	/* -M alone means devices with their mappings. */
@@ -61,12 +61,13 @@ int cmd_list(int argc, char **argv)
 		o.devs = true;
 	if (!o.regions)
 		o.devs = true;
-	flags = (struct dax_json_flags){ .human = o.human,
+	flags = (struct dax_json_flags){ .profile = ds.profile,
+					 .human = o.human,
 					 .mappings = o.mappings,
 					 .idle = o.idle };
 
 	jout = json_object_new_array();
-	daxctl_region_foreach(ctx, region) {
+	daxctl_region_foreach(ds.dax, region) {
 		struct json_object *jdevs = NULL;
 
 		if (!dax_region_matches(region, o.region))
@@ -99,7 +100,7 @@ int cmd_list(int argc, char **argv)
 	}
 	json_print(stdout, jout);
 	json_object_put(jout);
-	daxctl_unref(ctx);
+	devstate_close(&ds);
 
 	/* A named object that matches nothing is an error, not "[]". */
 	if (!matched && ((o.dev && strcmp(o.dev, "all")) ||

@@ -18,6 +18,8 @@
 #include <util/sysfs.h>
 #include "builtin.h"
 #include "current.h"
+#include <devstate/context.h>
+#include <devstate/each.h>
 #include "json.h"
 #include "plan.h"
 
@@ -96,12 +98,17 @@ static int add_target(struct plan_set *set, const char *name,
 {
 	struct plan_item *item;
 
-	if (set->count >= PLAN_SET_MAX) {
-		pr_err("too many devices to plan at once (at most %d)",
-		       PLAN_SET_MAX);
-		return -E2BIG;
+	if (set->count == set->cap) {
+		int cap = set->cap ? 2 * set->cap : 16;
+
+		item = realloc(set->items, cap * sizeof(*item));
+		if (!item)
+			return -ENOMEM;
+		set->items = item;
+		set->cap = cap;
 	}
 	item = &set->items[set->count++];
+	*item = (struct plan_item){ 0 };
 	snprintf(item->name, sizeof(item->name), "%s", name);
 	item->target = *t;
 	return 0;
@@ -133,66 +140,44 @@ void plan_target_from_dev(struct daxctl_dev *dev, struct sysroot *root,
 	snprintf(ns, nslen, "%s", b.nd ? b.ns : "");
 }
 
-static int collect_devices(struct daxctl_ctx *ctx, struct sysroot *root,
-			   const struct plan_opts *o, int argc, char **argv,
-			   uint64_t reserve, struct plan_set *set)
+/* What collect_device() adds each device it is given to. */
+struct collect {
+	struct plan_set *set;
+	uint64_t reserve;
+};
+
+static int collect_device(struct devstate *ds, void *obj, void *arg)
 {
-	struct daxctl_region *region;
-	struct daxctl_dev *dev;
-	int i, rc;
+	struct collect *c = arg;
+	struct daxctl_dev *dev = obj;
+	struct plan_item *item;
+	struct plan_target t;
+	char ns[32];
+	int rc;
 
-	for (i = 0; i < argc; i++) {
-		bool found = false;
-
-		daxctl_region_foreach (ctx, region) {
-			if (o->region && !dax_region_matches(region, o->region))
-				continue;
-			daxctl_dev_foreach (region, dev) {
-				struct plan_item *item;
-				struct plan_target t;
-				char ns[32];
-
-				if (!dax_dev_matches(dev, argv[i]) ||
-				    !daxctl_dev_get_size(dev))
-					continue;
-				plan_target_from_dev(dev, root, reserve, &t, ns,
-						     sizeof(ns));
-				rc = add_target(
-					set, daxctl_dev_get_devname(dev), &t);
-				if (rc)
-					return rc;
-				item = &set->items[set->count - 1];
-				snprintf(item->ns, sizeof(item->ns), "%s", ns);
-				item->has_kernel = !daxctl_dev_get_memmap_usage(
-					dev, &item->kernel_dram,
-					&item->kernel_device);
-				found = true;
-			}
-		}
-		if (!found) {
-			pr_err("%s: no such dax device%s%s", argv[i],
-			       o->region ? " in region " : "",
-			       o->region ? o->region : "");
-			return -ENOENT;
-		}
-	}
+	plan_target_from_dev(dev, ds->root, c->reserve, &t, ns, sizeof(ns));
+	rc = add_target(c->set, daxctl_dev_get_devname(dev), &t);
+	if (rc)
+		return rc;
+	item = &c->set->items[c->set->count - 1];
+	snprintf(item->ns, sizeof(item->ns), "%s", ns);
+	item->has_kernel = !daxctl_dev_get_memmap_usage(
+		dev, &item->kernel_dram, &item->kernel_device);
 	return 0;
 }
 
 /* Namespaces and nd regions: plan what their capacity could become. */
-static int collect_nd(const char *sysroot, const char *name, uint64_t reserve,
-		      struct sysroot *root, struct plan_set *set, bool *found)
+static int collect_nd(struct devstate *ds, const char *name, uint64_t reserve,
+		      struct plan_set *set, bool *found)
 {
+	struct sysroot *root = ds->root;
 	struct ndctl_namespace *ns;
 	struct ndctl_region *region;
-	struct ndctl_ctx *ctx;
 	struct ndctl_bus *bus;
 	int rc = 0;
 
 	*found = false;
-	if (ndctl_new(&ctx, sysroot))
-		return 0;
-	ndctl_bus_foreach (ctx, bus) {
+	ndctl_bus_foreach (ds->nd, bus) {
 		ndctl_region_foreach (bus, region) {
 			struct plan_target t = { .mode = MEMMAP_MODE_DEVDAX,
 						 .info_block = true,
@@ -232,7 +217,6 @@ static int collect_nd(const char *sysroot, const char *name, uint64_t reserve,
 			}
 		}
 	}
-	ndctl_unref(ctx);
 	return rc;
 }
 
@@ -271,8 +255,15 @@ int cmd_plan(int argc, char **argv)
 	const struct memmap_profile *profile = NULL;
 	struct plan_set *set = NULL;
 	struct plan_filter filter;
-	struct daxctl_ctx *ctx = NULL;
-	struct sysroot *root = NULL;
+	struct devstate ds = { 0 };
+	struct collect collect = { 0 };
+	struct devstate_each each = {
+		.kind = DEVSTATE_DAXDEV,
+		.idle = DEVSTATE_IDLE_SKIP,
+		.names_first = true,
+		.fn = collect_device,
+		.arg = &collect,
+	};
 	uint64_t reserve = 256ULL << 20, free_override = 0;
 	enum memmap_mode mode;
 	int i, rc = EXIT_USAGE;
@@ -292,13 +283,17 @@ int cmd_plan(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (!profile) {
-		/* Detect the running kernel's controls; stock otherwise. */
-		if (!daxctl_new(&ctx, o.sysroot))
-			profile = running_profile(ctx);
-		else
-			profile = &memmap_profile_linux61_x86_64;
+	/*
+	 * The running kernel's controls decide the profile.  A hypothetical
+	 * size plans even where there is no sysfs to read (stock profile).
+	 */
+	if (devstate_open(&ds, o.sysroot, DEVSTATE_DAX | DEVSTATE_ND) &&
+	    !o.size) {
+		rc = EXIT_FAIL;
+		goto out;
 	}
+	if (!profile)
+		profile = ds.profile;
 	if (o.reserve && parse_size(o.reserve, &reserve)) {
 		pr_err("invalid --reserve '%s'", o.reserve);
 		goto out;
@@ -383,19 +378,15 @@ int cmd_plan(int argc, char **argv)
 		char *all[] = { "all" };
 
 		rc = EXIT_FAIL;
-		root = sysroot_open(o.sysroot ? o.sysroot : "/");
-		if (!root || (!ctx && daxctl_new(&ctx, o.sysroot))) {
-			pr_err("cannot read sysfs under '%s'",
-			       o.sysroot ? o.sysroot : "/");
-			goto out;
-		}
+		collect = (struct collect){ .set = set, .reserve = reserve };
+		each.region = o.region;
 		for (i = 0; i < argc; i++) {
 			bool found = false;
 
 			if (!strncmp(argv[i], "namespace", 9) ||
 			    !strncmp(argv[i], "region", 6)) {
-				if (collect_nd(o.sysroot, argv[i], reserve,
-					       root, set, &found))
+				if (collect_nd(&ds, argv[i], reserve, set,
+					       &found))
 					goto out;
 				if (!found) {
 					pr_err("%s: no such namespace or "
@@ -405,12 +396,10 @@ int cmd_plan(int argc, char **argv)
 				}
 				continue;
 			}
-			if (collect_devices(ctx, root, &o, 1, &argv[i], reserve,
-					    set))
+			if (devstate_each(&ds, &each, 1, &argv[i]))
 				goto out;
 		}
-		if (!argc &&
-		    collect_devices(ctx, root, &o, 1, all, reserve, set))
+		if (!argc && devstate_each(&ds, &each, 1, all))
 			goto out;
 		for (i = 0; i < set->count; i++) {
 			if (free_override)
@@ -428,8 +417,9 @@ int cmd_plan(int argc, char **argv)
 		plan_print_json(stdout, profile, set);
 	rc = EXIT_OK;
 out:
-	daxctl_unref(ctx);
-	sysroot_close(root);
+	devstate_close(&ds);
+	if (set)
+		free(set->items);
 	free(set);
 	return rc;
 }

@@ -8,8 +8,6 @@
 
 struct sysroot;
 
-#define PLAN_SET_MAX 64
-
 struct plan_item {
 	char name[64];		/* device, namespace, region, or the size */
 	char ns[32];		/* backing namespace of a device */
@@ -21,9 +19,10 @@ struct plan_item {
 	struct plan plan;
 };
 
+/* As many as were named: 'all' on a large machine has no limit. */
 struct plan_set {
-	int count;
-	struct plan_item items[PLAN_SET_MAX];
+	int count, cap;
+	struct plan_item *items;
 };
 
 /* "4K, 2M, 1G" for messages. */

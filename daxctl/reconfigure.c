@@ -14,6 +14,8 @@
 
 #include <memmap/planner.h>
 #include <ndctl/libndctl.h>
+#include <devstate/context.h>
+#include <devstate/each.h>
 #include <devstate/inuse.h>
 #include <util/json.h>
 #include <util/log.h>
@@ -401,7 +403,7 @@ static int rewrite_namespace(struct reconf *r, struct daxctl_dev **devp,
 	char buf[32], uuid[40] = "";
 	int rc, rrc;
 
-	rc = ndctl_new(&nd, r->o->sysroot);
+	rc = ndctl_new(&nd, r->root);
 	if (rc)
 		return rc;
 	ns = ndctl_get_namespace(nd, b->ns);
@@ -634,6 +636,17 @@ failed:
 	return EXIT_FAIL;
 }
 
+/* Each device afresh: the one before may have re-read the context. */
+static int reconfigure_named(struct devstate *ds, void *obj, void *arg)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(obj));
+	daxctl_refresh(ds->dax);
+	obj = daxctl_get_dev(ds->dax, name);
+	return obj ? reconfigure_one(arg, obj) : EXIT_OK;
+}
+
 int cmd_reconfigure_device(int argc, char **argv)
 {
 	struct reconf_opts o = { .compound = -1, .movable = -1 };
@@ -664,10 +677,17 @@ int cmd_reconfigure_device(int argc, char **argv)
 		OPT_TERM,
 	};
 	struct reconf r = { .o = &o, .reserve = 256ULL << 20 };
-	struct daxctl_region *region;
-	struct daxctl_dev *dev;
-	char **names = NULL, **grown;
-	int i, n = 0, count = 0, rc = EXIT_USAGE, worst = EXIT_OK;
+	struct devstate_each each = {
+		.kind = DEVSTATE_DAXDEV,
+		.idle = DEVSTATE_IDLE_SKIP,
+		/* Every name must exist before any device changes. */
+		.names_first = true,
+		.noun = "device",
+		.fn = reconfigure_named,
+		.arg = &r,
+	};
+	struct devstate ds;
+	int i, rc = EXIT_USAGE;
 
 	i = parse_options(argc, argv, options,
 			  "daxctl reconfigure-device <device>...|all "
@@ -691,79 +711,20 @@ int cmd_reconfigure_device(int argc, char **argv)
 		       "--[no-]compound or --align");
 		return EXIT_USAGE;
 	}
-	r.root = sysroot_open(o.sysroot ? o.sysroot : "/");
-	if (r.root && !daxctl_new(&r.ctx, o.sysroot))
-		r.iu = inuse_new(r.ctx);
-	if (!r.iu) {
-		pr_err("cannot read sysfs under '%s'",
-		       o.sysroot ? o.sysroot : "/");
-		rc = EXIT_FAIL;
-		goto out;
+	if (devstate_open(&ds, o.sysroot, DEVSTATE_DAX)) {
+		devstate_close(&ds);
+		return EXIT_FAIL;
 	}
-	r.profile = running_profile(r.ctx);
+	r.ctx = ds.dax;
+	r.root = ds.root;
+	r.profile = ds.profile;
+	r.iu = devstate_inuse(&ds);
 	r.out = json_object_new_array();
-
-	/* Collect names first: reconfiguring re-reads the context. */
-	for (; i < argc; i++) {
-		bool found = false;
-
-		daxctl_region_foreach (r.ctx, region) {
-			if (!dax_region_matches(region, o.region))
-				continue;
-			daxctl_dev_foreach (region, dev) {
-				if (!dax_dev_matches(dev, argv[i]) ||
-				    !daxctl_dev_get_size(dev))
-					continue;
-				grown = realloc(names,
-						(n + 1) * sizeof(*names));
-				if (!grown) {
-					rc = EXIT_FAIL;
-					goto out_names;
-				}
-				names = grown;
-				names[n] = strdup(daxctl_dev_get_devname(dev));
-				if (!names[n]) {
-					rc = EXIT_FAIL;
-					goto out_names;
-				}
-				n++;
-				found = true;
-			}
-		}
-		if (!found) {
-			pr_err("%s: no such dax device%s%s", argv[i],
-			       o.region ? " in region " : "",
-			       o.region ? o.region : "");
-			rc = EXIT_FAIL;
-			goto out_names;
-		}
-	}
-	for (i = 0; i < n; i++) {
-		struct daxctl_dev *target;
-
-		daxctl_refresh(r.ctx);
-		target = daxctl_get_dev(r.ctx, names[i]);
-		if (!target)
-			continue;
-		rc = reconfigure_one(&r, target);
-		if (rc == EXIT_OK)
-			count++;
-		else if (rc > worst)
-			worst = rc;
-	}
+	each.region = o.region;
+	each.done_verb = o.dry_run ? NULL : "reconfigured";
+	rc = r.iu ? devstate_each(&ds, &each, argc - i, argv + i) : EXIT_FAIL;
 	json_print(stdout, r.out);
-	if (!o.dry_run)
-		pr_info("reconfigured %d device%s", count,
-			count == 1 ? "" : "s");
-	rc = worst;
-out_names:
-	while (n > 0)
-		free(names[--n]);
-	free(names);
-out:
 	json_object_put(r.out);
-	inuse_free(r.iu);
-	daxctl_unref(r.ctx);
-	sysroot_close(r.root);
+	devstate_close(&ds);
 	return rc;
 }

@@ -43,18 +43,14 @@ struct inuse {
 	char why[512];
 };
 
-struct inuse *inuse_new(struct daxctl_ctx *dax)
+struct inuse *inuse_new(struct sysroot *root, struct daxctl_ctx *dax)
 {
 	struct inuse *iu = calloc(1, sizeof(*iu));
 
 	if (!iu)
 		return NULL;
 	iu->dax = dax;
-	iu->root = sysroot_open(daxctl_get_sysroot(dax));
-	if (!iu->root) {
-		free(iu);
-		return NULL;
-	}
+	iu->root = sysroot_ref(root);
 	return iu;
 }
 

@@ -22,9 +22,13 @@
 #include <ndctl/libndctl.h>
 
 struct inuse;
+struct sysroot;
 
-/* One per command; the processes and mounts are read once, on demand. */
-struct inuse *inuse_new(struct daxctl_ctx *dax);
+/*
+ * One per command (devstate_inuse() makes it); the processes and mounts
+ * are read once, on demand.
+ */
+struct inuse *inuse_new(struct sysroot *root, struct daxctl_ctx *dax);
 /* Drops the exclusive opens: call after the change is made. */
 void inuse_free(struct inuse *iu);
 

@@ -130,7 +130,8 @@ static void add_dax_details(struct json_object *jns, struct ndctl_claim *claim,
 	if (flags->dax_ctx)
 		region = claim_dax_region(flags->dax_ctx, claim);
 	if (flags->dax && region) {
-		struct dax_json_flags dflags = { .human = flags->human,
+		struct dax_json_flags dflags = { .profile = flags->profile,
+						 .human = flags->human,
 						 .no_path = true };
 		struct json_object *jregion;
 
@@ -156,7 +157,9 @@ static void add_memmap_figures(struct json_object *jns,
 			       enum ndctl_ns_mode mode,
 			       const struct nd_json_flags *flags)
 {
-	const struct memmap_profile *p = &memmap_profile_linux61_x86_64;
+	const struct memmap_profile *p = flags->profile ?
+						 flags->profile :
+						 &memmap_profile_linux61_x86_64;
 	struct memmap_config cfg = {
 		.start = ndctl_namespace_get_resource(ns),
 		.size = ndctl_namespace_get_size(ns),
@@ -179,7 +182,6 @@ static void add_memmap_figures(struct json_object *jns,
 	if (region && daxctl_dev_get_first(region)) {
 		struct daxctl_backing b;
 
-		p = running_profile(flags->dax_ctx);
 		dev_memmap_config(daxctl_dev_get_first(region), &cfg, &b);
 	}
 	if (memmap_plan(p, &cfg, &cost))

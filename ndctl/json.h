@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <json-c/json.h>
 #include <daxctl/libdaxctl.h>
+#include <memmap/memmap.h>
 #include <ndctl/libndctl.h>
 
 struct nd_json_flags {
@@ -12,6 +13,8 @@ struct nd_json_flags {
 	bool verbose;
 	bool dax;		/* -X: nest the dax region and its devices */
 	struct daxctl_ctx *dax_ctx;	/* needed for dax */
+	/* The kernel profile the memmap figures are computed with. */
+	const struct memmap_profile *profile;
 };
 
 struct json_object *nd_bus_to_json(struct ndctl_bus *bus);

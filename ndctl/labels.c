@@ -12,13 +12,14 @@
 #include <string.h>
 #include <uuid/uuid.h>
 
+#include <devstate/context.h>
+#include <devstate/each.h>
 #include <devstate/inuse.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
-#include "context.h"
-#include "filter.h"
+#include <devstate/filter.h>
 #include "label-format.h"
 #include "region.h"
 
@@ -157,17 +158,29 @@ static int write_area(struct ndctl_dimm *dimm, const void *buf, uint32_t len,
 	return rc;
 }
 
-static int label_action(struct ndctl_dimm *dimm, enum label_action action,
-			const struct label_opts *o, struct inuse *iu,
-			struct json_object *out)
+/* What label_action() is asked to do, for every DIMM named. */
+struct label_request {
+	enum label_action action;
+	const struct label_opts *o;
+	struct json_object *out;
+};
+
+static int label_action(struct devstate *ds, void *obj, void *arg)
 {
+	const struct label_request *req = arg;
+	enum label_action action = req->action;
+	const struct label_opts *o = req->o;
+	struct ndctl_dimm *dimm = obj;
 	const char *name = ndctl_dimm_get_devname(dimm);
+	struct inuse *iu = devstate_inuse(ds);
 	struct label_geometry g;
 	struct label_index idx[2];
 	uint32_t size;
 	void *area;
 	int rc;
 
+	if (!iu)
+		return -ENOMEM;
 	rc = read_area(dimm, &area, &size);
 	if (rc) {
 		pr_err("%s: cannot read its label area: %s", name,
@@ -175,7 +188,8 @@ static int label_action(struct ndctl_dimm *dimm, enum label_action action,
 		return rc;
 	}
 	if (action == LABEL_READ) {
-		json_object_array_add(out, labels_to_json(dimm, area, size));
+		json_object_array_add(req->out,
+				      labels_to_json(dimm, area, size));
 		free(area);
 		return 0;
 	}
@@ -240,13 +254,19 @@ static int label_command(int argc, char **argv, enum label_action action)
 				  action == LABEL_ZERO ? zero_options :
 							 read_options;
 	struct json_object *out = json_object_new_array();
-	struct daxctl_ctx *dax = NULL;
-	struct ndctl_ctx *ctx = NULL;
-	struct inuse *iu = NULL;
-	struct ndctl_dimm *dimm;
-	struct ndctl_bus *bus;
+	struct label_request req = { .action = action, .o = &o, .out = out };
+	struct devstate_each each = {
+		.kind = DEVSTATE_DIMM,
+		.noun = "nmem",
+		.done_verb = action == LABEL_INIT ? "initialized" :
+			     action == LABEL_ZERO ? "zeroed" :
+						    "read",
+		.fn = label_action,
+		.arg = &req,
+	};
+	struct devstate ds = { 0 };
 	char usage[80];
-	int i, done = 0, failed = 0, rc = EXIT_FAIL;
+	int i, rc = EXIT_FAIL;
 
 	snprintf(usage, sizeof(usage), "ndctl %s-labels <nmem>|all [<options>]",
 		 verbs[action]);
@@ -262,47 +282,15 @@ static int label_command(int argc, char **argv, enum label_action action)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (nd_open_contexts(o.sysroot, &ctx, &dax))
+	each.bus = o.bus;
+	if (devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX))
 		goto out;
-	if (nd_check_filters_matched(ctx, o.bus, NULL, NULL, NULL))
-		goto out;
-	iu = inuse_new(dax);
-	if (!iu)
-		goto out;
-	for (; i < argc; i++) {
-		bool found = false;
-
-		ndctl_bus_foreach (ctx, bus) {
-			if (!nd_bus_matches(bus, o.bus))
-				continue;
-			ndctl_dimm_foreach (bus, dimm) {
-				if (!nd_dimm_matches(dimm, argv[i]))
-					continue;
-				found = true;
-				if (label_action(dimm, action, &o, iu, out))
-					failed++;
-				else
-					done++;
-			}
-		}
-		if (!found) {
-			pr_err("%s: no such DIMM", argv[i]);
-			failed++;
-		}
-	}
+	rc = devstate_each(&ds, &each, argc - i, argv + i);
 	if (action == LABEL_READ)
 		json_print(stdout, out);
-	pr_info("%s %d nmem%s%s",
-		action == LABEL_INIT ? "initialized" :
-		action == LABEL_ZERO ? "zeroed" :
-				       "read",
-		done, done == 1 ? "" : "s", failed ? "; some failed" : "");
-	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
 out:
 	json_object_put(out);
-	inuse_free(iu);
-	daxctl_unref(dax);
-	ndctl_unref(ctx);
+	devstate_close(&ds);
 	return rc;
 }
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: LGPL-2.1 */
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * libndctl: the nvdimm bus seen through sysfs under a root directory:
  * buses, DIMMs, regions, namespaces and the pfn/dax/btt devices that claim
@@ -36,11 +36,14 @@ enum ndctl_map {
 	NDCTL_MAP_DEV,	/* "pmem": struct pages in the info-block reserve */
 };
 
-int ndctl_new(struct ndctl_ctx **ctx, const char *sysroot);
+struct sysroot;
+
+/* A context over a sysfs root the caller opened (util/sysfs.h). */
+int ndctl_new(struct ndctl_ctx **ctx, struct sysroot *root);
 struct ndctl_ctx *ndctl_ref(struct ndctl_ctx *ctx);
 void ndctl_unref(struct ndctl_ctx *ctx);
 int ndctl_refresh(struct ndctl_ctx *ctx);
-const char *ndctl_get_sysroot(struct ndctl_ctx *ctx);
+struct sysroot *ndctl_get_root(struct ndctl_ctx *ctx);
 
 struct ndctl_bus *ndctl_bus_get_first(struct ndctl_ctx *ctx);
 struct ndctl_bus *ndctl_bus_get_next(struct ndctl_bus *bus);

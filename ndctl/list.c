@@ -13,7 +13,8 @@
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
-#include "filter.h"
+#include <devstate/context.h>
+#include <devstate/filter.h>
 #include "json.h"
 
 struct list_opts {
@@ -149,9 +150,9 @@ int cmd_list(int argc, char **argv)
 	};
 	struct nd_json_flags flags;
 	struct json_object *jout;
-	struct daxctl_ctx *dax_ctx = NULL;
 	struct ndctl_ctx *ctx;
 	struct ndctl_bus *bus;
+	struct devstate ds;
 	int i, rc;
 
 	i = parse_options(argc, argv, options, "ndctl list [<options>]");
@@ -159,14 +160,12 @@ int cmd_list(int argc, char **argv)
 		pr_err("unexpected argument '%s'", argv[i]);
 		return EXIT_USAGE;
 	}
-	rc = ndctl_new(&ctx, o.sysroot);
-	if (rc) {
-		pr_err("cannot read sysfs under '%s': %s",
-		       o.sysroot ? o.sysroot : "/", strerror(-rc));
+	/* The dax device names come from the dax bus. */
+	if (devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX)) {
+		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	/* The dax device names come from the dax bus. */
-	daxctl_new(&dax_ctx, o.sysroot);
+	ctx = ds.nd;
 	if (!o.buses && !o.dimms && !o.regions && !o.namespaces)
 		o.namespaces = true;
 	if (o.dax)
@@ -174,7 +173,8 @@ int cmd_list(int argc, char **argv)
 	flags = (struct nd_json_flags){ .human = o.human,
 					.verbose = o.verbose,
 					.dax = o.dax,
-					.dax_ctx = dax_ctx };
+					.dax_ctx = ds.dax,
+					.profile = ds.profile };
 
 	jout = json_object_new_array();
 	ndctl_bus_foreach(ctx, bus) {
@@ -198,7 +198,6 @@ int cmd_list(int argc, char **argv)
 	json_print(stdout, jout);
 	rc = nd_check_filters_matched(ctx, o.bus, o.region, o.ns, o.dimm);
 	json_object_put(jout);
-	daxctl_unref(dax_ctx);
-	ndctl_unref(ctx);
+	devstate_close(&ds);
 	return rc;
 }

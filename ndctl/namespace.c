@@ -1,558 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndctl create-namespace, destroy-namespace, enable-namespace and
- * disable-namespace.  create-namespace plans first: it states the usable
- * size and the memmap cost in DRAM and on the device, refuses a memmap in
- * DRAM that does not fit the node, and says when it is about to rewrite an
- * info block, before writing anything.
+ * ndctl destroy-namespace, enable-namespace and disable-namespace, for
+ * namespaces named one by one or 'all'.  Taking one away goes through
+ * the in-use check first, whatever the options.
  */
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <uuid/uuid.h>
 
-#include <daxctl/current.h>
-#include <daxctl/json.h>
+#include <devstate/context.h>
+#include <devstate/each.h>
 #include <devstate/inuse.h>
-#include <memmap/memmap.h>
-#include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
-#include <util/size.h>
-#include <util/sysfs.h>
 #include "builtin.h"
-#include "context.h"
-#include "filter.h"
 #include "json.h"
-
-struct create_opts {
-	const char *bus, *region, *mode, *map, *memmap, *align, *size,
-		*reconfig;
-	const char *name, *uuid, *type, *reserve, *sysroot;
-	bool force, dry_run, human;
-};
-
-/* What a claim looks like now, to restore it if the new one fails. */
-struct ns_state {
-	enum ndctl_ns_mode mode;
-	enum ndctl_map map;
-	uint64_t align;
-	char uuid[40];
-	bool enabled;
-};
-
-static const char *map_name(enum ndctl_map map)
-{
-	return map == NDCTL_MAP_DEV ? "dev" : "mem";
-}
-
-static int parse_create(const struct create_opts *o,
-			struct ndctl_ns_config *cfg, uint64_t *size)
-{
-	enum ndctl_map memmap = NDCTL_MAP_NONE;
-
-	*cfg = (struct ndctl_ns_config){ .mode = NDCTL_NS_MODE_FSDAX,
-					 .map = NDCTL_MAP_DEV };
-	*size = 0;
-	if (o->mode) {
-		if (!strcmp(o->mode, "devdax") || !strcmp(o->mode, "dax"))
-			cfg->mode = NDCTL_NS_MODE_DEVDAX;
-		else if (!strcmp(o->mode, "fsdax") ||
-			 !strcmp(o->mode, "memory"))
-			cfg->mode = NDCTL_NS_MODE_FSDAX;
-		else if (!strcmp(o->mode, "raw"))
-			cfg->mode = NDCTL_NS_MODE_RAW;
-		else {
-			pr_err("invalid --mode '%s': expected devdax, fsdax or "
-			       "raw",
-			       o->mode);
-			return -EINVAL;
-		}
-	}
-	if (o->map) {
-		if (!strcmp(o->map, "mem"))
-			cfg->map = NDCTL_MAP_MEM;
-		else if (!strcmp(o->map, "dev"))
-			cfg->map = NDCTL_MAP_DEV;
-		else {
-			pr_err("invalid --map '%s': expected mem or dev",
-			       o->map);
-			return -EINVAL;
-		}
-	}
-	if (o->memmap) {
-		if (!strcmp(o->memmap, "dram"))
-			memmap = NDCTL_MAP_MEM;
-		else if (!strcmp(o->memmap, "pmem"))
-			memmap = NDCTL_MAP_DEV;
-		else {
-			pr_err("invalid --memmap '%s': expected dram or pmem",
-			       o->memmap);
-			return -EINVAL;
-		}
-		if (o->map && memmap != cfg->map) {
-			pr_err("--map=%s and --memmap=%s ask for different "
-			       "memmap locations",
-			       o->map, o->memmap);
-			return -EINVAL;
-		}
-		cfg->map = memmap;
-	}
-	if (cfg->mode == NDCTL_NS_MODE_RAW &&
-	    (o->map || o->memmap || o->align)) {
-		pr_err("--%s does not apply to a raw namespace",
-		       o->align ? "align" :
-		       o->map	? "map" :
-				  "memmap");
-		return -EINVAL;
-	}
-	if (o->align && (parse_size(o->align, &cfg->align) || !cfg->align)) {
-		pr_err("invalid --align '%s'", o->align);
-		return -EINVAL;
-	}
-	if (o->size && (parse_size(o->size, size) || !*size)) {
-		pr_err("invalid --size '%s'", o->size);
-		return -EINVAL;
-	}
-	return 0;
-}
-
-/* The namespace named name, if it lies in the bus and region asked for. */
-static struct ndctl_namespace *find_namespace(struct ndctl_ctx *ctx,
-					      const char *busf,
-					      const char *region,
-					      const char *name)
-{
-	struct ndctl_namespace *ns = ndctl_get_namespace(ctx, name);
-	struct ndctl_region *r = ns ? ndctl_namespace_get_region(ns) : NULL;
-
-	if (!r || !nd_bus_matches(ndctl_region_get_bus(r), busf) ||
-	    !nd_region_matches(r, region))
-		return NULL;
-	return ns;
-}
-
-/* A namespace nobody claimed yet, with capacity: what create fills. */
-static struct ndctl_namespace *find_idle(struct ndctl_ctx *ctx,
-					 const char *busf, const char *region)
-{
-	struct ndctl_namespace *ns;
-	struct ndctl_region *r;
-	struct ndctl_bus *bus;
-
-	ndctl_bus_foreach (ctx, bus)
-		ndctl_region_foreach (bus, r) {
-			if (!nd_bus_matches(bus, busf) ||
-			    !nd_region_matches(r, region) ||
-			    !ndctl_region_is_enabled(r))
-				continue;
-			ndctl_namespace_foreach (r, ns)
-				if (ndctl_namespace_get_size(ns) &&
-				    ndctl_namespace_get_mode(ns) ==
-					    NDCTL_NS_MODE_RAW &&
-				    !ndctl_namespace_has_label(ns))
-					return ns;
-			/* A labelled region hands out its seed. */
-			ndctl_namespace_foreach (r, ns)
-				if (!strcmp(ndctl_namespace_get_devname(ns),
-					    ndctl_region_get_namespace_seed(
-						    r)) &&
-				    ndctl_namespace_has_label(ns) &&
-				    ndctl_region_get_available_size(r))
-					return ns;
-		}
-	return NULL;
-}
-
-static void save_state(struct ndctl_namespace *ns, struct ns_state *st)
-{
-	struct ndctl_claim *claim = ndctl_namespace_get_claim(ns);
-
-	*st = (struct ns_state){ .mode = ndctl_namespace_get_mode(ns),
-				 .enabled = ndctl_namespace_is_active(ns) };
-	if (claim) {
-		st->map = ndctl_claim_get_map(claim);
-		st->align = ndctl_claim_get_align(claim);
-		snprintf(st->uuid, sizeof(st->uuid), "%s",
-			 ndctl_claim_get_uuid(claim));
-	}
-}
-
-/* The size-0 namespace a labelled region offers for the next one. */
-static bool is_labelled_seed(struct ndctl_namespace *ns)
-{
-	return ndctl_namespace_has_label(ns) && !ndctl_namespace_get_size(ns);
-}
-
-static int check_align(struct ndctl_namespace *ns, uint64_t align)
-{
-	uint64_t aligns[8];
-	char buf[32], list[128] = "";
-	int n, i;
-
-	n = ndctl_region_get_supported_alignments(
-		ndctl_namespace_get_region(ns), aligns, 8);
-	if (n <= 0)
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (aligns[i] == align)
-			return 0;
-		snprintf(list + strlen(list), sizeof(list) - strlen(list),
-			 "%s%s", i ? ", " : "",
-			 size_exact(aligns[i], buf, sizeof(buf)));
-	}
-	pr_err("%s: --align %s is not supported (supported: %s)",
-	       ndctl_namespace_get_devname(ns),
-	       size_exact(align, buf, sizeof(buf)), list);
-	return -EINVAL;
-}
-
-/*
- * A label-less region has one namespace of fixed size: --size must say
- * that size.  A labelled region's seed takes any size that is a multiple
- * of the region's align, up to its largest free extent.  Unaligned sizes
- * get the nearest valid ones.
- */
-static int check_size(struct ndctl_namespace *ns, uint64_t size, uint64_t align)
-{
-	struct ndctl_region *region = ndctl_namespace_get_region(ns);
-	bool seed = is_labelled_seed(ns);
-	uint64_t have = seed ? ndctl_region_get_max_available_extent(region) :
-			       ndctl_namespace_get_size(ns);
-	uint64_t a = align > SZ_2M ? align : SZ_2M, below;
-	char b1[32], b2[32], b3[32], b4[32];
-
-	if (!size)
-		return 0;
-	if (seed && ndctl_region_get_align(region) > a)
-		a = ndctl_region_get_align(region);
-	below = ALIGN_DOWN(size, a);
-	if (size % a) {
-		pr_err("%s: --size %s is not a multiple of %s: use %s or %s",
-		       ndctl_namespace_get_devname(ns),
-		       size_exact(size, b1, sizeof(b1)),
-		       size_exact(a, b2, sizeof(b2)),
-		       size_exact(below ? below : a, b3, sizeof(b3)),
-		       size_exact(ALIGN_UP(size, a), b4, sizeof(b4)));
-		return -EINVAL;
-	}
-	if (size > have) {
-		pr_err("%s: --size %s is larger than the %s available",
-		       ndctl_namespace_get_devname(ns),
-		       size_exact(size, b1, sizeof(b1)),
-		       size_exact(have, b2, sizeof(b2)));
-		return -EINVAL;
-	}
-	if (size != have && !seed) {
-		pr_err("%s: --size %s: %s has no namespace labels, so its one "
-		       "namespace is fixed at %s; initialise labels to carve "
-		       "it (ndctl init-labels)",
-		       ndctl_namespace_get_devname(ns),
-		       size_exact(size, b1, sizeof(b1)),
-		       ndctl_region_get_devname(region),
-		       size_exact(have, b2, sizeof(b2)));
-		return -EINVAL;
-	}
-	return 0;
-}
-
-/* The plan of the requested configuration, printed before any write. */
-static int plan_namespace(struct ndctl_namespace *ns,
-			  const struct ndctl_ns_config *cfg, uint64_t size,
-			  struct memmap_cost *cost)
-{
-	/* A seed has no capacity yet: plan at the region's start. */
-	struct memmap_config mc = {
-		.start = ndctl_namespace_get_resource(ns) ?
-				 ndctl_namespace_get_resource(ns) :
-				 ndctl_region_get_resource(
-					 ndctl_namespace_get_region(ns)),
-		.size = size,
-		.align = cfg->align,
-		.location =
-			cfg->map == NDCTL_MAP_DEV ? MEMMAP_PMEM : MEMMAP_DRAM,
-		.compound = true,
-		.mode = cfg->mode == NDCTL_NS_MODE_FSDAX ? MEMMAP_MODE_FSDAX :
-							   MEMMAP_MODE_DEVDAX,
-		.info_block = true,
-	};
-	char b1[32], b2[32], b3[32], b4[32];
-	int rc;
-
-	rc = memmap_plan(&memmap_profile_linux61_x86_64, &mc, cost);
-	if (rc) {
-		pr_err("%s: %s with align %s: %s",
-		       ndctl_namespace_get_devname(ns), nd_mode_name(cfg->mode),
-		       size_exact(cfg->align, b1, sizeof(b1)),
-		       memmap_strerror(rc));
-		return -EINVAL;
-	}
-	pr_info("%s: %s, memmap in %s, align %s: %s usable, memmap %s in "
-		"DRAM and %s on the device",
-		ndctl_namespace_get_devname(ns), nd_mode_name(cfg->mode),
-		cfg->map == NDCTL_MAP_DEV ? "pmem" : "dram",
-		size_exact(cfg->align, b1, sizeof(b1)),
-		size_short(cost->usable, b2, sizeof(b2)),
-		size_short(cost->dram_total, b3, sizeof(b3)),
-		size_short(cost->device_overhead, b4, sizeof(b4)));
-	return 0;
-}
-
-static void print_namespace(struct ndctl_ctx *ctx, const char *name, bool human)
-{
-	struct nd_json_flags flags = { .human = human };
-	struct json_object *arr = json_object_new_array();
-	struct ndctl_namespace *ns;
-
-	ndctl_refresh(ctx);
-	ns = ndctl_get_namespace(ctx, name);
-	if (ns)
-		json_object_array_add(arr, nd_namespace_to_json(ns, &flags));
-	json_print(stdout, arr);
-	json_object_put(arr);
-}
-
-static int restore(struct ndctl_namespace *ns, const struct ns_state *old)
-{
-	struct ndctl_ns_config cfg = { .mode = old->mode,
-				       .map = old->map,
-				       .align = old->align,
-				       .uuid = old->uuid[0] ? old->uuid :
-							      NULL };
-
-	if (old->mode == NDCTL_NS_MODE_RAW)
-		return old->enabled ? ndctl_namespace_enable(ns) : 0;
-	return ndctl_namespace_configure(ns, &cfg);
-}
-
-int cmd_create_namespace(int argc, char **argv)
-{
-	struct create_opts o = { 0 };
-	struct opt options[] = {
-		OPT_STR('b', "bus", &o.bus, "BUS",
-			"only regions of this bus (ndbusN or provider)"),
-		OPT_STR('r', "region", &o.region, "REGION",
-			"region to create in (regionN, N or all)"),
-		OPT_STR('m', "mode", &o.mode, "MODE",
-			"devdax, fsdax (default) or raw"),
-		OPT_STR('M', "map", &o.map, "mem|dev",
-			"where the memmap goes: DRAM (mem) or the device (dev)"),
-		OPT_STR(0, "memmap", &o.memmap, "dram|pmem",
-			"the same choice as --map, in this project's words"),
-		OPT_STR('a', "align", &o.align, "SIZE",
-			"mapping alignment: 4K, 2M or 1G"),
-		OPT_STR('s', "size", &o.size, "SIZE", "namespace size"),
-		OPT_STR('e', "reconfig", &o.reconfig, "NAMESPACE",
-			"reconfigure this namespace (with --force if active)"),
-		OPT_STR('n', "name", &o.name, "NAME", "namespace name"),
-		OPT_STR(0, "reserve", &o.reserve, "SIZE",
-			"DRAM to keep free on the node (default 256M)"),
-		OPT_BOOL('f', "force", &o.force,
-			 "rewrite an active namespace; ignore the DRAM budget"),
-		OPT_BOOL(0, "dry-run", &o.dry_run,
-			 "print the plan, change nothing"),
-		OPT_STR('u', "uuid", &o.uuid, "UUID",
-			"uuid of a new labelled namespace"),
-		OPT_STR('t', "type", &o.type, "pmem",
-			"namespace type (only pmem exists on this kernel)"),
-		OPT_BOOL(0, "human", &o.human, "human-readable sizes"),
-		OPT_SYSROOT(&o.sysroot),
-		OPT_TERM,
-	};
-	struct ndctl_ns_config cfg;
-	struct ndctl_namespace *ns;
-	struct memmap_cost cost;
-	struct daxctl_ctx *dax = NULL;
-	struct ndctl_ctx *ctx = NULL;
-	struct sysroot *root = NULL;
-	struct inuse *iu = NULL;
-	struct ns_state old;
-	uint64_t size, reserve = 256ULL << 20, free_bytes;
-	bool seed;
-	char name[64], b1[32], b2[32], b3[32];
-	int i, rc = EXIT_USAGE;
-
-	i = parse_options(argc, argv, options,
-			  "ndctl create-namespace [<options>]");
-	if (i < argc) {
-		pr_err("unexpected argument '%s'", argv[i]);
-		return EXIT_USAGE;
-	}
-	if (parse_create(&o, &cfg, &size))
-		return EXIT_USAGE;
-	if (o.reserve && parse_size(o.reserve, &reserve)) {
-		pr_err("invalid --reserve '%s'", o.reserve);
-		return EXIT_USAGE;
-	}
-	if (o.type && strcmp(o.type, "pmem")) {
-		pr_err("invalid --type '%s': only pmem namespaces exist",
-		       o.type);
-		return EXIT_USAGE;
-	}
-	if (o.uuid) {
-		uuid_t u;
-
-		if (uuid_parse(o.uuid, u)) {
-			pr_err("invalid --uuid '%s'", o.uuid);
-			return EXIT_USAGE;
-		}
-	}
-	if (nd_open_contexts(o.sysroot, &ctx, &dax)) {
-		rc = EXIT_FAIL;
-		goto out;
-	}
-	if (nd_check_filters_matched(ctx, o.bus, o.region, NULL, NULL)) {
-		rc = EXIT_FAIL;
-		goto out;
-	}
-	ns = o.reconfig ? find_namespace(ctx, o.bus, o.region, o.reconfig) :
-			  find_idle(ctx, o.bus, o.region);
-	if (!ns) {
-		if (o.reconfig)
-			pr_err("%s: no such namespace%s%s", o.reconfig,
-			       o.region ? " in region " : "",
-			       o.region ? o.region : "");
-		else
-			pr_err("no idle namespace in %s: reconfigure one with "
-			       "-e NAMESPACE -f",
-			       o.region ? o.region : "any region");
-		rc = EXIT_FAIL;
-		goto out;
-	}
-	snprintf(name, sizeof(name), "%s", ndctl_namespace_get_devname(ns));
-	/* In use refuses before anything else, whatever the options. */
-	iu = inuse_new(dax);
-	if (!iu || inuse_check_namespace(iu, ns)) {
-		rc = EXIT_FAIL;
-		goto out;
-	}
-	save_state(ns, &old);
-	if ((o.name || o.uuid) && !is_labelled_seed(ns)) {
-		pr_err("%s: --%s applies to a new namespace in a region with "
-		       "labels (ndctl init-labels)",
-		       name, o.name ? "name" : "uuid");
-		goto out;
-	}
-	if (cfg.mode != NDCTL_NS_MODE_RAW) {
-		/* The kernel's default for both pfn and dax claims. */
-		if (!cfg.align)
-			cfg.align = SZ_2M;
-		if (check_align(ns, cfg.align))
-			goto out;
-	}
-	if (check_size(ns, size, cfg.align))
-		goto out;
-	seed = is_labelled_seed(ns);
-	if (!size)
-		size = seed ? ndctl_region_get_max_available_extent(
-				      ndctl_namespace_get_region(ns)) :
-			      ndctl_namespace_get_size(ns);
-	if (cfg.mode != NDCTL_NS_MODE_RAW) {
-		if (plan_namespace(ns, &cfg, size, &cost))
-			goto out;
-		root = sysroot_open(o.sysroot ? o.sysroot : "/");
-		free_bytes = root ? node_free_bytes(
-					    root,
-					    ndctl_namespace_get_numa_node(ns)) :
-				    0;
-		if (free_bytes && cost.dram_total + reserve > free_bytes &&
-		    !o.force) {
-			pr_err("%s: the memmap needs %s of DRAM but node %d has "
-			       "%s free (keeping %s): use --memmap pmem, or "
-			       "--force",
-			       name,
-			       size_exact(cost.dram_total, b1, sizeof(b1)),
-			       ndctl_namespace_get_numa_node(ns) < 0 ?
-				       0 :
-				       ndctl_namespace_get_numa_node(ns),
-			       size_exact(free_bytes, b2, sizeof(b2)),
-			       size_exact(reserve, b3, sizeof(b3)));
-			rc = EXIT_FAIL;
-			goto out;
-		}
-	}
-	/* Active: claimed, or a raw namespace with its block device up. */
-	if (old.mode != NDCTL_NS_MODE_RAW || old.enabled) {
-		if (!o.force) {
-			pr_err("%s is active (%s): reconfiguring it rewrites its "
-			       "info block and destroys the data on it; use "
-			       "--force",
-			       name, nd_mode_name(old.mode));
-			rc = EXIT_FAIL;
-			goto out;
-		}
-		pr_info("%s: rewriting the info block; the data on it is lost",
-			name);
-	}
-	if (o.dry_run) {
-		struct json_object *arr = json_object_new_array();
-		struct json_object *j = json_object_new_object();
-
-		json_add_str(j, "dev", name);
-		json_add_str(j, "mode", nd_mode_name(cfg.mode));
-		if (cfg.mode != NDCTL_NS_MODE_RAW) {
-			json_add_str(j, "map", map_name(cfg.map));
-			json_add_size(j, "size", cost.usable, o.human);
-			json_add_u64(j, "align", cfg.align);
-			memmap_figures_to_json(j,
-					       cfg.map == NDCTL_MAP_DEV ?
-						       MEMMAP_PMEM :
-						       MEMMAP_DRAM,
-					       &cost);
-		}
-		json_add_bool(j, "dry_run", true);
-		json_object_array_add(arr, j);
-		json_print(stdout, arr);
-		json_object_put(arr);
-		rc = EXIT_OK;
-		goto out;
-	}
-	if (seed) {
-		rc = ndctl_namespace_set_label(ns, o.uuid, o.name, size);
-		if (!rc)
-			rc = ndctl_namespace_configure(ns, &cfg);
-		if (rc) {
-			pr_err("%s: configuring %s failed: %s; its capacity "
-			       "is given back",
-			       name, nd_mode_name(cfg.mode), strerror(-rc));
-			ndctl_namespace_delete(ns);
-			rc = EXIT_FAIL;
-			goto out;
-		}
-		print_namespace(ctx, name, o.human);
-		rc = EXIT_OK;
-		goto out;
-	}
-	rc = ndctl_namespace_clear_claim(ns);
-	if (!rc)
-		rc = ndctl_namespace_configure(ns, &cfg);
-	if (rc) {
-		int rrc;
-
-		pr_err("%s: configuring %s failed: %s", name,
-		       nd_mode_name(cfg.mode), strerror(-rc));
-		ndctl_namespace_clear_claim(ns);
-		rrc = restore(ns, &old);
-		if (rrc)
-			pr_err("%s: could not restore it (%s): left raw and "
-			       "disabled",
-			       name, strerror(-rrc));
-		else
-			pr_err("%s: restored to %s", name,
-			       nd_mode_name(old.mode));
-		rc = EXIT_FAIL;
-		goto out;
-	}
-	print_namespace(ctx, name, o.human);
-	rc = EXIT_OK;
-out:
-	inuse_free(iu);
-	sysroot_close(root);
-	daxctl_unref(dax);
-	ndctl_unref(ctx);
-	return rc;
-}
 
 struct ns_cmd_opts {
 	const char *bus, *region, *sysroot;
@@ -561,13 +23,22 @@ struct ns_cmd_opts {
 
 enum ns_action { NS_ENABLE, NS_DISABLE, NS_DESTROY };
 
-static int ns_action(struct ndctl_namespace *ns, struct inuse *iu,
-		     enum ns_action action, bool force)
+struct ns_request {
+	enum ns_action action;
+	bool force;
+};
+
+static int ns_action(struct devstate *ds, void *obj, void *arg)
 {
+	const struct ns_request *req = arg;
+	struct ndctl_namespace *ns = obj;
 	const char *name = ndctl_namespace_get_devname(ns);
+	struct inuse *iu = devstate_inuse(ds);
 	int rc;
 
-	switch (action) {
+	if (!iu)
+		return -ENOMEM;
+	switch (req->action) {
 	case NS_ENABLE:
 		rc = ndctl_namespace_enable(ns);
 		break;
@@ -582,7 +53,7 @@ static int ns_action(struct ndctl_namespace *ns, struct inuse *iu,
 			return -EBUSY;
 		if ((ndctl_namespace_get_mode(ns) != NDCTL_NS_MODE_RAW ||
 		     ndctl_namespace_is_active(ns)) &&
-		    !force) {
+		    !req->force) {
 			pr_err("%s is active (%s): destroying it erases its "
 			       "info block and the data layout; use --force",
 			       name,
@@ -599,9 +70,9 @@ static int ns_action(struct ndctl_namespace *ns, struct inuse *iu,
 	}
 	if (rc)
 		pr_err("%s: %s failed: %s", name,
-		       action == NS_ENABLE  ? "enable" :
-		       action == NS_DISABLE ? "disable" :
-					      "destroy",
+		       req->action == NS_ENABLE	 ? "enable" :
+		       req->action == NS_DISABLE ? "disable" :
+						   "destroy",
 		       strerror(-rc));
 	return rc;
 }
@@ -628,14 +99,18 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
-	struct daxctl_ctx *dax = NULL;
-	struct ndctl_ctx *ctx = NULL;
-	struct inuse *iu = NULL;
-	struct ndctl_namespace *ns;
-	struct ndctl_region *region;
-	struct ndctl_bus *bus;
+	struct ns_request req = { .action = action };
+	struct devstate_each each = {
+		.kind = DEVSTATE_NAMESPACE,
+		.idle = DEVSTATE_IDLE_SKIP,
+		.noun = "namespace",
+		.done_verb = done_verb,
+		.fn = ns_action,
+		.arg = &req,
+	};
+	struct devstate ds;
 	char usage[96];
-	int i, done = 0, failed = 0, rc = EXIT_FAIL;
+	int i, rc = EXIT_FAIL;
 
 	snprintf(usage, sizeof(usage),
 		 "ndctl %s-namespace <namespace>|all [<options>]", verb);
@@ -646,47 +121,12 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 		pr_err("name a namespace, or 'all'");
 		return EXIT_USAGE;
 	}
-	if (nd_open_contexts(o.sysroot, &ctx, &dax))
-		goto out;
-	if (nd_check_filters_matched(ctx, o.bus, o.region, NULL, NULL))
-		goto out;
-	iu = inuse_new(dax);
-	if (!iu)
-		goto out;
-	for (; i < argc; i++) {
-		bool found = false;
-
-		ndctl_bus_foreach (ctx, bus)
-			ndctl_region_foreach (bus, region) {
-				if (!nd_bus_matches(bus, o.bus) ||
-				    !nd_region_matches(region, o.region))
-					continue;
-				ndctl_namespace_foreach (region, ns) {
-					if (!nd_namespace_matches(ns,
-								  argv[i]) ||
-					    !ndctl_namespace_get_size(ns))
-						continue;
-					found = true;
-					if (ns_action(ns, iu, action, o.force))
-						failed++;
-					else
-						done++;
-				}
-			}
-		if (!found) {
-			pr_err("%s: no such namespace%s%s", argv[i],
-			       o.region ? " in region " : "",
-			       o.region ? o.region : "");
-			failed++;
-		}
-	}
-	pr_info("%s %d namespace%s%s", done_verb, done, done == 1 ? "" : "s",
-		failed ? "; some failed" : "");
-	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
-out:
-	inuse_free(iu);
-	daxctl_unref(dax);
-	ndctl_unref(ctx);
+	req.force = o.force;
+	each.bus = o.bus;
+	each.region = o.region;
+	if (!devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX))
+		rc = devstate_each(&ds, &each, argc - i, argv + i);
+	devstate_close(&ds);
 	return rc;
 }
 

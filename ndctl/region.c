@@ -9,12 +9,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <devstate/each.h>
 #include <devstate/inuse.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
-#include "context.h"
-#include "filter.h"
+#include <devstate/filter.h>
 #include "region.h"
 
 struct obj_opts {
@@ -34,14 +34,16 @@ struct ndctl_region *dimm_active_region(struct ndctl_dimm *dimm)
 	return NULL;
 }
 
-static int region_action(struct ndctl_region *region, struct inuse *iu,
-			 bool enable)
+static int region_action(struct devstate *ds, void *obj, void *arg)
 {
+	struct ndctl_region *region = obj;
 	const char *name = ndctl_region_get_devname(region);
+	bool enable = *(bool *)arg;
+	struct inuse *iu = devstate_inuse(ds);
 	int rc;
 
 	/* Beyond upstream: a mounted namespace keeps its region up. */
-	if (!enable && inuse_check_region(iu, region))
+	if (!enable && (!iu || inuse_check_region(iu, region)))
 		return -EBUSY;
 	rc = enable ? ndctl_region_enable(region) :
 		      ndctl_region_disable(region);
@@ -51,13 +53,16 @@ static int region_action(struct ndctl_region *region, struct inuse *iu,
 	return rc;
 }
 
-static int dimm_action(struct ndctl_dimm *dimm, struct inuse *iu, bool enable)
+static int dimm_action(struct devstate *ds, void *obj, void *arg)
 {
+	struct ndctl_dimm *dimm = obj;
 	const char *name = ndctl_dimm_get_devname(dimm);
+	bool enable = *(bool *)arg;
+	struct inuse *iu = devstate_inuse(ds);
 	struct ndctl_region *region;
 	int rc;
 
-	if (!enable && inuse_check_dimm(iu, dimm))
+	if (!enable && (!iu || inuse_check_dimm(iu, dimm)))
 		return -EBUSY;
 	if (!enable) {
 		region = dimm_active_region(dimm);
@@ -85,15 +90,17 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
-	struct daxctl_ctx *dax = NULL;
-	struct ndctl_ctx *ctx = NULL;
-	struct inuse *iu = NULL;
-	struct ndctl_region *region;
-	struct ndctl_dimm *dimm;
-	struct ndctl_bus *bus;
+	struct devstate_each each = {
+		.kind = regions ? DEVSTATE_REGION : DEVSTATE_DIMM,
+		.noun = regions ? "region" : "dimm",
+		.done_verb = enable ? "enabled" : "disabled",
+		.fn = regions ? region_action : dimm_action,
+		.arg = &enable,
+	};
 	const char *kind = regions ? "region" : "dimm";
+	struct devstate ds;
 	char usage[80];
-	int i, done = 0, failed = 0, rc = EXIT_FAIL;
+	int i, rc = EXIT_FAIL;
 
 	snprintf(usage, sizeof(usage), "ndctl %s-%s <%s>|all [<options>]",
 		 enable ? "enable" : "disable", kind, kind);
@@ -102,53 +109,10 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 		pr_err("name a %s, or 'all'", kind);
 		return EXIT_USAGE;
 	}
-	if (nd_open_contexts(o.sysroot, &ctx, &dax))
-		goto out;
-	if (nd_check_filters_matched(ctx, o.bus, NULL, NULL, NULL))
-		goto out;
-	iu = inuse_new(dax);
-	if (!iu)
-		goto out;
-	for (; i < argc; i++) {
-		bool found = false;
-
-		ndctl_bus_foreach (ctx, bus) {
-			if (!nd_bus_matches(bus, o.bus))
-				continue;
-			if (regions) {
-				ndctl_region_foreach (bus, region) {
-					if (!nd_region_matches(region, argv[i]))
-						continue;
-					found = true;
-					if (region_action(region, iu, enable))
-						failed++;
-					else
-						done++;
-				}
-			} else {
-				ndctl_dimm_foreach (bus, dimm) {
-					if (!nd_dimm_matches(dimm, argv[i]))
-						continue;
-					found = true;
-					if (dimm_action(dimm, iu, enable))
-						failed++;
-					else
-						done++;
-				}
-			}
-		}
-		if (!found) {
-			pr_err("%s: no such %s", argv[i], kind);
-			failed++;
-		}
-	}
-	pr_info("%s %d %s%s%s", enable ? "enabled" : "disabled", done, kind,
-		done == 1 ? "" : "s", failed ? "; some failed" : "");
-	rc = failed || !done ? EXIT_FAIL : EXIT_OK;
-out:
-	inuse_free(iu);
-	daxctl_unref(dax);
-	ndctl_unref(ctx);
+	each.bus = o.bus;
+	if (!devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX))
+		rc = devstate_each(&ds, &each, argc - i, argv + i);
+	devstate_close(&ds);
 	return rc;
 }
 

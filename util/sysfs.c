@@ -13,6 +13,7 @@
 #include "sysfs.h"
 
 struct sysroot {
+	int refcount;
 	int dirfd;
 	char *path;
 };
@@ -23,6 +24,7 @@ struct sysroot *sysroot_open(const char *path)
 
 	if (!root)
 		return NULL;
+	root->refcount = 1;
 	root->dirfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	root->path = realpath(path, NULL);
 	if (root->dirfd < 0 || !root->path) {
@@ -32,9 +34,16 @@ struct sysroot *sysroot_open(const char *path)
 	return root;
 }
 
+struct sysroot *sysroot_ref(struct sysroot *root)
+{
+	if (root)
+		root->refcount++;
+	return root;
+}
+
 void sysroot_close(struct sysroot *root)
 {
-	if (!root)
+	if (!root || --root->refcount > 0)
 		return;
 	if (root->dirfd >= 0)
 		close(root->dirfd);

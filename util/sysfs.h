@@ -14,7 +14,12 @@
 
 struct sysroot;
 
+/*
+ * One handle per command, shared by whatever reads or writes under the
+ * root: sysroot_ref() takes another reference, sysroot_close() drops one.
+ */
 struct sysroot *sysroot_open(const char *path);
+struct sysroot *sysroot_ref(struct sysroot *root);
 void sysroot_close(struct sysroot *root);
 const char *sysroot_path(const struct sysroot *root);
 

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: LGPL-2.1
+// SPDX-License-Identifier: GPL-2.0
 /*
  * Changing devices: driver binding, the controls of kernels carrying
  * kernel-patches/, memory block state, and device creation in dynamic

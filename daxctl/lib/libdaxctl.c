@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: LGPL-2.1
+// SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,7 +192,7 @@ int daxctl_refresh(struct daxctl_ctx *ctx)
 	return rc;
 }
 
-int daxctl_new(struct daxctl_ctx **out, const char *sysroot)
+int daxctl_new(struct daxctl_ctx **out, struct sysroot *root)
 {
 	struct daxctl_ctx *ctx = calloc(1, sizeof(*ctx));
 	int rc;
@@ -201,12 +201,7 @@ int daxctl_new(struct daxctl_ctx **out, const char *sysroot)
 	if (!ctx)
 		return -ENOMEM;
 	ctx->refcount = 1;
-	ctx->root = sysroot_open(sysroot ? sysroot : "/");
-	if (!ctx->root) {
-		rc = errno ? -errno : -ENOENT;
-		free(ctx);
-		return rc;
-	}
+	ctx->root = sysroot_ref(root);
 	rc = daxctl_refresh(ctx);
 	if (rc) {
 		daxctl_unref(ctx);
@@ -232,9 +227,9 @@ void daxctl_unref(struct daxctl_ctx *ctx)
 	free(ctx);
 }
 
-const char *daxctl_get_sysroot(struct daxctl_ctx *ctx)
+struct sysroot *daxctl_get_root(struct daxctl_ctx *ctx)
 {
-	return sysroot_path(ctx->root);
+	return ctx->root;
 }
 
 uint64_t daxctl_get_memory_block_size(struct daxctl_ctx *ctx)

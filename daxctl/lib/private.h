@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: LGPL-2.1 */
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The objects of libdaxctl, shared by its source files. */
 #ifndef DAXCTL_LIB_PRIVATE_H
 #define DAXCTL_LIB_PRIVATE_H

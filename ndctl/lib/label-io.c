@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: LGPL-2.1
+// SPDX-License-Identifier: GPL-2.0
 /*
  * A DIMM's label storage area, read and written through the nvdimm ioctls
  * on /dev/nmemN (include/uapi/linux/ndctl.h): the config size and the

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: LGPL-2.1
+// SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -409,7 +409,7 @@ int ndctl_refresh(struct ndctl_ctx *ctx)
 	return rc;
 }
 
-int ndctl_new(struct ndctl_ctx **out, const char *sysroot)
+int ndctl_new(struct ndctl_ctx **out, struct sysroot *root)
 {
 	struct ndctl_ctx *ctx = calloc(1, sizeof(*ctx));
 	int rc;
@@ -418,12 +418,7 @@ int ndctl_new(struct ndctl_ctx **out, const char *sysroot)
 	if (!ctx)
 		return -ENOMEM;
 	ctx->refcount = 1;
-	ctx->root = sysroot_open(sysroot ? sysroot : "/");
-	if (!ctx->root) {
-		rc = errno ? -errno : -ENOENT;
-		free(ctx);
-		return rc;
-	}
+	ctx->root = sysroot_ref(root);
 	rc = ndctl_refresh(ctx);
 	if (rc) {
 		ndctl_unref(ctx);
@@ -449,9 +444,9 @@ void ndctl_unref(struct ndctl_ctx *ctx)
 	free(ctx);
 }
 
-const char *ndctl_get_sysroot(struct ndctl_ctx *ctx)
+struct sysroot *ndctl_get_root(struct ndctl_ctx *ctx)
 {
-	return sysroot_path(ctx->root);
+	return ctx->root;
 }
 
 struct ndctl_bus *ndctl_bus_get_first(struct ndctl_ctx *ctx)

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: LGPL-2.1
+// SPDX-License-Identifier: GPL-2.0
 /*
  * Changing namespaces, regions and DIMMs: enable, disable, clear a claim
  * (with its info block), and configure a raw namespace as fsdax or devdax

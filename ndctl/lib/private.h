@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: LGPL-2.1 */
+/* SPDX-License-Identifier: GPL-2.0 */
 /* The objects of libndctl, shared by its source files. */
 #ifndef NDCTL_LIB_PRIVATE_H
 #define NDCTL_LIB_PRIVATE_H

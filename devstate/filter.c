@@ -48,6 +48,21 @@ bool nd_dimm_matches(struct ndctl_dimm *dimm, const char *filter)
 	       name_matches(ndctl_dimm_get_devname(dimm), "nmem", filter);
 }
 
+bool dax_dev_matches(struct daxctl_dev *dev, const char *filter)
+{
+	return is_all(filter) || !strcmp(filter, daxctl_dev_get_devname(dev));
+}
+
+bool dax_region_matches(struct daxctl_region *region, const char *filter)
+{
+	char name[32];
+
+	if (is_all(filter))
+		return true;
+	snprintf(name, sizeof(name), "region%d", daxctl_region_get_id(region));
+	return name_matches(name, "region", filter);
+}
+
 int nd_check_filters_matched(struct ndctl_ctx *ctx, const char *busf,
 			     const char *regionf, const char *nsf,
 			     const char *dimmf)

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The per-command context: one sysroot handle shared by both libraries
+ * and the in-use check, and the kernel profile detected once.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <util/log.h>
+#include <util/sysfs.h>
+#include "context.h"
+#include "inuse.h"
+
+int devstate_open(struct devstate *ds, const char *sysroot, unsigned int want)
+{
+	const char *path = sysroot ? sysroot : "/";
+	int rc;
+
+	*ds = (struct devstate){ .profile = &memmap_profile_linux61_x86_64 };
+	ds->root = sysroot_open(path);
+	rc = ds->root ? 0 : -ENOENT;
+	if (!rc && want & DEVSTATE_ND)
+		rc = ndctl_new(&ds->nd, ds->root);
+	if (!rc && want & DEVSTATE_DAX)
+		rc = daxctl_new(&ds->dax, ds->root);
+	if (rc) {
+		pr_err("cannot read sysfs under '%s'", path);
+		return rc;
+	}
+	ds->profile = devstate_detect_profile(ds->dax);
+	return 0;
+}
+
+void devstate_close(struct devstate *ds)
+{
+	inuse_free(ds->iu);
+	daxctl_unref(ds->dax);
+	ndctl_unref(ds->nd);
+	sysroot_close(ds->root);
+	*ds = (struct devstate){ 0 };
+}
+
+struct inuse *devstate_inuse(struct devstate *ds)
+{
+	if (!ds->iu)
+		ds->iu = inuse_new(ds->root, ds->dax);
+	if (!ds->iu)
+		pr_err("out of memory");
+	return ds->iu;
+}
+
+void devstate_refresh(struct devstate *ds)
+{
+	if (ds->nd)
+		ndctl_refresh(ds->nd);
+	if (ds->dax)
+		daxctl_refresh(ds->dax);
+}
+
+const struct memmap_profile *devstate_detect_profile(struct daxctl_ctx *dax)
+{
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+
+	if (dax) {
+		daxctl_region_foreach (dax, region)
+			daxctl_dev_foreach (region, dev)
+				if (daxctl_dev_has_control(dev, "memmap"))
+					return &memmap_profile_linux61_patched;
+	}
+	return &memmap_profile_linux61_x86_64;
+}
+
+/* MemFree from the node's meminfo. */
+uint64_t node_free_bytes(struct sysroot *root, int node)
+{
+	char buf[4096], *line;
+	unsigned long long kb;
+
+	if (node < 0)
+		node = 0;
+	if (sysfs_read(root, buf, sizeof(buf),
+		       "sys/devices/system/node/node%d/meminfo", node))
+		return 0;
+	line = strstr(buf, "MemFree:");
+	if (!line || sscanf(line, "MemFree: %llu kB", &kb) != 1)
+		return 0;
+	return kb * 1024;
+}

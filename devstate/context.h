@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What every command works in: one sysfs root, both libraries' contexts
+ * over it, the kernel profile detected once, and the in-use checker.  A
+ * command opens one, hands it to whatever needs it and closes it once.
+ */
+#ifndef DEVSTATE_CONTEXT_H
+#define DEVSTATE_CONTEXT_H
+
+#include <daxctl/libdaxctl.h>
+#include <memmap/memmap.h>
+#include <ndctl/libndctl.h>
+
+struct inuse;
+struct sysroot;
+
+struct devstate {
+	struct sysroot *root;
+	struct ndctl_ctx *nd;	/* NULL unless DEVSTATE_ND was asked for */
+	struct daxctl_ctx *dax;
+	/* linux-6.1-patched when the kernel shows the series' controls. */
+	const struct memmap_profile *profile;
+	struct inuse *iu;	/* made on first use: devstate_inuse() */
+};
+
+/* Bitmask of what devstate_open() reads. */
+#define DEVSTATE_DAX 1u
+#define DEVSTATE_ND 2u
+
+/*
+ * Open sysroot ("/" when NULL) with the wanted contexts.  Prints
+ * "cannot read sysfs under ..." and returns a negative errno on failure;
+ * devstate_close() is safe either way.
+ */
+int devstate_open(struct devstate *ds, const char *sysroot, unsigned int want);
+void devstate_close(struct devstate *ds);
+/* The context's in-use checker, or NULL (and a message) without memory. */
+struct inuse *devstate_inuse(struct devstate *ds);
+/* Re-read both libraries' contexts after a change. */
+void devstate_refresh(struct devstate *ds);
+
+/*
+ * Kernel features are detected, never assumed from a version: a dax
+ * device with the memmap attribute means the kernel-patches series.
+ */
+const struct memmap_profile *devstate_detect_profile(struct daxctl_ctx *dax);
+/* MemFree of a NUMA node (node 0 when node < 0); 0 when unreadable. */
+uint64_t node_free_bytes(struct sysroot *root, int node);
+
+#endif
