@@ -13,6 +13,7 @@
 #include <devstate/each.h>
 #include <devstate/filter.h>
 #include <devstate/inuse.h>
+#include <devstate/parse.h>
 #include <memmap/memmap.h>
 #include <util/json.h>
 #include <util/log.h>
@@ -47,6 +48,7 @@ static const char *const action_names[] = {
 struct dev_request {
 	enum dev_action action;
 	const struct dev_opts *o;
+	enum daxctl_dev_mode mode;	/* enable-device */
 };
 
 static int do_action(struct devstate *ds, void *obj, void *arg)
@@ -91,17 +93,7 @@ static int do_action(struct devstate *ds, void *obj, void *arg)
 							     "devdax");
 			return -EBUSY;
 		}
-		if (o->mode && strcmp(o->mode, "devdax") &&
-		    strcmp(o->mode, "system-ram")) {
-			pr_err("invalid --mode '%s': expected devdax or "
-			       "system-ram",
-			       o->mode);
-			return -EINVAL;
-		}
-		rc = daxctl_dev_enable(
-			dev, o->mode && !strcmp(o->mode, "system-ram") ?
-				     DAXCTL_DEV_MODE_RAM :
-				     DAXCTL_DEV_MODE_DEVDAX);
+		rc = daxctl_dev_enable(dev, req->mode);
 		break;
 	case DEV_DISABLE:
 	case DEV_DESTROY:
@@ -159,7 +151,8 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 	const struct opt *table = action == DEV_ONLINE ? online_options :
 				  action == DEV_ENABLE ? enable_options :
 							 options;
-	struct dev_request req = { .action = action, .o = &o };
+	struct dev_request req = { .action = action, .o = &o,
+				   .mode = DAXCTL_DEV_MODE_DEVDAX };
 	struct devstate_each each = {
 		.kind = DEVSTATE_DAXDEV,
 		/* 'all' skips the zero-sized seeds. */
@@ -187,6 +180,8 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 		pr_err("name a device, or 'all'");
 		return EXIT_USAGE;
 	}
+	if (o.mode && parse_dax_mode(o.mode, &req.mode))
+		return EXIT_USAGE;
 	each.region = o.region;
 	if (!devstate_open(&ds, o.sysroot, DEVSTATE_DAX))
 		rc = devstate_each(&ds, &each, argc - i, argv + i);
@@ -247,6 +242,7 @@ int cmd_create_device(int argc, char **argv)
 	struct dax_json_flags flags = { 0 };
 	struct daxctl_region *region, *target = NULL;
 	struct daxctl_dev *made = NULL;
+	enum daxctl_dev_mode mode = DAXCTL_DEV_MODE_DEVDAX;
 	struct daxctl_ctx *ctx;
 	struct devstate ds;
 	uint64_t size = 0, align = 0, avail, ralign;
@@ -267,12 +263,8 @@ int cmd_create_device(int argc, char **argv)
 		pr_err("invalid --align '%s': expected 4K, 2M or 1G", o.align);
 		return EXIT_USAGE;
 	}
-	if (o.mode && strcmp(o.mode, "devdax") &&
-	    strcmp(o.mode, "system-ram")) {
-		pr_err("invalid --mode '%s': expected devdax or system-ram",
-		       o.mode);
+	if (o.mode && parse_dax_mode(o.mode, &mode))
 		return EXIT_USAGE;
-	}
 	if (devstate_open(&ds, o.sysroot, DEVSTATE_DAX)) {
 		devstate_close(&ds);
 		return EXIT_FAIL;
@@ -331,9 +323,7 @@ int cmd_create_device(int argc, char **argv)
 	made = daxctl_get_dev(ctx, name);
 	if (!made || daxctl_dev_set_align(made, align) ||
 	    daxctl_dev_set_size(made, size) ||
-	    daxctl_dev_enable(made, o.mode && !strcmp(o.mode, "system-ram") ?
-					    DAXCTL_DEV_MODE_RAM :
-					    DAXCTL_DEV_MODE_DEVDAX)) {
+	    daxctl_dev_enable(made, mode)) {
 		pr_err("%s: could not size, align and enable it; removing it",
 		       name);
 		if (made) {

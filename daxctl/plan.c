@@ -20,6 +20,7 @@
 #include "current.h"
 #include <devstate/context.h>
 #include <devstate/each.h>
+#include <devstate/parse.h>
 #include "json.h"
 #include "plan.h"
 
@@ -51,16 +52,11 @@ static int parse_filter(const struct plan_opts *o, struct plan_filter *f)
 		free(list);
 	}
 	if (o->memmap) {
-		if (!strcmp(o->memmap, "dram") || !strcmp(o->memmap, "mem"))
-			f->location = MEMMAP_DRAM;
-		else if (!strcmp(o->memmap, "pmem") ||
-			 !strcmp(o->memmap, "dev"))
-			f->location = MEMMAP_PMEM;
-		else {
-			pr_err("invalid --memmap '%s': expected dram or pmem",
-			       o->memmap);
+		enum memmap_location loc;
+
+		if (parse_memmap_location("memmap", o->memmap, &loc))
 			return -EINVAL;
-		}
+		f->location = loc;
 	}
 	if (o->compound) {
 		if (!strcmp(o->compound, "on"))
@@ -72,23 +68,6 @@ static int parse_filter(const struct plan_opts *o, struct plan_filter *f)
 			       o->compound);
 			return -EINVAL;
 		}
-	}
-	return 0;
-}
-
-static int parse_mode(const char *s, enum memmap_mode *mode)
-{
-	if (!s || !strcmp(s, "devdax"))
-		*mode = MEMMAP_MODE_DEVDAX;
-	else if (!strcmp(s, "system-ram"))
-		*mode = MEMMAP_MODE_SYSTEM_RAM;
-	else if (!strcmp(s, "fsdax"))
-		*mode = MEMMAP_MODE_FSDAX;
-	else {
-		pr_err("invalid --mode '%s': expected devdax, system-ram or "
-		       "fsdax",
-		       s);
-		return -EINVAL;
 	}
 	return 0;
 }
@@ -265,14 +244,14 @@ int cmd_plan(int argc, char **argv)
 		.arg = &collect,
 	};
 	uint64_t reserve = 256ULL << 20, free_override = 0;
-	enum memmap_mode mode;
+	enum memmap_mode mode = MEMMAP_MODE_DEVDAX;
 	int i, rc = EXIT_USAGE;
 
 	i = parse_options(argc, argv, options,
 			  "daxctl plan [<options>] [DEVICE...|all]");
 	argc -= i;
 	argv += i;
-	if (parse_filter(&o, &filter) || parse_mode(o.mode, &mode))
+	if (parse_filter(&o, &filter) || (o.mode && parse_memmap_mode(o.mode, &mode)))
 		return EXIT_USAGE;
 	if (o.profile || o.arch) {
 		profile = memmap_profile_find(o.profile ? o.profile : o.arch);

@@ -17,6 +17,7 @@
 #include <devstate/context.h>
 #include <devstate/each.h>
 #include <devstate/inuse.h>
+#include <devstate/parse.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -50,6 +51,7 @@ struct reconf {
 	struct daxctl_ctx *ctx;
 	struct sysroot *root;
 	struct inuse *iu;
+	enum memmap_location location;	/* --memmap, when given */
 	uint64_t reserve;
 	struct json_object *out;
 };
@@ -127,18 +129,8 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 	*destructive = false;
 	if (t->mode != DAXCTL_DEV_MODE_RAM)
 		t->mode = DAXCTL_DEV_MODE_DEVDAX;
-	if (o->mode) {
-		if (!strcmp(o->mode, "devdax"))
-			t->mode = DAXCTL_DEV_MODE_DEVDAX;
-		else if (!strcmp(o->mode, "system-ram"))
-			t->mode = DAXCTL_DEV_MODE_RAM;
-		else {
-			pr_err("invalid --mode '%s': expected devdax or "
-			       "system-ram",
-			       o->mode);
-			return EXIT_USAGE;
-		}
-	}
+	if (o->mode && parse_dax_mode(o->mode, &t->mode))
+		return EXIT_USAGE;
 	if (t->mode == DAXCTL_DEV_MODE_RAM) {
 		if (o->compound >= 0) {
 			pr_err("%s: --%scompound applies to devdax, and %s "
@@ -154,7 +146,7 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 		else if (cur->mode != DAXCTL_DEV_MODE_RAM || !cur->online)
 			t->movable = true;
 		if (o->memmap) {
-			t->memmap_on_memory = !strcmp(o->memmap, "pmem");
+			t->memmap_on_memory = r->location == MEMMAP_PMEM;
 			if (t->memmap_on_memory &&
 			    !daxctl_dev_has_control(dev, "memmap_on_memory")) {
 				pr_err("%s: --memmap pmem for system-ram is not "
@@ -177,7 +169,7 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 			return EXIT_USAGE;
 		}
 		if (o->memmap)
-			t->memmap_pmem = !strcmp(o->memmap, "pmem");
+			t->memmap_pmem = r->location == MEMMAP_PMEM;
 		if (o->compound >= 0)
 			t->compound = o->compound;
 	}
@@ -696,11 +688,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 		pr_err("name a device, or 'all'");
 		return EXIT_USAGE;
 	}
-	if (o.memmap && strcmp(o.memmap, "dram") && strcmp(o.memmap, "pmem")) {
-		pr_err("invalid --memmap '%s': expected dram or pmem",
-		       o.memmap);
+	if (o.memmap && parse_memmap_location("memmap", o.memmap, &r.location))
 		return EXIT_USAGE;
-	}
 	if (o.reserve && parse_size(o.reserve, &r.reserve)) {
 		pr_err("invalid --reserve '%s'", o.reserve);
 		return EXIT_USAGE;

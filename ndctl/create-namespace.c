@@ -16,6 +16,7 @@
 #include <devstate/context.h>
 #include <devstate/filter.h>
 #include <devstate/inuse.h>
+#include <devstate/parse.h>
 #include <memmap/memmap.h>
 #include <util/json.h>
 #include <util/log.h>
@@ -49,54 +50,28 @@ static const char *map_name(enum ndctl_map map)
 static int parse_create(const struct create_opts *o,
 			struct ndctl_ns_config *cfg, uint64_t *size)
 {
-	enum ndctl_map memmap = NDCTL_MAP_NONE;
+	enum memmap_location map, memmap;
 
 	*cfg = (struct ndctl_ns_config){ .mode = NDCTL_NS_MODE_FSDAX,
 					 .map = NDCTL_MAP_DEV };
 	*size = 0;
-	if (o->mode) {
-		if (!strcmp(o->mode, "devdax") || !strcmp(o->mode, "dax"))
-			cfg->mode = NDCTL_NS_MODE_DEVDAX;
-		else if (!strcmp(o->mode, "fsdax") ||
-			 !strcmp(o->mode, "memory"))
-			cfg->mode = NDCTL_NS_MODE_FSDAX;
-		else if (!strcmp(o->mode, "raw"))
-			cfg->mode = NDCTL_NS_MODE_RAW;
-		else {
-			pr_err("invalid --mode '%s': expected devdax, fsdax or "
-			       "raw",
-			       o->mode);
-			return -EINVAL;
-		}
-	}
+	if (o->mode && parse_ns_mode(o->mode, &cfg->mode))
+		return -EINVAL;
 	if (o->map) {
-		if (!strcmp(o->map, "mem"))
-			cfg->map = NDCTL_MAP_MEM;
-		else if (!strcmp(o->map, "dev"))
-			cfg->map = NDCTL_MAP_DEV;
-		else {
-			pr_err("invalid --map '%s': expected mem or dev",
-			       o->map);
+		if (parse_memmap_location("map", o->map, &map))
 			return -EINVAL;
-		}
+		cfg->map = map == MEMMAP_PMEM ? NDCTL_MAP_DEV : NDCTL_MAP_MEM;
 	}
 	if (o->memmap) {
-		if (!strcmp(o->memmap, "dram"))
-			memmap = NDCTL_MAP_MEM;
-		else if (!strcmp(o->memmap, "pmem"))
-			memmap = NDCTL_MAP_DEV;
-		else {
-			pr_err("invalid --memmap '%s': expected dram or pmem",
-			       o->memmap);
+		if (parse_memmap_location("memmap", o->memmap, &memmap))
 			return -EINVAL;
-		}
-		if (o->map && memmap != cfg->map) {
+		if (o->map && memmap != map) {
 			pr_err("--map=%s and --memmap=%s ask for different "
 			       "memmap locations",
 			       o->map, o->memmap);
 			return -EINVAL;
 		}
-		cfg->map = memmap;
+		cfg->map = memmap == MEMMAP_PMEM ? NDCTL_MAP_DEV : NDCTL_MAP_MEM;
 	}
 	if (cfg->mode == NDCTL_NS_MODE_RAW &&
 	    (o->map || o->memmap || o->align)) {
