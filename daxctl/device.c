@@ -13,6 +13,7 @@
 #include <devstate/each.h>
 #include <devstate/filter.h>
 #include <devstate/inuse.h>
+#include <devstate/modules.h>
 #include <devstate/parse.h>
 #include <memmap/memmap.h>
 #include <util/json.h>
@@ -93,6 +94,12 @@ static int do_action(struct devstate *ds, void *obj, void *arg)
 							     "devdax");
 			return -EBUSY;
 		}
+		rc = devstate_need_driver(ds, "dax",
+					  req->mode == DAXCTL_DEV_MODE_RAM ?
+						  "kmem" :
+						  "device_dax");
+		if (rc)
+			return rc;
 		rc = daxctl_dev_enable(dev, req->mode);
 		break;
 	case DEV_DISABLE:
@@ -314,6 +321,10 @@ int cmd_create_device(int argc, char **argv)
 		goto out;
 	}
 	rc = EXIT_FAIL;
+	if (devstate_need_driver(&ds, "dax",
+				 mode == DAXCTL_DEV_MODE_RAM ? "kmem" :
+							       "device_dax"))
+		goto out;
 	if (daxctl_region_create_dev(target, name, sizeof(name))) {
 		pr_err("region%d: the kernel refused a new device",
 		       daxctl_region_get_id(target));

@@ -17,6 +17,7 @@
 #include <devstate/context.h>
 #include <devstate/each.h>
 #include <devstate/inuse.h>
+#include <devstate/modules.h>
 #include <devstate/parse.h>
 #include <util/json.h>
 #include <util/log.h>
@@ -47,6 +48,7 @@ struct dev_setup {
 
 struct reconf {
 	const struct reconf_opts *o;
+	struct devstate *ds;
 	const struct memmap_profile *profile;
 	struct daxctl_ctx *ctx;
 	struct sysroot *root;
@@ -531,6 +533,10 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	 */
 	if (inuse_check_daxdev(r->iu, dev, true))
 		return EXIT_FAIL;
+	if (devstate_need_driver(r->ds, "dax",
+				 t.mode == DAXCTL_DEV_MODE_RAM ? "kmem" :
+								 "device_dax"))
+		return EXIT_FAIL;
 	if (cur.mode == DAXCTL_DEV_MODE_RAM && cur.online &&
 	    (t.mode != DAXCTL_DEV_MODE_RAM || destructive ||
 	     t.memmap_on_memory != cur.memmap_on_memory) &&
@@ -704,6 +710,7 @@ int cmd_reconfigure_device(int argc, char **argv)
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
+	r.ds = &ds;
 	r.ctx = ds.dax;
 	r.root = ds.root;
 	r.profile = ds.profile;

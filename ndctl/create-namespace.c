@@ -16,6 +16,7 @@
 #include <devstate/context.h>
 #include <devstate/filter.h>
 #include <devstate/inuse.h>
+#include <devstate/modules.h>
 #include <devstate/parse.h>
 #include <memmap/memmap.h>
 #include <util/json.h>
@@ -478,6 +479,15 @@ int cmd_create_namespace(int argc, char **argv)
 		json_print(stdout, arr);
 		json_object_put(arr);
 		rc = EXIT_OK;
+		goto out;
+	}
+	/* The drivers the new claim binds to, loaded when missing. */
+	if (devstate_need_driver(&ds, "nd",
+				 cfg.mode == NDCTL_NS_MODE_DEVDAX ? "dax_pmem" :
+								    "nd_pmem") ||
+	    (cfg.mode == NDCTL_NS_MODE_DEVDAX &&
+	     devstate_need_driver(&ds, "dax", "device_dax"))) {
+		rc = EXIT_FAIL;
 		goto out;
 	}
 	if (seed) {
