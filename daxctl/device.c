@@ -22,7 +22,7 @@
 #include <util/size.h>
 #include <util/sysfs.h>
 #include "builtin.h"
-#include "json.h"
+#include <devstate/dax-json.h>
 #include "memory.h"
 
 struct dev_opts {

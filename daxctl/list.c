@@ -13,7 +13,7 @@
 #include "builtin.h"
 #include <devstate/context.h>
 #include <devstate/filter.h>
-#include "json.h"
+#include <devstate/dax-json.h>
 
 struct list_opts {
 	const char *region, *dev, *sysroot;

@@ -17,11 +17,11 @@
 #include <util/size.h>
 #include <util/sysfs.h>
 #include "builtin.h"
-#include "current.h"
 #include <devstate/context.h>
 #include <devstate/each.h>
 #include <devstate/parse.h>
-#include "json.h"
+#include <devstate/state.h>
+#include <devstate/dax-json.h>
 #include "plan.h"
 
 struct plan_opts {
@@ -93,32 +93,6 @@ static int add_target(struct plan_set *set, const char *name,
 	return 0;
 }
 
-/* A dax device as it is now: its backing namespace, align, location. */
-void plan_target_from_dev(struct daxctl_dev *dev, struct sysroot *root,
-			  uint64_t reserve, struct plan_target *t, char *ns,
-			  size_t nslen)
-{
-	struct daxctl_backing b;
-	struct memmap_config cfg;
-
-	dev_memmap_config(dev, &cfg, &b);
-	*t = (struct plan_target){
-		.start = cfg.start,
-		.size = cfg.size,
-		.mode = cfg.mode,
-		.info_block = cfg.info_block,
-		.has_current = true,
-		.cur_align = cfg.align,
-		.cur_location = cfg.location,
-		.cur_compound = cfg.compound,
-		.cur_reserve = b.memmap_pmem,
-		.node_free =
-			node_free_bytes(root, daxctl_dev_get_numa_node(dev)),
-		.reserve = reserve,
-	};
-	snprintf(ns, nslen, "%s", b.nd ? b.ns : "");
-}
-
 /* What collect_device() adds each device it is given to. */
 struct collect {
 	struct plan_set *set;
@@ -131,17 +105,20 @@ static int collect_device(struct devstate *ds, void *obj, void *arg)
 	struct daxctl_dev *dev = obj;
 	struct plan_item *item;
 	struct plan_target t;
-	char ns[32];
+	struct dev_state st;
 	int rc;
 
-	plan_target_from_dev(dev, ds->root, c->reserve, &t, ns, sizeof(ns));
+	dev_state_from_dax(dev, &st);
+	dev_state_plan_target(&st, ds->root, c->reserve, &t);
 	rc = add_target(c->set, daxctl_dev_get_devname(dev), &t);
 	if (rc)
 		return rc;
 	item = &c->set->items[c->set->count - 1];
-	snprintf(item->ns, sizeof(item->ns), "%s", ns);
-	item->has_kernel = !daxctl_dev_get_memmap_usage(
-		dev, &item->kernel_dram, &item->kernel_device);
+	snprintf(item->ns, sizeof(item->ns), "%s",
+		 st.backing.nd ? st.backing.ns : "");
+	item->has_kernel = st.has_kernel_counts;
+	item->kernel_dram = st.kernel_dram;
+	item->kernel_device = st.kernel_device;
 	return 0;
 }
 
@@ -171,26 +148,18 @@ static int collect_nd(struct devstate *ds, const char *name, uint64_t reserve,
 				*found = true;
 			}
 			ndctl_namespace_foreach (region, ns) {
-				struct ndctl_claim *claim;
+				struct dev_state st;
 
 				if (strcmp(ndctl_namespace_get_devname(ns),
 					   name))
 					continue;
+				dev_state_from_ns(ns, ds->dax, &st);
+				dev_state_plan_target(&st, root, reserve, &t);
+				/* What the capacity could become, any mode. */
+				t.mode = MEMMAP_MODE_DEVDAX;
+				t.info_block = true;
 				t.start = ndctl_namespace_get_resource(ns);
 				t.size = ndctl_namespace_get_size(ns);
-				claim = ndctl_namespace_get_claim(ns);
-				if (claim && ndctl_claim_get_align(claim)) {
-					t.has_current = true;
-					t.cur_align =
-						ndctl_claim_get_align(claim);
-					t.cur_compound = true;
-					t.cur_reserve =
-						ndctl_claim_get_map(claim) ==
-						NDCTL_MAP_DEV;
-					t.cur_location = t.cur_reserve ?
-								 MEMMAP_PMEM :
-								 MEMMAP_DRAM;
-				}
 				rc = add_target(set, name, &t);
 				*found = true;
 			}

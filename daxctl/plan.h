@@ -27,9 +27,6 @@ struct plan_set {
 
 /* "4K, 2M, 1G" for messages. */
 const char *plan_aligns_text(const struct memmap_profile *p);
-void plan_target_from_dev(struct daxctl_dev *dev, struct sysroot *root,
-			  uint64_t reserve, struct plan_target *t, char *ns,
-			  size_t nslen);
 struct json_object *plan_item_to_json(const struct memmap_profile *p,
 				      const struct plan_item *item);
 struct json_object *plan_candidate_to_json(const struct plan_candidate *c,

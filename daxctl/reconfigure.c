@@ -19,14 +19,14 @@
 #include <devstate/inuse.h>
 #include <devstate/modules.h>
 #include <devstate/parse.h>
+#include <devstate/state.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>
 #include <util/sysfs.h>
 #include "builtin.h"
-#include "current.h"
-#include "json.h"
+#include <devstate/dax-json.h>
 #include "memory.h"
 #include "plan.h"
 
@@ -73,21 +73,23 @@ static const char *mode_name(enum daxctl_dev_mode mode)
 }
 
 /* The device as it is, in the terms of struct dev_setup. */
-static void read_setup(struct daxctl_dev *dev, const struct daxctl_backing *b,
+static void read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
 		       struct dev_setup *s)
 {
-	struct daxctl_memblocks mb;
+	struct dev_state st;
 
-	*s = (struct dev_setup){ .mode = daxctl_dev_get_mode(dev),
+	dev_state_from_dax(dev, &st);
+	*b = st.backing;
+	*s = (struct dev_setup){ .mode = st.dax_mode,
 				 .align = daxctl_dev_get_align(dev),
-				 .memmap_pmem = dev_memmap_on_device(dev, b),
-				 .compound = dev_compound(dev),
+				 .memmap_pmem = st.dax_memmap_pmem,
+				 .compound = st.cfg.compound,
+				 .memmap_on_memory = st.memmap_on_memory,
 				 .movable = true };
-	s->memmap_on_memory = daxctl_dev_get_memmap_on_memory(dev) == 1;
-	if (s->mode == DAXCTL_DEV_MODE_RAM &&
-	    !daxctl_dev_get_memblocks(dev, &mb)) {
-		s->online = mb.online > 0;
-		s->movable = !mb.online || mb.online_movable == mb.online;
+	if (s->mode == DAXCTL_DEV_MODE_RAM) {
+		s->online = st.blocks.online > 0;
+		s->movable = !st.blocks.online ||
+			     st.blocks.online_movable == st.blocks.online;
 	}
 }
 
@@ -236,12 +238,13 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 		     const struct dev_setup *t, struct plan_candidate *c)
 {
-	struct plan_target pt;
 	struct plan_filter f = { .location = -1, .compound = -1 };
+	struct plan_target pt;
+	struct dev_state st;
 	struct plan plan;
-	char ns[32];
 
-	plan_target_from_dev(dev, r->root, r->reserve, &pt, ns, sizeof(ns));
+	dev_state_from_dax(dev, &st);
+	dev_state_plan_target(&st, r->root, r->reserve, &pt);
 	pt.mode = t->mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
 						   MEMMAP_MODE_DEVDAX;
 	f.aligns[0] = t->align;
@@ -445,7 +448,6 @@ static bool verify(struct daxctl_dev *dev, const struct dev_setup *t)
 	    daxctl_dev_get_align(dev) != t->align)
 		return false;
 	if (t->mode == DAXCTL_DEV_MODE_DEVDAX) {
-		daxctl_region_get_backing(daxctl_dev_get_region(dev), &b);
 		read_setup(dev, &b, &now);
 		return now.memmap_pmem == t->memmap_pmem &&
 		       now.compound == t->compound;
@@ -489,7 +491,6 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	int rc;
 
 	snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(dev));
-	daxctl_region_get_backing(daxctl_dev_get_region(dev), &b);
 	read_setup(dev, &b, &cur);
 	if (cur.mode == DAXCTL_DEV_MODE_OTHER) {
 		pr_err("%s: bound to a driver daxctl does not manage", name);

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <uuid/uuid.h>
 
-#include <daxctl/current.h>
-#include <daxctl/json.h>
+#include <devstate/state.h>
+#include <devstate/dax-json.h>
 #include <devstate/context.h>
 #include <devstate/filter.h>
 #include <devstate/inuse.h>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <string.h>
 
-#include <daxctl/current.h>
-#include <daxctl/json.h>
+#include <devstate/dax-json.h>
 #include <memmap/memmap.h>
+#include <devstate/state.h>
 #include <util/json.h>
 #include "json.h"
 
@@ -151,42 +151,18 @@ static void add_dax_details(struct json_object *jns, struct ndctl_claim *claim,
  * device tells what the kernel really does (a patched kernel may keep the
  * memmap in DRAM over a pmem reserve, or turn compound pages off).
  */
+/* Our figures for the claim's memmap, from the same reader as daxctl's. */
 static void add_memmap_figures(struct json_object *jns,
 			       struct ndctl_namespace *ns,
-			       struct ndctl_claim *claim,
-			       enum ndctl_ns_mode mode,
 			       const struct nd_json_flags *flags)
 {
 	const struct memmap_profile *p = flags->profile ?
 						 flags->profile :
 						 &memmap_profile_linux61_x86_64;
-	struct memmap_config cfg = {
-		.start = ndctl_namespace_get_resource(ns),
-		.size = ndctl_namespace_get_size(ns),
-		.align = ndctl_claim_get_align(claim),
-		.location = ndctl_claim_get_map(claim) == NDCTL_MAP_DEV ?
-				    MEMMAP_PMEM :
-				    MEMMAP_DRAM,
-		.compound = true,
-		.mode = mode == NDCTL_NS_MODE_FSDAX ? MEMMAP_MODE_FSDAX :
-						      MEMMAP_MODE_DEVDAX,
-		.info_block = true,
-	};
-	struct daxctl_region *region = NULL;
-	struct memmap_cost cost;
+	struct dev_state st;
 
-	if (!ndctl_claim_is_enabled(claim))
-		return;
-	if (mode == NDCTL_NS_MODE_DEVDAX && flags->dax_ctx)
-		region = claim_dax_region(flags->dax_ctx, claim);
-	if (region && daxctl_dev_get_first(region)) {
-		struct daxctl_backing b;
-
-		dev_memmap_config(daxctl_dev_get_first(region), &cfg, &b);
-	}
-	if (memmap_plan(p, &cfg, &cost))
-		return;
-	memmap_figures_to_json(jns, cfg.location, &cost);
+	dev_state_from_ns(ns, flags->dax_ctx, &st);
+	dev_state_memmap_json(jns, p, &st);
 }
 
 struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
@@ -241,7 +217,7 @@ struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 		json_add_str(jns, "state", "disabled");
 	if (claim &&
 	    (mode == NDCTL_NS_MODE_DEVDAX || mode == NDCTL_NS_MODE_FSDAX))
-		add_memmap_figures(jns, ns, claim, mode, flags);
+		add_memmap_figures(jns, ns, flags);
 	if (ndctl_namespace_get_alt_name(ns)[0])
 		json_add_str(jns, "name", ndctl_namespace_get_alt_name(ns));
 	if (flags->verbose) {

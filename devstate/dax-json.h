@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#ifndef DAXCTL_JSON_H
-#define DAXCTL_JSON_H
+#ifndef DEVSTATE_DAX_JSON_H
+#define DEVSTATE_DAX_JSON_H
 
 #include <stdbool.h>
 #include <json-c/json.h>
@@ -25,9 +25,5 @@ struct json_object *dax_region_to_json(struct daxctl_region *region,
 struct json_object *dax_region_devs_to_json(struct daxctl_region *region,
 					    const char *dev_filter,
 					    const struct dax_json_flags *flags);
-/* The four memmap_* keys both tools print for a configured device. */
-void memmap_figures_to_json(struct json_object *obj,
-			    enum memmap_location location,
-			    const struct memmap_cost *cost);
 
 #endif

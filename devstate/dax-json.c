@@ -5,33 +5,9 @@
 
 #include <memmap/memmap.h>
 #include <util/json.h>
-#include "current.h"
 #include <devstate/filter.h>
-#include "json.h"
-
-/*
- * The model's figures for the device as it is configured now, under keys
- * of our own: where the memmap is, whether compound pages are used, and
- * what it costs in DRAM and on the device.
- */
-static void add_memmap_figures(struct json_object *jdev, struct daxctl_dev *dev,
-			       const struct memmap_profile *p)
-{
-	struct daxctl_backing b;
-	struct memmap_config cfg;
-	struct memmap_cost cost;
-	uint64_t dram, device;
-
-	dev_memmap_config(dev, &cfg, &b);
-	if (memmap_plan(p, &cfg, &cost))
-		return;
-	memmap_figures_to_json(jdev, cfg.location, &cost);
-	/* A patched kernel counts what it allocated: show it alongside. */
-	if (!daxctl_dev_get_memmap_usage(dev, &dram, &device)) {
-		json_add_u64(jdev, "memmap_kernel_dram_bytes", dram);
-		json_add_u64(jdev, "memmap_kernel_device_bytes", device);
-	}
-}
+#include <devstate/state.h>
+#include "dax-json.h"
 
 static struct json_object *mapping_to_json(struct daxctl_mapping *m,
 					   bool human)
@@ -78,8 +54,13 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 	}
 	if (!daxctl_dev_is_enabled(dev))
 		json_add_str(jdev, "state", "disabled");
-	else if (daxctl_dev_get_size(dev))
-		add_memmap_figures(jdev, dev, flags->profile);
+	else if (daxctl_dev_get_size(dev)) {
+		struct dev_state st;
+
+		/* Our figures for its memmap, under keys of our own. */
+		dev_state_from_dax(dev, &st);
+		dev_state_memmap_json(jdev, flags->profile, &st);
+	}
 	if (flags->mappings && daxctl_mapping_get_first(dev)) {
 		struct json_object *jmaps = json_object_new_array();
 
@@ -89,17 +70,6 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 		json_object_object_add(jdev, "mappings", jmaps);
 	}
 	return jdev;
-}
-
-void memmap_figures_to_json(struct json_object *obj,
-			    enum memmap_location location,
-			    const struct memmap_cost *cost)
-{
-	json_add_str(obj, "memmap_location",
-		     location == MEMMAP_PMEM ? "pmem" : "dram");
-	json_add_bool(obj, "memmap_compound", cost->compound_pages > 0);
-	json_add_u64(obj, "memmap_dram_bytes", cost->dram_total);
-	json_add_u64(obj, "memmap_device_bytes", cost->device_memmap);
 }
 
 struct json_object *dax_region_devs_to_json(struct daxctl_region *region,
