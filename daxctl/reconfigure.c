@@ -462,7 +462,8 @@ static void emit(struct reconf *r, struct daxctl_dev *dev,
 		 const struct plan_candidate *c, bool dry_run,
 		 const struct dev_setup *t)
 {
-	struct dax_json_flags flags = { .human = r->o->human };
+	struct dax_json_flags flags = { .profile = r->profile,
+					.human = r->o->human };
 	struct json_object *j, *jp;
 
 	if (dry_run) {

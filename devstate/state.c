@@ -163,6 +163,8 @@ void dev_state_memmap_json(struct json_object *obj,
 {
 	struct memmap_cost cost;
 
+	if (!p)
+		p = &memmap_profile_linux61_x86_64;
 	if (!st->configured || memmap_plan(p, &st->cfg, &cost))
 		return;
 	memmap_figures_to_json(obj, st->cfg.location, &cost);

@@ -275,13 +275,16 @@ static int plan_namespace(const struct memmap_profile *profile,
 	return 0;
 }
 
-static void print_namespace(struct ndctl_ctx *ctx, const char *name, bool human)
+static void print_namespace(struct devstate *ds, const char *name, bool human)
 {
-	struct nd_json_flags flags = { .human = human };
+	struct nd_json_flags flags = { .human = human,
+				       .dax_ctx = ds->dax,
+				       .profile = ds->profile };
+	struct ndctl_ctx *ctx = ds->nd;
 	struct json_object *arr = json_object_new_array();
 	struct ndctl_namespace *ns;
 
-	ndctl_refresh(ctx);
+	devstate_refresh(ds);
 	ns = ndctl_get_namespace(ctx, name);
 	if (ns)
 		json_object_array_add(arr, nd_namespace_to_json(ns, &flags));
@@ -502,7 +505,7 @@ int cmd_create_namespace(int argc, char **argv)
 			rc = EXIT_FAIL;
 			goto out;
 		}
-		print_namespace(ctx, name, o.human);
+		print_namespace(&ds, name, o.human);
 		rc = EXIT_OK;
 		goto out;
 	}
@@ -526,7 +529,7 @@ int cmd_create_namespace(int argc, char **argv)
 		rc = EXIT_FAIL;
 		goto out;
 	}
-	print_namespace(ctx, name, o.human);
+	print_namespace(&ds, name, o.human);
 	rc = EXIT_OK;
 out:
 	devstate_close(&ds);
