@@ -10,6 +10,7 @@ else
 	meson setup build >/dev/null
 fi
 ninja -C build
-# kernel-debug (a KASAN kernel, about 20 minutes) only when asked for.
-[ $# -gt 0 ] || set -- --no-suite kernel-debug
+# kernel-debug (a KASAN kernel, about 20 minutes) and kernel-matrix (the
+# series built in several configurations, up to an hour) only when asked.
+[ $# -gt 0 ] || set -- --no-suite kernel-debug --no-suite kernel-matrix
 meson test -C build --print-errorlogs "$@"
