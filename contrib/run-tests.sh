@@ -10,7 +10,6 @@ else
 	meson setup build >/dev/null
 fi
 ninja -C build
-<<<<<<< HEAD
 
 # The unit, sysfs and fuzz suites again in a clang build with
 # AddressSanitizer, UBSan and LeakSanitizer: any report fails the run.
@@ -29,9 +28,4 @@ meson test -C build-sanitize --print-errorlogs --suite unit --suite sysfs \
 # kernel-debug (a KASAN kernel, about 20 minutes) and kernel-matrix (the
 # build matrix, about an hour uncached) only when asked for.
 [ $# -gt 0 ] || set -- --no-suite kernel-debug --no-suite kernel-matrix
-=======
-# kernel-debug (a KASAN kernel, about 20 minutes) and kernel-matrix (the
-# series built in several configurations, up to an hour) only when asked.
-[ $# -gt 0 ] || set -- --no-suite kernel-debug --no-suite kernel-matrix --no-suite kernel-matrix
->>>>>>> kernel-series
 meson test -C build --print-errorlogs "$@"
