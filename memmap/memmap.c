@@ -157,6 +157,18 @@ static void populate_span(const struct memmap_profile *p,
 		bytes = tables_touched(vstart, vend, p->pmd_size,
 				       &w->last_block) *
 			p->pmd_size;
+		/*
+		 * altmap_alloc_block_buf(): the first PMD block taken from
+		 * a namespace's altmap starts at the next PMD-aligned pfn
+		 * after the info block; the pages skipped are the altmap's
+		 * "align", counted in memmap_device_bytes.
+		 */
+		if (altmap && bytes && !cost->device_memmap &&
+		    cfg->info_block && cfg->mode != MEMMAP_MODE_SYSTEM_RAM)
+			cost->device_memmap +=
+				align_up(cfg->start + INFO_BLOCK_END,
+					 p->pmd_size) -
+				(cfg->start + INFO_BLOCK_END);
 		if (altmap)
 			cost->device_memmap += bytes;
 		else
