@@ -49,7 +49,7 @@ static const char *const action_names[] = {
 struct dev_request {
 	enum dev_action action;
 	const struct dev_opts *o;
-	enum daxctl_dev_mode mode;	/* enable-device */
+	enum daxctl_dev_mode mode; /* enable-device */
 };
 
 static int do_action(struct devstate *ds, void *obj, void *arg)
@@ -158,7 +158,8 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 	const struct opt *table = action == DEV_ONLINE ? online_options :
 				  action == DEV_ENABLE ? enable_options :
 							 options;
-	struct dev_request req = { .action = action, .o = &o,
+	struct dev_request req = { .action = action,
+				   .o = &o,
 				   .mode = DAXCTL_DEV_MODE_DEVDAX };
 	struct devstate_each each = {
 		.kind = DEVSTATE_DAXDEV,
@@ -333,8 +334,7 @@ int cmd_create_device(int argc, char **argv)
 	daxctl_refresh(ctx);
 	made = daxctl_get_dev(ctx, name);
 	if (!made || daxctl_dev_set_align(made, align) ||
-	    daxctl_dev_set_size(made, size) ||
-	    daxctl_dev_enable(made, mode)) {
+	    daxctl_dev_set_size(made, size) || daxctl_dev_enable(made, mode)) {
 		pr_err("%s: could not size, align and enable it; removing it",
 		       name);
 		if (made) {

@@ -220,7 +220,8 @@ int cmd_plan(int argc, char **argv)
 			  "daxctl plan [<options>] [DEVICE...|all]");
 	argc -= i;
 	argv += i;
-	if (parse_filter(&o, &filter) || (o.mode && parse_memmap_mode(o.mode, &mode)))
+	if (parse_filter(&o, &filter) ||
+	    (o.mode && parse_memmap_mode(o.mode, &mode)))
 		return EXIT_USAGE;
 	if (o.profile || o.arch) {
 		profile = memmap_profile_find(o.profile ? o.profile : o.arch);

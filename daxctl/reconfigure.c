@@ -48,12 +48,9 @@ struct dev_setup {
 
 struct reconf {
 	const struct reconf_opts *o;
+	/* The context: its dax bus, root, profile and in-use checker. */
 	struct devstate *ds;
-	const struct memmap_profile *profile;
-	struct daxctl_ctx *ctx;
-	struct sysroot *root;
-	struct inuse *iu;
-	enum memmap_location location;	/* --memmap, when given */
+	enum memmap_location location; /* --memmap, when given */
 	uint64_t reserve;
 	struct json_object *out;
 };
@@ -182,7 +179,7 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 			pr_err("invalid --align '%s'", o->align);
 			return EXIT_USAGE;
 		}
-		if (!align_supported(r->profile, b, t->align, list,
+		if (!align_supported(r->ds->profile, b, t->align, list,
 				     sizeof(list))) {
 			pr_err("%s: --align %s is not supported (supported: "
 			       "%s)",
@@ -244,7 +241,7 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 	struct plan plan;
 
 	dev_state_from_dax(dev, &st);
-	dev_state_plan_target(&st, r->root, r->reserve, &pt);
+	dev_state_plan_target(&st, r->ds->root, r->reserve, &pt);
 	pt.mode = t->mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
 						   MEMMAP_MODE_DEVDAX;
 	f.aligns[0] = t->align;
@@ -254,7 +251,7 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 			     MEMMAP_DRAM;
 	f.compound = t->mode == DAXCTL_DEV_MODE_RAM ? -1 : t->compound;
 	/* One align, one location, one compound choice: one candidate. */
-	plan_build(r->profile, &pt, &f, &plan);
+	plan_build(r->ds->profile, &pt, &f, &plan);
 	if (plan.count) {
 		*c = plan.c[0];
 		return true;
@@ -275,7 +272,8 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 		pr_err("%s: %s with align %s: %s", daxctl_dev_get_devname(dev),
 		       mode_name(t->mode),
 		       size_exact(t->align, buf, sizeof(buf)),
-		       memmap_strerror(memmap_plan(r->profile, &cfg, &cost)));
+		       memmap_strerror(
+			       memmap_plan(r->ds->profile, &cfg, &cost)));
 	}
 	return false;
 }
@@ -375,8 +373,8 @@ static struct daxctl_dev *claimed_dev(struct reconf *r, struct ndctl_ctx *nd,
 	claim = ns ? ndctl_namespace_get_claim(ns) : NULL;
 	if (!claim)
 		return NULL;
-	daxctl_refresh(r->ctx);
-	return daxctl_get_dev(r->ctx, ndctl_claim_get_chardev(claim));
+	daxctl_refresh(r->ds->dax);
+	return daxctl_get_dev(r->ds->dax, ndctl_claim_get_chardev(claim));
 }
 
 /*
@@ -400,7 +398,7 @@ static int rewrite_namespace(struct reconf *r, struct daxctl_dev **devp,
 	char buf[32], uuid[40] = "";
 	int rc, rrc;
 
-	rc = ndctl_new(&nd, r->root);
+	rc = ndctl_new(&nd, r->ds->root);
 	if (rc)
 		return rc;
 	ns = ndctl_get_namespace(nd, b->ns);
@@ -462,7 +460,7 @@ static void emit(struct reconf *r, struct daxctl_dev *dev,
 		 const struct plan_candidate *c, bool dry_run,
 		 const struct dev_setup *t)
 {
-	struct dax_json_flags flags = { .profile = r->profile,
+	struct dax_json_flags flags = { .profile = r->ds->profile,
 					.human = r->o->human };
 	struct json_object *j, *jp;
 
@@ -533,7 +531,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	 * online memory is the one holder --force may clear, because the
 	 * kernel migrates what it offlines or refuses.
 	 */
-	if (inuse_check_daxdev(r->iu, dev, true))
+	if (inuse_check_daxdev(r->ds->iu, dev, true))
 		return EXIT_FAIL;
 	if (devstate_need_driver(r->ds, "dax",
 				 t.mode == DAXCTL_DEV_MODE_RAM ? "kmem" :
@@ -713,14 +711,12 @@ int cmd_reconfigure_device(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	r.ds = &ds;
-	r.ctx = ds.dax;
-	r.root = ds.root;
-	r.profile = ds.profile;
-	r.iu = devstate_inuse(&ds);
 	r.out = json_object_new_array();
 	each.region = o.region;
 	each.done_verb = o.dry_run ? NULL : "reconfigured";
-	rc = r.iu ? devstate_each(&ds, &each, argc - i, argv + i) : EXIT_FAIL;
+	rc = devstate_inuse(&ds) ?
+		     devstate_each(&ds, &each, argc - i, argv + i) :
+		     EXIT_FAIL;
 	json_print(stdout, r.out);
 	json_object_put(r.out);
 	devstate_close(&ds);

@@ -16,11 +16,11 @@ struct sysroot;
 
 struct devstate {
 	struct sysroot *root;
-	struct ndctl_ctx *nd;	/* NULL unless DEVSTATE_ND was asked for */
+	struct ndctl_ctx *nd; /* NULL unless DEVSTATE_ND was asked for */
 	struct daxctl_ctx *dax;
 	/* linux-6.1-patched when the kernel shows the series' controls. */
 	const struct memmap_profile *profile;
-	struct inuse *iu;	/* made on first use: devstate_inuse() */
+	struct inuse *iu; /* made on first use: devstate_inuse() */
 };
 
 /* Bitmask of what devstate_open() reads. */

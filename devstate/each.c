@@ -95,9 +95,11 @@ static int collect(struct devstate *ds, const struct devstate_each *e,
 				continue;
 			ndctl_namespace_foreach (region, ns)
 				if (nd_namespace_matches(ns, arg) &&
-				    !idle_skipped(e, arg,
-						  ndctl_namespace_get_size(ns)) &&
-				    !add_name(l, ndctl_namespace_get_devname(ns)))
+				    !idle_skipped(
+					    e, arg,
+					    ndctl_namespace_get_size(ns)) &&
+				    !add_name(l,
+					      ndctl_namespace_get_devname(ns)))
 					n++;
 		}
 	}
@@ -133,8 +135,8 @@ static void *lookup(struct devstate *ds, enum devstate_kind kind,
 	return NULL;
 }
 
-int devstate_each(struct devstate *ds, const struct devstate_each *e,
-		  int argc, char **argv)
+int devstate_each(struct devstate *ds, const struct devstate_each *e, int argc,
+		  char **argv)
 {
 	struct name_list l = { 0 };
 	int i, rc, done = 0, failed = 0, worst = EXIT_OK;

@@ -12,23 +12,23 @@
 #include "context.h"
 
 enum devstate_kind {
-	DEVSTATE_NAMESPACE,	/* struct ndctl_namespace */
-	DEVSTATE_REGION,	/* struct ndctl_region */
-	DEVSTATE_DIMM,		/* struct ndctl_dimm */
-	DEVSTATE_DAXDEV,	/* struct daxctl_dev */
+	DEVSTATE_NAMESPACE, /* struct ndctl_namespace */
+	DEVSTATE_REGION, /* struct ndctl_region */
+	DEVSTATE_DIMM, /* struct ndctl_dimm */
+	DEVSTATE_DAXDEV, /* struct daxctl_dev */
 };
 
 /* Seeds (size 0) wait for a size: which names still reach them. */
 enum devstate_idle {
-	DEVSTATE_IDLE_KEEP,	/* act on them too */
-	DEVSTATE_IDLE_NAMED,	/* only when named, never through "all" */
-	DEVSTATE_IDLE_SKIP,	/* never */
+	DEVSTATE_IDLE_KEEP, /* act on them too */
+	DEVSTATE_IDLE_NAMED, /* only when named, never through "all" */
+	DEVSTATE_IDLE_SKIP, /* never */
 };
 
 struct devstate_each {
 	enum devstate_kind kind;
-	const char *bus;	/* nd objects: NULL or "all" for any */
-	const char *region;	/* namespaces and dax devices */
+	const char *bus; /* nd objects: NULL or "all" for any */
+	const char *region; /* namespaces and dax devices */
 	enum devstate_idle idle;
 	/*
 	 * Every name must match before anything is done: for commands that
@@ -50,7 +50,7 @@ struct devstate_each {
  * worst status an action returned (EXIT_FAIL for -errno), or EXIT_FAIL
  * when a name matched nothing or nothing was done.
  */
-int devstate_each(struct devstate *ds, const struct devstate_each *e,
-		  int argc, char **argv);
+int devstate_each(struct devstate *ds, const struct devstate_each *e, int argc,
+		  char **argv);
 
 #endif

@@ -102,8 +102,8 @@ static void unescape(char *s)
 	char *out = s;
 
 	for (; *s; s++) {
-		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' &&
-		    s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' &&
+		    s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
 			*out++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 +
 					(s[3] - '0'));
 			s += 3;
@@ -148,8 +148,8 @@ static void read_fds(struct inuse *iu, const char *proc, pid_t pid,
 		if (d->d_name[0] == '.')
 			continue;
 		snprintf(link, sizeof(link), "%s/%s", dir, d->d_name);
-		if (stat(link, &st) || !(S_ISBLK(st.st_mode) ||
-					 S_ISCHR(st.st_mode)))
+		if (stat(link, &st) ||
+		    !(S_ISBLK(st.st_mode) || S_ISCHR(st.st_mode)))
 			continue;
 		add_use(iu, pid, comm, S_ISCHR(st.st_mode), st.st_rdev, NULL);
 	}
@@ -297,9 +297,9 @@ static bool swap_on(struct inuse *iu, const char *node, dev_t devnum)
 		snprintf(path, sizeof(path), "%s%s", sysroot_path(iu->root),
 			 file);
 		base = strrchr(file, '/') + 1;
-		if (!stat(path, &st) ? S_ISBLK(st.st_mode) &&
-					       st.st_rdev == devnum :
-				       !strcmp(base, node)) {
+		if (!stat(path, &st) ?
+			    S_ISBLK(st.st_mode) && st.st_rdev == devnum :
+			    !strcmp(base, node)) {
 			set_why(iu, "%s is in use as swap", node);
 			found = true;
 		}
@@ -352,7 +352,8 @@ static bool claim_exclusive(struct inuse *iu, const char *blockdev)
 	if (fd < 0) {
 		if (errno != EBUSY)
 			return false;
-		set_why(iu, "/dev/%s cannot be opened exclusively (claimed by "
+		set_why(iu,
+			"/dev/%s cannot be opened exclusively (claimed by "
 			"the kernel or another program)",
 			blockdev);
 		return true;
@@ -396,7 +397,8 @@ static bool daxdev_in_use(struct inuse *iu, struct daxctl_dev *dev,
 		if (memory_ok || daxctl_dev_get_memblocks(dev, &mb) ||
 		    !mb.online)
 			return false;
-		set_why(iu, "%s has %u memory block%s online as system RAM "
+		set_why(iu,
+			"%s has %u memory block%s online as system RAM "
 			"(daxctl offline-memory %s)",
 			name, mb.online, mb.online == 1 ? "" : "s", name);
 		return true;
@@ -419,11 +421,6 @@ static bool namespace_in_use(struct inuse *iu, struct ndctl_namespace *ns)
 	}
 	return blockdev_in_use(iu, claim ? ndctl_claim_get_blockdev(claim) :
 					   ndctl_namespace_get_blockdev(ns));
-}
-
-int inuse_check_blockdev(struct inuse *iu, const char *blockdev)
-{
-	return blockdev_in_use(iu, blockdev) ? refuse(iu, blockdev) : 0;
 }
 
 int inuse_check_namespace(struct inuse *iu, struct ndctl_namespace *ns)
@@ -472,8 +469,7 @@ int inuse_check_dimm(struct inuse *iu, struct ndctl_dimm *dimm)
 	return 0;
 }
 
-int inuse_check_daxdev(struct inuse *iu, struct daxctl_dev *dev,
-		       bool memory_ok)
+int inuse_check_daxdev(struct inuse *iu, struct daxctl_dev *dev, bool memory_ok)
 {
 	return daxdev_in_use(iu, dev, memory_ok) ?
 		       refuse(iu, daxctl_dev_get_devname(dev)) :

@@ -36,7 +36,6 @@ void inuse_free(struct inuse *iu);
  * Each check returns 0 when nothing uses the object, or -EBUSY after
  * printing one line that names the object and its holder.
  */
-int inuse_check_blockdev(struct inuse *iu, const char *blockdev);
 int inuse_check_namespace(struct inuse *iu, struct ndctl_namespace *ns);
 int inuse_check_region(struct inuse *iu, struct ndctl_region *region);
 int inuse_check_dimm(struct inuse *iu, struct ndctl_dimm *dimm);

@@ -19,9 +19,9 @@ static int load_module(const char *name)
 		return -ENOMEM;
 	rc = kmod_module_new_from_name(kctx, name, &mod);
 	if (!rc)
-		rc = kmod_module_probe_insert_module(
-			mod, KMOD_PROBE_APPLY_BLACKLIST, NULL, NULL, NULL,
-			NULL);
+		rc = kmod_module_probe_insert_module(mod,
+						     KMOD_PROBE_APPLY_BLACKLIST,
+						     NULL, NULL, NULL, NULL);
 	kmod_module_unref(mod);
 	kmod_unref(kctx);
 	/* libkmod returns a negative errno, or 1 when blacklisted. */
@@ -39,8 +39,8 @@ int devstate_need_driver(struct devstate *ds, const char *bus,
 	if (strcmp(sysroot_path(ds->root), "/"))
 		return 0;
 	rc = load_module(driver);
-	if (!rc && !sysfs_exists(ds->root, "sys/bus/%s/drivers/%s", bus,
-				 driver))
+	if (!rc &&
+	    !sysfs_exists(ds->root, "sys/bus/%s/drivers/%s", bus, driver))
 		rc = -ENOENT;
 	if (rc)
 		pr_err("driver %s is not loaded and loading module %s failed: "

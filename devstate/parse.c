@@ -62,8 +62,8 @@ int parse_memmap_mode(const char *value, enum memmap_mode *mode)
 		{ "fsdax", MEMMAP_MODE_FSDAX },
 		{ NULL, 0 },
 	};
-	int v, rc = lookup("mode", value, words,
-			   "devdax, system-ram or fsdax", &v);
+	int v, rc = lookup("mode", value, words, "devdax, system-ram or fsdax",
+			   &v);
 
 	if (!rc)
 		*mode = (enum memmap_mode)v;

@@ -19,7 +19,7 @@ struct sysroot;
 
 struct dev_state {
 	/* What it is. */
-	char dev[32];		/* dax device ("dax0.0"); "" when none */
+	char dev[32]; /* dax device ("dax0.0"); "" when none */
 	struct daxctl_backing backing; /* the namespace behind it, if any */
 	enum daxctl_dev_mode dax_mode;
 	int numa_node;

@@ -71,9 +71,8 @@ int main(void)
 	tap_ok(idx[0].valid && idx[1].valid, "a fresh area has two valid "
 					     "index blocks");
 	tap_ok(label_current_index(idx) == 0, "index 0 (seq 3) is current");
-	tap_ok(idx[0].nfree == g.nslot && label_foreach(area, &idx[0],
-							count_label,
-							&seen) == 0 &&
+	tap_ok(idx[0].nfree == g.nslot &&
+		       label_foreach(area, &idx[0], count_label, &seen) == 0 &&
 		       !seen,
 	       "every one of %u slots is free", g.nslot);
 
