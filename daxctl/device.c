@@ -23,7 +23,7 @@
 #include <util/sysfs.h>
 #include "builtin.h"
 #include <devstate/dax-json.h>
-#include "memory.h"
+#include "dax-steps.h"
 
 struct dev_opts {
 	const char *region, *mode, *size, *align, *sysroot;
@@ -61,7 +61,9 @@ static int do_action(struct devstate *ds, void *obj, void *arg)
 	struct daxctl_dev *dev = obj;
 	const char *name = daxctl_dev_get_devname(dev);
 	enum daxctl_dev_mode mode = daxctl_dev_get_mode(dev);
-	struct block_log log = { 0 };
+	struct reconf_run run = { .ds = ds, .dev = dev };
+	struct step_list steps = { .count = 0 };
+	struct steps_result res;
 	int rc = 0;
 
 	if (!iu)
@@ -79,13 +81,12 @@ static int do_action(struct devstate *ds, void *obj, void *arg)
 		 * hold the device. */
 		if (action == DEV_OFFLINE && inuse_check_daxdev(iu, dev, true))
 			return -EBUSY;
-		rc = action == DEV_ONLINE ?
-			     dev_online_memory(dev, o->movable != 0, &log) :
-			     dev_offline_memory(dev, &log);
-		/* All or nothing: put back the blocks already changed. */
-		if (rc)
-			block_log_undo(dev, &log);
-		block_log_free(&log);
+		/* All or nothing: the step puts back what it changed. */
+		snprintf(run.name, sizeof(run.name), "%s", name);
+		steps_add(&steps, &dax_blocks_step, action == DEV_ONLINE);
+		steps.steps[0].aux = o->movable != 0;
+		rc = steps_run(&steps, &run, &res);
+		steps_release(&steps);
 		return rc;
 	case DEV_ENABLE:
 		if (mode != DAXCTL_DEV_MODE_UNBOUND) {

@@ -136,8 +136,10 @@ int dev_offline_memory(struct daxctl_dev *dev, struct block_log *log)
 	return change_blocks(dev, &w);
 }
 
-void block_log_undo(struct daxctl_dev *dev, struct block_log *log)
+int block_log_undo(struct daxctl_dev *dev, struct block_log *log)
 {
+	int rc = 0;
+
 	struct daxctl_ctx *ctx =
 		daxctl_region_get_ctx(daxctl_dev_get_region(dev));
 
@@ -147,10 +149,13 @@ void block_log_undo(struct daxctl_dev *dev, struct block_log *log)
 				    c->was_movable ? "online_movable" :
 						     "online_kernel";
 
-		if (daxctl_memblock_set_state(ctx, c->block, state))
+		if (daxctl_memblock_set_state(ctx, c->block, state)) {
 			pr_err("%s: memory%lu could not be put back %s",
 			       daxctl_dev_get_devname(dev), c->block, state);
+			rc = -EIO;
+		}
 	}
+	return rc;
 }
 
 void block_log_free(struct block_log *log)

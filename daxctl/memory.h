@@ -27,8 +27,11 @@ int dev_online_memory(struct daxctl_dev *dev, bool movable,
 		      struct block_log *log);
 /* Offline every memory block of the device, likewise. */
 int dev_offline_memory(struct daxctl_dev *dev, struct block_log *log);
-/* Put every logged block back the way it was, newest first. */
-void block_log_undo(struct daxctl_dev *dev, struct block_log *log);
+/*
+ * Put every logged block back the way it was, newest first; -EIO when a
+ * block refused (each is named).
+ */
+int block_log_undo(struct daxctl_dev *dev, struct block_log *log);
 void block_log_free(struct block_log *log);
 
 #endif

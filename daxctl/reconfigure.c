@@ -13,13 +13,13 @@
 #include <string.h>
 
 #include <memmap/planner.h>
-#include <ndctl/libndctl.h>
 #include <devstate/context.h>
 #include <devstate/each.h>
 #include <devstate/inuse.h>
 #include <devstate/modules.h>
 #include <devstate/parse.h>
 #include <devstate/state.h>
+#include <devstate/steps.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -27,23 +27,13 @@
 #include <util/sysfs.h>
 #include "builtin.h"
 #include <devstate/dax-json.h>
-#include "memory.h"
 #include "plan.h"
+#include "dax-steps.h"
 
 struct reconf_opts {
 	const char *mode, *memmap, *align, *region, *reserve, *sysroot;
 	int compound, movable;
 	bool no_online, force, dry_run, human;
-};
-
-/* Everything reconfigure-device may change about one device. */
-struct dev_setup {
-	enum daxctl_dev_mode mode; /* DEVDAX, RAM or UNBOUND */
-	uint64_t align;
-	bool memmap_pmem; /* devdax: memmap attribute / nd mode */
-	bool compound;
-	bool memmap_on_memory; /* system-ram */
-	bool online, movable; /* system-ram blocks */
 };
 
 struct reconf {
@@ -54,20 +44,6 @@ struct reconf {
 	uint64_t reserve;
 	struct json_object *out;
 };
-
-static const char *mode_name(enum daxctl_dev_mode mode)
-{
-	switch (mode) {
-	case DAXCTL_DEV_MODE_DEVDAX:
-		return "devdax";
-	case DAXCTL_DEV_MODE_RAM:
-		return "system-ram";
-	case DAXCTL_DEV_MODE_UNBOUND:
-		return "unbound";
-	default:
-		return "another driver";
-	}
-}
 
 /* The device as it is, in the terms of struct dev_setup. */
 static void read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
@@ -270,74 +246,12 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 		char buf[32];
 
 		pr_err("%s: %s with align %s: %s", daxctl_dev_get_devname(dev),
-		       mode_name(t->mode),
+		       dax_mode_name(t->mode),
 		       size_exact(t->align, buf, sizeof(buf)),
 		       memmap_strerror(
 			       memmap_plan(r->ds->profile, &cfg, &cost)));
 	}
 	return false;
-}
-
-/*
- * The kernel may online hot-added blocks itself (auto_online_blocks);
- * those are left as the kernel placed them, and said so.
- */
-static void report_auto_online(struct daxctl_dev *dev)
-{
-	struct daxctl_ctx *ctx =
-		daxctl_region_get_ctx(daxctl_dev_get_region(dev));
-	struct daxctl_memblocks mb;
-	char policy[32] = "";
-
-	daxctl_get_auto_online(ctx, policy, sizeof(policy));
-	if (daxctl_dev_get_memblocks(dev, &mb) || !mb.online)
-		return;
-	pr_info("%s: the kernel onlined %u of %u memory blocks itself "
-		"(auto_online_blocks=%s, %u movable)",
-		daxctl_dev_get_devname(dev), mb.online, mb.total, policy,
-		mb.online_movable);
-}
-
-/* Bring the device up in setup s: attributes, driver, memory blocks. */
-static int apply_setup(struct daxctl_dev *dev, const struct dev_setup *s,
-		       const struct dev_setup *cur, struct block_log *log)
-{
-	int rc;
-
-	if (s->compound != cur->compound &&
-	    daxctl_dev_has_control(dev, "compound")) {
-		rc = daxctl_dev_set_compound(dev, s->compound);
-		if (rc)
-			return rc;
-	}
-	if (s->memmap_pmem != cur->memmap_pmem &&
-	    daxctl_dev_has_control(dev, "memmap")) {
-		rc = daxctl_dev_set_memmap(dev, s->memmap_pmem);
-		if (rc)
-			return rc;
-	}
-	if (s->memmap_on_memory != cur->memmap_on_memory &&
-	    daxctl_dev_has_control(dev, "memmap_on_memory")) {
-		rc = daxctl_dev_set_memmap_on_memory(dev, s->memmap_on_memory);
-		if (rc)
-			return rc;
-	}
-	if (s->align != daxctl_dev_get_align(dev) &&
-	    daxctl_region_is_dynamic(daxctl_dev_get_region(dev))) {
-		rc = daxctl_dev_set_align(dev, s->align);
-		if (rc)
-			return rc;
-	}
-	if (s->mode == DAXCTL_DEV_MODE_UNBOUND)
-		return 0;
-	rc = daxctl_dev_enable(dev, s->mode);
-	if (rc)
-		return rc;
-	if (s->mode == DAXCTL_DEV_MODE_RAM)
-		report_auto_online(dev);
-	if (s->mode == DAXCTL_DEV_MODE_RAM && s->online)
-		return dev_online_memory(dev, s->movable, log);
-	return 0;
 }
 
 static bool same_setup(const struct dev_setup *a, const struct dev_setup *b)
@@ -346,93 +260,6 @@ static bool same_setup(const struct dev_setup *a, const struct dev_setup *b)
 	       a->memmap_pmem == b->memmap_pmem && a->compound == b->compound &&
 	       a->memmap_on_memory == b->memmap_on_memory &&
 	       a->online == b->online && a->movable == b->movable;
-}
-
-/* Take the device down to unbound; blocks go offline first. */
-static int take_down(struct daxctl_dev *dev, struct block_log *log)
-{
-	int rc;
-
-	if (daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM) {
-		rc = dev_offline_memory(dev, log);
-		if (rc)
-			return rc;
-	}
-	return daxctl_dev_disable(dev);
-}
-
-/* The dax device the namespace's claim brings up now, or NULL. */
-static struct daxctl_dev *claimed_dev(struct reconf *r, struct ndctl_ctx *nd,
-				      const char *ns_name)
-{
-	struct ndctl_namespace *ns;
-	struct ndctl_claim *claim;
-
-	ndctl_refresh(nd);
-	ns = ndctl_get_namespace(nd, ns_name);
-	claim = ns ? ndctl_namespace_get_claim(ns) : NULL;
-	if (!claim)
-		return NULL;
-	daxctl_refresh(r->ds->dax);
-	return daxctl_get_dev(r->ds->dax, ndctl_claim_get_chardev(claim));
-}
-
-/*
- * Rewrite the namespace behind the device with the new align and memmap
- * location, then find the dax device the new claim brings up.  If the new
- * claim fails, the old one is written back with its old uuid, align and
- * mode: the same layout, so the data is where it was.
- */
-static int rewrite_namespace(struct reconf *r, struct daxctl_dev **devp,
-			     const struct daxctl_backing *b,
-			     const struct dev_setup *t)
-{
-	struct ndctl_ns_config cfg = { .mode = NDCTL_NS_MODE_DEVDAX,
-				       .map = t->memmap_pmem ? NDCTL_MAP_DEV :
-							       NDCTL_MAP_MEM,
-				       .align = t->align };
-	struct ndctl_ns_config old = { .mode = NDCTL_NS_MODE_DEVDAX };
-	struct ndctl_namespace *ns;
-	struct ndctl_claim *claim;
-	struct ndctl_ctx *nd;
-	char buf[32], uuid[40] = "";
-	int rc, rrc;
-
-	rc = ndctl_new(&nd, r->ds->root);
-	if (rc)
-		return rc;
-	ns = ndctl_get_namespace(nd, b->ns);
-	claim = ns ? ndctl_namespace_get_claim(ns) : NULL;
-	if (!claim) {
-		ndctl_unref(nd);
-		return -ENOENT;
-	}
-	snprintf(uuid, sizeof(uuid), "%s", ndctl_claim_get_uuid(claim));
-	old.map = ndctl_claim_get_map(claim);
-	old.align = ndctl_claim_get_align(claim);
-	old.uuid = uuid;
-	pr_info("%s: rewriting the info block of %s (align %s, memmap %s); "
-		"its data is lost",
-		daxctl_dev_get_devname(*devp), b->ns,
-		size_exact(t->align, buf, sizeof(buf)),
-		t->memmap_pmem ? "pmem" : "dram");
-	rc = ndctl_namespace_clear_claim(ns);
-	if (!rc)
-		rc = ndctl_namespace_configure(ns, &cfg);
-	if (rc) {
-		ndctl_namespace_clear_claim(ns);
-		rrc = ndctl_namespace_configure(ns, &old);
-		pr_err("%s: the new info block failed (%s); %s", b->ns,
-		       strerror(-rc),
-		       rrc ? "the old one could not be restored: the "
-			     "namespace is left raw" :
-			     "the old one is restored");
-	}
-	*devp = claimed_dev(r, nd, b->ns);
-	ndctl_unref(nd);
-	if (rc)
-		return rc;
-	return *devp ? 0 : -ENODEV;
 }
 
 static bool verify(struct daxctl_dev *dev, const struct dev_setup *t)
@@ -457,9 +284,10 @@ static bool verify(struct daxctl_dev *dev, const struct dev_setup *t)
 }
 
 static void emit(struct reconf *r, struct daxctl_dev *dev,
-		 const struct plan_candidate *c, bool dry_run,
-		 const struct dev_setup *t)
+		 const struct plan_candidate *c, const struct dev_setup *t,
+		 struct json_object *steps)
 {
+	bool dry_run = steps;
 	struct dax_json_flags flags = { .profile = r->ds->profile,
 					.human = r->o->human };
 	struct json_object *j, *jp;
@@ -467,9 +295,10 @@ static void emit(struct reconf *r, struct daxctl_dev *dev,
 	if (dry_run) {
 		j = json_object_new_object();
 		json_add_str(j, "chardev", daxctl_dev_get_devname(dev));
-		json_add_str(j, "mode", mode_name(t->mode));
+		json_add_str(j, "mode", dax_mode_name(t->mode));
 		json_add_u64(j, "align", t->align);
 		json_add_bool(j, "dry_run", true);
+		json_object_object_add(j, "steps", steps);
 	} else {
 		j = dax_dev_to_json(dev, &flags);
 	}
@@ -478,21 +307,48 @@ static void emit(struct reconf *r, struct daxctl_dev *dev,
 	json_object_array_add(r->out, j);
 }
 
+/* The one message for a failed run: what failed, and where it was left. */
+static void report_failure(struct reconf_run *run, const struct dev_setup *cur,
+			   const struct steps_result *res)
+{
+	char what[128], stuck[128];
+
+	steps_describe(res->failed, run, what, sizeof(what));
+	if (run->dev)
+		daxctl_dev_reload(run->dev);
+	if (!res->undo_rc) {
+		pr_err("%s: %s failed (%s); restored to %s", run->name, what,
+		       strerror(-res->rc), dax_mode_name(cur->mode));
+		return;
+	}
+	steps_describe(res->stuck, run, stuck, sizeof(stuck));
+	pr_err("%s: %s failed (%s), and undoing '%s' failed too (%s): left "
+	       "%s",
+	       run->name, what, strerror(-res->rc), stuck,
+	       strerror(-res->undo_rc),
+	       run->dev ? dax_mode_name(daxctl_dev_get_mode(run->dev)) :
+			  "without a dax device");
+}
+
 static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 {
 	const struct reconf_opts *o = r->o;
-	char name[32], b1[32], b2[32], b3[32], b4[32];
-	struct block_log log = { 0 };
+	char b1[32], b2[32], b3[32], b4[32];
+	struct reconf_run run = { .ds = r->ds, .dev = dev };
 	struct daxctl_backing b;
 	struct dev_setup cur, t;
 	struct plan_candidate c;
+	struct steps_result res;
+	struct step_list steps;
 	bool destructive;
 	int rc;
 
-	snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(dev));
+	snprintf(run.name, sizeof(run.name), "%s", daxctl_dev_get_devname(dev));
 	read_setup(dev, &b, &cur);
+	run.ns = b.nd ? b.ns : NULL;
 	if (cur.mode == DAXCTL_DEV_MODE_OTHER) {
-		pr_err("%s: bound to a driver daxctl does not manage", name);
+		pr_err("%s: bound to a driver daxctl does not manage",
+		       run.name);
 		return EXIT_FAIL;
 	}
 	rc = make_target(r, dev, &b, &cur, &t, &destructive);
@@ -503,7 +359,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		return EXIT_USAGE;
 	pr_info("%s: %s -> %s, align %s, memmap in %s: %s usable, memmap %s "
 		"in DRAM, %s of the device not usable for data%s",
-		name, mode_name(cur.mode), mode_name(t.mode),
+		run.name, dax_mode_name(cur.mode), dax_mode_name(t.mode),
 		size_exact(t.align, b1, sizeof(b1)),
 		c.cfg.location == MEMMAP_PMEM ? "pmem" : "dram",
 		size_short(c.cost.usable, b2, sizeof(b2)),
@@ -513,17 +369,19 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	if (!c.fits && !o->force) {
 		pr_err("%s: the memmap needs %s of DRAM, more than the node has "
 		       "free (keeping %s): use --memmap pmem, or --force",
-		       name, size_exact(c.cost.dram_total, b1, sizeof(b1)),
+		       run.name, size_exact(c.cost.dram_total, b1, sizeof(b1)),
 		       size_exact(r->reserve, b2, sizeof(b2)));
 		return EXIT_FAIL;
 	}
+	/* Nothing to do is not an error; the state is printed as it is. */
+	steps.count = 0;
+	if (destructive || !same_setup(&cur, &t))
+		reconf_plan_steps(&run, &cur, &t, destructive, &steps);
 	if (o->dry_run) {
-		emit(r, dev, &c, true, &t);
+		emit(r, dev, &c, &t, steps_to_json(&steps, &run));
 		return EXIT_OK;
 	}
-
-	/* Nothing to do is not an error; the state is printed as it is. */
-	if (!destructive && same_setup(&cur, &t))
+	if (!steps.count)
 		goto done;
 
 	/*
@@ -545,93 +403,26 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		       "offline it first (daxctl offline-memory %s), or let "
 		       "--force offline it (the kernel migrates what it "
 		       "offlines)",
-		       name, name);
+		       run.name, run.name);
 		return EXIT_FAIL;
 	}
-	if (cur.mode == DAXCTL_DEV_MODE_RAM && t.mode == DAXCTL_DEV_MODE_RAM &&
-	    t.memmap_on_memory == cur.memmap_on_memory) {
-		/* Only the blocks change: online or leave them. */
-		rc = t.online ? dev_online_memory(dev, t.movable, &log) : 0;
-		if (rc) {
-			block_log_undo(dev, &log);
-			goto failed;
-		}
-		goto verify;
-	}
-
-	rc = take_down(dev, &log);
-	if (rc) {
-		block_log_undo(dev, &log);
-		pr_err("%s: could not take it down (%s); left as it was, %s",
-		       name, strerror(-rc), mode_name(cur.mode));
-		block_log_free(&log);
+	rc = steps_run(&steps, &run, &res);
+	if (rc)
+		report_failure(&run, &cur, &res);
+	steps_release(&steps);
+	if (rc)
 		return EXIT_FAIL;
-	}
-	block_log_free(&log);
-	if (destructive) {
-		struct dev_setup devdax = t;
-
-		rc = rewrite_namespace(r, &dev, &b, &t);
-		if (rc) {
-			/* The old claim is back, unbound or bound: say which. */
-			if (dev)
-				pr_err("%s: left %s with its old layout", name,
-				       mode_name(daxctl_dev_get_mode(dev)));
-			return EXIT_FAIL;
-		}
-		snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(dev));
-		if (t.mode != DAXCTL_DEV_MODE_RAM)
-			goto verify;
-		/* The new claim came up as devdax: move it on. */
-		devdax.mode = DAXCTL_DEV_MODE_DEVDAX;
-		rc = daxctl_dev_disable(dev);
-		if (!rc)
-			rc = apply_setup(dev, &t, &devdax, &log);
-		if (rc)
-			goto failed;
-		goto verify;
-	}
-	rc = apply_setup(dev, &t, &cur, &log);
-	if (rc) {
-		int rrc;
-		struct dev_setup down = t;
-
-		block_log_undo(dev, &log);
-		down.mode = DAXCTL_DEV_MODE_UNBOUND;
-		daxctl_dev_disable(dev);
-		rrc = apply_setup(dev, &cur, &down, &log);
-		block_log_free(&log);
-		daxctl_dev_reload(dev);
-		if (!rrc)
-			pr_err("%s: becoming %s failed (%s); restored to %s",
-			       name, mode_name(t.mode), strerror(-rc),
-			       mode_name(cur.mode));
-		else
-			pr_err("%s: becoming %s failed (%s), and restoring it "
-			       "failed too (%s): left %s",
-			       name, mode_name(t.mode), strerror(-rc),
-			       strerror(-rrc),
-			       mode_name(daxctl_dev_get_mode(dev)));
-		return EXIT_FAIL;
-	}
-verify:
-	block_log_free(&log);
+	dev = run.dev;
 	if (!verify(dev, &t)) {
-		pr_err("%s: the kernel did not apply the request: now %s", name,
-		       mode_name(daxctl_dev_get_mode(dev)));
+		pr_err("%s: the kernel did not apply the request: now %s",
+		       run.name, dax_mode_name(daxctl_dev_get_mode(dev)));
 		return EXIT_FAIL;
 	}
 done:
 	daxctl_dev_reload(dev);
 	plan_for(r, dev, &t, &c);
-	emit(r, dev, &c, false, &t);
+	emit(r, dev, &c, &t, NULL);
 	return EXIT_OK;
-failed:
-	block_log_free(&log);
-	daxctl_dev_reload(dev);
-	pr_err("%s: reconfiguring failed (%s): left %s", name, strerror(-rc),
-	       mode_name(daxctl_dev_get_mode(dev)));
-	return EXIT_FAIL;
 }
 
 /* Each device afresh: the one before may have re-read the context. */

@@ -13,6 +13,7 @@
 
 #include <devstate/state.h>
 #include <devstate/dax-json.h>
+#include <devstate/claim.h>
 #include <devstate/context.h>
 #include <devstate/filter.h>
 #include <devstate/inuse.h>
@@ -32,15 +33,6 @@ struct create_opts {
 		*reconfig;
 	const char *name, *uuid, *type, *reserve, *sysroot;
 	bool force, dry_run, human;
-};
-
-/* What a claim looks like now, to restore it if the new one fails. */
-struct ns_state {
-	enum ndctl_ns_mode mode;
-	enum ndctl_map map;
-	uint64_t align;
-	char uuid[40];
-	bool enabled;
 };
 
 static const char *map_name(enum ndctl_map map)
@@ -138,20 +130,6 @@ static struct ndctl_namespace *find_idle(struct ndctl_ctx *ctx,
 					return ns;
 		}
 	return NULL;
-}
-
-static void save_state(struct ndctl_namespace *ns, struct ns_state *st)
-{
-	struct ndctl_claim *claim = ndctl_namespace_get_claim(ns);
-
-	*st = (struct ns_state){ .mode = ndctl_namespace_get_mode(ns),
-				 .enabled = ndctl_namespace_is_active(ns) };
-	if (claim) {
-		st->map = ndctl_claim_get_map(claim);
-		st->align = ndctl_claim_get_align(claim);
-		snprintf(st->uuid, sizeof(st->uuid), "%s",
-			 ndctl_claim_get_uuid(claim));
-	}
 }
 
 /* The size-0 namespace a labelled region offers for the next one. */
@@ -292,19 +270,6 @@ static void print_namespace(struct devstate *ds, const char *name, bool human)
 	json_object_put(arr);
 }
 
-static int restore(struct ndctl_namespace *ns, const struct ns_state *old)
-{
-	struct ndctl_ns_config cfg = { .mode = old->mode,
-				       .map = old->map,
-				       .align = old->align,
-				       .uuid = old->uuid[0] ? old->uuid :
-							      NULL };
-
-	if (old->mode == NDCTL_NS_MODE_RAW)
-		return old->enabled ? ndctl_namespace_enable(ns) : 0;
-	return ndctl_namespace_configure(ns, &cfg);
-}
-
 int cmd_create_namespace(int argc, char **argv)
 {
 	struct create_opts o = { 0 };
@@ -345,7 +310,7 @@ int cmd_create_namespace(int argc, char **argv)
 	struct devstate ds = { 0 };
 	struct ndctl_ctx *ctx;
 	struct inuse *iu;
-	struct ns_state old;
+	struct ns_claim old;
 	uint64_t size, reserve = 256ULL << 20, free_bytes;
 	bool seed;
 	char name[64], b1[32], b2[32], b3[32];
@@ -406,7 +371,7 @@ int cmd_create_namespace(int argc, char **argv)
 		rc = EXIT_FAIL;
 		goto out;
 	}
-	save_state(ns, &old);
+	ns_claim_save(ns, &old);
 	if ((o.name || o.uuid) && !is_labelled_seed(ns)) {
 		pr_err("%s: --%s applies to a new namespace in a region with "
 		       "labels (ndctl init-labels)",
@@ -509,23 +474,7 @@ int cmd_create_namespace(int argc, char **argv)
 		rc = EXIT_OK;
 		goto out;
 	}
-	rc = ndctl_namespace_clear_claim(ns);
-	if (!rc)
-		rc = ndctl_namespace_configure(ns, &cfg);
-	if (rc) {
-		int rrc;
-
-		pr_err("%s: configuring %s failed: %s", name,
-		       nd_mode_name(cfg.mode), strerror(-rc));
-		ndctl_namespace_clear_claim(ns);
-		rrc = restore(ns, &old);
-		if (rrc)
-			pr_err("%s: could not restore it (%s): left raw and "
-			       "disabled",
-			       name, strerror(-rrc));
-		else
-			pr_err("%s: restored to %s", name,
-			       nd_mode_name(old.mode));
+	if (ns_claim_replace(ns, &cfg, &old)) {
 		rc = EXIT_FAIL;
 		goto out;
 	}

@@ -1,0 +1,469 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Each step applies one change to the device in run->dev and keeps what
+ * it needs to put it back.  A step that fails changes nothing: the block
+ * steps undo their own part-way changes, and a failed info block rewrite
+ * writes the old one back before it returns.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <devstate/claim.h>
+#include <util/log.h>
+#include <util/size.h>
+#include "memory.h"
+#include "dax-steps.h"
+
+const char *dax_mode_name(enum daxctl_dev_mode mode)
+{
+	switch (mode) {
+	case DAXCTL_DEV_MODE_DEVDAX:
+		return "devdax";
+	case DAXCTL_DEV_MODE_RAM:
+		return "system-ram";
+	case DAXCTL_DEV_MODE_UNBOUND:
+		return "unbound";
+	default:
+		return "another driver";
+	}
+}
+
+static const char *driver_of(enum daxctl_dev_mode mode)
+{
+	return mode == DAXCTL_DEV_MODE_RAM ? "kmem" : "device_dax";
+}
+
+/* --- memory blocks: value is 1 to online (aux: movable), 0 to offline */
+
+static int blocks_apply(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+	struct block_log *log = calloc(1, sizeof(*log));
+	int rc;
+
+	if (!log)
+		return -ENOMEM;
+	rc = s->value ? dev_online_memory(run->dev, s->aux, log) :
+			dev_offline_memory(run->dev, log);
+	if (rc) {
+		block_log_undo(run->dev, log);
+		block_log_free(log);
+		free(log);
+		return rc;
+	}
+	s->saved = log;
+	return 0;
+}
+
+static int blocks_undo(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+	struct block_log *log = s->saved;
+
+	/* Unbound since (a later step failed half-way): nothing to do. */
+	if (!log || daxctl_dev_get_mode(run->dev) != DAXCTL_DEV_MODE_RAM)
+		return 0;
+	return block_log_undo(run->dev, log);
+}
+
+static void blocks_release(struct step *s)
+{
+	if (s->saved) {
+		block_log_free(s->saved);
+		free(s->saved);
+		s->saved = NULL;
+	}
+}
+
+static void blocks_describe(const struct step *s, const void *ctx, char *buf,
+			    size_t len)
+{
+	const struct reconf_run *run = ctx;
+
+	if (s->value)
+		snprintf(buf, len, "online the memory blocks of %s (%s)",
+			 run->name, s->aux ? "movable" : "normal");
+	else
+		snprintf(buf, len, "offline the memory blocks of %s",
+			 run->name);
+}
+
+const struct step_ops dax_blocks_step = {
+	.apply = blocks_apply,
+	.undo = blocks_undo,
+	.describe = blocks_describe,
+	.release = blocks_release,
+};
+
+/* --- the driver: value is the mode to bind, UNBOUND to unbind ---------- */
+
+static void report_auto_online(struct daxctl_dev *dev)
+{
+	struct daxctl_ctx *ctx =
+		daxctl_region_get_ctx(daxctl_dev_get_region(dev));
+	struct daxctl_memblocks mb;
+	char policy[32] = "";
+
+	daxctl_get_auto_online(ctx, policy, sizeof(policy));
+	if (daxctl_dev_get_memblocks(dev, &mb) || !mb.online)
+		return;
+	pr_info("%s: the kernel onlined %u of %u memory blocks itself "
+		"(auto_online_blocks=%s, %u movable)",
+		daxctl_dev_get_devname(dev), mb.online, mb.total, policy,
+		mb.online_movable);
+}
+
+/*
+ * Bring the device to mode: unbind it from what it has (system-ram goes
+ * offline first, as kmem cannot remove online memory), then bind.
+ */
+static int set_driver(struct daxctl_dev *dev, enum daxctl_dev_mode mode)
+{
+	struct block_log log = { 0 };
+	enum daxctl_dev_mode now;
+	int rc;
+
+	daxctl_dev_reload(dev);
+	now = daxctl_dev_get_mode(dev);
+	if (now == mode)
+		return 0;
+	if (now == DAXCTL_DEV_MODE_RAM) {
+		rc = dev_offline_memory(dev, &log);
+		if (rc)
+			block_log_undo(dev, &log);
+		block_log_free(&log);
+		if (rc)
+			return rc;
+	}
+	rc = daxctl_dev_disable(dev);
+	if (rc || mode == DAXCTL_DEV_MODE_UNBOUND)
+		return rc;
+	rc = daxctl_dev_enable(dev, mode);
+	if (!rc && mode == DAXCTL_DEV_MODE_RAM)
+		report_auto_online(dev);
+	return rc;
+}
+
+static int driver_apply(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+
+	daxctl_dev_reload(run->dev);
+	s->old = daxctl_dev_get_mode(run->dev);
+	if (s->value == DAXCTL_DEV_MODE_UNBOUND)
+		return daxctl_dev_disable(run->dev);
+	return set_driver(run->dev, s->value);
+}
+
+static int driver_undo(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+
+	return run->dev ? set_driver(run->dev, s->old) : -ENODEV;
+}
+
+static void driver_describe(const struct step *s, const void *ctx, char *buf,
+			    size_t len)
+{
+	const struct reconf_run *run = ctx;
+
+	if (s->value == DAXCTL_DEV_MODE_UNBOUND)
+		snprintf(buf, len, "unbind %s", run->name);
+	else
+		snprintf(buf, len, "bind %s to %s (%s)", run->name,
+			 driver_of(s->value), dax_mode_name(s->value));
+}
+
+static const struct step_ops driver_ops = {
+	.apply = driver_apply,
+	.undo = driver_undo,
+	.describe = driver_describe,
+};
+
+/* --- one attribute of the unbound device: aux says which --------------- */
+
+enum dev_attr { ATTR_COMPOUND, ATTR_MEMMAP, ATTR_MEMMAP_ON_MEMORY, ATTR_ALIGN };
+
+static const char *const attr_names[] = {
+	[ATTR_COMPOUND] = "compound",
+	[ATTR_MEMMAP] = "memmap",
+	[ATTR_MEMMAP_ON_MEMORY] = "memmap_on_memory",
+	[ATTR_ALIGN] = "align",
+};
+
+static int attr_read(struct daxctl_dev *dev, enum dev_attr attr, uint64_t *val)
+{
+	bool on_device;
+	int rc;
+
+	switch (attr) {
+	case ATTR_COMPOUND:
+		rc = daxctl_dev_get_compound(dev);
+		break;
+	case ATTR_MEMMAP:
+		rc = daxctl_dev_get_memmap(dev, &on_device);
+		if (!rc)
+			rc = on_device;
+		break;
+	case ATTR_MEMMAP_ON_MEMORY:
+		rc = daxctl_dev_get_memmap_on_memory(dev);
+		break;
+	default:
+		*val = daxctl_dev_get_align(dev);
+		return *val ? 0 : -ENOENT;
+	}
+	if (rc < 0)
+		return rc;
+	*val = rc;
+	return 0;
+}
+
+static int attr_write(struct daxctl_dev *dev, enum dev_attr attr, uint64_t val)
+{
+	switch (attr) {
+	case ATTR_COMPOUND:
+		return daxctl_dev_set_compound(dev, val);
+	case ATTR_MEMMAP:
+		return daxctl_dev_set_memmap(dev, val);
+	case ATTR_MEMMAP_ON_MEMORY:
+		return daxctl_dev_set_memmap_on_memory(dev, val);
+	default:
+		return daxctl_dev_set_align(dev, val);
+	}
+}
+
+static int attr_apply(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+	int rc = attr_read(run->dev, s->aux, &s->old);
+
+	if (!rc)
+		rc = attr_write(run->dev, s->aux, s->value);
+	if (rc)
+		pr_err("%s: writing %s = %llu failed: %s", run->name,
+		       attr_names[s->aux], (unsigned long long)s->value,
+		       strerror(-rc));
+	return rc;
+}
+
+static int attr_undo(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+
+	/* Only an unbound device takes the write; unbind it if need be. */
+	if (!run->dev || set_driver(run->dev, DAXCTL_DEV_MODE_UNBOUND))
+		return -EBUSY;
+	return attr_write(run->dev, s->aux, s->old);
+}
+
+static void attr_describe(const struct step *s, const void *ctx, char *buf,
+			  size_t len)
+{
+	const struct reconf_run *run = ctx;
+	char size[32];
+
+	if (s->aux == ATTR_ALIGN)
+		snprintf(buf, len, "write %s/align = %s", run->name,
+			 size_exact(s->value, size, sizeof(size)));
+	else if (s->aux == ATTR_MEMMAP)
+		snprintf(buf, len, "write %s/memmap = %s", run->name,
+			 s->value ? "pmem" : "dram");
+	else
+		snprintf(buf, len, "write %s/%s = %d", run->name,
+			 attr_names[s->aux], (int)s->value);
+}
+
+static const struct step_ops attr_ops = {
+	.apply = attr_apply,
+	.undo = attr_undo,
+	.describe = attr_describe,
+};
+
+/* --- the namespace's info block: value is the align, aux 1 for pmem ---- */
+
+/* The dax device the namespace's claim brings up now, or NULL. */
+static struct daxctl_dev *claimed_dev(struct reconf_run *run,
+				      struct ndctl_ctx *nd)
+{
+	struct ndctl_namespace *ns;
+	struct ndctl_claim *claim;
+	struct daxctl_dev *dev;
+
+	ndctl_refresh(nd);
+	ns = ndctl_get_namespace(nd, run->ns);
+	claim = ns ? ndctl_namespace_get_claim(ns) : NULL;
+	if (!claim)
+		return NULL;
+	daxctl_refresh(run->ds->dax);
+	dev = daxctl_get_dev(run->ds->dax, ndctl_claim_get_chardev(claim));
+	if (dev)
+		snprintf(run->name, sizeof(run->name), "%s",
+			 daxctl_dev_get_devname(dev));
+	return dev;
+}
+
+/*
+ * Open the namespace afresh (the dax context does not hold it), replace
+ * its claim with cfg (saving the old one in old), or with cfg NULL put
+ * old back; then find the dax device the claim brings up.
+ */
+static int with_claim(struct reconf_run *run, const struct ndctl_ns_config *cfg,
+		      struct ns_claim *old)
+{
+	struct ndctl_namespace *ns;
+	struct ndctl_ctx *nd;
+	int rc;
+
+	rc = ndctl_new(&nd, run->ds->root);
+	if (rc)
+		return rc;
+	ns = ndctl_get_namespace(nd, run->ns);
+	if (!ns) {
+		rc = -ENOENT;
+	} else if (cfg) {
+		ns_claim_save(ns, old);
+		rc = ns_claim_replace(ns, cfg, old);
+	} else {
+		rc = ns_claim_restore(ns, old);
+	}
+	run->dev = ns ? claimed_dev(run, nd) : NULL;
+	ndctl_unref(nd);
+	if (!rc && !run->dev)
+		rc = -ENODEV;
+	return rc;
+}
+
+static int rewrite_apply(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+	struct ndctl_ns_config cfg = { .mode = NDCTL_NS_MODE_DEVDAX,
+				       .map = s->aux ? NDCTL_MAP_DEV :
+						       NDCTL_MAP_MEM,
+				       .align = s->value };
+	struct ns_claim *old = calloc(1, sizeof(*old));
+	char buf[32];
+	int rc;
+
+	if (!old)
+		return -ENOMEM;
+	pr_info("%s: rewriting the info block of %s (align %s, memmap %s); "
+		"its data is lost",
+		run->name, run->ns, size_exact(s->value, buf, sizeof(buf)),
+		s->aux ? "pmem" : "dram");
+	rc = with_claim(run, &cfg, old);
+	if (rc) {
+		free(old);
+		return rc;
+	}
+	s->saved = old;
+	return 0;
+}
+
+/* The old claim back: the same layout, so the data is where it was. */
+static int rewrite_undo(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+	int rc;
+
+	if (run->dev && set_driver(run->dev, DAXCTL_DEV_MODE_UNBOUND))
+		return -EBUSY;
+	rc = with_claim(run, NULL, s->saved);
+	if (!rc)
+		pr_info("%s: the old info block is restored", run->ns);
+	return rc;
+}
+
+static void rewrite_release(struct step *s)
+{
+	free(s->saved);
+	s->saved = NULL;
+}
+
+static void rewrite_describe(const struct step *s, const void *ctx, char *buf,
+			     size_t len)
+{
+	const struct reconf_run *run = ctx;
+	char size[32];
+
+	snprintf(buf, len,
+		 "rewrite the info block of %s (devdax, align %s, memmap %s)",
+		 run->ns, size_exact(s->value, size, sizeof(size)),
+		 s->aux ? "pmem" : "dram");
+}
+
+static const struct step_ops rewrite_ops = {
+	.apply = rewrite_apply,
+	.undo = rewrite_undo,
+	.describe = rewrite_describe,
+	.release = rewrite_release,
+};
+
+/* --- the list ----------------------------------------------------------- */
+
+static void add(struct step_list *l, const struct step_ops *ops, uint64_t value,
+		uint64_t aux)
+{
+	steps_add(l, ops, value);
+	l->steps[l->count - 1].aux = aux;
+}
+
+/* Attribute writes, bind and online: from an unbound device at base. */
+static void bring_up(struct reconf_run *run, const struct dev_setup *base,
+		     const struct dev_setup *t, struct step_list *l)
+{
+	struct daxctl_dev *dev = run->dev;
+
+	if (t->compound != base->compound &&
+	    daxctl_dev_has_control(dev, "compound"))
+		add(l, &attr_ops, t->compound, ATTR_COMPOUND);
+	if (t->memmap_pmem != base->memmap_pmem &&
+	    daxctl_dev_has_control(dev, "memmap"))
+		add(l, &attr_ops, t->memmap_pmem, ATTR_MEMMAP);
+	if (t->memmap_on_memory != base->memmap_on_memory &&
+	    daxctl_dev_has_control(dev, "memmap_on_memory"))
+		add(l, &attr_ops, t->memmap_on_memory, ATTR_MEMMAP_ON_MEMORY);
+	if (t->align != base->align &&
+	    daxctl_region_is_dynamic(daxctl_dev_get_region(dev)))
+		add(l, &attr_ops, t->align, ATTR_ALIGN);
+	if (t->mode == DAXCTL_DEV_MODE_UNBOUND)
+		return;
+	add(l, &driver_ops, t->mode, 0);
+	if (t->mode == DAXCTL_DEV_MODE_RAM && t->online)
+		add(l, &dax_blocks_step, 1, t->movable);
+}
+
+void reconf_plan_steps(struct reconf_run *run, const struct dev_setup *cur,
+		       const struct dev_setup *t, bool rewrite,
+		       struct step_list *l)
+{
+	struct dev_setup base = *cur;
+
+	l->count = 0;
+	/* system-ram staying system-ram with the same memmap: blocks only. */
+	if (!rewrite && cur->mode == DAXCTL_DEV_MODE_RAM &&
+	    t->mode == DAXCTL_DEV_MODE_RAM &&
+	    t->memmap_on_memory == cur->memmap_on_memory) {
+		if (t->online)
+			add(l, &dax_blocks_step, 1, t->movable);
+		return;
+	}
+	if (cur->mode == DAXCTL_DEV_MODE_RAM)
+		add(l, &dax_blocks_step, 0, 0);
+	if (cur->mode != DAXCTL_DEV_MODE_UNBOUND)
+		add(l, &driver_ops, DAXCTL_DEV_MODE_UNBOUND, 0);
+	if (rewrite) {
+		add(l, &rewrite_ops, t->align, t->memmap_pmem);
+		/* The new claim's device: devdax, controls at defaults. */
+		base = (struct dev_setup){ .mode = DAXCTL_DEV_MODE_DEVDAX,
+					   .align = t->align,
+					   .memmap_pmem = t->memmap_pmem,
+					   .compound = true };
+		if (t->mode == DAXCTL_DEV_MODE_DEVDAX &&
+		    t->compound == base.compound)
+			return;
+		add(l, &driver_ops, DAXCTL_DEV_MODE_UNBOUND, 0);
+	}
+	bring_up(run, &base, t, l);
+}

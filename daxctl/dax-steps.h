@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The steps daxctl takes a dax device through (devstate's
+ * step list): memory blocks offline or online, unbind and bind, one
+ * attribute written, a namespace's info block rewritten.  Each step
+ * knows how to put back what it did.
+ */
+#ifndef DAXCTL_DAX_STEPS_H
+#define DAXCTL_DAX_STEPS_H
+
+#include <daxctl/libdaxctl.h>
+#include <devstate/context.h>
+#include <devstate/steps.h>
+
+/* What the steps act on; a rewritten info block brings a new device. */
+struct reconf_run {
+	struct devstate *ds;
+	struct daxctl_dev *dev;
+	char name[32]; /* the device's name, for messages */
+	const char *ns; /* the namespace behind it, or NULL */
+};
+
+/* Everything reconfigure-device may change about one device. */
+struct dev_setup {
+	enum daxctl_dev_mode mode; /* DEVDAX, RAM or UNBOUND */
+	uint64_t align;
+	bool memmap_pmem; /* devdax: memmap attribute / nd mode */
+	bool compound;
+	bool memmap_on_memory; /* system-ram */
+	bool online, movable; /* system-ram blocks */
+};
+
+const char *dax_mode_name(enum daxctl_dev_mode mode);
+
+/*
+ * Every memory block of a system-ram device online (value 1, aux 1 for
+ * ZONE_MOVABLE) or offline (value 0); undo puts each block back.
+ */
+extern const struct step_ops dax_blocks_step;
+
+/*
+ * The steps from cur to t.  rewrite: the namespace's info block must be
+ * written anew (align or memmap location); the kernel then brings the
+ * device up again as devdax with its per-device controls at their
+ * defaults.
+ */
+void reconf_plan_steps(struct reconf_run *run, const struct dev_setup *cur,
+		       const struct dev_setup *t, bool rewrite,
+		       struct step_list *l);
+
+#endif

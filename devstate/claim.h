@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A namespace's claim (its fsdax or devdax info block) saved and written
+ * back: the one way both tools replace a claim and put the old one back
+ * when the new one fails.  The old claim comes back with its uuid, align
+ * and mode, so its data sits where it was.
+ */
+#ifndef DEVSTATE_CLAIM_H
+#define DEVSTATE_CLAIM_H
+
+#include <stdbool.h>
+#include <ndctl/libndctl.h>
+
+struct ns_claim {
+	enum ndctl_ns_mode mode; /* RAW: no claim */
+	enum ndctl_map map;
+	uint64_t align;
+	char uuid[40];
+	bool enabled; /* a raw namespace with its block device up */
+};
+
+void ns_claim_save(struct ndctl_namespace *ns, struct ns_claim *c);
+
+/* Clear whatever claim the namespace has and put c back. */
+int ns_claim_restore(struct ndctl_namespace *ns, const struct ns_claim *c);
+
+/*
+ * Replace the namespace's claim with cfg.  When that fails, old is put
+ * back and the message says whether it could be; the new claim's error
+ * is returned either way.
+ */
+int ns_claim_replace(struct ndctl_namespace *ns,
+		     const struct ndctl_ns_config *cfg,
+		     const struct ns_claim *old);
+
+#endif
