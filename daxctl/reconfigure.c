@@ -307,6 +307,41 @@ static void emit(struct reconf *r, struct daxctl_dev *dev,
 	json_object_array_add(r->out, j);
 }
 
+/*
+ * -N asks for the memory to stay offline, but when kmem binds, the
+ * kernel onlines it itself if auto_online_blocks says so.  As upstream
+ * does, refuse that, or with --force offline the blocks again after the
+ * bind (the kernel migrates what it offlines).
+ */
+static int check_auto_online(struct reconf *r, struct daxctl_dev *dev,
+			     const struct dev_setup *cur,
+			     const struct dev_setup *t, bool destructive,
+			     bool *offline_auto)
+{
+	char policy[32] = "";
+	bool binds_kmem = cur->mode != DAXCTL_DEV_MODE_RAM || destructive ||
+			  t->memmap_on_memory != cur->memmap_on_memory;
+
+	*offline_auto = false;
+	if (t->mode != DAXCTL_DEV_MODE_RAM || t->online || !binds_kmem)
+		return EXIT_OK;
+	daxctl_get_auto_online(
+		daxctl_region_get_ctx(daxctl_dev_get_region(dev)), policy,
+		sizeof(policy));
+	if (strncmp(policy, "online", 6))
+		return EXIT_OK;
+	if (!r->o->force) {
+		pr_err("%s: --no-online, but the kernel's policy "
+		       "(auto_online_blocks=%s) onlines the memory when kmem "
+		       "binds: aborting; use --force to offline it again "
+		       "after the bind",
+		       daxctl_dev_get_devname(dev), policy);
+		return EXIT_FAIL;
+	}
+	*offline_auto = true;
+	return EXIT_OK;
+}
+
 /* The one message for a failed run: what failed, and where it was left. */
 static void report_failure(struct reconf_run *run, const struct dev_setup *cur,
 			   const struct steps_result *res)
@@ -340,7 +375,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct plan_candidate c;
 	struct steps_result res;
 	struct step_list steps;
-	bool destructive;
+	bool destructive, offline_auto;
 	int rc;
 
 	snprintf(run.name, sizeof(run.name), "%s", daxctl_dev_get_devname(dev));
@@ -373,10 +408,16 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		       size_exact(r->reserve, b2, sizeof(b2)));
 		return EXIT_FAIL;
 	}
+	rc = check_auto_online(r, dev, &cur, &t, destructive, &offline_auto);
+	if (rc)
+		return rc;
 	/* Nothing to do is not an error; the state is printed as it is. */
 	steps.count = 0;
 	if (destructive || !same_setup(&cur, &t))
 		reconf_plan_steps(&run, &cur, &t, destructive, &steps);
+	/* -N -f: take back what the kernel's policy onlined at bind. */
+	if (offline_auto)
+		steps_add(&steps, &dax_blocks_step, 0);
 	if (o->dry_run) {
 		emit(r, dev, &c, &t, steps_to_json(&steps, &run));
 		return EXIT_OK;
