@@ -18,6 +18,8 @@ static const struct command daxctl_commands[] = {
 	  "make a device in a dynamic region" },
 	{ "destroy-device", cmd_destroy_device,
 	  "remove a device from a dynamic region" },
+	{ "migrate-device-model", cmd_migrate_device_model,
+	  "install the modprobe policy for the /sys/bus/dax model" },
 	{ "plan", cmd_plan,
 	  "state the memmap cost of each align and memmap location" },
 	{ NULL, NULL, NULL },

@@ -27,8 +27,8 @@
 
 struct dev_opts {
 	const char *region, *mode, *size, *align, *sysroot;
-	int movable;
-	bool human;
+	int movable, verbose;
+	bool human, force;
 };
 
 enum dev_action {
@@ -107,6 +107,14 @@ static int do_action(struct devstate *ds, void *obj, void *arg)
 	case DEV_DESTROY:
 		if (inuse_check_daxdev(iu, dev, false))
 			return -EBUSY;
+		/* As upstream: an enabled device is destroyed only with -f. */
+		if (action == DEV_DESTROY && mode != DAXCTL_DEV_MODE_UNBOUND &&
+		    !o->force) {
+			pr_err("%s is active (%s): disable it first, or use "
+			       "--force",
+			       name, dax_mode_name(mode));
+			return -EBUSY;
+		}
 		rc = daxctl_dev_disable(dev);
 		if (rc || action == DEV_DISABLE)
 			break;
@@ -134,31 +142,39 @@ static int do_action(struct devstate *ds, void *obj, void *arg)
 static int dev_command(int argc, char **argv, enum dev_action action)
 {
 	struct dev_opts o = { .movable = -1 };
+/* Upstream's options common to these commands, then --sysroot. */
+#define DEV_COMMON_OPTIONS                                                \
+	OPT_STR('r', "region", &o.region, "REGION",                       \
+		"only devices of this region"),                           \
+		OPT_BOOL('u', "human", &o.human, "human-readable sizes"), \
+		OPT_VERBOSE(&o.verbose), OPT_SYSROOT(&o.sysroot)
 	struct opt online_options[] = {
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only devices of this region"),
+		DEV_COMMON_OPTIONS,
 		OPT_NEG("movable", &o.movable,
 			"online to ZONE_MOVABLE (default) or ZONE_NORMAL"),
-		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
 	struct opt enable_options[] = {
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only devices of this region"),
+		DEV_COMMON_OPTIONS,
 		OPT_STR('m', "mode", &o.mode, "MODE",
 			"devdax (default) or system-ram"),
-		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	struct opt destroy_options[] = {
+		DEV_COMMON_OPTIONS,
+		OPT_BOOL('f', "force", &o.force,
+			 "disable an enabled device first (never one in use)"),
 		OPT_TERM,
 	};
 	struct opt options[] = {
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only devices of this region"),
-		OPT_SYSROOT(&o.sysroot),
+		DEV_COMMON_OPTIONS,
 		OPT_TERM,
 	};
-	const struct opt *table = action == DEV_ONLINE ? online_options :
-				  action == DEV_ENABLE ? enable_options :
-							 options;
+#undef DEV_COMMON_OPTIONS
+	const struct opt *table = action == DEV_ONLINE	? online_options :
+				  action == DEV_ENABLE	? enable_options :
+				  action == DEV_DESTROY ? destroy_options :
+							  options;
 	struct dev_request req = { .action = action,
 				   .o = &o,
 				   .mode = DAXCTL_DEV_MODE_DEVDAX };
@@ -191,6 +207,7 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 	}
 	if (o.mode && parse_dax_mode(o.mode, &req.mode))
 		return EXIT_USAGE;
+	log_set_verbose(o.verbose);
 	each.region = o.region;
 	if (!devstate_open(&ds, o.sysroot, DEVSTATE_DAX))
 		rc = devstate_each(&ds, &each, argc - i, argv + i);
@@ -245,6 +262,7 @@ int cmd_create_device(int argc, char **argv)
 		OPT_STR('m', "mode", &o.mode, "MODE",
 			"devdax (default) or system-ram"),
 		OPT_BOOL('u', "human", &o.human, "human-readable sizes"),
+		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
@@ -260,6 +278,7 @@ int cmd_create_device(int argc, char **argv)
 
 	i = parse_options(argc, argv, options,
 			  "daxctl create-device [<options>]");
+	log_set_verbose(o.verbose);
 	if (i < argc) {
 		pr_err("unexpected argument '%s'", argv[i]);
 		return EXIT_USAGE;

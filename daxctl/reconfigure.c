@@ -32,7 +32,7 @@
 
 struct reconf_opts {
 	const char *mode, *memmap, *align, *region, *reserve, *sysroot;
-	int compound, movable;
+	int compound, movable, verbose;
 	bool no_online, force, dry_run, human;
 };
 
@@ -503,6 +503,7 @@ int cmd_reconfigure_device(int argc, char **argv)
 		OPT_BOOL(0, "dry-run", &o.dry_run,
 			 "print the plan, change nothing"),
 		OPT_BOOL('u', "human", &o.human, "human-readable sizes"),
+		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
@@ -526,6 +527,7 @@ int cmd_reconfigure_device(int argc, char **argv)
 		pr_err("name a device, or 'all'");
 		return EXIT_USAGE;
 	}
+	log_set_verbose(o.verbose);
 	if (o.memmap && parse_memmap_location("memmap", o.memmap, &r.location))
 		return EXIT_USAGE;
 	if (o.reserve && parse_size(o.reserve, &r.reserve)) {

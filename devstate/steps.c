@@ -2,6 +2,7 @@
 #include <assert.h>
 #include <json-c/json.h>
 
+#include <util/log.h>
 #include "steps.h"
 
 void steps_add(struct step_list *l, const struct step_ops *ops, uint64_t value)
@@ -13,10 +14,15 @@ void steps_add(struct step_list *l, const struct step_ops *ops, uint64_t value)
 int steps_run(struct step_list *l, void *ctx, struct steps_result *res)
 {
 	unsigned int i, n;
+	char buf[128];
 	int rc;
 
 	*res = (struct steps_result){ 0 };
 	for (n = 0; n < l->count; n++) {
+		if (log_verbose()) {
+			steps_describe(&l->steps[n], ctx, buf, sizeof(buf));
+			pr_debug("step %u of %u: %s", n + 1, l->count, buf);
+		}
 		rc = l->steps[n].ops->apply(&l->steps[n], ctx);
 		if (rc) {
 			res->rc = rc;
@@ -32,6 +38,10 @@ int steps_run(struct step_list *l, void *ctx, struct steps_result *res)
 
 		if (!s->ops->undo)
 			continue;
+		if (log_verbose()) {
+			steps_describe(s, ctx, buf, sizeof(buf));
+			pr_debug("undo: %s", buf);
+		}
 		rc = s->ops->undo(s, ctx);
 		if (rc && !res->undo_rc) {
 			res->undo_rc = rc;

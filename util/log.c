@@ -6,6 +6,7 @@
 
 static char prog[128] = "memmap";
 static int quiet;
+static int verbose;
 
 void log_set_prog(const char *tool, const char *cmd)
 {
@@ -23,6 +24,29 @@ const char *log_prog(void)
 void log_set_quiet(int q)
 {
 	quiet = q;
+}
+
+void log_set_verbose(int level)
+{
+	verbose = level;
+}
+
+int log_verbose(void)
+{
+	return verbose;
+}
+
+void pr_debug(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!verbose)
+		return;
+	fprintf(stderr, "%s: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 void pr_err(const char *fmt, ...)

@@ -17,5 +17,10 @@ void pr_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void pr_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Quiet pr_info() for --quiet. */
 void log_set_quiet(int quiet);
+/* -v: pr_debug() prints from level 1 up. */
+void log_set_verbose(int level);
+int log_verbose(void);
+/* A line on stderr only with -v ("daxctl X: <message>"). */
+void pr_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -135,6 +135,9 @@ int parse_options(int argc, char **argv, const struct opt *opts,
 		case OPT_STRING:
 			*(const char **)o->value = optarg;
 			break;
+		case OPT_COUNT:
+			(*(int *)o->value)++;
+			break;
 		case OPT_END:
 			break;
 		}

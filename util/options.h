@@ -18,6 +18,7 @@ enum opt_kind {
 	 */
 	OPT_NEGFLAG,
 	OPT_STRING,	/* const char **: last one given wins */
+	OPT_COUNT,	/* int *: one more each time it is given (-vv) */
 };
 
 struct opt {
@@ -35,6 +36,10 @@ struct opt {
 #define OPT_SYSROOT(v) \
 	OPT_STR(0, "sysroot", (v), "DIR", \
 		"read and write sysfs under DIR instead of /")
+/* -v, --verbose: repeatable; the command passes the count to the log. */
+#define OPT_VERBOSE(v) \
+	{ 'v', "verbose", OPT_COUNT, (v), NULL, \
+	  "more messages: each step as it is taken" }
 #define OPT_TERM { 0, NULL, OPT_END, NULL, NULL, NULL }
 
 /*

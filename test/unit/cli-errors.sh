@@ -119,5 +119,14 @@ if [ -n "$ver" ] && [ "$ver" = "$("$ndctl" version)" ]; then
 else
 	echo "not ok $n - version mismatch"
 fi
+# Scripts compare versions numerically or with sort -V: ours must be
+# MAJOR.MINOR digits, at least upstream's v81 that the tools match.
+n=$((n + 1))
+if echo "$ver" | grep -Eq '^[0-9]+\.[0-9]+$' && [ "${ver%%.*}" -ge 81 ] &&
+	[ "$(printf '%s\n76.1\n' "$ver" | sort -V | tail -n1)" = "$ver" ]; then
+	echo "ok $n - the version ($ver) compares as upstream's do"
+else
+	echo "not ok $n - the version '$ver' is not MAJOR.MINOR >= 81"
+fi
 rm -f /tmp/cli-out.$$ /tmp/cli-err.$$
 echo "1..$n"
