@@ -184,13 +184,20 @@ static const struct step_ops driver_ops = {
 
 /* --- one attribute of the unbound device: aux says which --------------- */
 
-enum dev_attr { ATTR_COMPOUND, ATTR_MEMMAP, ATTR_MEMMAP_ON_MEMORY, ATTR_ALIGN };
+enum dev_attr {
+	ATTR_COMPOUND,
+	ATTR_MEMMAP,
+	ATTR_MEMMAP_ON_MEMORY,
+	ATTR_ALIGN,
+	ATTR_SIZE,
+};
 
 static const char *const attr_names[] = {
 	[ATTR_COMPOUND] = "compound",
 	[ATTR_MEMMAP] = "memmap",
 	[ATTR_MEMMAP_ON_MEMORY] = "memmap_on_memory",
 	[ATTR_ALIGN] = "align",
+	[ATTR_SIZE] = "size",
 };
 
 static int attr_read(struct daxctl_dev *dev, enum dev_attr attr, uint64_t *val)
@@ -210,6 +217,9 @@ static int attr_read(struct daxctl_dev *dev, enum dev_attr attr, uint64_t *val)
 	case ATTR_MEMMAP_ON_MEMORY:
 		rc = daxctl_dev_get_memmap_on_memory(dev);
 		break;
+	case ATTR_SIZE:
+		*val = daxctl_dev_get_size(dev);
+		return 0;
 	default:
 		*val = daxctl_dev_get_align(dev);
 		return *val ? 0 : -ENOENT;
@@ -229,6 +239,8 @@ static int attr_write(struct daxctl_dev *dev, enum dev_attr attr, uint64_t val)
 		return daxctl_dev_set_memmap(dev, val);
 	case ATTR_MEMMAP_ON_MEMORY:
 		return daxctl_dev_set_memmap_on_memory(dev, val);
+	case ATTR_SIZE:
+		return daxctl_dev_set_size(dev, val);
 	default:
 		return daxctl_dev_set_align(dev, val);
 	}
@@ -264,8 +276,9 @@ static void attr_describe(const struct step *s, const void *ctx, char *buf,
 	const struct reconf_run *run = ctx;
 	char size[32];
 
-	if (s->aux == ATTR_ALIGN)
-		snprintf(buf, len, "write %s/align = %s", run->name,
+	if (s->aux == ATTR_ALIGN || s->aux == ATTR_SIZE)
+		snprintf(buf, len, "write %s/%s = %s", run->name,
+			 attr_names[s->aux],
 			 size_exact(s->value, size, sizeof(size)));
 	else if (s->aux == ATTR_MEMMAP)
 		snprintf(buf, len, "write %s/memmap = %s", run->name,
@@ -400,6 +413,110 @@ static const struct step_ops rewrite_ops = {
 	.release = rewrite_release,
 };
 
+/* --- a new device of a dynamic region ----------------------------------- */
+
+static int create_apply(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+	char name[32];
+	int rc;
+
+	(void)s;
+	rc = daxctl_region_create_dev(run->region, name, sizeof(name));
+	if (rc) {
+		pr_err("region%d: the kernel refused a new device: %s",
+		       daxctl_region_get_id(run->region), strerror(-rc));
+		return rc;
+	}
+	daxctl_refresh(run->ds->dax);
+	run->dev = daxctl_get_dev(run->ds->dax, name);
+	snprintf(run->name, sizeof(run->name), "%s", name);
+	return run->dev ? 0 : -ENODEV;
+}
+
+/* Unbound, its capacity given back, and deleted. */
+static int create_undo(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+	int rc;
+
+	(void)s;
+	if (!run->dev)
+		return 0;
+	rc = set_driver(run->dev, DAXCTL_DEV_MODE_UNBOUND);
+	if (!rc && daxctl_dev_get_size(run->dev))
+		rc = daxctl_dev_set_size(run->dev, 0);
+	if (!rc)
+		rc = daxctl_region_destroy_dev(daxctl_dev_get_region(run->dev),
+					       run->name);
+	if (!rc)
+		run->dev = NULL;
+	return rc;
+}
+
+static void create_describe(const struct step *s, const void *ctx, char *buf,
+			    size_t len)
+{
+	const struct reconf_run *run = ctx;
+
+	(void)s;
+	snprintf(buf, len, "create a device in region%d",
+		 daxctl_region_get_id(run->region));
+}
+
+static const struct step_ops create_ops = {
+	.apply = create_apply,
+	.undo = create_undo,
+	.describe = create_describe,
+};
+
+/* value ranges (struct dax_range, in s->saved), in order. */
+static int ranges_apply(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+	const struct dax_range *r = s->saved;
+	uint64_t i;
+	int rc = 0;
+
+	for (i = 0; !rc && i < s->value; i++) {
+		rc = daxctl_dev_add_range(run->dev, r[i].start, r[i].end);
+		if (rc)
+			pr_err("%s: the kernel refused the range %#llx-%#llx: "
+			       "%s",
+			       run->name, (unsigned long long)r[i].start,
+			       (unsigned long long)r[i].end, strerror(-rc));
+	}
+	/* Size 0 gives back whatever was allocated. */
+	if (rc)
+		daxctl_dev_set_size(run->dev, 0);
+	return rc;
+}
+
+static int ranges_undo(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+
+	(void)s;
+	return daxctl_dev_set_size(run->dev, 0);
+}
+
+static void ranges_describe(const struct step *s, const void *ctx, char *buf,
+			    size_t len)
+{
+	const struct reconf_run *run = ctx;
+	const struct dax_range *r = s->saved;
+
+	snprintf(buf, len, "give %s %llu range%s from %#llx", run->name,
+		 (unsigned long long)s->value, s->value == 1 ? "" : "s",
+		 (unsigned long long)r[0].start);
+}
+
+static const struct step_ops ranges_ops = {
+	.apply = ranges_apply,
+	.undo = ranges_undo,
+	.describe = ranges_describe,
+};
+
 /* --- the list ----------------------------------------------------------- */
 
 static void add(struct step_list *l, const struct step_ops *ops, uint64_t value,
@@ -424,9 +541,17 @@ static void bring_up(struct reconf_run *run, const struct dev_setup *base,
 	if (t->memmap_on_memory != base->memmap_on_memory &&
 	    daxctl_dev_has_control(dev, "memmap_on_memory"))
 		add(l, &attr_ops, t->memmap_on_memory, ATTR_MEMMAP_ON_MEMORY);
+	/*
+	 * The kernel checks a new align against the size and a new size
+	 * against the align: shrink first, grow last.
+	 */
+	if (t->size < base->size)
+		add(l, &attr_ops, t->size, ATTR_SIZE);
 	if (t->align != base->align &&
 	    daxctl_region_is_dynamic(daxctl_dev_get_region(dev)))
 		add(l, &attr_ops, t->align, ATTR_ALIGN);
+	if (t->size > base->size)
+		add(l, &attr_ops, t->size, ATTR_SIZE);
 	if (t->mode == DAXCTL_DEV_MODE_UNBOUND)
 		return;
 	add(l, &driver_ops, t->mode, 0);
@@ -458,6 +583,7 @@ void reconf_plan_steps(struct reconf_run *run, const struct dev_setup *cur,
 		/* The new claim's device: devdax, controls at defaults. */
 		base = (struct dev_setup){ .mode = DAXCTL_DEV_MODE_DEVDAX,
 					   .align = t->align,
+					   .size = t->size,
 					   .memmap_pmem = t->memmap_pmem,
 					   .compound = true };
 		if (t->mode == DAXCTL_DEV_MODE_DEVDAX &&
@@ -466,4 +592,21 @@ void reconf_plan_steps(struct reconf_run *run, const struct dev_setup *cur,
 		add(l, &driver_ops, DAXCTL_DEV_MODE_UNBOUND, 0);
 	}
 	bring_up(run, &base, t, l);
+}
+
+void dax_plan_create(uint64_t align, uint64_t size,
+		     const struct dax_range *ranges, unsigned int nr_ranges,
+		     enum daxctl_dev_mode mode, struct step_list *l)
+{
+	l->count = 0;
+	add(l, &create_ops, 0, 0);
+	add(l, &attr_ops, align, ATTR_ALIGN);
+	if (nr_ranges) {
+		add(l, &ranges_ops, nr_ranges, 0);
+		/* The caller's array; the step only reads it. */
+		l->steps[l->count - 1].saved = (void *)ranges;
+	} else {
+		add(l, &attr_ops, size, ATTR_SIZE);
+	}
+	add(l, &driver_ops, mode, 0);
 }

@@ -15,6 +15,7 @@
 /* What the steps act on; a rewritten info block brings a new device. */
 struct reconf_run {
 	struct devstate *ds;
+	struct daxctl_region *region; /* create-device: where */
 	struct daxctl_dev *dev;
 	char name[32]; /* the device's name, for messages */
 	const char *ns; /* the namespace behind it, or NULL */
@@ -24,6 +25,7 @@ struct reconf_run {
 struct dev_setup {
 	enum daxctl_dev_mode mode; /* DEVDAX, RAM or UNBOUND */
 	uint64_t align;
+	uint64_t size; /* dynamic regions: the device's size */
 	bool memmap_pmem; /* devdax: memmap attribute / nd mode */
 	bool compound;
 	bool memmap_on_memory; /* system-ram */
@@ -47,5 +49,19 @@ extern const struct step_ops dax_blocks_step;
 void reconf_plan_steps(struct reconf_run *run, const struct dev_setup *cur,
 		       const struct dev_setup *t, bool rewrite,
 		       struct step_list *l);
+
+/* A physical range of a dynamic region, end inclusive. */
+struct dax_range {
+	uint64_t start, end;
+};
+
+/*
+ * The steps of create-device: a new device in run->region, its align,
+ * then its size or, when given, its ranges in order, then bound in mode.
+ * ranges must outlive the list.
+ */
+void dax_plan_create(uint64_t align, uint64_t size,
+		     const struct dax_range *ranges, unsigned int nr_ranges,
+		     enum daxctl_dev_mode mode, struct step_list *l);
 
 #endif

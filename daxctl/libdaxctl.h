@@ -149,6 +149,12 @@ int daxctl_region_create_dev(struct daxctl_region *region, char *name,
 			     size_t len);
 int daxctl_region_destroy_dev(struct daxctl_region *region,
 			      const char *devname);
+/*
+ * Give an unbound device of a dynamic region the physical range
+ * start..end (inclusive) of its region, after the ranges it has.
+ */
+int daxctl_dev_add_range(struct daxctl_dev *dev, uint64_t start,
+			 uint64_t end);
 
 /*
  * Controls of kernels carrying kernel-patches/.  Getters return a negative

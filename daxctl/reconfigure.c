@@ -31,7 +31,7 @@
 #include "dax-steps.h"
 
 struct reconf_opts {
-	const char *mode, *memmap, *align, *region, *reserve, *sysroot;
+	const char *mode, *memmap, *align, *size, *region, *reserve, *sysroot;
 	int compound, movable, verbose;
 	bool no_online, force, dry_run, human;
 };
@@ -55,6 +55,7 @@ static void read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
 	*b = st.backing;
 	*s = (struct dev_setup){ .mode = st.dax_mode,
 				 .align = daxctl_dev_get_align(dev),
+				 .size = daxctl_dev_get_size(dev),
 				 .memmap_pmem = st.dax_memmap_pmem,
 				 .compound = st.cfg.compound,
 				 .memmap_on_memory = st.memmap_on_memory,
@@ -88,6 +89,67 @@ static bool align_supported(const struct memmap_profile *p,
 }
 
 /*
+ * -s: only a device of a dynamic region has a size of its own; it must
+ * stay a whole number of the region's and the device's align, and grow
+ * only into the region's free capacity.
+ */
+static int size_target(struct daxctl_dev *dev, const struct daxctl_backing *b,
+		       const char *arg, const struct dev_setup *cur,
+		       struct dev_setup *t, bool force)
+{
+	struct daxctl_region *region = daxctl_dev_get_region(dev);
+	const char *name = daxctl_dev_get_devname(dev);
+	uint64_t step, room;
+	char b1[32], b2[32];
+
+	if (parse_size(arg, &t->size)) {
+		pr_err("invalid --size '%s'", arg);
+		return EXIT_USAGE;
+	}
+	if (!daxctl_region_is_dynamic(region)) {
+		pr_err("%s: --size applies to devices of dynamic regions; %s's "
+		       "size is %s's (ndctl create-namespace)",
+		       name, name, b->nd ? b->ns : "its region");
+		return EXIT_USAGE;
+	}
+	if (!t->size) {
+		pr_err("%s: --size 0 would leave no device; use "
+		       "destroy-device",
+		       name);
+		return EXIT_USAGE;
+	}
+	step = daxctl_region_get_align(region);
+	if (!step || step < t->align)
+		step = t->align;
+	if (step && t->size % step) {
+		pr_err("%s: --size %s is not a multiple of %s (the region's "
+		       "and the device's align)",
+		       name, size_exact(t->size, b1, sizeof(b1)),
+		       size_exact(step, b2, sizeof(b2)));
+		return EXIT_USAGE;
+	}
+	room = daxctl_dev_get_size(dev) +
+	       daxctl_region_get_available_size(region);
+	if (t->size > room) {
+		pr_err("%s: --size %s is more than it can grow to (%s: its "
+		       "size and the region's free capacity)",
+		       name, size_exact(t->size, b1, sizeof(b1)),
+		       size_exact(room, b2, sizeof(b2)));
+		return EXIT_USAGE;
+	}
+	/* The kernel resizes only an unbound device. */
+	if (t->size != cur->size && cur->mode != DAXCTL_DEV_MODE_UNBOUND &&
+	    !force) {
+		pr_err("%s is enabled (%s): resizing unbinds it, and shrinking "
+		       "loses the data past the new size; disable it first, "
+		       "or use --force",
+		       name, dax_mode_name(cur->mode));
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+/*
  * Work out the target from the options and the current state.  Options
  * that cannot be honoured together are an error (EXIT_USAGE), as is an
  * option the running kernel cannot honour (EXIT_FAIL), never ignored.
@@ -100,11 +162,15 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 	const struct reconf_opts *o = r->o;
 	const char *name = daxctl_dev_get_devname(dev);
 	char list[96], buf[32];
+	int rc;
 	bool patched_memmap = daxctl_dev_has_control(dev, "memmap");
 
 	*t = *cur;
 	*destructive = false;
-	if (t->mode != DAXCTL_DEV_MODE_RAM)
+	/* An unbound device is bound devdax, unless only resized (-s). */
+	if (t->mode != DAXCTL_DEV_MODE_RAM &&
+	    !(t->mode == DAXCTL_DEV_MODE_UNBOUND && o->size && !o->mode &&
+	      !o->memmap && o->compound < 0))
 		t->mode = DAXCTL_DEV_MODE_DEVDAX;
 	if (o->mode && parse_dax_mode(o->mode, &t->mode))
 		return EXIT_USAGE;
@@ -165,6 +231,11 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 		}
 	}
 
+	if (o->size) {
+		rc = size_target(dev, b, o->size, cur, t, o->force);
+		if (rc)
+			return rc;
+	}
 	if (t->mode == DAXCTL_DEV_MODE_DEVDAX && t->memmap_pmem && !b->nd) {
 		pr_err("%s: --memmap pmem needs room reserved on the device, "
 		       "and %s is in a dynamic region with none (only a "
@@ -221,6 +292,8 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 	pt.mode = t->mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
 						   MEMMAP_MODE_DEVDAX;
 	f.aligns[0] = t->align;
+	if (t->size)
+		pt.size = t->size;
 	f.location = (t->mode == DAXCTL_DEV_MODE_RAM ? t->memmap_on_memory :
 						       t->memmap_pmem) ?
 			     MEMMAP_PMEM :
@@ -257,7 +330,8 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 static bool same_setup(const struct dev_setup *a, const struct dev_setup *b)
 {
 	return a->mode == b->mode && a->align == b->align &&
-	       a->memmap_pmem == b->memmap_pmem && a->compound == b->compound &&
+	       a->size == b->size && a->memmap_pmem == b->memmap_pmem &&
+	       a->compound == b->compound &&
 	       a->memmap_on_memory == b->memmap_on_memory &&
 	       a->online == b->online && a->movable == b->movable;
 }
@@ -271,6 +345,10 @@ static bool verify(struct daxctl_dev *dev, const struct dev_setup *t)
 	daxctl_dev_reload(dev);
 	if (daxctl_dev_get_mode(dev) != t->mode ||
 	    daxctl_dev_get_align(dev) != t->align)
+		return false;
+	/* A namespace's device size follows its info block, not -s. */
+	if (daxctl_region_is_dynamic(daxctl_dev_get_region(dev)) &&
+	    daxctl_dev_get_size(dev) != t->size)
 		return false;
 	if (t->mode == DAXCTL_DEV_MODE_DEVDAX) {
 		read_setup(dev, &b, &now);
@@ -488,6 +566,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 		OPT_NEG("compound", &o.compound,
 			"compound pages for the memmap (devdax)"),
 		OPT_STR('a', "align", &o.align, "SIZE", "4K, 2M or 1G"),
+		OPT_STR('s', "size", &o.size, "SIZE",
+			"dynamic regions: the device's new size"),
 		OPT_STR('r', "region", &o.region, "REGION",
 			"only devices of this region"),
 		OPT_BOOL('N', "no-online", &o.no_online,
@@ -534,10 +614,10 @@ int cmd_reconfigure_device(int argc, char **argv)
 		pr_err("invalid --reserve '%s'", o.reserve);
 		return EXIT_USAGE;
 	}
-	if (!o.mode && !o.memmap && o.compound < 0 && !o.align &&
+	if (!o.mode && !o.memmap && o.compound < 0 && !o.align && !o.size &&
 	    o.movable < 0 && !o.no_online) {
 		pr_err("nothing to change: give --mode, --memmap, "
-		       "--[no-]compound or --align");
+		       "--[no-]compound, --align or --size");
 		return EXIT_USAGE;
 	}
 	if (devstate_open(&ds, o.sysroot, DEVSTATE_DAX)) {

@@ -186,6 +186,21 @@ int daxctl_dev_set_size(struct daxctl_dev *dev, uint64_t size)
 	return write_u64(dev, "size", size);
 }
 
+int daxctl_dev_add_range(struct daxctl_dev *dev, uint64_t start,
+			 uint64_t end)
+{
+	char buf[48];
+	int rc;
+
+	/* The kernel parses "start-end" in hex, end inclusive. */
+	snprintf(buf, sizeof(buf), "%llx-%llx", (unsigned long long)start,
+		 (unsigned long long)end);
+	rc = sysfs_write(dev_root(dev), buf, DAX_DEVICES "/%s/mapping",
+			 dev->devname);
+	daxctl_dev_reload(dev);
+	return rc;
+}
+
 int daxctl_dev_set_align(struct daxctl_dev *dev, uint64_t align)
 {
 	return write_u64(dev, "align", align);

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * daxctl create-device: carve a device out of a dynamic region's free
+ * space, align and size it (or give it the ranges an --input file names,
+ * to re-create a device listed before), and bind it.  The steps run
+ * through the step list: a failure removes the new device again.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <json-c/json.h>
+
+#include <devstate/context.h>
+#include <devstate/dax-json.h>
+#include <devstate/filter.h>
+#include <devstate/modules.h>
+#include <devstate/parse.h>
+#include <devstate/steps.h>
+#include <memmap/memmap.h>
+#include <util/json.h>
+#include <util/log.h>
+#include <util/options.h>
+#include <util/size.h>
+#include "builtin.h"
+#include "dax-steps.h"
+
+/* More ranges than a device is ever split into by hand. */
+#define INPUT_RANGES_MAX 64
+
+struct create_request {
+	const char *region; /* -r, or from the input's chardev */
+	char region_id[16];
+	uint64_t size, align;
+	struct dax_range ranges[INPUT_RANGES_MAX];
+	unsigned int nr_ranges;
+};
+
+/* What the dax bus takes as a device align on x86_64. */
+static bool is_dax_align(uint64_t align)
+{
+	return memmap_align_supported(&memmap_profile_linux61_x86_64, align);
+}
+
+/* A number as daxctl list prints it: an integer, or a "0x..." string. */
+static int input_u64(struct json_object *obj, const char *key, uint64_t *val)
+{
+	struct json_object *j;
+	const char *str;
+	char *end;
+
+	if (!json_object_object_get_ex(obj, key, &j))
+		return -ENOENT;
+	if (json_object_is_type(j, json_type_int)) {
+		if (json_object_get_int64(j) < 0)
+			return -EINVAL;
+		*val = json_object_get_uint64(j);
+		return 0;
+	}
+	if (!json_object_is_type(j, json_type_string))
+		return -EINVAL;
+	str = json_object_get_string(j);
+	errno = 0;
+	*val = strtoull(str, &end, 0);
+	return errno || end == str || *end ? -EINVAL : 0;
+}
+
+static int by_page_offset(const void *a, const void *b)
+{
+	const uint64_t *x = a, *y = b;
+
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* The "mappings" of the input, in page_offset order. */
+static int input_ranges(const char *file, struct json_object *obj,
+			struct create_request *req)
+{
+	uint64_t sorted[INPUT_RANGES_MAX][3];
+	struct json_object *maps;
+	size_t i, n;
+
+	if (!json_object_object_get_ex(obj, "mappings", &maps))
+		return 0;
+	n = json_object_is_type(maps, json_type_array) ?
+		    json_object_array_length(maps) :
+		    0;
+	if (!n || n > INPUT_RANGES_MAX) {
+		pr_err("%s: \"mappings\" must be an array of 1 to %d ranges",
+		       file, INPUT_RANGES_MAX);
+		return -EINVAL;
+	}
+	for (i = 0; i < n; i++) {
+		struct json_object *m = json_object_array_get_idx(maps, i);
+		uint64_t *r = sorted[i];
+
+		if (input_u64(m, "page_offset", &r[0]) ||
+		    input_u64(m, "start", &r[1]) ||
+		    input_u64(m, "end", &r[2]) || r[2] < r[1]) {
+			pr_err("%s: mapping %zu needs page_offset, start and "
+			       "end (end >= start)",
+			       file, i);
+			return -EINVAL;
+		}
+	}
+	qsort(sorted, n, sizeof(sorted[0]), by_page_offset);
+	for (i = 0; i < n; i++) {
+		req->ranges[i] = (struct dax_range){ .start = sorted[i][1],
+						     .end = sorted[i][2] };
+		req->size += sorted[i][2] - sorted[i][1] + 1;
+	}
+	req->nr_ranges = n;
+	return 0;
+}
+
+/*
+ * --input: one device object as daxctl list prints it.  Its chardev
+ * names the region ("dax1.2": region 1; the device gets a new name),
+ * size and align are taken unless the options give them, and its
+ * mappings, when present, are the ranges the new device gets.
+ */
+static int read_input(const char *file, struct create_request *req)
+{
+	struct json_object *obj = json_object_from_file(file);
+	struct json_object *j;
+	uint64_t val;
+	int rc = -EINVAL, id;
+
+	if (!obj || !json_object_is_type(obj, json_type_object)) {
+		pr_err("%s: not a JSON object (one device, as daxctl list "
+		       "prints it, without the enclosing array)",
+		       file);
+		goto out;
+	}
+	if (!req->region && json_object_object_get_ex(obj, "chardev", &j)) {
+		if (sscanf(json_object_get_string(j), "dax%d.", &id) != 1) {
+			pr_err("%s: chardev '%s' is not daxN.M", file,
+			       json_object_get_string(j));
+			goto out;
+		}
+		snprintf(req->region_id, sizeof(req->region_id), "%d", id);
+		req->region = req->region_id;
+	}
+	if (!req->align && !input_u64(obj, "align", &val))
+		req->align = val;
+	if (input_ranges(file, obj, req))
+		goto out;
+	if (!req->nr_ranges && !req->size && !input_u64(obj, "size", &val))
+		req->size = val;
+	rc = 0;
+out:
+	json_object_put(obj);
+	return rc;
+}
+
+static struct daxctl_region *find_dynamic(struct daxctl_ctx *ctx,
+					  const char *filter)
+{
+	struct daxctl_region *region;
+
+	daxctl_region_foreach (ctx, region)
+		if (dax_region_matches(region, filter) &&
+		    daxctl_region_is_dynamic(region))
+			return region;
+	return NULL;
+}
+
+/* The request against the region: EXIT_OK, or why not (printed). */
+static int check_request(struct daxctl_region *region,
+			 struct create_request *req)
+{
+	uint64_t avail = daxctl_region_get_available_size(region);
+	uint64_t ralign = daxctl_region_get_align(region);
+	int id = daxctl_region_get_id(region);
+	char b1[32], b2[32], b3[32];
+
+	/* Every size below is divided by these: never trust them blindly. */
+	if (!is_dax_align(ralign)) {
+		pr_err("region%d: the kernel reports align %s, which is not "
+		       "4K, 2M or 1G; not creating a device",
+		       id, size_exact(ralign, b1, sizeof(b1)));
+		return EXIT_FAIL;
+	}
+	if (!req->size)
+		req->size = avail;
+	if (!req->align)
+		req->align = ralign;
+	if (!is_dax_align(req->align)) {
+		pr_err("region%d: align %s: expected 4K, 2M or 1G", id,
+		       size_exact(req->align, b1, sizeof(b1)));
+		return EXIT_USAGE;
+	}
+	if (req->size % req->align || req->size % ralign) {
+		pr_err("region%d: --size %s is not a multiple of the align %s: "
+		       "use %s",
+		       id, size_exact(req->size, b1, sizeof(b1)),
+		       size_exact(req->align, b2, sizeof(b2)),
+		       size_exact(ALIGN_DOWN(req->size, req->align), b3,
+				  sizeof(b3)));
+		return EXIT_USAGE;
+	}
+	if (!req->size || req->size > avail) {
+		pr_err("region%d: --size %s exceeds the %s available", id,
+		       size_exact(req->size, b1, sizeof(b1)),
+		       size_exact(avail, b2, sizeof(b2)));
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int cmd_create_device(int argc, char **argv)
+{
+	const char *region = NULL, *size = NULL, *align = NULL,
+		   *mode_arg = NULL;
+	const char *input = NULL, *sysroot = NULL;
+	bool human = false;
+	int verbose = 0;
+	struct opt options[] = {
+		OPT_STR('r', "region", &region, "REGION",
+			"dynamic region to create in (default: the first)"),
+		OPT_STR('s', "size", &size, "SIZE",
+			"device size (default: all available)"),
+		OPT_STR('a', "align", &align, "SIZE", "4K, 2M or 1G"),
+		OPT_STR('m', "mode", &mode_arg, "MODE",
+			"devdax (default) or system-ram"),
+		OPT_STR(0, "input", &input, "FILE",
+			"a device as daxctl list prints it: re-create its "
+			"size, align and ranges"),
+		OPT_BOOL('u', "human", &human, "human-readable sizes"),
+		OPT_VERBOSE(&verbose),
+		OPT_SYSROOT(&sysroot),
+		OPT_TERM,
+	};
+	struct create_request req = { 0 };
+	enum daxctl_dev_mode mode = DAXCTL_DEV_MODE_DEVDAX;
+	struct reconf_run run = { .name = "the new device" };
+	struct dax_json_flags flags = { 0 };
+	struct steps_result res;
+	struct step_list steps;
+	struct devstate ds;
+	int i, rc = EXIT_USAGE;
+
+	i = parse_options(argc, argv, options,
+			  "daxctl create-device [<options>]");
+	log_set_verbose(verbose);
+	if (i < argc) {
+		pr_err("unexpected argument '%s'", argv[i]);
+		return EXIT_USAGE;
+	}
+	if (size && (parse_size(size, &req.size) || !req.size)) {
+		pr_err("invalid --size '%s'", size);
+		return EXIT_USAGE;
+	}
+	if (align &&
+	    (parse_size(align, &req.align) || !is_dax_align(req.align))) {
+		pr_err("invalid --align '%s': expected 4K, 2M or 1G", align);
+		return EXIT_USAGE;
+	}
+	if (mode_arg && parse_dax_mode(mode_arg, &mode))
+		return EXIT_USAGE;
+	req.region = region;
+	if (input && read_input(input, &req))
+		return EXIT_USAGE;
+	if (devstate_open(&ds, sysroot, DEVSTATE_DAX)) {
+		devstate_close(&ds);
+		return EXIT_FAIL;
+	}
+	run.ds = &ds;
+	run.region = find_dynamic(ds.dax, req.region);
+	if (!run.region) {
+		pr_err("no dynamic dax region%s%s: only hmem and CXL regions "
+		       "can create devices",
+		       req.region ? " matches " : "",
+		       req.region ? req.region : "");
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	rc = check_request(run.region, &req);
+	if (rc)
+		goto out;
+	rc = EXIT_FAIL;
+	if (devstate_need_driver(&ds, "dax",
+				 mode == DAXCTL_DEV_MODE_RAM ? "kmem" :
+							       "device_dax"))
+		goto out;
+	dax_plan_create(req.align, req.size, req.ranges, req.nr_ranges, mode,
+			&steps);
+	if (steps_run(&steps, &run, &res)) {
+		char what[128];
+
+		steps_describe(res.failed, &run, what, sizeof(what));
+		pr_err("%s: %s failed (%s); %s", run.name, what,
+		       strerror(-res.rc),
+		       res.undo_rc ? "and removing it failed too: see daxctl "
+				     "list -i" :
+				     "the device is removed again");
+		steps_release(&steps);
+		goto out;
+	}
+	steps_release(&steps);
+	{
+		struct json_object *arr = json_object_new_array();
+
+		flags.profile = ds.profile;
+		flags.human = human;
+		json_object_array_add(arr, dax_dev_to_json(run.dev, &flags));
+		json_print(stdout, arr);
+		json_object_put(arr);
+	}
+	rc = EXIT_OK;
+out:
+	devstate_close(&ds);
+	return rc;
+}
