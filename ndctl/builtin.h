@@ -15,4 +15,6 @@ int cmd_init_labels(int argc, char **argv);
 int cmd_zero_labels(int argc, char **argv);
 int cmd_read_labels(int argc, char **argv);
 
+int cmd_read_infoblock(int argc, char **argv);
+
 #endif

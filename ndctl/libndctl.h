@@ -186,6 +186,12 @@ int ndctl_namespace_enable(struct ndctl_namespace *ns);
  */
 int ndctl_namespace_clear_claim(struct ndctl_namespace *ns);
 /*
+ * Read (or write) len bytes at off of a disabled namespace's raw
+ * capacity, binding it raw for the I/O only.
+ */
+int ndctl_namespace_raw_rw(struct ndctl_namespace *ns, void *buf, size_t len,
+			   uint64_t off, bool write);
+/*
  * Labelled regions: give a seed namespace a new uuid, an optional name and
  * a size (the kernel allocates the capacity and writes the labels), or
  * give its capacity back (size 0).  Label-less namespaces have a fixed

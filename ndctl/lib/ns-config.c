@@ -183,15 +183,17 @@ int ndctl_namespace_enable(struct ndctl_namespace *ns)
 }
 
 /*
- * Zero the info block through the raw block device.  force_raw keeps
- * nd_pmem from re-creating a claim from the old info block while the
- * namespace is bound for the write.
+ * I/O on the raw capacity of a disabled namespace.  force_raw keeps
+ * nd_pmem from re-creating a claim from an info block while the
+ * namespace is bound for the I/O; it is unbound again afterwards.
  */
-static int zero_info_block(struct ndctl_namespace *ns)
+int ndctl_namespace_raw_rw(struct ndctl_namespace *ns, void *buf, size_t len,
+			   uint64_t off, bool write)
 {
 	struct sysroot *root = ns_root(ns);
-	char zeros[INFO_BLOCK_SIZE] = { 0 }, path[4096];
+	char path[4096];
 	char **names;
+	ssize_t done;
 	int fd, n, rc;
 
 	rc = sysfs_write(root, "1", ND_DEVICES "/%s/force_raw", ns->devname);
@@ -208,15 +210,16 @@ static int zero_info_block(struct ndctl_namespace *ns)
 	}
 	snprintf(path, sizeof(path), "%s/dev/%s", sysroot_path(root), names[0]);
 	sysfs_free_names(names);
-	fd = open(path, O_WRONLY | O_SYNC);
+	fd = open(path, (write ? O_WRONLY | O_SYNC : O_RDONLY) | O_CLOEXEC);
 	if (fd < 0) {
 		rc = -errno;
 		goto out_unbind;
 	}
-	if (pwrite(fd, zeros, sizeof(zeros), INFO_BLOCK_OFFSET) !=
-	    (ssize_t)sizeof(zeros))
+	errno = 0;
+	done = write ? pwrite(fd, buf, len, off) : pread(fd, buf, len, off);
+	if (done != (ssize_t)len)
 		rc = errno ? -errno : -EIO;
-	if (fsync(fd) && !rc)
+	if (write && fsync(fd) && !rc)
 		rc = -errno;
 	close(fd);
 out_unbind:
@@ -224,6 +227,14 @@ out_unbind:
 out:
 	sysfs_write(root, "0", ND_DEVICES "/%s/force_raw", ns->devname);
 	return rc;
+}
+
+static int zero_info_block(struct ndctl_namespace *ns)
+{
+	char zeros[INFO_BLOCK_SIZE] = { 0 };
+
+	return ndctl_namespace_raw_rw(ns, zeros, sizeof(zeros),
+				      INFO_BLOCK_OFFSET, true);
 }
 
 int ndctl_namespace_clear_claim(struct ndctl_namespace *ns)
