@@ -19,6 +19,7 @@
 #include <util/options.h>
 #include "builtin.h"
 #include "infoblock-format.h"
+#include "json.h"
 
 struct read_opts {
 	const char *bus, *region, *output, *input, *sysroot;
@@ -130,6 +131,13 @@ static int read_ns(struct devstate *ds, void *obj, void *arg)
 	}
 	rc = ndctl_namespace_raw_rw(ns, buf, sizeof(buf), INFOBLOCK_OFFSET,
 				    false);
+	if (rc == -EBUSY) {
+		pr_err("%s is claimed (%s): the kernel hides a claimed "
+		       "namespace's info block, and letting the claim go "
+		       "would delete it; nothing was read",
+		       name, nd_mode_name(ndctl_namespace_get_mode(ns)));
+		return rc;
+	}
 	if (rc) {
 		pr_err("%s: reading its info block failed: %s", name,
 		       strerror(-rc));

@@ -50,8 +50,12 @@ static int load_mappings(struct daxctl_ctx *ctx, struct daxctl_dev *dev)
 	if (n < 0)
 		return n;
 	for (i = 0; i < n; i++) {
-		struct daxctl_mapping *m = calloc(1, sizeof(*m));
+		struct daxctl_mapping *m;
 
+		/* mappingN directories; "mapping" is the write-only control. */
+		if (!names[i][strlen("mapping")])
+			continue;
+		m = calloc(1, sizeof(*m));
 		if (!m) {
 			sysfs_free_names(names);
 			return -ENOMEM;

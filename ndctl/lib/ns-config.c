@@ -191,11 +191,17 @@ int ndctl_namespace_raw_rw(struct ndctl_namespace *ns, void *buf, size_t len,
 			   uint64_t off, bool write)
 {
 	struct sysroot *root = ns_root(ns);
-	char path[4096];
+	char path[4096], claim[64];
 	char **names;
 	ssize_t done;
 	int fd, n, rc;
 
+	/*
+	 * The kernel refuses a raw probe of a claimed namespace, and letting
+	 * the claim go deletes the claim device: refuse, changing nothing.
+	 */
+	if (!current_claim(ns, claim, sizeof(claim)))
+		return -EBUSY;
 	rc = sysfs_write(root, "1", ND_DEVICES "/%s/force_raw", ns->devname);
 	if (rc)
 		return rc;
