@@ -292,7 +292,8 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 	pt.mode = t->mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
 						   MEMMAP_MODE_DEVDAX;
 	f.aligns[0] = t->align;
-	if (t->size)
+	/* -s: a dynamic device is planned at its new size. */
+	if (t->size && daxctl_region_is_dynamic(daxctl_dev_get_region(dev)))
 		pt.size = t->size;
 	f.location = (t->mode == DAXCTL_DEV_MODE_RAM ? t->memmap_on_memory :
 						       t->memmap_pmem) ?
