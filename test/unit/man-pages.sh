@@ -1,0 +1,38 @@
+#!/bin/sh
+# Every command that --help lists has a man page once installed (its own,
+# or a link to the page it shares), and a bash completion entry.
+# Usage: man-pages.sh BUILD_DIR SOURCE_DIR
+build=$1 src=$2
+dest=$(mktemp -d)
+trap 'rm -rf "$dest"' EXIT
+n=0
+if ! meson install -C "$build" --no-rebuild --quiet --destdir "$dest" \
+	>/dev/null 2>&1; then
+	echo "not ok 1 - meson install into a scratch DESTDIR"
+	echo "1..1"
+	exit 0
+fi
+man1=$(find "$dest" -type d -name man1 | head -n1)
+if [ -z "$man1" ]; then
+	echo "1..0 # SKIP man pages are not built here (-Ddocs)"
+	exit 0
+fi
+for tool in ndctl daxctl; do
+	cmds=$("$build/$tool/$tool" --help | sed -n '/^commands:/,$p' |
+		awk 'NR > 1 && /^ / { print $1 }')
+	for cmd in $cmds; do
+		n=$((n + 1))
+		if [ -e "$man1/$tool-$cmd.1" ]; then
+			echo "ok $n - man $tool-$cmd"
+		else
+			echo "not ok $n - man $tool-$cmd: no page or link"
+		fi
+		n=$((n + 1))
+		if grep -q -- "$cmd" "$src/contrib/completion/$tool"; then
+			echo "ok $n - completion knows $tool $cmd"
+		else
+			echo "not ok $n - completion knows $tool $cmd"
+		fi
+	done
+done
+echo "1..$n"
