@@ -27,14 +27,10 @@
 #include <util/sysfs.h>
 #include "builtin.h"
 #include <devstate/dax-json.h>
-#include "plan.h"
+#include "config.h"
 #include "dax-steps.h"
-
-struct reconf_opts {
-	const char *mode, *memmap, *align, *size, *region, *reserve, *sysroot;
-	int compound, movable, verbose;
-	bool no_online, force, dry_run, human;
-};
+#include "plan.h"
+#include "reconfigure.h"
 
 struct reconf {
 	const struct reconf_opts *o;
@@ -548,12 +544,22 @@ done:
 /* Each device afresh: the one before may have re-read the context. */
 static int reconfigure_named(struct devstate *ds, void *obj, void *arg)
 {
+	const struct reconf_opts *o = ((struct reconf *)arg)->o;
+	struct config_id id;
 	char name[32];
+	int rc;
 
 	snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(obj));
 	daxctl_refresh(ds->dax);
 	obj = daxctl_get_dev(ds->dax, name);
-	return obj ? reconfigure_one(arg, obj) : EXIT_OK;
+	if (!obj)
+		return EXIT_OK;
+	if (o->save_config && config_save_prepare(ds, obj, o->config_dir, &id))
+		return EXIT_FAIL;
+	rc = reconfigure_one(arg, obj);
+	if (!rc && o->save_config)
+		rc = config_save(ds, &id, o->config_dir);
+	return rc;
 }
 
 int cmd_reconfigure_device(int argc, char **argv)
@@ -585,6 +591,14 @@ int cmd_reconfigure_device(int argc, char **argv)
 			 "print the plan, change nothing"),
 		OPT_BOOL('u', "human", &o.human, "human-readable sizes"),
 		OPT_VERBOSE(&o.verbose),
+		OPT_BOOL('C', "check-config", &o.check_config,
+			 "take the settings from the config section that "
+			 "matches the one device named (udev does, at boot)"),
+		OPT_BOOL(0, "save-config", &o.save_config,
+			 "after the change, write the device's setup to the "
+			 "config directory"),
+		OPT_STR(0, "config-dir", &o.config_dir, "DIR",
+			"the config directory (default " DAXCTL_CONF_DIR ")"),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
@@ -609,6 +623,18 @@ int cmd_reconfigure_device(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	log_set_verbose(o.verbose);
+	if (o.check_config) {
+		if (argc - i != 1) {
+			pr_err("--check-config takes one device");
+			return EXIT_USAGE;
+		}
+		if (!config_request(&o, &argv[i], &rc))
+			return rc;
+	}
+	if (o.save_config && o.dry_run) {
+		pr_err("--save-config saves a change, and --dry-run makes none");
+		return EXIT_USAGE;
+	}
 	if (o.memmap && parse_memmap_location("memmap", o.memmap, &r.location))
 		return EXIT_USAGE;
 	if (o.reserve && parse_size(o.reserve, &r.reserve)) {

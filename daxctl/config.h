@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The daxctl config directory (every .conf file in /etc/daxctl.conf.d): upstream's
+ * INI sections, read with libiniparser as upstream reads them,
+ *
+ *	[reconfigure-device NAME]
+ *	nvdimm.uuid = UUID		(a namespace-backed device)
+ *	mode = system-ram|devdax	(default system-ram)
+ *	online = true|false		(system-ram; default true)
+ *	movable = true|false		(system-ram; default true)
+ *
+ * plus ours: dax.region and dax.range to match a device in a dynamic
+ * region, memmap = dram|pmem, compound = true|false and align = SIZE.
+ * --check-config turns the section that matches a device into the same
+ * request the command line fills; --save-config writes one file per
+ * device after a successful reconfigure.
+ */
+#ifndef DAXCTL_CONFIG_H
+#define DAXCTL_CONFIG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct daxctl_dev;
+struct devstate;
+struct reconf_opts;
+
+/* What keys a device's section across boots: names may change, these not. */
+struct config_id {
+	bool nd;
+	char uuid[40]; /* the namespace's uuid (nd) */
+	int region; /* dynamic: the dax region and the device's range */
+	uint64_t start, end;
+};
+
+/*
+ * --check-config for the one device *name names ("dax0.0" or
+ * "/dev/dax0.0"; *name is left pointing at "dax0.0").  True when a
+ * section matched and o now holds its request; otherwise false with the
+ * exit status in *status: EXIT_OK when no section matches the device,
+ * EXIT_FAIL for a config with errors (each named by file and line, and
+ * nothing applied), EXIT_USAGE for options that cannot go with it.
+ */
+bool config_request(struct reconf_opts *o, char **name, int *status);
+
+/*
+ * --save-config, before anything changes: identify dev, and check that
+ * the config directory reads cleanly and that no file but the one this
+ * device's setup goes to has a section for it.  0 or EXIT_FAIL.
+ */
+int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
+			const char *dir, struct config_id *id);
+/*
+ * After a successful reconfigure: find the device id names (its name may
+ * have changed) and write its setup as it now is.  0 or EXIT_FAIL.
+ */
+int config_save(struct devstate *ds, const struct config_id *id,
+		const char *dir);
+
+#endif

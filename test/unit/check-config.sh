@@ -1,0 +1,160 @@
+#!/bin/sh
+# reconfigure-device --check-config against a captured sysfs tree, in
+# --dry-run: which section matches which device, and every kind of bad
+# config named by file and line with nothing applied.
+# Usage: check-config.sh BUILD_DIR FIXTURE_DIR (the devdax fixture: dax0.0
+# on namespace0.0, dax1.0 on namespace1.0)
+build=$1 fixture=$2
+daxctl=$build/daxctl/daxctl
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+ns0=$(cat "$fixture"/sys/bus/nd/devices/namespace0.0/uuid)
+ns1=$(cat "$fixture"/sys/bus/nd/devices/namespace1.0/uuid)
+n=0
+
+# expect STATUS DESC PATTERN DEVICE: run -C on DEVICE; stderr must match
+# PATTERN (a grep -E expression) and, for errors, be one line per error.
+expect() {
+	want=$1 desc=$2 pattern=$3 dev=$4
+	n=$((n + 1))
+	"$daxctl" reconfigure-device -C "$dev" --dry-run --config-dir "$dir" \
+		--sysroot "$fixture" >"$dir/.out" 2>"$dir/.err"
+	status=$?
+	if [ "$status" -ne "$want" ]; then
+		echo "not ok $n - $desc: status $status, want $want"
+		sed 's/^/# /' "$dir/.err"
+	elif ! grep -Eq -- "$pattern" "$dir/.err"; then
+		echo "not ok $n - $desc: no '$pattern' on stderr"
+		sed 's/^/# /' "$dir/.err"
+	else
+		echo "ok $n - $desc"
+	fi
+}
+
+# conf FILE...: stdin becomes each FILE, alone in the directory.
+conf() {
+	rm -f "$dir"/*.conf
+	cat >"$dir/$1"
+	first=$1
+	shift
+	for f in "$@"; do
+		cp "$dir/$first" "$dir/$f"
+	done
+}
+
+expect 0 "an empty directory matches nothing" "no section in .* matches it" \
+	dax0.0
+conf a.conf <<EOF2
+# upstream's form: defaults system-ram, online, movable
+[reconfigure-device first]
+nvdimm.uuid = $ns0
+EOF2
+expect 0 "upstream's section, device named as udev does" \
+	"a.conf:2 matches it .*mode system-ram, online$" /dev/dax0.0
+grep -q '"mode":"system-ram"' "$dir/.out" && n=$((n + 1)) &&
+	echo "ok $n - the plan is for system-ram" ||
+	{ n=$((n + 1)); echo "not ok $n - the plan is for system-ram"; }
+expect 0 "a device the section does not name" "no section .* matches" dax1.0
+conf a.conf <<EOF2
+[reconfigure-device Dev1]
+NVDIMM.UUID = $(echo "$ns1" | tr a-f A-F)
+mode = devdax
+align = 1G ; inline comment
+memmap = pmem
+compound = true
+EOF2
+expect 0 "our keys; keys and uuid in any case" \
+	"mode devdax, memmap pmem, compound pages, align 1G" dax1.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns0
+mode = system-ram
+online = false
+movable = no
+EOF2
+expect 0 "online = false, movable = no" "mode system-ram, offline, not movable" \
+	dax0.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns0
+mode = system-ram
+bogus = 1
+EOF2
+expect 1 "an unknown key is named with its file and line" \
+	"a.conf:4: unknown key 'bogus'" dax0.0
+expect 1 "... and stops a device the section does not match" \
+	"dax1.0: nothing applied" dax1.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns0
+mode system-ram
+EOF2
+expect 1 "a malformed line" "a.conf:3: not an INI line .*'mode system-ram'" \
+	dax0.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns0
+mode = ram
+EOF2
+expect 1 "a bad mode" "a.conf:3: mode = 'ram': expected system-ram or devdax" \
+	dax0.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = not-a-uuid
+EOF2
+expect 1 "a bad uuid" "a.conf:2: nvdimm.uuid = 'not-a-uuid'" dax0.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns0
+mode = devdax
+align = 3Q
+movable = true
+EOF2
+expect 1 "a bad size" "a.conf:4: align = '3Q'" dax0.0
+expect 1 "movable with devdax" "a.conf:1: .*apply to system-ram" dax0.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+mode = devdax
+EOF2
+expect 1 "a section that matches nothing" "a.conf:1: .*matches no device" dax0.0
+conf a.conf <<EOF2
+[global]
+EOF2
+expect 1 "another section" "a.conf:1: section \[global\]" dax0.0
+conf a.conf b.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns0
+EOF2
+expect 1 "a section name twice" "b.conf:1: .*already in .*a.conf:1" dax0.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns0
+[reconfigure-device y]
+nvdimm.uuid = $ns0
+mode = devdax
+EOF2
+expect 1 "two sections match one device" "both .*x.* and .*y.* match it" \
+	dax0.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+dax.region = 0
+dax.range = 0x100-0x50
+EOF2
+expect 1 "a backwards range" "a.conf:3: dax.range" dax0.0
+
+n=$((n + 1))
+"$daxctl" reconfigure-device -C dax0.0 -m devdax --config-dir "$dir" \
+	--sysroot "$fixture" 2>/dev/null
+[ $? -eq 2 ] && echo "ok $n - -C with --mode is a usage error" ||
+	echo "not ok $n - -C with --mode is a usage error"
+n=$((n + 1))
+"$daxctl" reconfigure-device -C dax0.0 dax1.0 --config-dir "$dir" \
+	--sysroot "$fixture" 2>/dev/null
+[ $? -eq 2 ] && echo "ok $n - -C with two devices is a usage error" ||
+	echo "not ok $n - -C with two devices is a usage error"
+n=$((n + 1))
+"$daxctl" reconfigure-device --save-config --dry-run -m devdax dax0.0 \
+	--config-dir "$dir" --sysroot "$fixture" 2>/dev/null
+[ $? -eq 2 ] && echo "ok $n - --save-config with --dry-run is a usage error" ||
+	echo "not ok $n - --save-config with --dry-run is a usage error"
+echo "1..$n"
