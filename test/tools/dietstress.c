@@ -249,8 +249,10 @@ static int check_compounds(char *base, unsigned long align, unsigned long n,
 		char *c = base + k * align;
 		struct dump head, d, got;
 
-		/* Fault the compound page in and take the head's state. */
-		c[0] = (char)k;
+		/*
+		 * The head's state; GUP faults the page in.  Nothing is
+		 * written: the caller's data stays as it was.
+		 */
 		if (dump_one(gfd, kfd, c, false, &head))
 			continue;
 		if (!head.has_head || head.order != order_of(align) ||
