@@ -218,13 +218,17 @@ void plan_print_table(FILE *out, const struct memmap_profile *p,
 				pc->fits ? "yes" : "no", note);
 		}
 		if (item->plan.recommended >= 0)
-			fprintf(out, "recommended: %s %s (%s)\n",
+			fprintf(out, "recommended: %s %s%s (%s)\n",
 				size_exact(item->plan.c[item->plan.recommended]
 						   .cfg.align,
 					   e, sizeof(e)),
 				location_name(
 					item->plan.c[item->plan.recommended]
 						.cfg.location),
+				item->plan.c[item->plan.recommended]
+						.cost.head_only ?
+					", one vmemmap page per compound page" :
+					"",
 				item->plan.reason);
 		else
 			fprintf(out, "recommended: none (%s)\n",

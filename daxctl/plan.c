@@ -285,9 +285,9 @@ int cmd_plan(int argc, char **argv)
 		goto out;
 	}
 	if (filter.head_only == 1 && !profile->vmemmap_head_only_control) {
-		pr_err("--vmemmap-head-only on: profile %s has no "
-		       "vmemmap_head_only control (it needs kernel-patches/ "
-		       "0006)",
+		pr_err("--vmemmap-head-only on: no vmemmap_head_only "
+		       "attribute on this kernel's dax devices (profile %s; "
+		       "it needs kernel-patches/ 0006)",
 		       profile->name);
 		goto out;
 	}
