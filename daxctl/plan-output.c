@@ -106,6 +106,9 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 		json_add_str(jcur, "memmap", location_name(t->cur_location));
 		json_add_bool(jcur, "compound",
 			      t->cur_compound && t->cur_align > p->page_size);
+		if (p->vmemmap_head_only_control)
+			json_add_bool(jcur, "vmemmap_head_only",
+				      t->cur_head_only);
 		/* The kernel's own count, next to the estimate. */
 		if (item->has_kernel) {
 			json_add_u64(jcur, "kernel_dram_bytes",
@@ -115,9 +118,16 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 		}
 		json_object_object_add(j, "current", jcur);
 	}
-	for (i = 0; i < plan->count; i++)
-		json_object_array_add(
-			jc, plan_candidate_to_json(&plan->c[i], t->size));
+	for (i = 0; i < plan->count; i++) {
+		struct json_object *jcand =
+			plan_candidate_to_json(&plan->c[i], t->size);
+
+		/* Only where the kernel offers the choice. */
+		if (p->vmemmap_head_only_control)
+			json_add_bool(jcand, "vmemmap_head_only",
+				      plan->c[i].cost.head_only);
+		json_object_array_add(jc, jcand);
+	}
 	json_object_object_add(j, "candidates", jc);
 	if (plan->recommended >= 0) {
 		const struct plan_candidate *c = &plan->c[plan->recommended];
@@ -126,6 +136,9 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 		json_add_u64(jr, "align", c->cfg.align);
 		json_add_str(jr, "memmap", location_name(c->cfg.location));
 		json_add_bool(jr, "compound", c->cost.compound_pages > 0);
+		if (p->vmemmap_head_only_control)
+			json_add_bool(jr, "vmemmap_head_only",
+				      c->cost.head_only);
 		json_add_str(jr, "reason", plan->reason);
 		json_object_object_add(j, "recommended", jr);
 	} else {
@@ -186,9 +199,10 @@ void plan_print_table(FILE *out, const struct memmap_profile *p,
 				"%7.3f%% %-4s %s\n",
 				size_exact(pc->cfg.align, a, sizeof(a)),
 				location_name(pc->cfg.location),
-				pc->cost.compound_pages ?
-					(pc->cost.dedup ? "on" : "on/nodedup") :
-					"off",
+				!pc->cost.compound_pages ? "off" :
+				pc->cost.head_only	 ? "on/1page" :
+				pc->cost.dedup		 ? "on" :
+							   "on/nodedup",
 				size_short(pc->cost.usable, b, sizeof(b)),
 				size_short(pc->cost.dram_total, c, sizeof(c)),
 				t->size ? 100.0 * (double)pc->cost.dram_total /
@@ -204,13 +218,17 @@ void plan_print_table(FILE *out, const struct memmap_profile *p,
 				pc->fits ? "yes" : "no", note);
 		}
 		if (item->plan.recommended >= 0)
-			fprintf(out, "recommended: %s %s (%s)\n",
+			fprintf(out, "recommended: %s %s%s (%s)\n",
 				size_exact(item->plan.c[item->plan.recommended]
 						   .cfg.align,
 					   e, sizeof(e)),
 				location_name(
 					item->plan.c[item->plan.recommended]
 						.cfg.location),
+				item->plan.c[item->plan.recommended]
+						.cost.head_only ?
+					", one vmemmap page per compound page" :
+					"",
 				item->plan.reason);
 		else
 			fprintf(out, "recommended: none (%s)\n",

@@ -26,7 +26,7 @@
 
 struct plan_opts {
 	const char *region, *size, *start, *profile, *arch, *align, *memmap;
-	const char *compound, *mode, *reserve, *free, *sysroot;
+	const char *compound, *head_only, *mode, *reserve, *free, *sysroot;
 	bool human, dynamic;
 };
 
@@ -35,7 +35,9 @@ static int parse_filter(const struct plan_opts *o, struct plan_filter *f)
 	char *list, *tok, *save;
 	int n = 0;
 
-	*f = (struct plan_filter){ .location = -1, .compound = -1 };
+	*f = (struct plan_filter){ .location = -1,
+				   .compound = -1,
+				   .head_only = -1 };
 	if (o->align) {
 		list = strdup(o->align);
 		for (tok = strtok_r(list, ",", &save); tok;
@@ -66,6 +68,18 @@ static int parse_filter(const struct plan_opts *o, struct plan_filter *f)
 		else {
 			pr_err("invalid --compound '%s': expected on or off",
 			       o->compound);
+			return -EINVAL;
+		}
+	}
+	if (o->head_only) {
+		if (!strcmp(o->head_only, "on"))
+			f->head_only = 1;
+		else if (!strcmp(o->head_only, "off"))
+			f->head_only = 0;
+		else {
+			pr_err("invalid --vmemmap-head-only '%s': expected on "
+			       "or off",
+			       o->head_only);
 			return -EINVAL;
 		}
 	}
@@ -190,6 +204,8 @@ int cmd_plan(int argc, char **argv)
 			"only this memmap location"),
 		OPT_STR(0, "compound", &o.compound, "on|off",
 			"only with or without compound pages"),
+		OPT_STR(0, "vmemmap-head-only", &o.head_only, "on|off",
+			"only with one or two vmemmap pages per compound page"),
 		OPT_STR('m', "mode", &o.mode, "MODE",
 			"devdax (default), system-ram or fsdax"),
 		OPT_STR(0, "reserve", &o.reserve, "SIZE",
@@ -265,6 +281,13 @@ int cmd_plan(int argc, char **argv)
 	if (filter.compound == 0 && !profile->compound_control) {
 		pr_err("--compound off: profile %s has no compound control "
 		       "(it needs the kernel-patches series)",
+		       profile->name);
+		goto out;
+	}
+	if (filter.head_only == 1 && !profile->vmemmap_head_only_control) {
+		pr_err("--vmemmap-head-only on: no vmemmap_head_only "
+		       "attribute on this kernel's dax devices (profile %s; "
+		       "it needs kernel-patches/ 0006)",
 		       profile->name);
 		goto out;
 	}

@@ -65,9 +65,14 @@ const struct memmap_profile *devstate_detect_profile(struct daxctl_ctx *dax)
 
 	if (dax) {
 		daxctl_region_foreach (dax, region)
-			daxctl_dev_foreach (region, dev)
+			daxctl_dev_foreach (region, dev) {
+				/* 0006 comes after the other controls. */
+				if (daxctl_dev_has_control(dev,
+							   "vmemmap_head_only"))
+					return &memmap_profile_linux61_patched_head_only;
 				if (daxctl_dev_has_control(dev, "memmap"))
 					return &memmap_profile_linux61_patched;
+			}
 	}
 	return &memmap_profile_linux61_x86_64;
 }

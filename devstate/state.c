@@ -54,6 +54,7 @@ void dev_state_from_dax(struct daxctl_dev *dev, struct dev_state *st)
 	cfg->align =
 		daxctl_dev_get_align(dev) ? daxctl_dev_get_align(dev) : 4096;
 	cfg->compound = dax_compound(dev);
+	cfg->head_only = daxctl_dev_get_vmemmap_head_only(dev) == 1;
 	if (b->nd) {
 		cfg->info_block = true;
 		cfg->start = b->ns_start;
@@ -140,6 +141,7 @@ void dev_state_plan_target(const struct dev_state *st, struct sysroot *root,
 		.cur_align = st->cfg.align,
 		.cur_location = st->cfg.location,
 		.cur_compound = st->cfg.compound,
+		.cur_head_only = st->cfg.head_only,
 		.cur_reserve = st->reserve,
 		.node_free = node_free_bytes(root, st->numa_node),
 		.reserve = reserve,

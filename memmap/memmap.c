@@ -10,8 +10,9 @@
  *   struct page is a power of two, the pgmap has compound pages and there
  *   is no altmap;
  * - vmemmap_populate_compound_pages(): per compound page the head and the
- *   first tail vmemmap pages are allocated; a section that starts inside
- *   a compound page (1G) reuses the previous section's tail page;
+ *   first tail vmemmap pages are allocated, or only the head's with
+ *   PGMAP_VMEMMAP_HEAD_ONLY (kernel-patches/ 0006); a section that starts
+ *   inside a compound page (1G) reuses the previous section's last page;
  * - x86 vmemmap_populate(): whole sections get a PMD-mapped block (from
  *   the altmap when there is one), partial sections get base pages from
  *   DRAM.
@@ -132,6 +133,7 @@ static void populate_span(const struct memmap_profile *p,
 	if (dedup) {
 		uint64_t cpages = cfg->align / page;
 		uint64_t step = min_u64(per_section, cpages * sp);
+		uint64_t kept = cost->head_only ? 1 : p->vmemmap_pages_kept;
 		uint64_t heads = n;
 
 		cost->dram_pgtable +=
@@ -141,7 +143,7 @@ static void populate_span(const struct memmap_profile *p,
 			heads = sections_with_head(ms, s, n, p->section_size,
 						   cfg->align);
 		cost->dram_memmap += heads * ((per_section + step - 1) / step) *
-				     p->vmemmap_pages_kept * page;
+				     kept * page;
 		return;
 	}
 	if (per_section < sec_memmap && p->partial_section_basepages) {
@@ -290,6 +292,8 @@ int memmap_plan(const struct memmap_profile *p,
 	if (!cfg->compound && cfg->mode == MEMMAP_MODE_DEVDAX &&
 	    cfg->align > p->page_size && !p->compound_control)
 		return MEMMAP_EUNSUPPORTED;
+	if (cfg->head_only && !p->vmemmap_head_only_control)
+		return MEMMAP_EUNSUPPORTED;
 
 	if (cfg->info_block) {
 		rc = info_block_layout(p, cfg, cost);
@@ -326,6 +330,8 @@ int memmap_plan(const struct memmap_profile *p,
 		cost->dedup = false;
 	} else {
 		cost->dedup = memmap_dedup(p, cfg);
+		/* dev_dax_probe() sets PGMAP_VMEMMAP_HEAD_ONLY only then. */
+		cost->head_only = cost->dedup && cfg->head_only;
 		if (cfg->mode == MEMMAP_MODE_DEVDAX && cfg->compound &&
 		    cfg->align > p->page_size)
 			cost->compound_pages = (me - ms + cfg->align - 1) /

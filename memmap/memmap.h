@@ -22,6 +22,11 @@ struct memmap_profile {
 	uint64_t memory_block_size;
 	/* vmemmap pages populated per compound page (head + first tail). */
 	unsigned int vmemmap_pages_kept;
+	/*
+	 * device_dax can keep one vmemmap page per compound page instead
+	 * (the vmemmap_head_only attribute, kernel-patches/ 0006).
+	 */
+	bool vmemmap_head_only_control;
 	/* vmemmap of a whole section is mapped with one PMD block. */
 	bool vmemmap_pmd_blocks;
 	/*
@@ -79,6 +84,13 @@ struct memmap_config {
 	 * memmap_on_memory.
 	 */
 	bool keep_reserve;
+	/*
+	 * vmemmap_head_only: where tail struct pages are deduplicated, keep
+	 * only the vmemmap page of the head (the rest maps to it) instead
+	 * of the head's and the first tail page.  No effect elsewhere, as
+	 * device_dax ignores it there.
+	 */
+	bool head_only;
 };
 
 struct memmap_cost {
@@ -96,6 +108,7 @@ struct memmap_cost {
 	uint64_t compound_pages;
 	uint64_t memblocks;	/* system-ram: memory blocks hot-added */
 	bool dedup;		/* tail struct pages deduplicated */
+	bool head_only;		/* ... down to one vmemmap page each */
 };
 
 enum memmap_error {
@@ -110,6 +123,7 @@ enum memmap_error {
 
 extern const struct memmap_profile memmap_profile_linux61_x86_64;
 extern const struct memmap_profile memmap_profile_linux61_patched;
+extern const struct memmap_profile memmap_profile_linux61_patched_head_only;
 extern const struct memmap_profile memmap_profile_linux61_arm64_4k;
 extern const struct memmap_profile memmap_profile_linux61_arm64_64k;
 

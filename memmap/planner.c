@@ -54,7 +54,7 @@ static bool keeps_reserve(const struct memmap_profile *p,
 
 static void add(const struct memmap_profile *p, const struct plan_target *t,
 		struct plan *plan, uint64_t align, enum memmap_location loc,
-		bool compound)
+		bool compound, bool head_only)
 {
 	struct plan_candidate *c = &plan->c[plan->count];
 
@@ -68,14 +68,23 @@ static void add(const struct memmap_profile *p, const struct plan_target *t,
 					 .mode = t->mode,
 					 .info_block = t->info_block,
 					 .keep_reserve = keeps_reserve(p, t, align,
-								       loc) };
+								       loc),
+					 .head_only = head_only };
 	if (memmap_plan(p, &c->cfg, &c->cost))
+		return;
+	/* Where the memmap is not deduplicated it is the plain candidate. */
+	if (head_only && !c->cost.head_only)
 		return;
 	c->fits = !t->node_free ||
 		  c->cost.dram_total + t->reserve <= t->node_free;
 	c->destructive = is_destructive(p, t, &c->cfg);
+	/*
+	 * vmemmap_head_only set on a device whose memmap is not
+	 * deduplicated changes nothing: that is the plain candidate.
+	 */
 	c->current = t->has_current && align == t->cur_align &&
-		     loc == t->cur_location && compound == t->cur_compound;
+		     loc == t->cur_location && compound == t->cur_compound &&
+		     c->cost.head_only == (t->cur_head_only && c->cost.dedup);
 	plan->count++;
 }
 
@@ -129,18 +138,24 @@ void plan_build(const struct memmap_profile *p, const struct plan_target *t,
 		if (!filter_align(f, align))
 			continue;
 		if (f->location != MEMMAP_PMEM) {
-			if (f->compound != 0 || !may_compound)
-				add(p, t, plan, align, MEMMAP_DRAM, true);
+			if ((f->compound != 0 || !may_compound) &&
+			    f->head_only != 1)
+				add(p, t, plan, align, MEMMAP_DRAM, true, false);
+			/* One vmemmap page per compound page: dedup only. */
+			if (may_compound && f->compound != 0 &&
+			    f->head_only != 0 && p->vmemmap_head_only_control)
+				add(p, t, plan, align, MEMMAP_DRAM, true, true);
 			if (may_compound && f->compound != 1 &&
-			    p->compound_control)
-				add(p, t, plan, align, MEMMAP_DRAM, false);
+			    f->head_only != 1 && p->compound_control)
+				add(p, t, plan, align, MEMMAP_DRAM, false,
+				    false);
 		}
-		if (f->location == MEMMAP_DRAM)
+		if (f->location == MEMMAP_DRAM || f->head_only == 1)
 			continue;
 		if (t->mode == MEMMAP_MODE_SYSTEM_RAM ?
 			    p->memmap_on_memory_control :
 			    t->info_block)
-			add(p, t, plan, align, MEMMAP_PMEM, true);
+			add(p, t, plan, align, MEMMAP_PMEM, true, false);
 	}
 	recommend(plan);
 }

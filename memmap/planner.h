@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The planner: every candidate configuration of one device (align x memmap
- * location x compound), its cost from the model, whether it fits the DRAM
+ * location x compound, and one or two vmemmap pages per compound page
+ * where the kernel offers the choice), its cost from the model, whether it fits the DRAM
  * budget, whether reaching it is destructive, and a recommendation.  Pure
  * computation: the caller supplies the device and the free memory.
  */
@@ -21,6 +22,7 @@ struct plan_target {
 	uint64_t cur_align;
 	enum memmap_location cur_location;
 	bool cur_compound;
+	bool cur_head_only;	/* vmemmap_head_only is set */
 	/* The namespace's info block reserves room for the memmap. */
 	bool cur_reserve;
 	/* DRAM budget: free bytes on the node, or 0 when unknown. */
@@ -33,6 +35,7 @@ struct plan_filter {
 	uint64_t aligns[4];	/* 0-terminated; empty = all */
 	int location;		/* -1, MEMMAP_DRAM or MEMMAP_PMEM */
 	int compound;		/* -1, 0 or 1 */
+	int head_only;		/* -1, 0 or 1 */
 };
 
 struct plan_candidate {

@@ -50,6 +50,20 @@ const struct memmap_profile memmap_profile_linux61_patched = {
 	.memmap_on_memory_control = true,
 };
 
+/*
+ * The series through 0006: device_dax can also keep one vmemmap page per
+ * compound page (vmemmap_head_only).  Verified against memmap_dram_bytes
+ * at 2M and 1G by the kernel suite.
+ */
+const struct memmap_profile memmap_profile_linux61_patched_head_only = {
+	.name = "linux-6.1-patched-head-only",
+	LINUX61_X86_64,
+	.compound_control = true,
+	.memmap_location_control = true,
+	.memmap_on_memory_control = true,
+	.vmemmap_head_only_control = true,
+};
+
 const struct memmap_profile memmap_profile_linux61_arm64_4k = {
 	.name = "linux-6.1-arm64-4k",
 	.arch = "arm64",
@@ -95,6 +109,7 @@ const struct memmap_profile memmap_profile_linux61_arm64_64k = {
 const struct memmap_profile *const memmap_profiles[] = {
 	&memmap_profile_linux61_x86_64,
 	&memmap_profile_linux61_patched,
+	&memmap_profile_linux61_patched_head_only,
 	&memmap_profile_linux61_arm64_4k,
 	&memmap_profile_linux61_arm64_64k,
 	NULL,

@@ -130,6 +130,16 @@ int daxctl_dev_set_memmap_on_memory(struct daxctl_dev *dev, bool on)
 	return write_attr(dev, "memmap_on_memory", on ? "1" : "0");
 }
 
+int daxctl_dev_get_vmemmap_head_only(struct daxctl_dev *dev)
+{
+	return read_bool(dev, "vmemmap_head_only");
+}
+
+int daxctl_dev_set_vmemmap_head_only(struct daxctl_dev *dev, bool on)
+{
+	return write_attr(dev, "vmemmap_head_only", on ? "1" : "0");
+}
+
 int daxctl_dev_get_memmap(struct daxctl_dev *dev, bool *on_device)
 {
 	char buf[16];

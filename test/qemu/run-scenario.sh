@@ -21,6 +21,7 @@ out=${KEEP_OUTPUT:-$(mktemp -d)}
 set -- --scenario "$scenario" --mem "$MEM" --outdir "$out" \
 	--bin "$build/daxctl/daxctl" --bin "$build/ndctl/ndctl" \
 	--bin "$build/test/daxio" --bin "$build/test/fault-inject.so"
+[ -x "$build/test/dietstress" ] && set -- "$@" --bin "$build/test/dietstress"
 for size in $NVDIMMS; do
 	set -- "$@" --nvdimm "$size"
 done

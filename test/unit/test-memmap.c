@@ -4,9 +4,11 @@
  * out in Documentation/memmap-sizing.adoc; the 16 GiB ones were measured
  * on Debian's 6.1 kernel (DESIGN.md section 2).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <memmap/memmap.h>
+#include <memmap/planner.h>
 #include "tap.h"
 
 #define KiB(x) ((uint64_t)(x) << 10)
@@ -228,6 +230,155 @@ static void patched(void)
 	       "stock: memmap_on_memory unsupported");
 }
 
+/*
+ * vmemmap_head_only (kernel-patches/ 0006): one vmemmap page per compound
+ * page.  The 16 GiB figures are the kernel's memmap_dram_bytes from the
+ * kernel suite (a devdax namespace at 4G, memmap in DRAM).
+ */
+static void head_only(void)
+{
+	const struct memmap_profile *p =
+		&memmap_profile_linux61_patched_head_only;
+	struct memmap_config cfg = { .start = GiB(4),
+				     .size = GiB(16),
+				     .align = MiB(2),
+				     .location = MEMMAP_DRAM,
+				     .compound = true,
+				     .mode = MEMMAP_MODE_DEVDAX,
+				     .info_block = true,
+				     .head_only = true };
+	struct memmap_cost c;
+
+	tap_ok(memmap_profile_find("linux-6.1-patched-head-only") == p,
+	       "head-only profile found by name");
+	tap_ok(memmap_plan(p, &cfg, &c) == 0 && c.head_only && c.dedup,
+	       "head-only: 16G 2M plans, deduplicated to one page");
+	eq(c.dram_memmap, MiB(32), "head-only 16G 2M: 4K per compound page");
+	eq(c.dram_total, 34078720, "head-only 16G 2M: kernel count");
+	eq(c.compound_pages, 8192, "head-only 16G 2M: compound pages");
+	cfg.align = GiB(1);
+	memmap_plan(p, &cfg, &c);
+	eq(c.dram_memmap, KiB(64), "head-only 16G 1G: 4K per compound page");
+	eq(c.dram_total, 589824, "head-only 16G 1G: kernel count");
+	cfg.head_only = false;
+	memmap_plan(p, &cfg, &c);
+	eq(c.dram_total, 655360, "head-only profile, attribute 0: unchanged");
+
+	/* Per TiB, a dynamic device at 1T: 2 GiB + 32 MiB + 64 KiB at 2M. */
+	cfg = (struct memmap_config){ .start = TiB(1), .size = TiB(1),
+				      .align = MiB(2), .compound = true,
+				      .mode = MEMMAP_MODE_DEVDAX,
+				      .head_only = true };
+	memmap_plan(p, &cfg, &c);
+	eq(c.dram_memmap, GiB(2), "head-only 1T 2M: 2 GiB of memmap");
+	eq(c.dram_pgtable, MiB(32) + KiB(64),
+	   "head-only 1T 2M: PTE tables per 128M, PMD tables per 64G");
+	cfg.align = GiB(1);
+	memmap_plan(p, &cfg, &c);
+	eq(c.dram_memmap, MiB(4), "head-only 1T 1G: 4 MiB of memmap");
+	eq(c.dram_total, MiB(36) + KiB(64), "head-only 1T 1G: total");
+	cfg.head_only = false;
+	memmap_plan(p, &cfg, &c);
+	eq(c.dram_memmap, MiB(8), "1T 1G without it: 8 MiB of memmap");
+
+	/* Ignored where nothing is deduplicated, as device_dax ignores it. */
+	cfg = (struct memmap_config){ .start = GiB(4), .size = GiB(16),
+				      .align = KiB(4), .compound = true,
+				      .mode = MEMMAP_MODE_DEVDAX,
+				      .info_block = true, .head_only = true };
+	memmap_plan(p, &cfg, &c);
+	tap_ok(!c.head_only && c.dram_total == 268435456,
+	       "head-only at 4K: no effect, S/64");
+	cfg.align = MiB(2);
+	cfg.compound = false;
+	memmap_plan(p, &cfg, &c);
+	tap_ok(!c.head_only && c.dram_total == 268435456,
+	       "head-only with compound off: no effect");
+	cfg.compound = true;
+	cfg.location = MEMMAP_PMEM;
+	memmap_plan(p, &cfg, &c);
+	tap_ok(!c.head_only && c.dram_total == 0 && !c.dedup,
+	       "head-only with the memmap on the device: no effect");
+	cfg.location = MEMMAP_DRAM;
+	tap_ok(memmap_plan(&memmap_profile_linux61_patched, &cfg, &c) ==
+		       MEMMAP_EUNSUPPORTED,
+	       "head-only needs a kernel with the attribute");
+	tap_ok(memmap_plan(x86, &cfg, &c) == MEMMAP_EUNSUPPORTED,
+	       "stock: head-only unsupported");
+}
+
+/* Which candidates the planner lists, and which one is current. */
+static void head_only_plan(void)
+{
+	const struct memmap_profile *p =
+		&memmap_profile_linux61_patched_head_only;
+	struct plan_target t = { .start = GiB(4), .size = GiB(16),
+				 .mode = MEMMAP_MODE_DEVDAX,
+				 .info_block = true, .has_current = true,
+				 .cur_align = MiB(2),
+				 .cur_location = MEMMAP_DRAM,
+				 .cur_compound = true,
+				 .cur_head_only = true };
+	struct plan_filter f = { .location = -1, .compound = -1,
+				 .head_only = -1 };
+	struct plan *pl = calloc(1, sizeof(*pl));
+	int i, n = 0, cur = -1, plain2m = -1;
+
+	plan_build(p, &t, &f, pl);
+	for (i = 0; i < pl->count; i++) {
+		const struct plan_candidate *c = &pl->c[i];
+
+		if (c->cost.head_only) {
+			n++;
+			tap_ok(c->cfg.location == MEMMAP_DRAM &&
+				       c->cfg.compound && c->cfg.align > KiB(4),
+			       "head-only candidate %d: dram, compound",
+			       i);
+		}
+		if (c->current)
+			cur = i;
+		if (c->cfg.align == MiB(2) && !c->cost.head_only &&
+		    c->cfg.location == MEMMAP_DRAM && c->cfg.compound)
+			plain2m = i;
+	}
+	eq(n, 2, "head-only candidates at 2M and 1G");
+	tap_ok(cur >= 0 && pl->c[cur].cost.head_only &&
+		       pl->c[cur].cost.dram_total == 34078720,
+	       "the current candidate is the head-only 2M one");
+	tap_ok(plain2m >= 0 && !pl->c[plain2m].destructive,
+	       "going back to two pages is not destructive");
+	tap_ok(cur >= 0 && !pl->c[cur].destructive,
+	       "head-only is a bind-time choice, not destructive");
+
+	f.head_only = 1;
+	plan_build(p, &t, &f, pl);
+	n = 0;
+	for (i = 0; i < pl->count; i++)
+		n += pl->c[i].cost.head_only;
+	tap_ok(pl->count == 2 && n == 2,
+	       "--vmemmap-head-only on: only the head-only candidates");
+
+	f.head_only = -1;
+	plan_build(&memmap_profile_linux61_patched, &t, &f, pl);
+	n = 0;
+	for (i = 0; i < pl->count; i++)
+		n += pl->c[i].cost.head_only;
+	eq(n, 0, "no head-only candidate where the kernel lacks it");
+
+	/* Set, but the memmap is on the device: the plain candidate. */
+	t.cur_location = MEMMAP_PMEM;
+	t.cur_reserve = true;
+	plan_build(p, &t, &f, pl);
+	cur = -1;
+	for (i = 0; i < pl->count; i++)
+		if (pl->c[i].current)
+			cur = i;
+	tap_ok(cur >= 0 && pl->c[cur].cfg.location == MEMMAP_PMEM &&
+		       !pl->c[cur].cost.head_only,
+	       "attribute set with memmap=pmem: current is the plain one");
+	free(pl);
+}
+
 static void arm64(void)
 {
 	const struct memmap_profile *p = memmap_profile_find("linux-6.1-arm64-64k");
@@ -280,6 +431,8 @@ int main(void)
 	errors();
 	system_ram();
 	patched();
+	head_only();
+	head_only_plan();
 	arm64();
 	ranges();
 	return tap_done();
