@@ -15,12 +15,22 @@
 #include "builtin.h"
 #include <devstate/context.h>
 #include <devstate/filter.h>
+#include <devstate/parse.h>
 #include "json.h"
 
 struct list_opts {
-	const char *bus, *region, *ns, *dimm, *sysroot;
+	const char *bus, *region, *ns, *dimm, *type, *mode, *sysroot;
 	bool buses, dimms, regions, namespaces, dax, idle, human, verbose;
+	enum ndctl_ns_mode want_mode;
 };
+
+/* -t: regions of one type ("pmem" or "blk"). */
+static bool region_wanted(struct ndctl_region *region,
+			  const struct list_opts *o)
+{
+	return nd_region_matches(region, o->region) &&
+	       (!o->type || !strcmp(ndctl_region_get_type(region), o->type));
+}
 
 static struct json_object *list_namespaces(struct ndctl_region *region,
 					   const struct list_opts *o,
@@ -31,6 +41,8 @@ static struct json_object *list_namespaces(struct ndctl_region *region,
 
 	ndctl_namespace_foreach(region, ns) {
 		if (!nd_namespace_matches(ns, o->ns))
+			continue;
+		if (o->mode && ndctl_namespace_get_mode(ns) != o->want_mode)
 			continue;
 		if (!o->idle && !ndctl_namespace_is_active(ns))
 			continue;
@@ -60,7 +72,7 @@ static struct json_object *list_regions(struct ndctl_bus *bus,
 	ndctl_region_foreach(bus, region) {
 		struct json_object *jregion, *jnss;
 
-		if (!nd_region_matches(region, o->region))
+		if (!region_wanted(region, o))
 			continue;
 		if (!o->idle && !ndctl_region_is_enabled(region))
 			continue;
@@ -112,7 +124,7 @@ static struct json_object *list_bus(struct ndctl_bus *bus,
 		struct json_object *jnss = json_object_new_array();
 
 		ndctl_region_foreach(bus, region)
-			if (nd_region_matches(region, o->region))
+			if (region_wanted(region, o))
 				append_all(jnss,
 					   list_namespaces(region, o, flags));
 		json_object_object_add(jbus, "namespaces", jnss);
@@ -132,6 +144,11 @@ int cmd_list(int argc, char **argv)
 			"only this namespace (namespaceX.Y or all)"),
 		OPT_STR('d', "dimm", &o.dimm, "DIMM",
 			"only this DIMM (nmemN, N or all)"),
+		OPT_STR('t', "type", &o.type, "TYPE",
+			"only regions of this type (pmem or blk)"),
+		OPT_STR('m', "mode", &o.mode, "MODE",
+			"only namespaces in this mode (raw, fsdax, devdax, "
+			"sector)"),
 		OPT_BOOL('B', "buses", &o.buses, "list buses"),
 		OPT_BOOL('D', "dimms", &o.dimms, "list DIMMs"),
 		OPT_BOOL('R', "regions", &o.regions, "list regions"),
@@ -166,6 +183,21 @@ int cmd_list(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	ctx = ds.nd;
+	if (o.type && strcmp(o.type, "pmem") && strcmp(o.type, "blk")) {
+		pr_err("invalid --type '%s': pmem or blk", o.type);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (o.mode && parse_ns_mode(o.mode, &o.want_mode)) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	/* As upstream: with no kind asked for, a filter names the kind. */
+	if (!o.buses && !o.dimms && !o.regions && !o.namespaces) {
+		o.buses = o.bus != NULL;
+		o.regions = o.region != NULL;
+		o.dimms = o.dimm != NULL;
+	}
 	if (!o.buses && !o.dimms && !o.regions && !o.namespaces)
 		o.namespaces = true;
 	if (o.dax)
@@ -190,7 +222,7 @@ int cmd_list(int argc, char **argv)
 			struct ndctl_region *region;
 
 			ndctl_region_foreach(bus, region)
-				if (nd_region_matches(region, o.region))
+				if (region_wanted(region, &o))
 					append_all(jout, list_namespaces(
 							region, &o, &flags));
 		}
@@ -198,6 +230,7 @@ int cmd_list(int argc, char **argv)
 	json_print(stdout, jout);
 	rc = nd_check_filters_matched(ctx, o.bus, o.region, o.ns, o.dimm);
 	json_object_put(jout);
+out:
 	devstate_close(&ds);
 	return rc;
 }

@@ -29,7 +29,7 @@ conf=$(cd "$conf" && pwd)
 # libraries (busybox provides the rest).
 tools=
 for t in bash jq kmod keyctl parted blockdev lsblk uuidgen getconf xxd \
-	hexdump filefrag mkfs.ext4 dd sort; do
+	hexdump filefrag mkfs.ext4 dd sort cxl; do
 	p=$(PATH=$PATH:/usr/sbin:/sbin command -v "$t") || {
 		say "$t is missing on the host (run contrib/setup.sh)"
 		exit 1
