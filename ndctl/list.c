@@ -2,9 +2,10 @@
 /*
  * ndctl list: buses, DIMMs, regions and namespaces as a JSON array.  The
  * top level is the outermost kind asked for (-B, then -R, then -D, then
- * -N, the default); inner kinds nest under it.  Asking for DIMMs together
- * with regions or namespaces nests everything under buses, so the result
- * stays one array of one kind.
+ * -N, the default); inner kinds nest under it.  DIMMs asked for together
+ * with regions or namespaces, without -B, print as upstream prints them:
+ * one object holding a "dimms" array and a "regions" (or "namespaces")
+ * array gathered over every bus.
  */
 #include <stdio.h>
 #include <string.h>
@@ -208,11 +209,36 @@ int cmd_list(int argc, char **argv)
 					.dax_ctx = ds.dax,
 					.profile = ds.profile };
 
+	if (!o.buses && o.dimms && (o.regions || o.namespaces)) {
+		struct json_object *jd = json_object_new_array();
+		struct json_object *jr = json_object_new_array();
+
+		ndctl_bus_foreach(ctx, bus) {
+			struct ndctl_region *region;
+
+			if (!nd_bus_matches(bus, o.bus))
+				continue;
+			append_all(jd, list_dimms(bus, &o));
+			if (o.regions) {
+				append_all(jr, list_regions(bus, &o, &flags));
+				continue;
+			}
+			ndctl_region_foreach(bus, region)
+				if (region_wanted(region, &o))
+					append_all(jr, list_namespaces(
+							region, &o, &flags));
+		}
+		jout = json_object_new_object();
+		json_object_object_add(jout, "dimms", jd);
+		json_object_object_add(jout, o.regions ? "regions" :
+							 "namespaces", jr);
+		goto print;
+	}
 	jout = json_object_new_array();
 	ndctl_bus_foreach(ctx, bus) {
 		if (!nd_bus_matches(bus, o.bus))
 			continue;
-		if (o.buses || (o.dimms && (o.regions || o.namespaces)))
+		if (o.buses)
 			json_object_array_add(jout, list_bus(bus, &o, &flags));
 		else if (o.regions)
 			append_all(jout, list_regions(bus, &o, &flags));
@@ -227,6 +253,7 @@ int cmd_list(int argc, char **argv)
 							region, &o, &flags));
 		}
 	}
+print:
 	json_print(stdout, jout);
 	rc = nd_check_filters_matched(ctx, o.bus, o.region, o.ns, o.dimm);
 	json_object_put(jout);

@@ -58,9 +58,8 @@ static int ns_action(struct devstate *ds, void *obj, void *arg)
 		/* --force is for "active", never for "in use". */
 		if (inuse_check_namespace(iu, ns))
 			return -EBUSY;
-		if ((ndctl_namespace_get_mode(ns) != NDCTL_NS_MODE_RAW ||
-		     ndctl_namespace_is_active(ns)) &&
-		    !req->force) {
+		/* Active as upstream means it: enabled, or its claim is. */
+		if (ndctl_namespace_is_active(ns) && !req->force) {
 			pr_err("%s is active (%s): destroying it erases its "
 			       "info block and the data layout; use --force",
 			       name,

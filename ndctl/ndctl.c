@@ -23,6 +23,8 @@ static const struct command ndctl_commands[] = {
 	{ "zero-labels", cmd_zero_labels, "erase the label area" },
 	{ "read-labels", cmd_read_labels,
 	  "the label index and labels as JSON" },
+	{ "write-labels", cmd_write_labels,
+	  "write a saved label area to a DIMM" },
 	{ NULL, NULL, NULL },
 };
 
