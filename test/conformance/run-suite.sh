@@ -26,10 +26,11 @@ fi
 conf=$(cd "$conf" && pwd)
 
 # Host programs the scripts call, copied into the guest with their
-# libraries (busybox provides the rest).
+# libraries (busybox provides the rest; where its options differ from
+# Debian's, the Debian program is copied).
 tools=
 for t in bash jq kmod keyctl parted blockdev lsblk uuidgen getconf xxd \
-	hexdump filefrag mkfs.ext4 dd sort cxl; do
+	hexdump filefrag mkfs.ext4 dd sort truncate mount umount cxl; do
 	p=$(PATH=$PATH:/usr/sbin:/sbin command -v "$t") || {
 		say "$t is missing on the host (run contrib/setup.sh)"
 		exit 1
