@@ -6,7 +6,8 @@ set -eu
 pkgs="build-essential meson ninja-build pkg-config libjson-c-dev
 libkmod-dev uuid-dev asciidoctor qemu-system-x86 busybox-static cpio kmod
 xz-utils python3 ndctl daxctl flex bison bc libelf-dev libssl-dev ccache
-e2fsprogs dmsetup clang libclang-rt-14-dev"
+e2fsprogs dmsetup clang libclang-rt-14-dev jq parted keyutils uuid-runtime
+xxd bsdextrautils util-linux coreutils"
 
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
