@@ -527,7 +527,6 @@ int cmd_create_namespace(int argc, char **argv)
 	/* The drivers the new claim binds to, loaded when missing. */
 	if (devstate_need_driver(&ds, "nd",
 				 cfg.mode == NDCTL_NS_MODE_DEVDAX ? "dax_pmem" :
-				 cfg.mode == NDCTL_NS_MODE_SECTOR ? "nd_btt" :
 								    "nd_pmem") ||
 	    (cfg.mode == NDCTL_NS_MODE_DEVDAX &&
 	     devstate_need_driver(&ds, "dax", "device_dax"))) {

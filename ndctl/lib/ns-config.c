@@ -177,10 +177,9 @@ int ndctl_namespace_enable(struct ndctl_namespace *ns)
 	char claim[64];
 
 	if (!current_claim(ns, claim, sizeof(claim)))
+		/* nd_pmem drives btt and pfn claims (nd_btt is a library). */
 		return bind(root, claim,
-			    !strncmp(claim, "dax", 3) ? "dax_pmem" :
-			    !strncmp(claim, "btt", 3) ? "nd_btt" :
-							"nd_pmem");
+			    !strncmp(claim, "dax", 3) ? "dax_pmem" : "nd_pmem");
 	return bind(root, ns->devname, "nd_pmem");
 }
 
@@ -299,7 +298,7 @@ int ndctl_namespace_configure(struct ndctl_namespace *ns,
 		return bind(root, ns->devname, "nd_pmem");
 	case NDCTL_NS_MODE_SECTOR:
 		seed_attr = "btt_seed";
-		driver = "nd_btt";
+		driver = "nd_pmem";
 		break;
 	case NDCTL_NS_MODE_DEVDAX:
 		seed_attr = "dax_seed";
