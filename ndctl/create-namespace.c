@@ -452,6 +452,12 @@ int cmd_create_namespace(int argc, char **argv)
 		       name, o.name ? "name" : "uuid");
 		goto out;
 	}
+	/*
+	 * A btt seed has no logical block size until one is written (the
+	 * kernel refuses to bind it): 4K, upstream's default.
+	 */
+	if (cfg.mode == NDCTL_NS_MODE_SECTOR && !cfg.sector_size)
+		cfg.sector_size = SZ_4K;
 	if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
 	    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
 		/* The kernel's default for both pfn and dax claims. */
