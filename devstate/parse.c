@@ -49,8 +49,8 @@ int parse_ns_mode(const char *value, enum ndctl_ns_mode *mode)
 		{ "safe", NDCTL_NS_MODE_SECTOR },
 		{ NULL, 0 },
 	};
-	int v, rc = lookup("mode", value, words,
-			   "devdax, fsdax, sector or raw", &v);
+	int v, rc = lookup("mode", value, words, "devdax, fsdax, sector or raw",
+			   &v);
 
 	if (!rc)
 		*mode = (enum ndctl_ns_mode)v;

@@ -326,10 +326,9 @@ static int label_command(int argc, char **argv, enum label_action action)
 							 write_options;
 	struct json_object *out = json_object_new_array();
 	struct label_input in = { 0 };
-	struct label_request req = { .action = action,
-				     .o = &o,
-				     .out = out,
-				     .in = &in };
+	struct label_request req = {
+		.action = action, .o = &o, .out = out, .in = &in
+	};
 	struct devstate_each each = {
 		.kind = DEVSTATE_DIMM,
 		.noun = "nmem",

@@ -290,7 +290,8 @@ int ndctl_namespace_configure(struct ndctl_namespace *ns,
 	switch (cfg->mode) {
 	case NDCTL_NS_MODE_RAW:
 		if (cfg->sector_size) {
-			rc = sysfs_write(root, ssize, ND_DEVICES "/%s/sector_size",
+			rc = sysfs_write(root, ssize,
+					 ND_DEVICES "/%s/sector_size",
 					 ns->devname);
 			if (rc)
 				return rc;
