@@ -14,6 +14,7 @@ void ns_claim_save(struct ndctl_namespace *ns, struct ns_claim *c)
 	if (claim) {
 		c->map = ndctl_claim_get_map(claim);
 		c->align = ndctl_claim_get_align(claim);
+		c->sector_size = ndctl_claim_get_sector_size(claim);
 		snprintf(c->uuid, sizeof(c->uuid), "%s",
 			 ndctl_claim_get_uuid(claim));
 	}
@@ -24,6 +25,7 @@ int ns_claim_restore(struct ndctl_namespace *ns, const struct ns_claim *c)
 	struct ndctl_ns_config cfg = { .mode = c->mode,
 				       .map = c->map,
 				       .align = c->align,
+				       .sector_size = c->sector_size,
 				       .uuid = c->uuid[0] ? c->uuid : NULL };
 	int rc = ndctl_namespace_clear_claim(ns);
 
@@ -46,6 +48,13 @@ int ns_claim_replace(struct ndctl_namespace *ns,
 		rc = ndctl_namespace_configure(ns, cfg);
 	if (!rc)
 		return 0;
+	if (!old) {
+		ndctl_namespace_clear_claim(ns);
+		pr_err("%s: the new info block failed (%s): left raw and "
+		       "disabled (--no-autorecover)",
+		       name, strerror(-rc));
+		return rc;
+	}
 	rrc = ns_claim_restore(ns, old);
 	if (rrc)
 		pr_err("%s: the new info block failed (%s), and the old one "

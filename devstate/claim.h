@@ -15,6 +15,7 @@ struct ns_claim {
 	enum ndctl_ns_mode mode; /* RAW: no claim */
 	enum ndctl_map map;
 	uint64_t align;
+	unsigned int sector_size; /* sector mode (btt) */
 	char uuid[40];
 	bool enabled; /* a raw namespace with its block device up */
 };
@@ -26,8 +27,8 @@ int ns_claim_restore(struct ndctl_namespace *ns, const struct ns_claim *c);
 
 /*
  * Replace the namespace's claim with cfg.  When that fails, old is put
- * back and the message says whether it could be; the new claim's error
- * is returned either way.
+ * back (unless old is NULL: the namespace is left raw) and the message
+ * says whether it could be; the new claim's error is returned either way.
  */
 int ns_claim_replace(struct ndctl_namespace *ns,
 		     const struct ndctl_ns_config *cfg,

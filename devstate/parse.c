@@ -45,9 +45,12 @@ int parse_ns_mode(const char *value, enum ndctl_ns_mode *mode)
 		{ "fsdax", NDCTL_NS_MODE_FSDAX },
 		{ "memory", NDCTL_NS_MODE_FSDAX },
 		{ "raw", NDCTL_NS_MODE_RAW },
+		{ "sector", NDCTL_NS_MODE_SECTOR },
+		{ "safe", NDCTL_NS_MODE_SECTOR },
 		{ NULL, 0 },
 	};
-	int v, rc = lookup("mode", value, words, "devdax, fsdax or raw", &v);
+	int v, rc = lookup("mode", value, words, "devdax, fsdax, sector or raw",
+			   &v);
 
 	if (!rc)
 		*mode = (enum ndctl_ns_mode)v;

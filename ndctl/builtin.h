@@ -14,6 +14,7 @@ int cmd_disable_dimm(int argc, char **argv);
 int cmd_init_labels(int argc, char **argv);
 int cmd_zero_labels(int argc, char **argv);
 int cmd_read_labels(int argc, char **argv);
+int cmd_write_labels(int argc, char **argv);
 
 int cmd_read_infoblock(int argc, char **argv);
 

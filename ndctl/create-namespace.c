@@ -31,8 +31,10 @@
 struct create_opts {
 	const char *bus, *region, *mode, *map, *memmap, *align, *size,
 		*reconfig;
-	const char *name, *uuid, *type, *reserve, *sysroot;
+	const char *name, *uuid, *type, *reserve, *sector_size, *sysroot;
 	bool force, dry_run, human;
+	/* -1: not given (upstream's defaults: autorecover on) */
+	int autorecover, autolabel;
 };
 
 static const char *map_name(enum ndctl_map map)
@@ -66,13 +68,31 @@ static int parse_create(const struct create_opts *o,
 		}
 		cfg->map = memmap == MEMMAP_PMEM ? NDCTL_MAP_DEV : NDCTL_MAP_MEM;
 	}
-	if (cfg->mode == NDCTL_NS_MODE_RAW &&
+	if ((cfg->mode == NDCTL_NS_MODE_RAW ||
+	     cfg->mode == NDCTL_NS_MODE_SECTOR) &&
 	    (o->map || o->memmap || o->align)) {
-		pr_err("--%s does not apply to a raw namespace",
+		pr_err("--%s does not apply to a %s namespace",
 		       o->align ? "align" :
 		       o->map	? "map" :
-				  "memmap");
+				  "memmap",
+		       nd_mode_name(cfg->mode));
 		return -EINVAL;
+	}
+	if (o->sector_size) {
+		uint64_t ss;
+
+		if (cfg->mode != NDCTL_NS_MODE_RAW &&
+		    cfg->mode != NDCTL_NS_MODE_SECTOR) {
+			pr_err("--sector-size does not apply to a %s namespace",
+			       nd_mode_name(cfg->mode));
+			return -EINVAL;
+		}
+		/* Which sizes exist is the kernel's list: it decides. */
+		if (parse_size(o->sector_size, &ss) || !ss || ss > 65536) {
+			pr_err("invalid --sector-size '%s'", o->sector_size);
+			return -EINVAL;
+		}
+		cfg->sector_size = (unsigned int)ss;
 	}
 	if (o->align && (parse_size(o->align, &cfg->align) || !cfg->align)) {
 		pr_err("invalid --align '%s'", o->align);
@@ -163,28 +183,31 @@ static int check_align(struct ndctl_namespace *ns, uint64_t align)
 
 /*
  * A label-less region has one namespace of fixed size: --size must say
- * that size.  A labelled region's seed takes any size that is a multiple
- * of the region's align, up to its largest free extent.  Unaligned sizes
- * get the nearest valid ones.
+ * that size.  A labelled region's seed takes what the kernel takes: any
+ * multiple of the region's current align (its "align" attribute, which
+ * an administrator may have lowered to 4K), up to its largest free
+ * extent.  A pfn or dax claim trims an unaligned end itself.
  */
-static int check_size(struct ndctl_namespace *ns, uint64_t size, uint64_t align)
+static int check_size(struct ndctl_namespace *ns, uint64_t size)
 {
 	struct ndctl_region *region = ndctl_namespace_get_region(ns);
 	bool seed = is_labelled_seed(ns);
 	uint64_t have = seed ? ndctl_region_get_max_available_extent(region) :
 			       ndctl_namespace_get_size(ns);
-	uint64_t a = align > SZ_2M ? align : SZ_2M, below;
+	uint64_t a = ndctl_region_get_align(region), below;
 	char b1[32], b2[32], b3[32], b4[32];
 
 	if (!size)
 		return 0;
-	if (seed && ndctl_region_get_align(region) > a)
-		a = ndctl_region_get_align(region);
+	if (!a)
+		a = SZ_4K;
 	below = ALIGN_DOWN(size, a);
-	if (size % a) {
-		pr_err("%s: --size %s is not a multiple of %s: use %s or %s",
+	if (seed && size % a) {
+		pr_err("%s: --size %s is not a multiple of %s's align %s: use "
+		       "%s or %s",
 		       ndctl_namespace_get_devname(ns),
 		       size_exact(size, b1, sizeof(b1)),
+		       ndctl_region_get_devname(region),
 		       size_exact(a, b2, sizeof(b2)),
 		       size_exact(below ? below : a, b3, sizeof(b3)),
 		       size_exact(ALIGN_UP(size, a), b4, sizeof(b4)));
@@ -258,16 +281,17 @@ static void print_namespace(struct devstate *ds, const char *name, bool human)
 	struct nd_json_flags flags = { .human = human,
 				       .dax_ctx = ds->dax,
 				       .profile = ds->profile };
-	struct ndctl_ctx *ctx = ds->nd;
-	struct json_object *arr = json_object_new_array();
 	struct ndctl_namespace *ns;
+	struct json_object *j;
 
+	/* One object, as upstream prints: scripts read it with jq .dev */
 	devstate_refresh(ds);
-	ns = ndctl_get_namespace(ctx, name);
-	if (ns)
-		json_object_array_add(arr, nd_namespace_to_json(ns, &flags));
-	json_print(stdout, arr);
-	json_object_put(arr);
+	ns = ndctl_get_namespace(ds->nd, name);
+	if (!ns)
+		return;
+	j = nd_namespace_to_json(ns, &flags);
+	json_print(stdout, j);
+	json_object_put(j);
 }
 
 int cmd_create_namespace(int argc, char **argv)
@@ -279,7 +303,9 @@ int cmd_create_namespace(int argc, char **argv)
 		OPT_STR('r', "region", &o.region, "REGION",
 			"region to create in (regionN, N or all)"),
 		OPT_STR('m', "mode", &o.mode, "MODE",
-			"devdax, fsdax (default) or raw"),
+			"devdax, fsdax (default), sector or raw"),
+		OPT_STR('l', "sector-size", &o.sector_size, "SIZE",
+			"logical block size of a sector or raw namespace"),
 		OPT_STR('M', "map", &o.map, "mem|dev",
 			"where the memmap goes: DRAM (mem) or the device (dev)"),
 		OPT_STR(0, "memmap", &o.memmap, "dram|pmem",
@@ -301,6 +327,10 @@ int cmd_create_namespace(int argc, char **argv)
 		OPT_STR('t', "type", &o.type, "pmem",
 			"namespace type (only pmem exists on this kernel)"),
 		OPT_BOOL(0, "human", &o.human, "human-readable sizes"),
+		{ 'R', "autorecover", OPT_NEGFLAG, &o.autorecover, NULL,
+		  "restore the previous setup if -e fails (default)" },
+		{ 'L', "autolabel", OPT_NEGFLAG, &o.autolabel, NULL,
+		  "--no-autolabel only: labels come from ndctl init-labels" },
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
@@ -316,6 +346,7 @@ int cmd_create_namespace(int argc, char **argv)
 	char name[64], b1[32], b2[32], b3[32];
 	int i, rc = EXIT_USAGE;
 
+	o.autorecover = o.autolabel = -1;
 	i = parse_options(argc, argv, options,
 			  "ndctl create-namespace [<options>]");
 	if (i < argc) {
@@ -324,6 +355,11 @@ int cmd_create_namespace(int argc, char **argv)
 	}
 	if (parse_create(&o, &cfg, &size))
 		return EXIT_USAGE;
+	if (o.autolabel == 1) {
+		pr_err("--autolabel is not supported: initialise labels with "
+		       "ndctl init-labels");
+		return EXIT_USAGE;
+	}
 	if (o.reserve && parse_size(o.reserve, &reserve)) {
 		pr_err("invalid --reserve '%s'", o.reserve);
 		return EXIT_USAGE;
@@ -378,21 +414,29 @@ int cmd_create_namespace(int argc, char **argv)
 		       name, o.name ? "name" : "uuid");
 		goto out;
 	}
-	if (cfg.mode != NDCTL_NS_MODE_RAW) {
+	/*
+	 * A btt seed has no logical block size until one is written (the
+	 * kernel refuses to bind it): 4K, upstream's default.
+	 */
+	if (cfg.mode == NDCTL_NS_MODE_SECTOR && !cfg.sector_size)
+		cfg.sector_size = SZ_4K;
+	if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
+	    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
 		/* The kernel's default for both pfn and dax claims. */
 		if (!cfg.align)
 			cfg.align = SZ_2M;
 		if (check_align(ns, cfg.align))
 			goto out;
 	}
-	if (check_size(ns, size, cfg.align))
+	if (check_size(ns, size))
 		goto out;
 	seed = is_labelled_seed(ns);
 	if (!size)
 		size = seed ? ndctl_region_get_max_available_extent(
 				      ndctl_namespace_get_region(ns)) :
 			      ndctl_namespace_get_size(ns);
-	if (cfg.mode != NDCTL_NS_MODE_RAW) {
+	if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
+	    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
 		if (plan_namespace(ds.profile, ns, &cfg, size, &cost))
 			goto out;
 		free_bytes = node_free_bytes(ds.root,
@@ -427,12 +471,12 @@ int cmd_create_namespace(int argc, char **argv)
 			name);
 	}
 	if (o.dry_run) {
-		struct json_object *arr = json_object_new_array();
 		struct json_object *j = json_object_new_object();
 
 		json_add_str(j, "dev", name);
 		json_add_str(j, "mode", nd_mode_name(cfg.mode));
-		if (cfg.mode != NDCTL_NS_MODE_RAW) {
+		if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
+		    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
 			json_add_str(j, "map", map_name(cfg.map));
 			json_add_size(j, "size", cost.usable, o.human);
 			json_add_u64(j, "align", cfg.align);
@@ -443,9 +487,8 @@ int cmd_create_namespace(int argc, char **argv)
 					       &cost);
 		}
 		json_add_bool(j, "dry_run", true);
-		json_object_array_add(arr, j);
-		json_print(stdout, arr);
-		json_object_put(arr);
+		json_print(stdout, j);
+		json_object_put(j);
 		rc = EXIT_OK;
 		goto out;
 	}
@@ -474,7 +517,8 @@ int cmd_create_namespace(int argc, char **argv)
 		rc = EXIT_OK;
 		goto out;
 	}
-	if (ns_claim_replace(ns, &cfg, &old)) {
+	/* --no-autorecover: a failed claim leaves the namespace raw. */
+	if (ns_claim_replace(ns, &cfg, o.autorecover ? &old : NULL)) {
 		rc = EXIT_FAIL;
 		goto out;
 	}

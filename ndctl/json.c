@@ -205,7 +205,9 @@ struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 	if (claim && mode == NDCTL_NS_MODE_DEVDAX)
 		add_dax_details(jns, claim, flags);
 	if (mode != NDCTL_NS_MODE_DEVDAX) {
-		sector_size = ndctl_namespace_get_sector_size(ns);
+		sector_size = mode == NDCTL_NS_MODE_SECTOR ?
+				      ndctl_claim_get_sector_size(claim) :
+				      ndctl_namespace_get_sector_size(ns);
 		json_add_int(jns, "sector_size",
 			     sector_size ? (int)sector_size : 512);
 	}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndctl init-labels, zero-labels and read-labels: a DIMM's namespace label
+ * ndctl init-labels, zero-labels, read-labels and write-labels: a DIMM's
+ * namespace label
  * storage area, through the nvdimm ioctls.  The kernel reads labels only
  * when the DIMM's driver binds, and refuses label writes while a region
  * on the DIMM is enabled, so writing means: regions off, write, DIMM
@@ -24,11 +25,56 @@
 #include "region.h"
 
 struct label_opts {
-	const char *bus, *version, *sysroot;
+	const char *bus, *version, *input, *sysroot;
 	bool force, json;
 };
 
-enum label_action { LABEL_INIT, LABEL_ZERO, LABEL_READ };
+enum label_action { LABEL_INIT, LABEL_ZERO, LABEL_READ, LABEL_WRITE };
+
+/* write-labels: the whole input (a file, or stdin), read once. */
+struct label_input {
+	void *buf;
+	size_t len;
+};
+
+static int read_input(const char *path, struct label_input *in)
+{
+	FILE *f = path && strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	size_t cap = 0, n;
+	char *grown;
+
+	if (!f) {
+		pr_err("%s: cannot open: %s", path, strerror(errno));
+		return -errno;
+	}
+	in->buf = NULL;
+	in->len = 0;
+	errno = 0;
+	do {
+		if (in->len == cap) {
+			cap = cap ? 2 * cap : 128 * 1024;
+			grown = realloc(in->buf, cap);
+			if (!grown) {
+				n = 0;
+				errno = ENOMEM;
+				break;
+			}
+			in->buf = grown;
+		}
+		n = fread((char *)in->buf + in->len, 1, cap - in->len, f);
+		in->len += n;
+	} while (n);
+	if (ferror(f) || errno == ENOMEM) {
+		pr_err("%s: cannot read: %s", path ? path : "stdin",
+		       strerror(errno ? errno : EIO));
+		if (f != stdin)
+			fclose(f);
+		return -EIO;
+	}
+	if (f != stdin)
+		fclose(f);
+	return 0;
+}
 
 static int read_area(struct ndctl_dimm *dimm, void **area, uint32_t *size)
 {
@@ -163,6 +209,7 @@ struct label_request {
 	enum label_action action;
 	const struct label_opts *o;
 	struct json_object *out;
+	const struct label_input *in;
 };
 
 static int label_action(struct devstate *ds, void *obj, void *arg)
@@ -192,6 +239,21 @@ static int label_action(struct devstate *ds, void *obj, void *arg)
 				      labels_to_json(dimm, area, size));
 		free(area);
 		return 0;
+	}
+	if (action == LABEL_WRITE) {
+		if (req->in->len > size) {
+			pr_err("%s: the input has %zu bytes but the label area "
+			       "holds %u",
+			       name, req->in->len, size);
+			free(area);
+			return -EINVAL;
+		}
+		/* The input from offset 0; the rest of the area zeroed. */
+		memset(area, 0, size);
+		memcpy(area, req->in->buf, req->in->len);
+		rc = write_area(dimm, area, size, iu, o->force);
+		free(area);
+		return rc;
 	}
 	label_read_index(area, size, 0, &idx[0]);
 	label_read_index(area, size, 1, &idx[1]);
@@ -249,18 +311,31 @@ static int label_command(int argc, char **argv, enum label_action action)
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
-	static const char *const verbs[] = { "init", "zero", "read" };
+	struct opt write_options[] = {
+		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
+		OPT_STR('i', "input", &o.input, "FILE",
+			"the label area to write (default: stdin)"),
+		OPT_BOOL('f', "force", &o.force, "disable active regions"),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	static const char *const verbs[] = { "init", "zero", "read", "write" };
 	const struct opt *table = action == LABEL_INIT ? init_options :
 				  action == LABEL_ZERO ? zero_options :
-							 read_options;
+				  action == LABEL_READ ? read_options :
+							 write_options;
 	struct json_object *out = json_object_new_array();
-	struct label_request req = { .action = action, .o = &o, .out = out };
+	struct label_input in = { 0 };
+	struct label_request req = {
+		.action = action, .o = &o, .out = out, .in = &in
+	};
 	struct devstate_each each = {
 		.kind = DEVSTATE_DIMM,
 		.noun = "nmem",
-		.done_verb = action == LABEL_INIT ? "initialized" :
-			     action == LABEL_ZERO ? "zeroed" :
-						    "read",
+		.done_verb = action == LABEL_INIT  ? "initialized" :
+			     action == LABEL_ZERO  ? "zeroed" :
+			     action == LABEL_WRITE ? "wrote" :
+						     "read",
 		.fn = label_action,
 		.arg = &req,
 	};
@@ -282,6 +357,13 @@ static int label_command(int argc, char **argv, enum label_action action)
 		rc = EXIT_USAGE;
 		goto out;
 	}
+	if (action == LABEL_WRITE && argc - i != 1) {
+		pr_err("write-labels takes one DIMM (nmemN)");
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (action == LABEL_WRITE && read_input(o.input, &in))
+		goto out;
 	each.bus = o.bus;
 	if (devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX))
 		goto out;
@@ -290,6 +372,7 @@ static int label_command(int argc, char **argv, enum label_action action)
 		json_print(stdout, out);
 out:
 	json_object_put(out);
+	free(in.buf);
 	devstate_close(&ds);
 	return rc;
 }
@@ -307,4 +390,9 @@ int cmd_zero_labels(int argc, char **argv)
 int cmd_read_labels(int argc, char **argv)
 {
 	return label_command(argc, argv, LABEL_READ);
+}
+
+int cmd_write_labels(int argc, char **argv)
+{
+	return label_command(argc, argv, LABEL_WRITE);
 }

@@ -137,6 +137,8 @@ uint64_t ndctl_claim_get_align(struct ndctl_claim *claim);
 uint64_t ndctl_claim_get_size(struct ndctl_claim *claim);
 uint64_t ndctl_claim_get_resource(struct ndctl_claim *claim);
 const char *ndctl_claim_get_uuid(struct ndctl_claim *claim);
+/* A btt's logical block size; 0 for pfn and dax claims. */
+unsigned int ndctl_claim_get_sector_size(struct ndctl_claim *claim);
 bool ndctl_claim_is_enabled(struct ndctl_claim *claim);
 /* Alignments the kernel accepts, in bytes, ascending; returns the count. */
 int ndctl_claim_get_supported_alignments(struct ndctl_claim *claim,
@@ -150,10 +152,12 @@ const char *ndctl_claim_get_chardev(struct ndctl_claim *claim);
  * call ndctl_refresh().  Each call returns 0 or a negative errno.
  */
 struct ndctl_ns_config {
-	enum ndctl_ns_mode mode;	/* RAW, FSDAX or DEVDAX */
+	enum ndctl_ns_mode mode;	/* RAW, FSDAX, DEVDAX or SECTOR */
 	enum ndctl_map map;		/* where the memmap goes */
 	uint64_t align;			/* 0: the kernel's default */
 	const char *uuid;		/* NULL: a new random uuid */
+	/* raw: the namespace's; sector: the btt's; 0: the kernel's */
+	unsigned int sector_size;
 };
 /*
  * The DIMM's label storage area through the nvdimm ioctls on /dev/nmemN.

@@ -2,9 +2,10 @@
 /*
  * ndctl list: buses, DIMMs, regions and namespaces as a JSON array.  The
  * top level is the outermost kind asked for (-B, then -R, then -D, then
- * -N, the default); inner kinds nest under it.  Asking for DIMMs together
- * with regions or namespaces nests everything under buses, so the result
- * stays one array of one kind.
+ * -N, the default); inner kinds nest under it.  DIMMs asked for together
+ * with regions or namespaces, without -B, print as upstream prints them:
+ * one object holding a "dimms" array and a "regions" (or "namespaces")
+ * array gathered over every bus.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,12 +16,22 @@
 #include "builtin.h"
 #include <devstate/context.h>
 #include <devstate/filter.h>
+#include <devstate/parse.h>
 #include "json.h"
 
 struct list_opts {
-	const char *bus, *region, *ns, *dimm, *sysroot;
+	const char *bus, *region, *ns, *dimm, *type, *mode, *sysroot;
 	bool buses, dimms, regions, namespaces, dax, idle, human, verbose;
+	enum ndctl_ns_mode want_mode;
 };
+
+/* -t: regions of one type ("pmem" or "blk"). */
+static bool region_wanted(struct ndctl_region *region,
+			  const struct list_opts *o)
+{
+	return nd_region_matches(region, o->region) &&
+	       (!o->type || !strcmp(ndctl_region_get_type(region), o->type));
+}
 
 static struct json_object *list_namespaces(struct ndctl_region *region,
 					   const struct list_opts *o,
@@ -31,6 +42,8 @@ static struct json_object *list_namespaces(struct ndctl_region *region,
 
 	ndctl_namespace_foreach(region, ns) {
 		if (!nd_namespace_matches(ns, o->ns))
+			continue;
+		if (o->mode && ndctl_namespace_get_mode(ns) != o->want_mode)
 			continue;
 		if (!o->idle && !ndctl_namespace_is_active(ns))
 			continue;
@@ -60,7 +73,7 @@ static struct json_object *list_regions(struct ndctl_bus *bus,
 	ndctl_region_foreach(bus, region) {
 		struct json_object *jregion, *jnss;
 
-		if (!nd_region_matches(region, o->region))
+		if (!region_wanted(region, o))
 			continue;
 		if (!o->idle && !ndctl_region_is_enabled(region))
 			continue;
@@ -112,7 +125,7 @@ static struct json_object *list_bus(struct ndctl_bus *bus,
 		struct json_object *jnss = json_object_new_array();
 
 		ndctl_region_foreach(bus, region)
-			if (nd_region_matches(region, o->region))
+			if (region_wanted(region, o))
 				append_all(jnss,
 					   list_namespaces(region, o, flags));
 		json_object_object_add(jbus, "namespaces", jnss);
@@ -132,6 +145,11 @@ int cmd_list(int argc, char **argv)
 			"only this namespace (namespaceX.Y or all)"),
 		OPT_STR('d', "dimm", &o.dimm, "DIMM",
 			"only this DIMM (nmemN, N or all)"),
+		OPT_STR('t', "type", &o.type, "TYPE",
+			"only regions of this type (pmem or blk)"),
+		OPT_STR('m', "mode", &o.mode, "MODE",
+			"only namespaces in this mode (raw, fsdax, devdax, "
+			"sector)"),
 		OPT_BOOL('B', "buses", &o.buses, "list buses"),
 		OPT_BOOL('D', "dimms", &o.dimms, "list DIMMs"),
 		OPT_BOOL('R', "regions", &o.regions, "list regions"),
@@ -166,6 +184,21 @@ int cmd_list(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	ctx = ds.nd;
+	if (o.type && strcmp(o.type, "pmem") && strcmp(o.type, "blk")) {
+		pr_err("invalid --type '%s': pmem or blk", o.type);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (o.mode && parse_ns_mode(o.mode, &o.want_mode)) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	/* As upstream: with no kind asked for, a filter names the kind. */
+	if (!o.buses && !o.dimms && !o.regions && !o.namespaces) {
+		o.buses = o.bus != NULL;
+		o.regions = o.region != NULL;
+		o.dimms = o.dimm != NULL;
+	}
 	if (!o.buses && !o.dimms && !o.regions && !o.namespaces)
 		o.namespaces = true;
 	if (o.dax)
@@ -176,11 +209,36 @@ int cmd_list(int argc, char **argv)
 					.dax_ctx = ds.dax,
 					.profile = ds.profile };
 
+	if (!o.buses && o.dimms && (o.regions || o.namespaces)) {
+		struct json_object *jd = json_object_new_array();
+		struct json_object *jr = json_object_new_array();
+
+		ndctl_bus_foreach(ctx, bus) {
+			struct ndctl_region *region;
+
+			if (!nd_bus_matches(bus, o.bus))
+				continue;
+			append_all(jd, list_dimms(bus, &o));
+			if (o.regions) {
+				append_all(jr, list_regions(bus, &o, &flags));
+				continue;
+			}
+			ndctl_region_foreach(bus, region)
+				if (region_wanted(region, &o))
+					append_all(jr, list_namespaces(
+							region, &o, &flags));
+		}
+		jout = json_object_new_object();
+		json_object_object_add(jout, "dimms", jd);
+		json_object_object_add(jout, o.regions ? "regions" :
+							 "namespaces", jr);
+		goto print;
+	}
 	jout = json_object_new_array();
 	ndctl_bus_foreach(ctx, bus) {
 		if (!nd_bus_matches(bus, o.bus))
 			continue;
-		if (o.buses || (o.dimms && (o.regions || o.namespaces)))
+		if (o.buses)
 			json_object_array_add(jout, list_bus(bus, &o, &flags));
 		else if (o.regions)
 			append_all(jout, list_regions(bus, &o, &flags));
@@ -190,14 +248,16 @@ int cmd_list(int argc, char **argv)
 			struct ndctl_region *region;
 
 			ndctl_region_foreach(bus, region)
-				if (nd_region_matches(region, o.region))
+				if (region_wanted(region, &o))
 					append_all(jout, list_namespaces(
 							region, &o, &flags));
 		}
 	}
+print:
 	json_print(stdout, jout);
 	rc = nd_check_filters_matched(ctx, o.bus, o.region, o.ns, o.dimm);
 	json_object_put(jout);
+out:
 	devstate_close(&ds);
 	return rc;
 }

@@ -48,12 +48,18 @@ static int ns_action(struct devstate *ds, void *obj, void *arg)
 		rc = ndctl_namespace_disable(ns);
 		break;
 	case NS_DESTROY:
+		/*
+		 * A seed named on its own (size 0, no claim) holds nothing:
+		 * destroying it is done already, as upstream reports.
+		 */
+		if (!ndctl_namespace_get_size(ns) &&
+		    !ndctl_namespace_get_claim(ns))
+			return 0;
 		/* --force is for "active", never for "in use". */
 		if (inuse_check_namespace(iu, ns))
 			return -EBUSY;
-		if ((ndctl_namespace_get_mode(ns) != NDCTL_NS_MODE_RAW ||
-		     ndctl_namespace_is_active(ns)) &&
-		    !req->force) {
+		/* Active as upstream means it: enabled, or its claim is. */
+		if (ndctl_namespace_is_active(ns) && !req->force) {
 			pr_err("%s is active (%s): destroying it erases its "
 			       "info block and the data layout; use --force",
 			       name,
@@ -102,7 +108,9 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 	struct ns_request req = { .action = action };
 	struct devstate_each each = {
 		.kind = DEVSTATE_NAMESPACE,
-		.idle = DEVSTATE_IDLE_SKIP,
+		/* destroy reaches a seed by its name, never through "all" */
+		.idle = action == NS_DESTROY ? DEVSTATE_IDLE_NAMED :
+					       DEVSTATE_IDLE_SKIP,
 		.noun = "namespace",
 		.done_verb = done_verb,
 		.fn = ns_action,

@@ -25,6 +25,8 @@ static const struct command ndctl_commands[] = {
 	  "read or parse the pfn/dax info block of disabled namespaces" },
 	{ "read-labels", cmd_read_labels,
 	  "the label index and labels as JSON" },
+	{ "write-labels", cmd_write_labels,
+	  "write a saved label area to a DIMM" },
 	{ NULL, NULL, NULL },
 };
 

@@ -339,6 +339,12 @@ static int add_claim(struct ndctl_ctx *ctx, const char *name)
 	read_str(root, claim->supported, sizeof(claim->supported), name,
 		 "supported_alignments");
 	sysfs_read_u64(root, &claim->align, ND_DEVICES "/%s/align", name);
+	if (!strncmp(name, "btt", 3)) {
+		char buf[128];
+
+		read_str(root, buf, sizeof(buf), name, "sector_size");
+		claim->sector_size = current_sector_size(buf);
+	}
 	claim->enabled = is_bound(root, name);
 	/* size and resource only read while the claim is enabled. */
 	if (claim->enabled) {
@@ -771,6 +777,11 @@ uint64_t ndctl_claim_get_resource(struct ndctl_claim *claim)
 const char *ndctl_claim_get_uuid(struct ndctl_claim *claim)
 {
 	return claim->uuid;
+}
+
+unsigned int ndctl_claim_get_sector_size(struct ndctl_claim *claim)
+{
+	return claim->sector_size;
 }
 
 bool ndctl_claim_is_enabled(struct ndctl_claim *claim)

@@ -177,6 +177,7 @@ int ndctl_namespace_enable(struct ndctl_namespace *ns)
 	char claim[64];
 
 	if (!current_claim(ns, claim, sizeof(claim)))
+		/* nd_pmem drives btt and pfn claims (nd_btt is a library). */
 		return bind(root, claim,
 			    !strncmp(claim, "dax", 3) ? "dax_pmem" : "nd_pmem");
 	return bind(root, ns->devname, "nd_pmem");
@@ -298,12 +299,25 @@ int ndctl_namespace_configure(struct ndctl_namespace *ns,
 {
 	struct sysroot *root = ns_root(ns);
 	const char *seed_attr, *driver;
-	char seed[64], uuid[40], align[32];
+	char seed[64], uuid[40], align[32], ssize[16];
 	int rc;
 
+	if (cfg->sector_size)
+		snprintf(ssize, sizeof(ssize), "%u", cfg->sector_size);
 	switch (cfg->mode) {
 	case NDCTL_NS_MODE_RAW:
+		if (cfg->sector_size) {
+			rc = sysfs_write(root, ssize,
+					 ND_DEVICES "/%s/sector_size",
+					 ns->devname);
+			if (rc)
+				return rc;
+		}
 		return bind(root, ns->devname, "nd_pmem");
+	case NDCTL_NS_MODE_SECTOR:
+		seed_attr = "btt_seed";
+		driver = "nd_pmem";
+		break;
 	case NDCTL_NS_MODE_DEVDAX:
 		seed_attr = "dax_seed";
 		driver = "dax_pmem";
@@ -331,6 +345,13 @@ int ndctl_namespace_configure(struct ndctl_namespace *ns,
 		uuid_unparse(u, uuid);
 	}
 	rc = sysfs_write(root, uuid, ND_DEVICES "/%s/uuid", seed);
+	if (!rc && cfg->mode == NDCTL_NS_MODE_SECTOR) {
+		/* A btt has a sector size where pfn and dax have a mode. */
+		if (cfg->sector_size)
+			rc = sysfs_write(root, ssize,
+					 ND_DEVICES "/%s/sector_size", seed);
+		goto attach;
+	}
 	if (!rc && cfg->align) {
 		snprintf(align, sizeof(align), "%llu",
 			 (unsigned long long)cfg->align);
@@ -340,6 +361,7 @@ int ndctl_namespace_configure(struct ndctl_namespace *ns,
 		rc = sysfs_write(root,
 				 cfg->map == NDCTL_MAP_DEV ? "pmem" : "ram",
 				 ND_DEVICES "/%s/mode", seed);
+attach:
 	if (!rc)
 		rc = sysfs_write(root, ns->devname, ND_DEVICES "/%s/namespace",
 				 seed);

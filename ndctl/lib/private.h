@@ -28,6 +28,7 @@ struct ndctl_claim {
 	char chardev[32];
 	char supported[128];
 	uint64_t align, size, resource;
+	unsigned int sector_size;
 	bool enabled;
 };
 

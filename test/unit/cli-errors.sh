@@ -80,6 +80,25 @@ expect 2 "create-namespace: bad mode" "$ndctl" create-namespace -m sector9
 expect 2 "create-namespace: --map with raw" \
 	"$ndctl" create-namespace -m raw --map mem
 expect 2 "create-namespace: stray argument" "$ndctl" create-namespace x
+expect 2 "create-namespace: --sector-size with fsdax" \
+	"$ndctl" create-namespace -m fsdax -l 4K
+expect 2 "create-namespace: --align with sector" \
+	"$ndctl" create-namespace -m sector -a 4K
+expect 2 "create-namespace: bad --sector-size" \
+	"$ndctl" create-namespace -m sector -l 4Q
+expect 2 "create-namespace: --autolabel is not there yet" \
+	"$ndctl" create-namespace -L
+expect 1 "create-namespace: -R and --no-autolabel parse" \
+	"$ndctl" create-namespace -R --no-autolabel --no-autorecover \
+	-r region9 --sysroot "$fixture"
+expect 2 "list: bad --type" "$ndctl" list -t nvme --sysroot "$fixture"
+expect 2 "list: bad --mode" "$ndctl" list -m fast --sysroot "$fixture"
+expect 0 "list: -t pmem -m devdax" "$ndctl" list -t pmem -m devdax \
+	--sysroot "$fixture"
+expect 2 "write-labels: no DIMM" "$ndctl" write-labels -i /dev/null
+expect 2 "write-labels: two DIMMs" "$ndctl" write-labels nmem0 nmem1
+expect 1 "write-labels: unreadable input" \
+	"$ndctl" write-labels nmem0 -i /nonexistent --sysroot "$fixture"
 expect 1 "create-namespace: unknown region" \
 	"$ndctl" create-namespace -r region9 --sysroot "$fixture"
 expect 2 "destroy-namespace: no namespace" "$ndctl" destroy-namespace
