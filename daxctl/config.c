@@ -523,7 +523,8 @@ bool config_request(struct reconf_opts *o, char **name, int *status)
 
 	*status = EXIT_USAGE;
 	if (o->mode || o->memmap || o->align || o->compound >= 0 ||
-	    o->movable >= 0 || o->no_online || o->region || o->save_config) {
+	    o->head_only >= 0 || o->size || o->movable >= 0 || o->no_online ||
+	    o->region || o->save_config) {
 		pr_err("--check-config takes the settings from %s: give no "
 		       "--mode, --memmap, --[no-]compound, --align, "
 		       "--[no-]movable, --no-online, --region or --save-config "

@@ -190,6 +190,7 @@ enum dev_attr {
 	ATTR_MEMMAP_ON_MEMORY,
 	ATTR_ALIGN,
 	ATTR_SIZE,
+	ATTR_HEAD_ONLY,
 };
 
 static const char *const attr_names[] = {
@@ -198,6 +199,7 @@ static const char *const attr_names[] = {
 	[ATTR_MEMMAP_ON_MEMORY] = "memmap_on_memory",
 	[ATTR_ALIGN] = "align",
 	[ATTR_SIZE] = "size",
+	[ATTR_HEAD_ONLY] = "vmemmap_head_only",
 };
 
 static int attr_read(struct daxctl_dev *dev, enum dev_attr attr, uint64_t *val)
@@ -220,6 +222,9 @@ static int attr_read(struct daxctl_dev *dev, enum dev_attr attr, uint64_t *val)
 	case ATTR_SIZE:
 		*val = daxctl_dev_get_size(dev);
 		return 0;
+	case ATTR_HEAD_ONLY:
+		rc = daxctl_dev_get_vmemmap_head_only(dev);
+		break;
 	default:
 		*val = daxctl_dev_get_align(dev);
 		return *val ? 0 : -ENOENT;
@@ -241,6 +246,8 @@ static int attr_write(struct daxctl_dev *dev, enum dev_attr attr, uint64_t val)
 		return daxctl_dev_set_memmap_on_memory(dev, val);
 	case ATTR_SIZE:
 		return daxctl_dev_set_size(dev, val);
+	case ATTR_HEAD_ONLY:
+		return daxctl_dev_set_vmemmap_head_only(dev, val);
 	default:
 		return daxctl_dev_set_align(dev, val);
 	}
@@ -538,6 +545,9 @@ static void bring_up(struct reconf_run *run, const struct dev_setup *base,
 	if (t->memmap_pmem != base->memmap_pmem &&
 	    daxctl_dev_has_control(dev, "memmap"))
 		add(l, &attr_ops, t->memmap_pmem, ATTR_MEMMAP);
+	if (t->head_only != base->head_only &&
+	    daxctl_dev_has_control(dev, "vmemmap_head_only"))
+		add(l, &attr_ops, t->head_only, ATTR_HEAD_ONLY);
 	if (t->memmap_on_memory != base->memmap_on_memory &&
 	    daxctl_dev_has_control(dev, "memmap_on_memory"))
 		add(l, &attr_ops, t->memmap_on_memory, ATTR_MEMMAP_ON_MEMORY);
@@ -587,7 +597,7 @@ void reconf_plan_steps(struct reconf_run *run, const struct dev_setup *cur,
 					   .memmap_pmem = t->memmap_pmem,
 					   .compound = true };
 		if (t->mode == DAXCTL_DEV_MODE_DEVDAX &&
-		    t->compound == base.compound)
+		    t->compound == base.compound && !t->head_only)
 			return;
 		add(l, &driver_ops, DAXCTL_DEV_MODE_UNBOUND, 0);
 	}

@@ -28,6 +28,7 @@ struct dev_setup {
 	uint64_t size; /* dynamic regions: the device's size */
 	bool memmap_pmem; /* devdax: memmap attribute / nd mode */
 	bool compound;
+	bool head_only; /* devdax: one vmemmap page per compound page */
 	bool memmap_on_memory; /* system-ram */
 	bool online, movable; /* system-ram blocks */
 };

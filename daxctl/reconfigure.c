@@ -54,6 +54,7 @@ static void read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
 				 .size = daxctl_dev_get_size(dev),
 				 .memmap_pmem = st.dax_memmap_pmem,
 				 .compound = st.cfg.compound,
+				 .head_only = st.cfg.head_only,
 				 .memmap_on_memory = st.memmap_on_memory,
 				 .movable = true };
 	if (s->mode == DAXCTL_DEV_MODE_RAM) {
@@ -146,6 +147,33 @@ static int size_target(struct daxctl_dev *dev, const struct daxctl_backing *b,
 }
 
 /*
+ * One vmemmap page per compound page needs the patched kernel's control
+ * and a memmap the kernel deduplicates: compound pages, align 2M or 1G,
+ * memmap in DRAM.
+ */
+static int check_head_only(struct daxctl_dev *dev, const struct dev_setup *t)
+{
+	const char *name = daxctl_dev_get_devname(dev);
+
+	if (!daxctl_dev_has_control(dev, "vmemmap_head_only")) {
+		pr_err("%s: --vmemmap-head-only is not supported by this "
+		       "kernel: no %s/vmemmap_head_only attribute (apply "
+		       "kernel-patches/ 0006)",
+		       name, name);
+		return EXIT_FAIL;
+	}
+	if (!t->compound || t->memmap_pmem ||
+	    (t->align != SZ_2M && t->align != SZ_1G)) {
+		pr_err("%s: --vmemmap-head-only needs compound pages, align "
+		       "2M or 1G and the memmap in DRAM (the kernel shares "
+		       "tail struct pages only there)",
+		       name);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+/*
  * Work out the target from the options and the current state.  Options
  * that cannot be honoured together are an error (EXIT_USAGE), as is an
  * option the running kernel cannot honour (EXIT_FAIL), never ignored.
@@ -171,6 +199,12 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 	if (o->mode && parse_dax_mode(o->mode, &t->mode))
 		return EXIT_USAGE;
 	if (t->mode == DAXCTL_DEV_MODE_RAM) {
+		if (o->head_only >= 0) {
+			pr_err("%s: --%svmemmap-head-only applies to devdax, "
+			       "and %s would be system-ram",
+			       name, o->head_only ? "" : "no-", name);
+			return EXIT_USAGE;
+		}
 		if (o->compound >= 0) {
 			pr_err("%s: --%scompound applies to devdax, and %s "
 			       "would be system-ram",
@@ -211,6 +245,8 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 			t->memmap_pmem = r->location == MEMMAP_PMEM;
 		if (o->compound >= 0)
 			t->compound = o->compound;
+		if (o->head_only >= 0)
+			t->head_only = o->head_only;
 	}
 	if (o->align) {
 		if (parse_size(o->align, &t->align) || !t->align) {
@@ -238,6 +274,11 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 		       "namespace in pmem mode has it)",
 		       name, name);
 		return EXIT_USAGE;
+	}
+	if (t->mode == DAXCTL_DEV_MODE_DEVDAX && t->head_only) {
+		rc = check_head_only(dev, t);
+		if (rc)
+			return rc;
 	}
 	if (t->mode == DAXCTL_DEV_MODE_DEVDAX && t->compound != cur->compound &&
 	    !daxctl_dev_has_control(dev, "compound")) {
@@ -296,6 +337,7 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 			     MEMMAP_PMEM :
 			     MEMMAP_DRAM;
 	f.compound = t->mode == DAXCTL_DEV_MODE_RAM ? -1 : t->compound;
+	f.head_only = t->mode == DAXCTL_DEV_MODE_RAM ? -1 : t->head_only;
 	/* One align, one location, one compound choice: one candidate. */
 	plan_build(r->ds->profile, &pt, &f, &plan);
 	if (plan.count) {
@@ -328,7 +370,7 @@ static bool same_setup(const struct dev_setup *a, const struct dev_setup *b)
 {
 	return a->mode == b->mode && a->align == b->align &&
 	       a->size == b->size && a->memmap_pmem == b->memmap_pmem &&
-	       a->compound == b->compound &&
+	       a->compound == b->compound && a->head_only == b->head_only &&
 	       a->memmap_on_memory == b->memmap_on_memory &&
 	       a->online == b->online && a->movable == b->movable;
 }
@@ -350,7 +392,8 @@ static bool verify(struct daxctl_dev *dev, const struct dev_setup *t)
 	if (t->mode == DAXCTL_DEV_MODE_DEVDAX) {
 		read_setup(dev, &b, &now);
 		return now.memmap_pmem == t->memmap_pmem &&
-		       now.compound == t->compound;
+		       now.compound == t->compound &&
+		       now.head_only == t->head_only;
 	}
 	/* -N leaves whatever the kernel's auto-online policy did. */
 	if (!t->online)
@@ -564,7 +607,9 @@ static int reconfigure_named(struct devstate *ds, void *obj, void *arg)
 
 int cmd_reconfigure_device(int argc, char **argv)
 {
-	struct reconf_opts o = { .compound = -1, .movable = -1 };
+	struct reconf_opts o = { .compound = -1,
+				 .movable = -1,
+				 .head_only = -1 };
 	struct opt options[] = {
 		OPT_STR('m', "mode", &o.mode, "MODE", "devdax or system-ram"),
 		OPT_STR(0, "memmap", &o.memmap, "dram|pmem",
@@ -572,6 +617,9 @@ int cmd_reconfigure_device(int argc, char **argv)
 			"memmap_on_memory)"),
 		OPT_NEG("compound", &o.compound,
 			"compound pages for the memmap (devdax)"),
+		OPT_NEG("vmemmap-head-only", &o.head_only,
+			"devdax: one vmemmap page per compound page (patched "
+			"kernel)"),
 		OPT_STR('a', "align", &o.align, "SIZE", "4K, 2M or 1G"),
 		OPT_STR('s', "size", &o.size, "SIZE",
 			"dynamic regions: the device's new size"),
@@ -641,8 +689,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 		pr_err("invalid --reserve '%s'", o.reserve);
 		return EXIT_USAGE;
 	}
-	if (!o.mode && !o.memmap && o.compound < 0 && !o.align && !o.size &&
-	    o.movable < 0 && !o.no_online) {
+	if (!o.mode && !o.memmap && o.compound < 0 && o.head_only < 0 &&
+	    !o.align && !o.size && o.movable < 0 && !o.no_online) {
 		pr_err("nothing to change: give --mode, --memmap, "
 		       "--[no-]compound, --align or --size");
 		return EXIT_USAGE;

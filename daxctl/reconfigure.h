@@ -10,7 +10,7 @@
 
 struct reconf_opts {
 	const char *mode, *memmap, *align, *size, *region, *reserve, *sysroot;
-	int compound, movable; /* -1: not asked for */
+	int compound, movable, head_only; /* -1: not asked for */
 	int verbose;
 	bool no_online, force, dry_run, human;
 	/* Boot-time reconfiguration (config.c). */
