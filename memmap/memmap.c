@@ -142,8 +142,8 @@ static void populate_span(const struct memmap_profile *p,
 		if (cfg->align > p->subsection_size)
 			heads = sections_with_head(ms, s, n, p->section_size,
 						   cfg->align);
-		cost->dram_memmap += heads * ((per_section + step - 1) / step) *
-				     kept * page;
+		cost->dram_memmap +=
+			heads * ((per_section + step - 1) / step) * kept * page;
 		return;
 	}
 	if (per_section < sec_memmap && p->partial_section_basepages) {

@@ -67,8 +67,8 @@ static void add(const struct memmap_profile *p, const struct plan_target *t,
 					 .compound = compound,
 					 .mode = t->mode,
 					 .info_block = t->info_block,
-					 .keep_reserve = keeps_reserve(p, t, align,
-								       loc),
+					 .keep_reserve = keeps_reserve(
+						 p, t, align, loc),
 					 .head_only = head_only };
 	if (memmap_plan(p, &c->cfg, &c->cost))
 		return;
@@ -140,7 +140,8 @@ void plan_build(const struct memmap_profile *p, const struct plan_target *t,
 		if (f->location != MEMMAP_PMEM) {
 			if ((f->compound != 0 || !may_compound) &&
 			    f->head_only != 1)
-				add(p, t, plan, align, MEMMAP_DRAM, true, false);
+				add(p, t, plan, align, MEMMAP_DRAM, true,
+				    false);
 			/* One vmemmap page per compound page: dedup only. */
 			if (may_compound && f->compound != 0 &&
 			    f->head_only != 0 && p->vmemmap_head_only_control)

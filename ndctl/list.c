@@ -155,14 +155,14 @@ int cmd_list(int argc, char **argv)
 		OPT_BOOL('R', "regions", &o.regions, "list regions"),
 		OPT_BOOL('N', "namespaces", &o.namespaces,
 			 "list namespaces (the default)"),
-		OPT_BOOL('X', "device-dax", &o.dax,
-			 "show the dax region and devices of devdax namespaces"),
+		OPT_BOOL(
+			'X', "device-dax", &o.dax,
+			"show the dax region and devices of devdax namespaces"),
 		OPT_BOOL('i', "idle", &o.idle,
 			 "include disabled and zero-sized objects"),
 		OPT_BOOL('u', "human", &o.human,
 			 "sizes and addresses in human-readable form"),
-		OPT_BOOL('v', "verbose", &o.verbose,
-			 "add NUMA placement"),
+		OPT_BOOL('v', "verbose", &o.verbose, "add NUMA placement"),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
@@ -213,7 +213,7 @@ int cmd_list(int argc, char **argv)
 		struct json_object *jd = json_object_new_array();
 		struct json_object *jr = json_object_new_array();
 
-		ndctl_bus_foreach(ctx, bus) {
+		ndctl_bus_foreach (ctx, bus) {
 			struct ndctl_region *region;
 
 			if (!nd_bus_matches(bus, o.bus))
@@ -223,15 +223,16 @@ int cmd_list(int argc, char **argv)
 				append_all(jr, list_regions(bus, &o, &flags));
 				continue;
 			}
-			ndctl_region_foreach(bus, region)
+			ndctl_region_foreach (bus, region)
 				if (region_wanted(region, &o))
-					append_all(jr, list_namespaces(
-							region, &o, &flags));
+					append_all(jr,
+						   list_namespaces(region, &o,
+								   &flags));
 		}
 		jout = json_object_new_object();
 		json_object_object_add(jout, "dimms", jd);
-		json_object_object_add(jout, o.regions ? "regions" :
-							 "namespaces", jr);
+		json_object_object_add(
+			jout, o.regions ? "regions" : "namespaces", jr);
 		goto print;
 	}
 	jout = json_object_new_array();

@@ -196,8 +196,7 @@ int daxctl_dev_set_size(struct daxctl_dev *dev, uint64_t size)
 	return write_u64(dev, "size", size);
 }
 
-int daxctl_dev_add_range(struct daxctl_dev *dev, uint64_t start,
-			 uint64_t end)
+int daxctl_dev_add_range(struct daxctl_dev *dev, uint64_t start, uint64_t end)
 {
 	char buf[48];
 	int rc;
