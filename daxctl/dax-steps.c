@@ -48,7 +48,6 @@ static int blocks_apply(struct step *s, void *ctx)
 	rc = s->value ? dev_online_memory(run->dev, s->aux, log) :
 			dev_offline_memory(run->dev, log);
 	if (rc) {
-		block_log_undo(run->dev, log);
 		block_log_free(log);
 		free(log);
 		return rc;
@@ -131,8 +130,6 @@ static int set_driver(struct daxctl_dev *dev, enum daxctl_dev_mode mode)
 		return 0;
 	if (now == DAXCTL_DEV_MODE_RAM) {
 		rc = dev_offline_memory(dev, &log);
-		if (rc)
-			block_log_undo(dev, &log);
 		block_log_free(&log);
 		if (rc)
 			return rc;

@@ -118,6 +118,9 @@ static int change_blocks(struct daxctl_dev *dev, struct walk *w)
 		rc = change_block(dev,
 				  l.blocks[w->online ? l.count - 1 - i : i], w);
 	free(l.blocks);
+	/* All or nothing: the blocks changed so far go back. */
+	if (rc)
+		block_log_undo(dev, w->log);
 	return rc;
 }
 

@@ -20,8 +20,9 @@ struct block_log {
 
 /*
  * Online every memory block of a system-ram device (movable: ZONE_MOVABLE,
- * else ZONE_NORMAL).  Returns 0 or a negative errno after printing which
- * block failed; the blocks changed so far are in log.
+ * else ZONE_NORMAL), all or nothing: on a failure (a negative errno, after
+ * printing which block failed) the blocks changed are put back.  log,
+ * empty on entry, holds the changes for a later undo.
  */
 int dev_online_memory(struct daxctl_dev *dev, bool movable,
 		      struct block_log *log);
