@@ -6,13 +6,27 @@
 # keeping the disk and the NVDIMMs between boots.  guest-run holds what
 # each boot checks.  Prints one TAP stream and the time each step took.
 #
-# Usage: run.sh BUILD_DIR        (needs root: the image holds root's files)
+# With "patched", the kernel is kernel-patches/ built with what systemd
+# needs (systemd.config, everything built in), the NVDIMMs are two of
+# 4 GiB and the phases are guest-run's p1 and p2: the settings only the
+# patched kernel has come back after a reboot.
+#
+# Usage: run.sh BUILD_DIR [stock|patched]
+#        (needs root: the image holds root's files)
 set -u
 
 build=$1
+variant=${2:-stock}
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../../.." && pwd)
-phases=4
+case $variant in
+stock) phases="1 2 3 4" nvdimm_sizes="4G 128G" ;;
+patched) phases="p1 p2" nvdimm_sizes="4G 4G" ;;
+*)
+	echo "usage: run.sh BUILD_DIR [stock|patched]" >&2
+	exit 2
+	;;
+esac
 t_start=$(date +%s)
 
 # Test points are numbered at the end, in one place.
@@ -68,40 +82,52 @@ fi
 
 # --- the root file system ----------------------------------------------
 t=$(date +%s)
-kernel=$("$src/test/qemu/fetch-kernel.sh") ||
-	bail "fetch Debian's kernel"
 rootfs=${MEMMAP_ROOTFS:-}
 [ -n "$rootfs" ] || rootfs=$("$here/mkrootfs.sh" 2>"$work/mkrootfs.log") ||
 	bail "mmdebstrap a Debian 12 root file system" "$work/mkrootfs.log"
 tap ok "Debian 12 root file system ($(elapsed "$t") s)"
 
 t=$(date +%s)
-kroot=$kernel/root
-kver=$(ls "$kroot/lib/modules")
 stage=$work/stage
-mkdir -p "$stage"
+mkdir -p "$stage" "$work/initrd"
 tar -xf "$rootfs" -C "$stage"
-# The modules the test needs, with their dependencies: the nvdimm and
-# dax drivers (udev loads them from their aliases), the disk.
-for mod in nfit nd_pmem nd_btt dax_pmem device_dax kmem virtio_pci \
-	virtio_blk crc32c_generic ext4; do
-	modprobe -C /dev/null -d "$kroot" -S "$kver" --show-depends "$mod" |
-		sed -n 's/^insmod \([^ ]*\).*/\1/p'
-done | sort -u >"$work/modules"
-while read -r ko; do
-	rel=${ko#"$kroot"}
-	mkdir -p "$stage$(dirname "$rel")" "$work/initrd$(dirname "$rel")"
-	cp "$ko" "$stage$rel"
-	case $rel in
-	*/virtio* | */ext4* | */jbd2* | */mbcache* | */crc*) cp "$ko" "$work/initrd$rel" ;;
-	esac
-done <"$work/modules"
-for f in modules.order modules.builtin modules.builtin.modinfo; do
-	cp "$kroot/lib/modules/$kver/$f" "$stage/lib/modules/$kver/"
-	cp "$kroot/lib/modules/$kver/$f" "$work/initrd/lib/modules/$kver/"
-done
-depmod -b "$stage" "$kver"
-depmod -b "$work/initrd" "$kver"
+if [ "$variant" = patched ]; then
+	kdir=$("$src/test/kernel/build-kernel.sh" "$here/systemd.config" \
+		2>"$work/kernel.log") ||
+		bail "build the patched kernel with systemd.config" \
+			"$work/kernel.log"
+	vmlinuz=$kdir/bzImage
+else
+	kernel=$("$src/test/qemu/fetch-kernel.sh") ||
+		bail "fetch Debian's kernel"
+	kroot=$kernel/root
+	kver=$(ls "$kroot/lib/modules")
+	vmlinuz=$(ls "$kroot"/boot/vmlinuz-*)
+	# The modules the test needs, with their dependencies: the nvdimm and
+	# dax drivers (udev loads them from their aliases), the disk.
+	for mod in nfit nd_pmem nd_btt dax_pmem device_dax kmem virtio_pci \
+		virtio_blk crc32c_generic ext4; do
+		modprobe -C /dev/null -d "$kroot" -S "$kver" \
+			--show-depends "$mod" |
+			sed -n 's/^insmod \([^ ]*\).*/\1/p'
+	done | sort -u >"$work/modules"
+	while read -r ko; do
+		rel=${ko#"$kroot"}
+		mkdir -p "$stage$(dirname "$rel")" "$work/initrd$(dirname "$rel")"
+		cp "$ko" "$stage$rel"
+		case $rel in
+		*/virtio* | */ext4* | */jbd2* | */mbcache* | */crc*)
+			cp "$ko" "$work/initrd$rel"
+			;;
+		esac
+	done <"$work/modules"
+	for f in modules.order modules.builtin modules.builtin.modinfo; do
+		cp "$kroot/lib/modules/$kver/$f" "$stage/lib/modules/$kver/"
+		cp "$kroot/lib/modules/$kver/$f" "$work/initrd/lib/modules/$kver/"
+	done
+	depmod -b "$stage" "$kver"
+	depmod -b "$work/initrd" "$kver"
+fi
 
 cp "$deb" "$stage/root/memmap-tools.deb"
 mkdir -p "$stage/usr/local/lib/memmap-test"
@@ -129,16 +155,14 @@ tap ok "guest disk and initramfs ($(elapsed "$t") s)"
 # (whose memmap as system RAM, 2 GiB, cannot fit the 2 GiB guest).
 args=
 i=0
-for size in 4G 128G; do
+for size in $nvdimm_sizes; do
 	bytes=$(($(numfmt --from=iec "$size") + 2 * 1024 * 1024))
 	truncate -s "$bytes" "$work/nvdimm$i"
 	args="$args -object memory-backend-file,id=nvmem$i,share=on,mem-path=$work/nvdimm$i,size=$bytes"
 	args="$args -device nvdimm,id=nvdimm$i,memdev=nvmem$i,label-size=2M"
 	i=$((i + 1))
 done
-vmlinuz=$(ls "$kroot"/boot/vmlinuz-*)
-phase=1
-while [ "$phase" -le "$phases" ]; do
+for phase in $phases; do
 	t=$(date +%s)
 	status=0
 	# shellcheck disable=SC2086
@@ -167,7 +191,6 @@ while [ "$phase" -le "$phases" ]; do
 	done
 	grep '^#' "$work/tap.$phase"
 	echo "# boot $phase: ${secs} s"
-	phase=$((phase + 1))
 done
 echo "# total: $(elapsed "$t_start") s"
 }
