@@ -239,7 +239,7 @@ static bool memmap_reserves(const struct memmap_config *cfg)
 }
 
 /* nd_pfn_init(): where the data starts and how much of the end is lost. */
-static int info_block_layout(const struct memmap_profile *p,
+int memmap_info_block_layout(const struct memmap_profile *p,
 			     const struct memmap_config *cfg,
 			     struct memmap_cost *cost)
 {
@@ -247,6 +247,11 @@ static int info_block_layout(const struct memmap_profile *p,
 	uint64_t end = cfg->start + cfg->size;
 	uint64_t npfns, data;
 
+	if (!cfg->size || cfg->start >= p->addr_limit ||
+	    cfg->size > p->addr_limit - cfg->start)
+		return MEMMAP_ERANGE;
+	if (cfg->align & (cfg->align - 1))
+		return MEMMAP_EALIGN;
 	if (cfg->start % p->subsection_size)
 		return MEMMAP_ESTART;
 	if (cfg->size <= INFO_BLOCK_END)
@@ -296,7 +301,7 @@ int memmap_plan(const struct memmap_profile *p,
 		return MEMMAP_EUNSUPPORTED;
 
 	if (cfg->info_block) {
-		rc = info_block_layout(p, cfg, cost);
+		rc = memmap_info_block_layout(p, cfg, cost);
 		if (rc)
 			return rc;
 		/* The pgmap covers the whole namespace but the lost tail. */

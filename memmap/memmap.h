@@ -138,6 +138,14 @@ bool memmap_dedup(const struct memmap_profile *p,
 
 int memmap_plan(const struct memmap_profile *p,
 		const struct memmap_config *cfg, struct memmap_cost *cost);
+/*
+ * Only the layout an nd info block records (nd_pfn_init()): dataoff,
+ * end_trunc and usable of cost, for any power-of-two cfg->align, not
+ * just the ones device-dax maps.  memmap_plan() starts with it.
+ */
+int memmap_info_block_layout(const struct memmap_profile *p,
+			     const struct memmap_config *cfg,
+			     struct memmap_cost *cost);
 const char *memmap_strerror(int err);
 
 #endif

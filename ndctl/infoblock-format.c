@@ -69,3 +69,77 @@ int infoblock_parse(const void *buf, size_t len, struct pfn_info *info,
 		infoblock_fletcher64(copy, INFOBLOCK_SIZE) == info->checksum;
 	return 0;
 }
+
+static void put_le(uint8_t *p, uint64_t v, int bytes)
+{
+	while (bytes--) {
+		*p++ = v & 0xff;
+		v >>= 8;
+	}
+}
+
+void infoblock_format(const struct pfn_info *info, void *buf)
+{
+	uint8_t *p = buf;
+
+	memset(p, 0, INFOBLOCK_SIZE);
+	memcpy(p, info->signature, 16);
+	memcpy(p + 16, info->uuid, 16);
+	memcpy(p + 32, info->parent_uuid, 16);
+	put_le(p + 48, info->flags, 4);
+	put_le(p + 52, info->version_major, 2);
+	put_le(p + 54, info->version_minor, 2);
+	put_le(p + 56, info->dataoff, 8);
+	put_le(p + 64, info->npfns, 8);
+	put_le(p + 72, info->mode, 4);
+	put_le(p + 76, info->start_pad, 4);
+	put_le(p + 80, info->end_trunc, 4);
+	put_le(p + 84, info->align, 4);
+	put_le(p + 88, info->page_size, 4);
+	put_le(p + 92, info->page_struct_size, 2);
+	put_le(p + CHECKSUM_OFFSET, infoblock_fletcher64(p, INFOBLOCK_SIZE), 8);
+}
+
+int infoblock_layout(const struct memmap_profile *p, uint64_t offset,
+		     uint64_t size, uint64_t align, enum memmap_location loc,
+		     bool devdax, struct pfn_info *info)
+{
+	struct memmap_config cfg = {
+		.start = offset,
+		.size = size,
+		.align = align,
+		.location = loc,
+		.mode = devdax ? MEMMAP_MODE_DEVDAX : MEMMAP_MODE_FSDAX,
+		.info_block = true,
+	};
+	struct memmap_cost cost = { 0 };
+	uint64_t a = align > p->subsection_size ? align : p->subsection_size;
+	uint64_t start_pad;
+	int rc;
+
+	rc = memmap_info_block_layout(p, &cfg, &cost);
+	if (rc)
+		return rc;
+	/*
+	 * An offset that is not a multiple of the align is a debug case:
+	 * record the padding up to it, and leave it out of npfns too (what
+	 * the upstream tool writes).
+	 */
+	start_pad = (offset + a - 1) / a * a - offset;
+	if (start_pad >= cost.usable)
+		return MEMMAP_ETOOSMALL;
+	memset(info, 0, sizeof(*info));
+	memcpy(info->signature, devdax ? SIG_DAX : SIG_PFN,
+	       sizeof(SIG_PFN));
+	info->version_major = 1;
+	info->version_minor = 4;
+	info->dataoff = cost.dataoff;
+	info->npfns = (cost.usable - start_pad) / p->page_size;
+	info->mode = loc == MEMMAP_PMEM ? 2 : 1;
+	info->start_pad = start_pad;
+	info->end_trunc = cost.end_trunc;
+	info->align = align;
+	info->page_size = p->page_size;
+	info->page_struct_size = p->reserve_per_page;
+	return 0;
+}

@@ -12,8 +12,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <memmap/memmap.h>
+
 #define INFOBLOCK_OFFSET 4096
 #define INFOBLOCK_SIZE 4096
+/*
+ * What read-infoblock saves and parses, and write-infoblock writes to a
+ * file: a namespace's first 8 KiB, the info block in its second half,
+ * as upstream's tools exchange them.
+ */
+#define INFOBLOCK_IMAGE_SIZE (INFOBLOCK_OFFSET + INFOBLOCK_SIZE)
 
 struct pfn_info {
 	char signature[17]; /* "NVDIMM_PFN_INFO" or "NVDIMM_DAX_INFO" */
@@ -41,5 +49,19 @@ uint64_t infoblock_fletcher64(const void *buf, size_t len);
  */
 int infoblock_parse(const void *buf, size_t len, struct pfn_info *info,
 		    char sig[17]);
+
+/* Lay the fields of info out as a block at buf, checksum included. */
+void infoblock_format(const struct pfn_info *info, void *buf);
+
+/*
+ * The info block the kernel would write (nd_pfn_init()) for a namespace
+ * of size bytes at offset in its region: fsdax or devdax, memmap in DRAM
+ * (mode 1) or on the device (mode 2), version 1.4, uuids left zero.  An
+ * offset short of the align records the padding (start_pad) as the
+ * upstream tool does.  0, or a memmap_error.
+ */
+int infoblock_layout(const struct memmap_profile *p, uint64_t offset,
+		     uint64_t size, uint64_t align, enum memmap_location loc,
+		     bool devdax, struct pfn_info *info);
 
 #endif

@@ -9,11 +9,14 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <uuid/uuid.h>
 
 #include <devstate/context.h>
 #include <devstate/each.h>
+#include <devstate/parse.h>
+#include <util/size.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -70,19 +73,21 @@ static struct json_object *info_to_json(const char *key, const char *name,
 }
 
 /*
- * Raw bytes out, or parsed into the JSON array; with -V the checksum
- * and, when the namespace has one, its uuid as the parent uuid.
+ * The image (a namespace's first 8 KiB) out raw, or its info block
+ * parsed into the JSON array; with -V the checksum and, when the
+ * namespace has one, its uuid as the parent uuid.
  */
 static int emit_block(struct read_run *run, const char *key, const char *name,
-		      const uint8_t *buf, const char *ns_uuid)
+		      const uint8_t *image, const char *ns_uuid)
 {
+	const uint8_t *buf = image + INFOBLOCK_OFFSET;
 	const struct read_opts *o = run->o;
 	struct pfn_info info;
 	char sig[17], parent[40];
 	int rc;
 
 	if (!o->json && !o->verify) {
-		if (fwrite(buf, INFOBLOCK_SIZE, 1, run->out) != 1)
+		if (fwrite(image, INFOBLOCK_IMAGE_SIZE, 1, run->out) != 1)
 			return -EIO;
 		return 0;
 	}
@@ -118,7 +123,7 @@ static int read_ns(struct devstate *ds, void *obj, void *arg)
 	struct ndctl_namespace *ns = obj;
 	const char *name = ndctl_namespace_get_devname(ns);
 	const char *uuid = ndctl_namespace_get_uuid(ns);
-	uint8_t buf[INFOBLOCK_SIZE];
+	uint8_t buf[INFOBLOCK_IMAGE_SIZE];
 	int rc;
 
 	(void)ds;
@@ -129,8 +134,7 @@ static int read_ns(struct devstate *ds, void *obj, void *arg)
 		       name, name);
 		return -EBUSY;
 	}
-	rc = ndctl_namespace_raw_rw(ns, buf, sizeof(buf), INFOBLOCK_OFFSET,
-				    false);
+	rc = ndctl_namespace_raw_rw(ns, buf, sizeof(buf), 0, false);
 	if (rc == -EBUSY) {
 		pr_err("%s is claimed (%s): the kernel hides a claimed "
 		       "namespace's info block, and letting the claim go "
@@ -153,7 +157,7 @@ static int read_file(struct read_run *run)
 	const char *file = run->o->input;
 	const char *name = file ? file : "<stdin>";
 	FILE *in = file ? fopen(file, "rb") : stdin;
-	uint8_t buf[INFOBLOCK_SIZE];
+	uint8_t buf[INFOBLOCK_IMAGE_SIZE];
 	size_t got;
 	int rc;
 
@@ -165,8 +169,9 @@ static int read_file(struct read_run *run)
 	if (file)
 		fclose(in);
 	if (got != sizeof(buf)) {
-		pr_err("%s: %zu bytes, an info block is %d", name, got,
-		       INFOBLOCK_SIZE);
+		pr_err("%s: %zu bytes, a namespace's head holding an info "
+		       "block is %d",
+		       name, got, INFOBLOCK_IMAGE_SIZE);
 		return EXIT_FAIL;
 	}
 	rc = emit_block(run, "file", name, buf, NULL);
@@ -240,5 +245,269 @@ int cmd_read_infoblock(int argc, char **argv)
 	json_object_put(run.arr);
 	if (o.output && fclose(run.out) && !rc)
 		rc = EXIT_FAIL;
+	return rc;
+}
+
+/*
+ * ndctl write-infoblock: an fsdax or devdax info block laid out as the
+ * kernel's nd_pfn_init() would for a given size, written to a disabled
+ * raw namespace, to a file or to stdout.  A debug facility, as upstream's:
+ * the layout comes from the memmap model, so the reserve for the memmap
+ * it records is the planner's.
+ */
+struct write_opts {
+	const char *bus, *region, *output, *sysroot;
+	const char *mode, *size, *align, *uuid, *map, *parent, *offset;
+	bool to_stdout;
+	int verbose;
+};
+
+struct write_run {
+	uint64_t size, align, offset; /* size 0: the target's own */
+	enum memmap_location location;
+	bool devdax;
+	uuid_t uuid, parent;
+	bool have_uuid, have_parent;
+};
+
+/* One block for a target of size bytes; parent NULL leaves it zero. */
+static int layout_block(const struct write_run *w, const char *target,
+			uint64_t size, const unsigned char *parent,
+			uint8_t *buf)
+{
+	struct pfn_info info;
+	char sz[32], al[32];
+
+	if (infoblock_layout(&memmap_profile_linux61_x86_64, w->offset, size,
+			     w->align, w->location, w->devdax, &info)) {
+		pr_err("%s: an info block at align %s does not fit %s at "
+		       "offset %#llx: no room for data after the memmap",
+		       target, size_exact(w->align, al, sizeof(al)),
+		       size_exact(size, sz, sizeof(sz)),
+		       (unsigned long long)w->offset);
+		return -ENXIO;
+	}
+	if (w->have_uuid)
+		memcpy(info.uuid, w->uuid, 16);
+	else
+		uuid_generate(info.uuid);
+	if (parent)
+		memcpy(info.parent_uuid, parent, 16);
+	infoblock_format(&info, buf);
+	return 0;
+}
+
+static int write_ns(struct devstate *ds, void *obj, void *arg)
+{
+	struct ndctl_namespace *ns = obj;
+	const struct write_run *w = arg;
+	const char *name = ndctl_namespace_get_devname(ns);
+	const char *uuid = ndctl_namespace_get_uuid(ns);
+	uint64_t size = w->size ? w->size : ndctl_namespace_get_size(ns);
+	uint8_t buf[INFOBLOCK_SIZE];
+	uuid_t parent = { 0 };
+	int rc;
+
+	(void)ds;
+	if (ndctl_namespace_is_enabled(ns)) {
+		pr_err("%s is enabled: disable it first (ndctl "
+		       "disable-namespace %s), the info block is written "
+		       "through the raw namespace",
+		       name, name);
+		return -EBUSY;
+	}
+	if (!size) {
+		pr_err("%s has no capacity: nothing to lay an info block out "
+		       "on",
+		       name);
+		return -ENXIO;
+	}
+	/* Upstream's default parent: the namespace's own uuid. */
+	if (w->have_parent)
+		memcpy(parent, w->parent, 16);
+	else if (uuid && uuid[0] && strcmp(uuid, "0"))
+		uuid_parse(uuid, parent);
+	rc = layout_block(w, name, size, parent, buf);
+	if (rc)
+		return rc;
+	rc = ndctl_namespace_raw_rw(ns, buf, sizeof(buf), INFOBLOCK_OFFSET,
+				    true);
+	if (rc == -EBUSY)
+		pr_err("%s is claimed (%s): write-infoblock writes only raw "
+		       "namespaces; nothing was written",
+		       name, nd_mode_name(ndctl_namespace_get_mode(ns)));
+	else if (rc)
+		pr_err("%s: writing its info block failed: %s", name,
+		       strerror(-rc));
+	return rc;
+}
+
+/*
+ * No namespace: an image of the namespace's first 8 KiB, the info
+ * block after 4 KiB of zeros, to --output (sized from the file when
+ * --size is not given) or to stdout.
+ */
+static int write_image(const struct write_run *w, const char *file)
+{
+	const char *name = file ? file : "<stdout>";
+	uint8_t image[INFOBLOCK_IMAGE_SIZE] = { 0 };
+	uint64_t size = w->size;
+	struct stat st;
+	FILE *out;
+	int rc;
+
+	if (!size && file && !stat(file, &st))
+		size = st.st_size;
+	if (!size) {
+		pr_err("%s: give --size, the file does not say it", name);
+		return EXIT_USAGE;
+	}
+	rc = layout_block(w, name, size, w->have_parent ? w->parent : NULL,
+			  image + INFOBLOCK_OFFSET);
+	if (rc)
+		return EXIT_FAIL;
+	/* An existing image keeps its length: only its head is rewritten. */
+	out = file ? fopen(file, access(file, F_OK) ? "wb" : "r+b") : stdout;
+	if (!out) {
+		pr_err("cannot open %s: %s", name, strerror(errno));
+		return EXIT_FAIL;
+	}
+	rc = fwrite(image, sizeof(image), 1, out) == 1 ? 0 : -EIO;
+	if ((file ? fclose(out) : fflush(out)) && !rc)
+		rc = -errno;
+	if (rc) {
+		pr_err("%s: writing the info block failed: %s", name,
+		       strerror(-rc));
+		return EXIT_FAIL;
+	}
+	pr_info("wrote 1 infoblock");
+	return EXIT_OK;
+}
+
+/* The options to the layout; EXIT_USAGE after saying what is wrong. */
+static int parse_write_opts(const struct write_opts *o, struct write_run *w)
+{
+	enum ndctl_ns_mode mode = NDCTL_NS_MODE_FSDAX;
+
+	w->location = MEMMAP_PMEM;
+	w->align = memmap_profile_linux61_x86_64.pmd_size;
+	if (o->mode && (parse_ns_mode(o->mode, &mode) ||
+			(mode != NDCTL_NS_MODE_FSDAX &&
+			 mode != NDCTL_NS_MODE_DEVDAX))) {
+		pr_err("invalid --mode '%s': an info block is fsdax or "
+		       "devdax",
+		       o->mode);
+		return EXIT_USAGE;
+	}
+	w->devdax = mode == NDCTL_NS_MODE_DEVDAX;
+	if (o->map && parse_memmap_location("map", o->map, &w->location))
+		return EXIT_USAGE;
+	if (o->size && (parse_size(o->size, &w->size) || !w->size)) {
+		pr_err("invalid --size '%s'", o->size);
+		return EXIT_USAGE;
+	}
+	if (o->align && (parse_size(o->align, &w->align) ||
+			 w->align < memmap_profile_linux61_x86_64.page_size ||
+			 (w->align & (w->align - 1)) ||
+			 w->align > UINT32_MAX)) {
+		pr_err("invalid --align '%s': a power of two from 4K to 2G "
+		       "(the info block holds 32 bits)",
+		       o->align);
+		return EXIT_USAGE;
+	}
+	if (o->offset && parse_size(o->offset, &w->offset)) {
+		pr_err("invalid --offset '%s'", o->offset);
+		return EXIT_USAGE;
+	}
+	if (w->offset % memmap_profile_linux61_x86_64.subsection_size) {
+		pr_err("invalid --offset '%s': not a multiple of 2M, where "
+		       "a namespace can start",
+		       o->offset);
+		return EXIT_USAGE;
+	}
+	w->have_uuid = o->uuid != NULL;
+	if (o->uuid && uuid_parse(o->uuid, w->uuid)) {
+		pr_err("invalid --uuid '%s'", o->uuid);
+		return EXIT_USAGE;
+	}
+	w->have_parent = o->parent != NULL;
+	if (o->parent && uuid_parse(o->parent, w->parent)) {
+		pr_err("invalid --parent-uuid '%s'", o->parent);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int cmd_write_infoblock(int argc, char **argv)
+{
+	struct write_opts o = { 0 };
+	struct opt options[] = {
+		OPT_STR('b', "bus", &o.bus, "BUS", "only this bus"),
+		OPT_STR('r', "region", &o.region, "REGION",
+			"only namespaces of this region"),
+		OPT_STR('o', "output", &o.output, "FILE",
+			"write an image's first 8K to FILE"),
+		OPT_BOOL('c', "stdout", &o.to_stdout,
+			 "write an image's first 8K to stdout"),
+		OPT_STR('m', "mode", &o.mode, "fsdax|devdax",
+			"the info block's mode (default fsdax)"),
+		OPT_STR('s', "size", &o.size, "SIZE",
+			"the namespace size to lay out for"),
+		OPT_STR('a', "align", &o.align, "ALIGN",
+			"the mapping align to record (default 2M)"),
+		OPT_STR('u', "uuid", &o.uuid, "UUID",
+			"the info block's uuid (default: a new one)"),
+		OPT_STR('M', "map", &o.map, "mem|dev",
+			"where the memmap goes (default dev)"),
+		OPT_STR('p', "parent-uuid", &o.parent, "UUID",
+			"the parent uuid (default: the namespace's, or 0)"),
+		OPT_STR('O', "offset", &o.offset, "OFFSET",
+			"debug: the namespace's offset in its region"),
+		OPT_VERBOSE(&o.verbose),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	struct write_run w = { 0 };
+	struct devstate_each each = {
+		.kind = DEVSTATE_NAMESPACE,
+		.idle = DEVSTATE_IDLE_NAMED,
+		.noun = "infoblock",
+		.done_verb = "wrote",
+		.fn = write_ns,
+		.arg = &w,
+	};
+	struct devstate ds;
+	int i, rc;
+
+	i = parse_options(argc, argv, options,
+			  "ndctl write-infoblock <namespace>...|all | "
+			  "-o <file> | --stdout [<options>]");
+	log_set_verbose(o.verbose);
+	rc = parse_write_opts(&o, &w);
+	if (rc)
+		return rc;
+	if (o.output && o.to_stdout) {
+		pr_err("--output and --stdout each name where the block "
+		       "goes: give one");
+		return EXIT_USAGE;
+	}
+	if ((o.output || o.to_stdout) && i < argc) {
+		pr_err("%s writes an image: name no namespace with it",
+		       o.output ? "--output" : "--stdout");
+		return EXIT_USAGE;
+	}
+	if (o.output || o.to_stdout)
+		return write_image(&w, o.output);
+	if (i >= argc) {
+		pr_err("name a namespace, or 'all', or give --output or "
+		       "--stdout");
+		return EXIT_USAGE;
+	}
+	each.bus = o.bus;
+	each.region = o.region;
+	rc = devstate_open(&ds, o.sysroot, DEVSTATE_ND) ?
+		     EXIT_FAIL :
+		     devstate_each(&ds, &each, argc - i, argv + i);
+	devstate_close(&ds);
 	return rc;
 }

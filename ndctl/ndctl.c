@@ -23,6 +23,8 @@ static const struct command ndctl_commands[] = {
 	{ "zero-labels", cmd_zero_labels, "erase the label area" },
 	{ "read-infoblock", cmd_read_infoblock,
 	  "read or parse the pfn/dax info block of disabled namespaces" },
+	{ "write-infoblock", cmd_write_infoblock,
+	  "lay out a pfn/dax info block on a raw namespace or an image" },
 	{ "read-labels", cmd_read_labels,
 	  "the label index and labels as JSON" },
 	{ "write-labels", cmd_write_labels,
