@@ -129,8 +129,7 @@ int infoblock_layout(const struct memmap_profile *p, uint64_t offset,
 	if (start_pad >= cost.usable)
 		return MEMMAP_ETOOSMALL;
 	memset(info, 0, sizeof(*info));
-	memcpy(info->signature, devdax ? SIG_DAX : SIG_PFN,
-	       sizeof(SIG_PFN));
+	memcpy(info->signature, devdax ? SIG_DAX : SIG_PFN, sizeof(SIG_PFN));
 	info->version_major = 1;
 	info->version_minor = 4;
 	info->dataoff = cost.dataoff;

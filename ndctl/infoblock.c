@@ -391,9 +391,9 @@ static int parse_write_opts(const struct write_opts *o, struct write_run *w)
 
 	w->location = MEMMAP_PMEM;
 	w->align = memmap_profile_linux61_x86_64.pmd_size;
-	if (o->mode && (parse_ns_mode(o->mode, &mode) ||
-			(mode != NDCTL_NS_MODE_FSDAX &&
-			 mode != NDCTL_NS_MODE_DEVDAX))) {
+	if (o->mode &&
+	    (parse_ns_mode(o->mode, &mode) ||
+	     (mode != NDCTL_NS_MODE_FSDAX && mode != NDCTL_NS_MODE_DEVDAX))) {
 		pr_err("invalid --mode '%s': an info block is fsdax or "
 		       "devdax",
 		       o->mode);
@@ -406,10 +406,10 @@ static int parse_write_opts(const struct write_opts *o, struct write_run *w)
 		pr_err("invalid --size '%s'", o->size);
 		return EXIT_USAGE;
 	}
-	if (o->align && (parse_size(o->align, &w->align) ||
-			 w->align < memmap_profile_linux61_x86_64.page_size ||
-			 (w->align & (w->align - 1)) ||
-			 w->align > UINT32_MAX)) {
+	if (o->align &&
+	    (parse_size(o->align, &w->align) ||
+	     w->align < memmap_profile_linux61_x86_64.page_size ||
+	     (w->align & (w->align - 1)) || w->align > UINT32_MAX)) {
 		pr_err("invalid --align '%s': a power of two from 4K to 2G "
 		       "(the info block holds 32 bits)",
 		       o->align);
