@@ -356,8 +356,20 @@ static int write_image(const struct write_run *w, const char *file)
 	FILE *out;
 	int rc;
 
-	if (!size && file && !stat(file, &st))
-		size = st.st_size;
+	if (file && !stat(file, &st)) {
+		/*
+		 * A device node could be a mounted disk: namespaces are
+		 * written by name, after the checks that they are idle.
+		 */
+		if (!S_ISREG(st.st_mode)) {
+			pr_err("%s is not a regular file: --output writes "
+			       "image files; name a namespace to write to it",
+			       file);
+			return EXIT_USAGE;
+		}
+		if (!size)
+			size = st.st_size;
+	}
 	if (!size) {
 		pr_err("%s: give --size, the file does not say it", name);
 		return EXIT_USAGE;

@@ -115,6 +115,8 @@ refuse 2 "--output with --stdout" \
 	"$ndctl" write-infoblock -c -o "$tmp/out" -s 1G
 refuse 2 "an image and a namespace" \
 	"$ndctl" write-infoblock -o "$tmp/out" -s 1G namespace0.0
+refuse 2 "--output to a device node" \
+	"$ndctl" write-infoblock -o /dev/null -s 1G
 refuse 1 "2M leaves no room for data" "$ndctl" write-infoblock -c -s 2M
 refuse 1 "read-infoblock of a short file" \
 	sh -c "head -c 4096 /dev/zero | '$ndctl' read-infoblock -j"
