@@ -35,4 +35,26 @@ for tool in ndctl daxctl; do
 		fi
 	done
 done
+# Commands whose page and completion are checked option by option: every
+# long option --help prints must appear in both.
+for page in ndctl-list; do
+	tool=${page%%-*} cmd=${page#*-}
+	opts=$("$build/$tool/$tool" "$cmd" --help |
+		grep -o -- '--[a-z][a-z-]*' | sort -u)
+	for opt in $opts; do
+		[ "$opt" = --help ] && continue
+		n=$((n + 1))
+		if grep -q -- "$opt" "$src/Documentation/$page.adoc"; then
+			echo "ok $n - man $page documents $opt"
+		else
+			echo "not ok $n - man $page documents $opt"
+		fi
+		n=$((n + 1))
+		if grep -q -- "$opt" "$src/contrib/completion/$tool"; then
+			echo "ok $n - completion knows $tool $cmd $opt"
+		else
+			echo "not ok $n - completion knows $tool $cmd $opt"
+		fi
+	done
+done
 echo "1..$n"
