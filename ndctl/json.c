@@ -213,8 +213,7 @@ static void add_capabilities(struct json_object *jregion,
 		struct json_object *jvals = json_object_new_array();
 
 		for (i = 0; i < n[c]; i++)
-			json_object_array_add(
-				jvals, json_object_new_int64((int64_t)vals[c][i]));
+			json_object_array_add(jvals, json_u64(vals[c][i]));
 		json_add_str(jcap, "mode", nd_mode_name(caps[c].mode));
 		json_object_object_add(jcap, caps[c].key, jvals);
 		json_object_array_add(jcaps, jcap);
