@@ -92,4 +92,26 @@ daxctl list -DM
 daxctl list -RDi
 daxctl list -d dax0.0
 daxctl list -r 0 -D
+ndctl list -v
+ndctl list -vv
+ndctl list -vvv
+ndctl list -vvv -u
+ndctl list -Ru -vvv -r 0
+ndctl list -RC
+ndctl list -RM
+ndctl list -NM
+ndctl list -RNM
+ndctl list -DH
+ndctl list -DF
+ndctl list -BDF
+ndctl list -Nc
+ndctl list -Rc
+ndctl list -RDc
+ndctl list -U 0
+ndctl list -U 0 -BDRN
+ndctl list -U 1 -N
+ndctl list -X
+ndctl list -RX
+ndctl list -Du
+ndctl list -RNu
 LIST

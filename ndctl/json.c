@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <stdlib.h>
 #include <string.h>
 
 #include <devstate/dax-json.h>
@@ -7,6 +8,7 @@
 #include <util/json.h>
 #include "json.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ZERO_UUID "00000000-0000-0000-0000-000000000000"
 
 const char *nd_mode_name(enum ndctl_ns_mode mode)
@@ -30,10 +32,20 @@ struct json_object *nd_bus_to_json(struct ndctl_bus *bus)
 
 	json_add_str(jbus, "provider", ndctl_bus_get_provider(bus));
 	json_add_str(jbus, "dev", ndctl_bus_get_devname(bus));
+	/* ACPI.NFIT with address range scrub only. */
+	switch (ndctl_bus_get_scrub_state(bus)) {
+	case 0:
+		json_add_str(jbus, "scrub_state", "idle");
+		break;
+	case 1:
+		json_add_str(jbus, "scrub_state", "active");
+		break;
+	}
 	return jbus;
 }
 
-struct json_object *nd_dimm_to_json(struct ndctl_dimm *dimm)
+struct json_object *nd_dimm_to_json(struct ndctl_dimm *dimm,
+				    const struct nd_json_flags *flags)
 {
 	struct json_object *jdimm = json_object_new_object();
 
@@ -41,14 +53,172 @@ struct json_object *nd_dimm_to_json(struct ndctl_dimm *dimm)
 	if (ndctl_dimm_get_unique_id(dimm))
 		json_add_str(jdimm, "id", ndctl_dimm_get_unique_id(dimm));
 	if (ndctl_dimm_get_handle(dimm) >= 0)
-		json_add_u64(jdimm, "handle",
-			     (uint64_t)ndctl_dimm_get_handle(dimm));
+		json_add_hex(jdimm, "handle",
+			     (uint64_t)ndctl_dimm_get_handle(dimm),
+			     flags->human);
 	if (ndctl_dimm_get_phys_id(dimm) >= 0)
-		json_add_u64(jdimm, "phys_id",
-			     (uint64_t)ndctl_dimm_get_phys_id(dimm));
+		json_add_hex(jdimm, "phys_id",
+			     (uint64_t)ndctl_dimm_get_phys_id(dimm),
+			     flags->human);
 	if (!ndctl_dimm_is_enabled(dimm))
 		json_add_str(jdimm, "state", "disabled");
 	return jdimm;
+}
+
+/*
+ * "badblock_count" (bad sectors in all) whenever there are any, and with
+ * -M the runs themselves: {offset, length} in sectors.
+ */
+static void add_badblocks(struct json_object *obj,
+			  const struct ndctl_badblock *bbs, int n,
+			  const struct nd_json_flags *flags)
+{
+	struct json_object *jbbs;
+	unsigned int count = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		count += bbs[i].len;
+	if (!count)
+		return;
+	json_add_int(obj, "badblock_count", (int)count);
+	if (!flags->media_errors)
+		return;
+	jbbs = json_object_new_array();
+	for (i = 0; i < n; i++) {
+		struct json_object *jbb = json_object_new_object();
+
+		json_add_u64(jbb, "offset", bbs[i].offset);
+		json_add_int(jbb, "length", (int)bbs[i].len);
+		json_object_array_add(jbbs, jbb);
+	}
+	json_object_object_add(obj, "badblocks", jbbs);
+}
+
+/*
+ * A region's bad sectors.  Which DIMMs a run falls on would take the
+ * bus's translate-SPA DSM; it is left out, as upstream leaves it out on
+ * buses without that command.
+ */
+static void add_region_badblocks(struct json_object *jregion,
+				 struct ndctl_region *region,
+				 const struct nd_json_flags *flags)
+{
+	struct ndctl_badblock *bbs;
+	int n = ndctl_region_get_badblocks(region, &bbs);
+
+	if (n > 0)
+		add_badblocks(jregion, bbs, n, flags);
+	free(bbs);
+}
+
+/*
+ * The region's bad sectors that fall in [begin, begin + size), relative
+ * to begin: how a claim (fsdax, devdax, sector) sees them.
+ */
+static int clip_badblocks(struct ndctl_region *region, uint64_t begin,
+			  uint64_t size, struct ndctl_badblock **out)
+{
+	uint64_t base = ndctl_region_get_resource(region);
+	struct ndctl_badblock *bbs;
+	int n = ndctl_region_get_badblocks(region, &bbs), i, kept = 0;
+
+	*out = bbs;
+	for (i = 0; i < n; i++) {
+		uint64_t first = base + (bbs[i].offset << 9);
+		uint64_t last = first + ((uint64_t)bbs[i].len << 9) - 1;
+		uint64_t end = begin + size - 1;
+
+		if (last <= begin || first >= end)
+			continue;
+		first = first < begin ? begin : first;
+		last = last > end ? end : last;
+		bbs[kept].offset = (first - begin) >> 9;
+		bbs[kept].len = (unsigned int)((last - first + 1) >> 9);
+		kept++;
+	}
+	return n < 0 ? n : kept;
+}
+
+static void add_namespace_badblocks(struct json_object *jns,
+				    struct ndctl_namespace *ns,
+				    const struct nd_json_flags *flags)
+{
+	struct ndctl_region *region = ndctl_namespace_get_region(ns);
+	struct ndctl_claim *claim = ndctl_namespace_get_claim(ns);
+	enum ndctl_ns_mode mode = ndctl_namespace_get_mode(ns);
+	struct nd_json_flags count_only = *flags;
+	struct ndctl_badblock *bbs = NULL;
+	int n;
+
+	if (mode == NDCTL_NS_MODE_SECTOR) {
+		/*
+		 * Data and BTT metadata are not told apart: a count over
+		 * the whole namespace, never the list.
+		 */
+		n = clip_badblocks(region, ndctl_namespace_get_resource(ns),
+				   ndctl_namespace_get_size(ns), &bbs);
+		count_only.media_errors = false;
+		flags = &count_only;
+	} else if (claim && ndctl_claim_get_resource(claim)) {
+		n = clip_badblocks(region, ndctl_claim_get_resource(claim),
+				   ndctl_claim_get_size(claim), &bbs);
+	} else if (claim && mode == NDCTL_NS_MODE_FSDAX) {
+		if (!flags->media_errors)
+			return;
+		n = ndctl_namespace_get_badblocks(ns, &bbs);
+	} else if (claim) {
+		return;
+	} else {
+		/* Raw: the region's list as the region gives it, if any. */
+		n = ndctl_region_get_badblocks(region, &bbs);
+		if (n <= 0 && flags->media_errors) {
+			free(bbs);
+			n = ndctl_namespace_get_badblocks(ns, &bbs);
+		}
+	}
+	if (n > 0)
+		add_badblocks(jns, bbs, n, flags);
+	free(bbs);
+}
+
+/* -C: each mode the region's seeds offer, with the sizes it accepts. */
+static void add_capabilities(struct json_object *jregion,
+			     struct ndctl_region *region)
+{
+	static const struct {
+		enum ndctl_ns_mode mode;
+		const char *key;
+	} caps[] = {
+		{ NDCTL_NS_MODE_SECTOR, "sector_sizes" },
+		{ NDCTL_NS_MODE_FSDAX, "alignments" },
+		{ NDCTL_NS_MODE_DEVDAX, "alignments" },
+	};
+	struct json_object *jcaps;
+	uint64_t vals[ARRAY_SIZE(caps)][16];
+	int n[ARRAY_SIZE(caps)];
+	size_t c;
+	int i;
+
+	/* Only a region with all three seeds (an enabled one) has them. */
+	for (c = 0; c < ARRAY_SIZE(caps); c++) {
+		n[c] = ndctl_region_get_seed_sizes(region, caps[c].mode,
+						   vals[c], 16);
+		if (n[c] < 0)
+			return;
+	}
+	jcaps = json_object_new_array();
+	for (c = 0; c < ARRAY_SIZE(caps); c++) {
+		struct json_object *jcap = json_object_new_object();
+		struct json_object *jvals = json_object_new_array();
+
+		for (i = 0; i < n[c]; i++)
+			json_object_array_add(jvals, json_u64(vals[c][i]));
+		json_add_str(jcap, "mode", nd_mode_name(caps[c].mode));
+		json_object_object_add(jcap, caps[c].key, jvals);
+		json_object_array_add(jcaps, jcap);
+	}
+	json_object_object_add(jregion, "capabilities", jcaps);
 }
 
 struct json_object *nd_region_to_json(struct ndctl_region *region,
@@ -76,8 +246,8 @@ struct json_object *nd_region_to_json(struct ndctl_region *region,
 				     ndctl_region_get_target_node(region));
 	}
 	if (ndctl_region_get_iset_id(region))
-		json_add_u64(jregion, "iset_id",
-			     ndctl_region_get_iset_id(region));
+		json_add_hex(jregion, "iset_id",
+			     ndctl_region_get_iset_id(region), human);
 	if (mappings && ndctl_mapping_get_first(region)) {
 		struct json_object *jmaps = json_object_new_array();
 
@@ -96,10 +266,13 @@ struct json_object *nd_region_to_json(struct ndctl_region *region,
 		}
 		json_object_object_add(jregion, "mappings", jmaps);
 	}
-	json_add_str(jregion, "persistence_domain",
-		     ndctl_region_get_persistence_domain(region));
 	if (!ndctl_region_is_enabled(region))
 		json_add_str(jregion, "state", "disabled");
+	add_region_badblocks(jregion, region, flags);
+	if (flags->capabilities)
+		add_capabilities(jregion, region);
+	json_add_str(jregion, "persistence_domain",
+		     ndctl_region_get_persistence_domain(region));
 	return jregion;
 }
 
@@ -130,9 +303,12 @@ static void add_dax_details(struct json_object *jns, struct ndctl_claim *claim,
 	if (flags->dax_ctx)
 		region = claim_dax_region(flags->dax_ctx, claim);
 	if (flags->dax && region) {
-		struct dax_json_flags dflags = { .profile = flags->profile,
-						 .human = flags->human,
-						 .no_path = true };
+		struct dax_json_flags dflags = {
+			.profile = flags->profile,
+			.human = flags->human,
+			.idle = flags->idle || flags->configured,
+			.no_path = true
+		};
 		struct json_object *jregion;
 
 		jregion = dax_region_to_json(region, &dflags);
@@ -202,6 +378,10 @@ struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 		json_add_size(jns, "size", size, flags->human);
 	if (uuid)
 		json_add_str(jns, "uuid", uuid[0] ? uuid : ZERO_UUID);
+	/* -v: a claimed namespace's own uuid, under the claim's. */
+	if (claim && flags->verbose && ndctl_namespace_get_uuid(ns)[0] &&
+	    strcmp(ndctl_namespace_get_uuid(ns), ZERO_UUID))
+		json_add_str(jns, "raw_uuid", ndctl_namespace_get_uuid(ns));
 	if (claim && mode == NDCTL_NS_MODE_DEVDAX)
 		add_dax_details(jns, claim, flags);
 	if (mode != NDCTL_NS_MODE_DEVDAX) {
@@ -230,5 +410,6 @@ struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 			json_add_int(jns, "target_node",
 				     ndctl_namespace_get_target_node(ns));
 	}
+	add_namespace_badblocks(jns, ns, flags);
 	return jns;
 }

@@ -86,6 +86,8 @@ uint64_t ndctl_region_get_iset_id(struct ndctl_region *region);
 const char *ndctl_region_get_persistence_domain(struct ndctl_region *region);
 int ndctl_region_get_numa_node(struct ndctl_region *region);
 int ndctl_region_get_target_node(struct ndctl_region *region);
+/* Whether the kernel gives the region a numa_node attribute (5.4+). */
+bool ndctl_region_has_numa(struct ndctl_region *region);
 bool ndctl_region_is_enabled(struct ndctl_region *region);
 /* Seed device names ("namespace0.1", "dax0.1", ...); "" when absent. */
 const char *ndctl_region_get_namespace_seed(struct ndctl_region *region);
@@ -146,6 +148,35 @@ int ndctl_claim_get_supported_alignments(struct ndctl_claim *claim,
 /* fsdax / sector: block device name; devdax: the dax device ("dax0.0"). */
 const char *ndctl_claim_get_blockdev(struct ndctl_claim *claim);
 const char *ndctl_claim_get_chardev(struct ndctl_claim *claim);
+
+/* A run of known-bad 512-byte sectors, from the start of the device. */
+struct ndctl_badblock {
+	uint64_t offset;
+	unsigned int len;
+};
+/*
+ * The region's (relative to its start) or the namespace's block device's
+ * bad sectors: the count with *bbs malloc'd (free it), or -errno (a
+ * disabled region, a namespace with no block device of its own).
+ */
+int ndctl_region_get_badblocks(struct ndctl_region *region,
+			       struct ndctl_badblock **bbs);
+int ndctl_namespace_get_badblocks(struct ndctl_namespace *ns,
+				  struct ndctl_badblock **bbs);
+/*
+ * What the region's seed for mode accepts: sector sizes (SECTOR, the btt
+ * seed) or alignments (FSDAX, DEVDAX), in the kernel's order; the count,
+ * or -ENOENT when the region has no such seed (it is disabled).
+ */
+int ndctl_region_get_seed_sizes(struct ndctl_region *region,
+				enum ndctl_ns_mode mode, uint64_t *vals,
+				int max);
+/* ACPI.NFIT address range scrub: 1 running, 0 idle, -ENOENT no ARS. */
+int ndctl_bus_get_scrub_state(struct ndctl_bus *bus);
+/* Whether the DIMM's "commands" attribute lists cmd ("smart", ...). */
+bool ndctl_dimm_has_command(struct ndctl_dimm *dimm, const char *cmd);
+/* The DIMM's NFIT DSM family (0: Intel) and function mask, or -ENOENT. */
+int ndctl_dimm_get_dsm_family(struct ndctl_dimm *dimm, uint64_t *mask);
 
 /*
  * Changing namespaces.  Objects read before a change are stale after it:

@@ -1,136 +1,327 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndctl list: buses, DIMMs, regions and namespaces as a JSON array.  The
- * top level is the outermost kind asked for (-B, then -R, then -D, then
- * -N, the default); inner kinds nest under it.  DIMMs asked for together
- * with regions or namespaces, without -B, print as upstream prints them:
- * one object holding a "dimms" array and a "regions" (or "namespaces")
- * array gathered over every bus.
+ * ndctl list: buses, DIMMs, regions and namespaces as JSON, in upstream's
+ * shapes.  One walk over the buses fills up to four arrays, each made
+ * when its first object is: with -B every other kind nests under its bus,
+ * with -R namespaces nest under their region.  Without -B, two or more
+ * top-level kinds print as one object ("dimms", then "regions" or
+ * "namespaces"); one kind prints as its array, or with -u as the lone
+ * object when there is just one.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
+#include <util/sysfs.h>
 #include "builtin.h"
 #include <devstate/context.h>
 #include <devstate/filter.h>
 #include <devstate/parse.h>
 #include "json.h"
 
+/* Upstream's Intel DSM function: firmware information. */
+#define INTEL_FW_GET_INFO 12
+
 struct list_opts {
-	const char *bus, *region, *ns, *dimm, *type, *mode, *sysroot;
-	bool buses, dimms, regions, namespaces, dax, idle, human, verbose;
+	const char *bus, *region, *ns, *dimm, *type, *mode, *numa, *sysroot;
+	bool buses, dimms, regions, namespaces, dax, idle, configured;
+	bool health, firmware, capabilities, media_errors, human;
+	int verbose;
+	int node;		/* -U, or -1 */
 	enum ndctl_ns_mode want_mode;
 };
 
-/* -t: regions of one type ("pmem" or "blk"). */
-static bool region_wanted(struct ndctl_region *region,
+/* What the walk has built so far; each array exists once it has an entry. */
+struct walk {
+	const struct list_opts *o;
+	const struct nd_json_flags *flags;
+	struct json_object *jbuses, *jbus, *jdimms, *jregions, *jregion, *jnss;
+	bool warned_numa;
+};
+
+static struct json_object *add_to(struct json_object **arr,
+				  struct json_object *parent, const char *key,
+				  struct json_object *obj)
+{
+	if (!*arr) {
+		*arr = json_object_new_array();
+		if (parent)
+			json_object_object_add(parent, key, *arr);
+	}
+	json_object_array_add(*arr, obj);
+	return obj;
+}
+
+static bool any_kind(const struct list_opts *o)
+{
+	return o->buses || o->dimms || o->regions || o->namespaces;
+}
+
+static bool region_has_ns(struct ndctl_region *region, const char *filter)
+{
+	struct ndctl_namespace *ns;
+
+	ndctl_namespace_foreach(region, ns)
+		if (nd_namespace_matches(ns, filter))
+			return true;
+	return false;
+}
+
+static bool region_has_dimm(struct ndctl_region *region, const char *filter)
+{
+	struct ndctl_dimm *dimm;
+
+	ndctl_dimm_foreach(ndctl_region_get_bus(region), dimm)
+		if (nd_dimm_matches(dimm, filter) &&
+		    ndctl_region_uses_dimm(region, dimm))
+			return true;
+	return false;
+}
+
+/* -r, -d, -n: a region is kept when it could hold what they name. */
+static bool region_passes(struct ndctl_region *region,
 			  const struct list_opts *o)
 {
 	return nd_region_matches(region, o->region) &&
-	       (!o->type || !strcmp(ndctl_region_get_type(region), o->type));
+	       (!o->dimm || region_has_dimm(region, o->dimm)) &&
+	       (!o->ns || region_has_ns(region, o->ns));
 }
 
-static struct json_object *list_namespaces(struct ndctl_region *region,
-					   const struct list_opts *o,
-					   const struct nd_json_flags *flags)
+/*
+ * -r, -n, -U narrow the DIMMs to those in a region they keep; -U compares
+ * the region's node.
+ */
+static bool dimm_passes(struct ndctl_dimm *dimm, const struct list_opts *o)
 {
-	struct json_object *jnss = json_object_new_array();
+	struct ndctl_region *region;
+	bool by_region = !o->region, by_ns = !o->ns, by_node = o->node < 0;
+
+	if (!nd_dimm_matches(dimm, o->dimm))
+		return false;
+	ndctl_region_foreach(ndctl_dimm_get_bus(dimm), region) {
+		if (!ndctl_region_uses_dimm(region, dimm))
+			continue;
+		by_region |= nd_region_matches(region, o->region);
+		by_ns |= region_has_ns(region, o->ns);
+		by_node |= ndctl_region_get_numa_node(region) == o->node;
+	}
+	return by_region && by_ns && by_node;
+}
+
+static bool bus_passes(struct ndctl_bus *bus, const struct list_opts *o)
+{
+	struct ndctl_region *region;
+	struct ndctl_dimm *dimm;
+	bool by_dimm = !o->dimm, by_region = !o->region, by_ns = !o->ns;
+
+	if (!nd_bus_matches(bus, o->bus))
+		return false;
+	ndctl_dimm_foreach(bus, dimm)
+		by_dimm |= nd_dimm_matches(dimm, o->dimm);
+	ndctl_region_foreach(bus, region) {
+		by_region |= nd_region_matches(region, o->region);
+		by_ns |= region_has_ns(region, o->ns);
+	}
+	return by_dimm && by_region && by_ns;
+}
+
+/*
+ * -H and -F need DIMM-specific DSM calls this ndctl does not make: say so
+ * for a DIMM that offers them rather than leave the key out silently.
+ */
+static void warn_dsm(struct ndctl_dimm *dimm, const struct list_opts *o)
+{
+	const char *name = ndctl_dimm_get_devname(dimm);
+	uint64_t mask = 0;
+
+	if (o->health && ndctl_dimm_has_command(dimm, "smart"))
+		pr_err("%s: health: SMART data is not read by this ndctl, "
+		       "no \"health\" listed", name);
+	if (o->firmware && ndctl_dimm_get_dsm_family(dimm, &mask) == 0 &&
+	    (mask & (1ULL << INTEL_FW_GET_INFO)))
+		pr_err("%s: firmware: the firmware DSM is not called by this "
+		       "ndctl, no \"firmware\" listed", name);
+}
+
+static void walk_dimm(struct walk *w, struct ndctl_dimm *dimm)
+{
+	const struct list_opts *o = w->o;
+
+	if (!dimm_passes(dimm, o))
+		return;
+	if (!o->configured && !o->idle && !ndctl_dimm_is_enabled(dimm))
+		return;
+	warn_dsm(dimm, o);
+	add_to(&w->jdimms, w->jbus, "dimms", nd_dimm_to_json(dimm, w->flags));
+}
+
+static void walk_namespace(struct walk *w, struct ndctl_namespace *ns)
+{
+	const struct list_opts *o = w->o;
+	struct json_object *parent = w->jregion ? w->jregion : w->jbus;
+	uint64_t size = ndctl_namespace_get_size(ns);
+
+	if (!nd_namespace_matches(ns, o->ns))
+		return;
+	if (o->mode && ndctl_namespace_get_mode(ns) != o->want_mode)
+		return;
+	if (o->node >= 0 && ndctl_namespace_get_numa_node(ns) != o->node)
+		return;
+	/* -c: disabled but sized ("configured") namespaces too. */
+	if (!ndctl_namespace_is_active(ns) && !o->idle &&
+	    !(o->configured && size))
+		return;
+	add_to(&w->jnss, parent, "namespaces",
+	       nd_namespace_to_json(ns, w->flags));
+}
+
+static void walk_region(struct walk *w, struct ndctl_region *region)
+{
+	const struct list_opts *o = w->o;
 	struct ndctl_namespace *ns;
 
-	ndctl_namespace_foreach(region, ns) {
-		if (!nd_namespace_matches(ns, o->ns))
-			continue;
-		if (o->mode && ndctl_namespace_get_mode(ns) != o->want_mode)
-			continue;
-		if (!o->idle && !ndctl_namespace_is_active(ns))
-			continue;
-		json_object_array_add(jnss, nd_namespace_to_json(ns, flags));
+	if (!region_passes(region, o))
+		return;
+	if (o->node >= 0 && !ndctl_region_has_numa(region) && !o->namespaces) {
+		if (!w->warned_numa)
+			pr_err("%s: the kernel gives regions no numa_node, "
+			       "not listed with --numa-node",
+			       ndctl_region_get_devname(region));
+		w->warned_numa = true;
+		return;
 	}
-	return jnss;
+	if (o->node >= 0 && ndctl_region_has_numa(region) &&
+	    ndctl_region_get_numa_node(region) != o->node)
+		return;
+	if (o->type && strcmp(ndctl_region_get_type(region), o->type))
+		return;
+	if (o->regions) {
+		if (!o->configured && !o->idle &&
+		    !ndctl_region_is_enabled(region))
+			return;
+		w->jregion = add_to(&w->jregions, w->jbus, "regions",
+				    nd_region_to_json(region, o->dimms,
+						      w->flags));
+		/* Each region gets its own namespaces array. */
+		w->jnss = NULL;
+	}
+	if (!o->namespaces)
+		return;
+	ndctl_namespace_foreach(region, ns)
+		walk_namespace(w, ns);
 }
 
-static void append_all(struct json_object *dst, struct json_object *src)
+static void walk_bus(struct walk *w, struct ndctl_bus *bus)
 {
-	size_t i;
-
-	for (i = 0; i < json_object_array_length(src); i++)
-		json_object_array_add(dst, json_object_get(
-				json_object_array_get_idx(src, i)));
-	json_object_put(src);
-}
-
-/* Regions of a bus, each with its namespaces when -N. */
-static struct json_object *list_regions(struct ndctl_bus *bus,
-					const struct list_opts *o,
-					const struct nd_json_flags *flags)
-{
-	struct json_object *jregions = json_object_new_array();
+	const struct list_opts *o = w->o;
 	struct ndctl_region *region;
-
-	ndctl_region_foreach(bus, region) {
-		struct json_object *jregion, *jnss;
-
-		if (!region_wanted(region, o))
-			continue;
-		if (!o->idle && !ndctl_region_is_enabled(region))
-			continue;
-		jregion = nd_region_to_json(region, o->dimms, flags);
-		if (o->namespaces) {
-			jnss = list_namespaces(region, o, flags);
-			/* A namespace filter hides regions without one. */
-			if (o->ns && !json_object_array_length(jnss)) {
-				json_object_put(jnss);
-				json_object_put(jregion);
-				continue;
-			}
-			json_object_object_add(jregion, "namespaces", jnss);
-		}
-		json_object_array_add(jregions, jregion);
-	}
-	return jregions;
-}
-
-static struct json_object *list_dimms(struct ndctl_bus *bus,
-				      const struct list_opts *o)
-{
-	struct json_object *jdimms = json_object_new_array();
 	struct ndctl_dimm *dimm;
 
-	ndctl_dimm_foreach(bus, dimm) {
-		if (!nd_dimm_matches(dimm, o->dimm))
-			continue;
-		if (!o->idle && !ndctl_dimm_is_enabled(dimm))
-			continue;
-		json_object_array_add(jdimms, nd_dimm_to_json(dimm));
+	if (!bus_passes(bus, o))
+		return;
+	/* Under -B each bus holds its own arrays. */
+	if (o->buses) {
+		w->jdimms = w->jregions = w->jregion = w->jnss = NULL;
+		w->jbus = add_to(&w->jbuses, NULL, NULL, nd_bus_to_json(bus));
 	}
-	return jdimms;
+	if (o->dimms)
+		ndctl_dimm_foreach(bus, dimm)
+			walk_dimm(w, dimm);
+	ndctl_region_foreach(bus, region)
+		walk_region(w, region);
 }
 
-static struct json_object *list_bus(struct ndctl_bus *bus,
-				    const struct list_opts *o,
-				    const struct nd_json_flags *flags)
+static void print_array(struct json_object *arr, bool human)
 {
-	struct json_object *jbus = nd_bus_to_json(bus);
-	struct ndctl_region *region;
+	/* Upstream's -u form: a lone object is printed bare. */
+	if (human && json_object_array_length(arr) == 1)
+		json_print(stdout, json_object_array_get_idx(arr, 0));
+	else
+		json_print(stdout, arr);
+	json_object_put(arr);
+}
 
-	if (o->dimms)
-		json_object_object_add(jbus, "dimms", list_dimms(bus, o));
-	if (o->regions) {
-		json_object_object_add(jbus, "regions",
-				       list_regions(bus, o, flags));
-	} else if (o->namespaces) {
-		struct json_object *jnss = json_object_new_array();
+static void print_walk(struct walk *w)
+{
+	int kinds = !!w->jdimms + !!w->jregions + !!w->jnss;
+	struct json_object *jout;
 
-		ndctl_region_foreach(bus, region)
-			if (region_wanted(region, o))
-				append_all(jnss,
-					   list_namespaces(region, o, flags));
-		json_object_object_add(jbus, "namespaces", jnss);
+	if (w->jbuses) {
+		print_array(w->jbuses, w->o->human);
+		return;
 	}
-	return jbus;
+	/*
+	 * With regions listed, namespaces are inside them (w->jnss is the
+	 * last region's), yet upstream still counts them as a kind: -RN
+	 * prints an object holding "regions" alone.
+	 */
+	if (kinds > 1) {
+		jout = json_object_new_object();
+		if (w->jdimms)
+			json_object_object_add(jout, "dimms", w->jdimms);
+		if (w->jregions)
+			json_object_object_add(jout, "regions", w->jregions);
+		else if (w->jnss)
+			json_object_object_add(jout, "namespaces", w->jnss);
+		json_print(stdout, jout);
+		json_object_put(jout);
+	} else if (w->jdimms) {
+		print_array(w->jdimms, w->o->human);
+	} else if (w->jregions) {
+		print_array(w->jregions, w->o->human);
+	} else if (w->jnss) {
+		print_array(w->jnss, w->o->human);
+	} else {
+		/* Upstream prints nothing; an empty array parses the same. */
+		puts("[]");
+	}
+}
+
+/*
+ * -v, -vv, -vvv: each level adds to the one below.  NDCTL_LIST_LINT (as
+ * upstream) keeps -v and -vv from adding object kinds of their own
+ * accord, -vv then listing every kind only when none was asked for.
+ */
+static void apply_verbose(struct list_opts *o)
+{
+	bool lint = secure_getenv("NDCTL_LIST_LINT") != NULL;
+
+	if (o->verbose >= 3)
+		o->idle = o->firmware = o->health = o->capabilities = true;
+	if (o->verbose >= 2) {
+		if (!lint || !any_kind(o)) {
+			o->dimms = o->buses = o->regions = true;
+			o->namespaces |= lint;
+		}
+	}
+	if (o->verbose >= 1) {
+		o->media_errors = o->dax = true;
+		o->namespaces |= !lint;
+	}
+}
+
+static int parse_node(struct list_opts *o, struct sysroot *root)
+{
+	char *end;
+	long node;
+
+	o->node = -1;
+	if (!o->numa || !strcmp(o->numa, "all"))
+		return EXIT_OK;
+	node = strtol(o->numa, &end, 0);
+	if (end == o->numa || *end || node < 0 || node > 1 << 20) {
+		pr_err("invalid --numa-node '%s': a node number", o->numa);
+		return EXIT_USAGE;
+	}
+	if (!sysfs_exists(root, "sys/devices/system/node")) {
+		pr_err("--numa-node %ld: this system has no NUMA nodes", node);
+		return EXIT_FAIL;
+	}
+	o->node = (int)node;
+	return EXIT_OK;
 }
 
 int cmd_list(int argc, char **argv)
@@ -150,25 +341,36 @@ int cmd_list(int argc, char **argv)
 		OPT_STR('m', "mode", &o.mode, "MODE",
 			"only namespaces in this mode (raw, fsdax, devdax, "
 			"sector)"),
+		OPT_STR('U', "numa-node", &o.numa, "NODE",
+			"only objects on this NUMA node"),
 		OPT_BOOL('B', "buses", &o.buses, "list buses"),
 		OPT_BOOL('D', "dimms", &o.dimms, "list DIMMs"),
+		OPT_BOOL('F', "firmware", &o.firmware,
+			 "add DIMM firmware information"),
+		OPT_BOOL('H', "health", &o.health, "add DIMM health"),
 		OPT_BOOL('R', "regions", &o.regions, "list regions"),
 		OPT_BOOL('N', "namespaces", &o.namespaces,
 			 "list namespaces (the default)"),
 		OPT_BOOL(
 			'X', "device-dax", &o.dax,
 			"show the dax region and devices of devdax namespaces"),
+		OPT_BOOL('C', "capabilities", &o.capabilities,
+			 "add each region's modes and their sizes"),
 		OPT_BOOL('i', "idle", &o.idle,
 			 "include disabled and zero-sized objects"),
+		OPT_BOOL('c', "configured", &o.configured,
+			 "include sized namespaces, enabled or not"),
+		OPT_BOOL('M', "media-errors", &o.media_errors,
+			 "add bad blocks (media errors)"),
 		OPT_BOOL('u', "human", &o.human,
 			 "sizes and addresses in human-readable form"),
-		OPT_BOOL('v', "verbose", &o.verbose, "add NUMA placement"),
+		{ 'v', "verbose", OPT_COUNT, &o.verbose, NULL,
+		  "more detail: -v, -vv, -vvv (see ndctl-list(1))" },
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
 	struct nd_json_flags flags;
-	struct json_object *jout;
-	struct ndctl_ctx *ctx;
+	struct walk w = { .o = &o };
 	struct ndctl_bus *bus;
 	struct devstate ds;
 	int i, rc;
@@ -178,86 +380,50 @@ int cmd_list(int argc, char **argv)
 		pr_err("unexpected argument '%s'", argv[i]);
 		return EXIT_USAGE;
 	}
+	if (o.type && strcmp(o.type, "pmem") && strcmp(o.type, "blk")) {
+		pr_err("invalid --type '%s': pmem or blk", o.type);
+		return EXIT_USAGE;
+	}
+	if (o.mode && parse_ns_mode(o.mode, &o.want_mode))
+		return EXIT_USAGE;
 	/* The dax device names come from the dax bus. */
 	if (devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX)) {
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	ctx = ds.nd;
-	if (o.type && strcmp(o.type, "pmem") && strcmp(o.type, "blk")) {
-		pr_err("invalid --type '%s': pmem or blk", o.type);
-		rc = EXIT_USAGE;
+	rc = parse_node(&o, ds.root);
+	if (rc)
 		goto out;
-	}
-	if (o.mode && parse_ns_mode(o.mode, &o.want_mode)) {
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	/* As upstream: with no kind asked for, a filter names the kind. */
-	if (!o.buses && !o.dimms && !o.regions && !o.namespaces) {
+	/*
+	 * As upstream: with no kind asked for, a filter names the kind, and
+	 * -X alone lists devdax namespaces.
+	 */
+	if (!any_kind(&o)) {
 		o.buses = o.bus != NULL;
 		o.regions = o.region != NULL;
 		o.dimms = o.dimm != NULL;
+		if (o.dax && !o.mode) {
+			o.mode = "devdax";
+			o.want_mode = NDCTL_NS_MODE_DEVDAX;
+		}
 	}
-	if (!o.buses && !o.dimms && !o.regions && !o.namespaces)
-		o.namespaces = true;
-	if (o.dax)
+	apply_verbose(&o);
+	if (!any_kind(&o))
 		o.namespaces = true;
 	flags = (struct nd_json_flags){ .human = o.human,
-					.verbose = o.verbose,
+					.verbose = o.verbose > 0,
 					.dax = o.dax,
+					.idle = o.idle,
+					.configured = o.configured,
+					.media_errors = o.media_errors,
+					.capabilities = o.capabilities,
 					.dax_ctx = ds.dax,
 					.profile = ds.profile };
-
-	if (!o.buses && o.dimms && (o.regions || o.namespaces)) {
-		struct json_object *jd = json_object_new_array();
-		struct json_object *jr = json_object_new_array();
-
-		ndctl_bus_foreach (ctx, bus) {
-			struct ndctl_region *region;
-
-			if (!nd_bus_matches(bus, o.bus))
-				continue;
-			append_all(jd, list_dimms(bus, &o));
-			if (o.regions) {
-				append_all(jr, list_regions(bus, &o, &flags));
-				continue;
-			}
-			ndctl_region_foreach (bus, region)
-				if (region_wanted(region, &o))
-					append_all(jr,
-						   list_namespaces(region, &o,
-								   &flags));
-		}
-		jout = json_object_new_object();
-		json_object_object_add(jout, "dimms", jd);
-		json_object_object_add(
-			jout, o.regions ? "regions" : "namespaces", jr);
-		goto print;
-	}
-	jout = json_object_new_array();
-	ndctl_bus_foreach(ctx, bus) {
-		if (!nd_bus_matches(bus, o.bus))
-			continue;
-		if (o.buses)
-			json_object_array_add(jout, list_bus(bus, &o, &flags));
-		else if (o.regions)
-			append_all(jout, list_regions(bus, &o, &flags));
-		else if (o.dimms)
-			append_all(jout, list_dimms(bus, &o));
-		else {
-			struct ndctl_region *region;
-
-			ndctl_region_foreach(bus, region)
-				if (region_wanted(region, &o))
-					append_all(jout, list_namespaces(
-							region, &o, &flags));
-		}
-	}
-print:
-	json_print(stdout, jout);
-	rc = nd_check_filters_matched(ctx, o.bus, o.region, o.ns, o.dimm);
-	json_object_put(jout);
+	w.flags = &flags;
+	ndctl_bus_foreach(ds.nd, bus)
+		walk_bus(&w, bus);
+	print_walk(&w);
+	rc = nd_check_filters_matched(ds.nd, o.bus, o.region, o.ns, o.dimm);
 out:
 	devstate_close(&ds);
 	return rc;

@@ -14,7 +14,8 @@ struct json_object *json_size(uint64_t bytes, bool human)
 {
 	char buf[64];
 
-	if (!human)
+	/* Upstream leaves small sizes numbers even with -u. */
+	if (!human || bytes < HUMAN_PLAIN_BELOW)
 		return json_u64(bytes);
 	return json_object_new_string(size_human(bytes, buf, sizeof(buf)));
 }

@@ -74,18 +74,40 @@ static void scale(uint64_t bytes, unsigned int base, double *val,
 	*unit = base == 1024 ? bin[i] : dec[i];
 }
 
+/*
+ * Hundredths of unit, rounded half up: what the upstream tools print, so
+ * a 1 GiB align reads "1024.00 MiB" there and here alike.
+ */
+static uint64_t centi(uint64_t bytes, uint64_t unit)
+{
+	return (uint64_t)(((unsigned __int128)bytes * 200 / unit + 1) / 2);
+}
+
 char *size_human(uint64_t bytes, char *buf, size_t len)
 {
-	const char *bunit, *dunit;
-	double bval, dval;
+	static const struct {
+		uint64_t below, bin, dec;
+		const char *bunit, *dunit;
+	} tiers[] = {
+		{ 2ULL << 30, 1ULL << 20, 1000000ULL, "MiB", "MB" },
+		{ 2ULL << 40, 1ULL << 30, 1000000000ULL, "GiB", "GB" },
+		{ UINT64_MAX, 1ULL << 40, 1000000000000ULL, "TiB", "TB" },
+	};
+	uint64_t b, d;
+	size_t i = 0;
 
-	scale(bytes, 1024, &bval, &bunit);
-	scale(bytes, 1000, &dval, &dunit);
-	if (bytes < 1024)
+	if (bytes < HUMAN_PLAIN_BELOW) {
 		snprintf(buf, len, "%llu", (unsigned long long)bytes);
-	else
-		snprintf(buf, len, "%.2f %s (%.2f %s)", bval, bunit, dval,
-			 dunit);
+		return buf;
+	}
+	while (bytes >= tiers[i].below && i < 2)
+		i++;
+	b = centi(bytes, tiers[i].bin);
+	d = centi(bytes, tiers[i].dec);
+	snprintf(buf, len, "%llu.%02llu %s (%llu.%02llu %s)",
+		 (unsigned long long)(b / 100), (unsigned long long)(b % 100),
+		 tiers[i].bunit, (unsigned long long)(d / 100),
+		 (unsigned long long)(d % 100), tiers[i].dunit);
 	return buf;
 }
 

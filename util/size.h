@@ -24,7 +24,12 @@ int parse_size(const char *str, uint64_t *bytes);
  */
 char *size_exact(uint64_t bytes, char *buf, size_t len);
 
-/* The upstream tools' human form: "4.00 GiB (4.29 GB)". */
+/*
+ * The upstream tools' human form: below 5000 KiB the plain number, below
+ * 2 GiB "1024.00 MiB (1073.74 MB)", below 2 TiB "4.00 GiB (4.29 GB)",
+ * then TiB.
+ */
+#define HUMAN_PLAIN_BELOW (5000ULL << 10)
 char *size_human(uint64_t bytes, char *buf, size_t len);
 
 /* Compact rounded form for tables: "4.00 GiB", "640.00 KiB", "0 B". */

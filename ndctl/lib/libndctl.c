@@ -255,6 +255,10 @@ static int add_region(struct ndctl_ctx *ctx, const char *name)
 		 "dax_seed");
 	read_str(root, region->pfn_seed, sizeof(region->pfn_seed), name,
 		 "pfn_seed");
+	read_str(root, region->btt_seed, sizeof(region->btt_seed), name,
+		 "btt_seed");
+	region->has_numa =
+		sysfs_exists(root, ND_DEVICES "/%s/numa_node", name);
 	/*
 	 * A label-less region (its namespace type is nd_namespace_io) has one
 	 * namespace fixed over all of it: nothing is available to allocate,
@@ -578,6 +582,11 @@ const char *ndctl_region_get_persistence_domain(struct ndctl_region *region)
 int ndctl_region_get_numa_node(struct ndctl_region *region)
 {
 	return region->numa_node;
+}
+
+bool ndctl_region_has_numa(struct ndctl_region *region)
+{
+	return region->has_numa;
 }
 
 int ndctl_region_get_target_node(struct ndctl_region *region)

@@ -141,20 +141,8 @@ bool ndctl_region_uses_dimm(struct ndctl_region *region,
 int ndctl_region_get_supported_alignments(struct ndctl_region *region,
 					  uint64_t *aligns, int max)
 {
-	struct sysroot *root = region->bus->ctx->root;
-	char seed[64], buf[128], *tok, *save;
-	int n = 0;
-
-	if (sysfs_read(root, seed, sizeof(seed), ND_DEVICES "/%s/dax_seed",
-		       region->devname) ||
-	    !seed[0] ||
-	    sysfs_read(root, buf, sizeof(buf),
-		       ND_DEVICES "/%s/supported_alignments", seed))
-		return -ENOENT;
-	for (tok = strtok_r(buf, " ", &save); tok && n < max;
-	     tok = strtok_r(NULL, " ", &save))
-		aligns[n++] = strtoull(tok, NULL, 0);
-	return n;
+	return ndctl_region_get_seed_sizes(region, NDCTL_NS_MODE_DEVDAX,
+					   aligns, max);
 }
 
 int ndctl_namespace_disable(struct ndctl_namespace *ns)

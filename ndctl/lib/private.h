@@ -54,11 +54,11 @@ struct ndctl_region {
 	int id;
 	char type[8];
 	char persistence_domain[32];
-	char namespace_seed[32], dax_seed[32], pfn_seed[32];
+	char namespace_seed[32], dax_seed[32], pfn_seed[32], btt_seed[32];
 	uint64_t size, align, available_size, max_available_extent;
 	uint64_t resource, iset_id;
 	int numa_node, target_node;
-	bool enabled;
+	bool has_numa, enabled;
 	struct ndctl_mapping *mappings;
 	struct ndctl_namespace *namespaces;
 	struct ndctl_claim *claims;

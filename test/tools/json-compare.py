@@ -37,7 +37,9 @@ def collect(node, found):
         if ident is not None:
             facts = {}
             for key, val in node.items():
-                if isinstance(val, dict):
+                # A nested object naming a device is checked on its own;
+                # any other ("health", "firmware") is a fact of this one.
+                if isinstance(val, dict) and identity(val):
                     continue
                 if isinstance(val, list) and any(
                         isinstance(v, dict) and identity(v) for v in val):

@@ -17,22 +17,39 @@ if [ -z "$man1" ]; then
 	echo "1..0 # SKIP man pages are not built here (-Ddocs)"
 	exit 0
 fi
+# point DESC COMMAND...: one test point, ok when COMMAND succeeds.
+point() {
+	desc=$1
+	shift
+	n=$((n + 1))
+	if "$@"; then
+		echo "ok $n - $desc"
+	else
+		echo "not ok $n - $desc"
+	fi
+}
+
 for tool in ndctl daxctl; do
 	cmds=$("$build/$tool/$tool" --help | sed -n '/^commands:/,$p' |
 		awk 'NR > 1 && /^ / { print $1 }')
 	for cmd in $cmds; do
-		n=$((n + 1))
-		if [ -e "$man1/$tool-$cmd.1" ]; then
-			echo "ok $n - man $tool-$cmd"
-		else
-			echo "not ok $n - man $tool-$cmd: no page or link"
-		fi
-		n=$((n + 1))
-		if grep -q -- "$cmd" "$src/contrib/completion/$tool"; then
-			echo "ok $n - completion knows $tool $cmd"
-		else
-			echo "not ok $n - completion knows $tool $cmd"
-		fi
+		point "man $tool-$cmd" test -e "$man1/$tool-$cmd.1"
+		point "completion knows $tool $cmd" \
+			grep -q -- "$cmd" "$src/contrib/completion/$tool"
+	done
+done
+# Commands whose page and completion are checked option by option: every
+# long option --help prints must appear in both.
+for page in ndctl-list; do
+	tool=${page%%-*} cmd=${page#*-}
+	opts=$("$build/$tool/$tool" "$cmd" --help |
+		grep -o -- '--[a-z][a-z-]*' | sort -u)
+	for opt in $opts; do
+		[ "$opt" = --help ] && continue
+		point "man $page documents $opt" \
+			grep -q -- "$opt" "$src/Documentation/$page.adoc"
+		point "completion knows $tool $cmd $opt" \
+			grep -q -- "$opt" "$src/contrib/completion/$tool"
 	done
 done
 echo "1..$n"

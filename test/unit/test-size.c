@@ -68,7 +68,10 @@ int main(void)
 	exact(12345, "12345");
 	exact(0, "0");
 	human(4294967296ULL, "4.00 GiB (4.29 GB)");
-	human(2097152, "2.00 MiB (2.10 MB)");
+	human(2097152, "2097152");
+	human(5000ULL << 10, "4.88 MiB (5.12 MB)");
+	human(1ULL << 30, "1024.00 MiB (1073.74 MB)");
+	human(6ULL << 40, "6.00 TiB (6.60 TB)");
 	human(512, "512");
 	return tap_done();
 }
