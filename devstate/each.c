@@ -86,6 +86,9 @@ static int collect(struct devstate *ds, const struct devstate_each *e,
 		ndctl_region_foreach (bus, region) {
 			if (e->kind == DEVSTATE_REGION) {
 				if (nd_region_matches(region, arg) &&
+				    (!e->region_type ||
+				     !strcmp(e->region_type,
+					     ndctl_region_get_type(region))) &&
 				    !add_name(l,
 					      ndctl_region_get_devname(region)))
 					n++;

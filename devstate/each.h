@@ -29,6 +29,7 @@ struct devstate_each {
 	enum devstate_kind kind;
 	const char *bus; /* nd objects: NULL or "all" for any */
 	const char *region; /* namespaces and dax devices */
+	const char *region_type; /* regions: NULL, or only "pmem" or "blk" */
 	enum devstate_idle idle;
 	/*
 	 * Every name must match before anything is done: for commands that

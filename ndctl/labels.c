@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndctl init-labels, zero-labels, read-labels and write-labels: a DIMM's
- * namespace label
- * storage area, through the nvdimm ioctls.  The kernel reads labels only
+ * ndctl init-labels, zero-labels, read-labels, write-labels and
+ * check-labels: a DIMM's namespace label storage area, through the nvdimm
+ * ioctls.  The kernel reads labels only
  * when the DIMM's driver binds, and refuses label writes while a region
  * on the DIMM is enabled, so writing means: regions off, write, DIMM
  * re-bound, regions back on.
@@ -19,17 +19,26 @@
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
+#include <util/size.h>
 #include "builtin.h"
 #include <devstate/filter.h>
 #include "label-format.h"
 #include "region.h"
 
 struct label_opts {
-	const char *bus, *version, *input, *sysroot;
-	bool force, json;
+	const char *bus, *version, *input, *output, *sysroot;
+	const char *size, *offset; /* a byte range of the area */
+	bool force, json, human, index_only;
+	int verbose;
 };
 
-enum label_action { LABEL_INIT, LABEL_ZERO, LABEL_READ, LABEL_WRITE };
+enum label_action {
+	LABEL_INIT,
+	LABEL_ZERO,
+	LABEL_READ,
+	LABEL_WRITE,
+	LABEL_CHECK,
+};
 
 /* write-labels: the whole input (a file, or stdin), read once. */
 struct label_input {
@@ -209,8 +218,52 @@ struct label_request {
 	enum label_action action;
 	const struct label_opts *o;
 	struct json_object *out;
+	FILE *raw; /* read-labels without --json: the bytes go here */
+	uint64_t offset, len; /* -O/-s; len 0: to the end of the area */
+	bool ranged;
 	const struct label_input *in;
 };
+
+/*
+ * The byte range -O/-s (or -I: the two index blocks) pick out of an area
+ * of size bytes; an error names the DIMM and the range.
+ */
+static int label_range(const struct label_request *req, const char *name,
+		       const void *area, uint32_t size, uint64_t *off,
+		       uint64_t *len)
+{
+	struct label_index idx[2];
+	struct label_geometry g;
+	char version[16];
+	int cur;
+
+	*off = req->offset;
+	*len = req->len ? req->len : size > *off ? size - *off : 0;
+	if (req->o->index_only) {
+		label_read_index(area, size, 0, &idx[0]);
+		label_read_index(area, size, 1, &idx[1]);
+		cur = label_current_index(idx);
+		if (cur < 0) {
+			pr_err("%s: no valid label index to limit the read to",
+			       name);
+			return -ENXIO;
+		}
+		snprintf(version, sizeof(version), "%u.%u", idx[cur].major,
+			 idx[cur].minor);
+		if (label_geometry(size, version, &g))
+			return -ENXIO;
+		*off = 0;
+		*len = 2 * (uint64_t)g.index_size;
+	}
+	if (*off >= size || !*len || *len > size - *off) {
+		pr_err("%s: offset %llu and size %llu reach past its %u-byte "
+		       "label area",
+		       name, (unsigned long long)*off,
+		       (unsigned long long)*len, size);
+		return -EINVAL;
+	}
+	return 0;
+}
 
 static int label_action(struct devstate *ds, void *obj, void *arg)
 {
@@ -234,11 +287,40 @@ static int label_action(struct devstate *ds, void *obj, void *arg)
 		       strerror(-rc));
 		return rc;
 	}
-	if (action == LABEL_READ) {
+	if (action == LABEL_CHECK) {
+		label_read_index(area, size, 0, &idx[0]);
+		label_read_index(area, size, 1, &idx[1]);
+		rc = label_current_index(idx) < 0 ? -ENXIO : 0;
+		if (rc)
+			pr_err("%s: no valid namespace label index (neither "
+			       "index block checks out)",
+			       name);
+		else
+			pr_debug("%s: index %d is current, sequence %u", name,
+				 label_current_index(idx),
+				 idx[label_current_index(idx)].seq);
+		free(area);
+		return rc;
+	}
+	if (action == LABEL_READ && (o->json || o->human)) {
 		json_object_array_add(req->out,
 				      labels_to_json(dimm, area, size));
 		free(area);
 		return 0;
+	}
+	if (action == LABEL_READ || (action == LABEL_ZERO && req->ranged)) {
+		uint64_t off, len;
+
+		rc = label_range(req, name, area, size, &off, &len);
+		if (!rc && action == LABEL_READ &&
+		    fwrite((char *)area + off, len, 1, req->raw) != 1)
+			rc = -EIO;
+		if (!rc && action == LABEL_ZERO) {
+			memset((char *)area + off, 0, len);
+			rc = write_area(dimm, area, size, iu, o->force);
+		}
+		free(area);
+		return rc;
 	}
 	if (action == LABEL_WRITE) {
 		if (req->in->len > size) {
@@ -294,20 +376,36 @@ static int label_command(int argc, char **argv, enum label_action action)
 			 "overwrite a valid index; disable active regions"),
 		OPT_STR('V', "label-version", &o.version, "1.1|1.2",
 			"label format version (default 1.1)"),
+		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
 	struct opt zero_options[] = {
 		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
 		OPT_BOOL('f', "force", &o.force, "disable active regions"),
+		OPT_STR('s', "size", &o.size, "SIZE",
+			"zero this many bytes (default: to the end)"),
+		OPT_STR('O', "offset", &o.offset, "OFFSET",
+			"zero from this offset in the area (default 0)"),
+		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
 	struct opt read_options[] = {
 		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
 		OPT_BOOL('j', "json", &o.json,
-			 "JSON (always; for upstream "
-			 "compatibility)"),
+			 "parse the index and labels to JSON"),
+		OPT_BOOL('u', "human", &o.human,
+			 "human-readable numbers (implies --json)"),
+		OPT_STR('o', "output", &o.output, "FILE",
+			"write to FILE instead of stdout"),
+		OPT_STR('s', "size", &o.size, "SIZE",
+			"raw: this many bytes (default: to the end)"),
+		OPT_STR('O', "offset", &o.offset, "OFFSET",
+			"raw: from this offset in the area (default 0)"),
+		OPT_BOOL('I', "index", &o.index_only,
+			 "raw: only the two index blocks"),
+		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
@@ -316,61 +414,100 @@ static int label_command(int argc, char **argv, enum label_action action)
 		OPT_STR('i', "input", &o.input, "FILE",
 			"the label area to write (default: stdin)"),
 		OPT_BOOL('f', "force", &o.force, "disable active regions"),
+		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
-	static const char *const verbs[] = { "init", "zero", "read", "write" };
-	const struct opt *table = action == LABEL_INIT ? init_options :
-				  action == LABEL_ZERO ? zero_options :
-				  action == LABEL_READ ? read_options :
-							 write_options;
+	struct opt check_options[] = {
+		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
+		OPT_VERBOSE(&o.verbose),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	static const char *const verbs[] = { "init", "zero", "read", "write",
+					     "check" };
+	const struct opt *table = action == LABEL_INIT	? init_options :
+				  action == LABEL_ZERO	? zero_options :
+				  action == LABEL_READ	? read_options :
+				  action == LABEL_WRITE ? write_options :
+							  check_options;
 	struct json_object *out = json_object_new_array();
 	struct label_input in = { 0 };
 	struct label_request req = {
 		.action = action, .o = &o, .out = out, .in = &in
 	};
+	static const char *const done[] = { "initialized", "zeroed", "read",
+					    "wrote", "successfully verified" };
 	struct devstate_each each = {
 		.kind = DEVSTATE_DIMM,
 		.noun = "nmem",
-		.done_verb = action == LABEL_INIT  ? "initialized" :
-			     action == LABEL_ZERO  ? "zeroed" :
-			     action == LABEL_WRITE ? "wrote" :
-						     "read",
+		.done_verb = done[action],
 		.fn = label_action,
 		.arg = &req,
 	};
 	struct devstate ds = { 0 };
 	char usage[80];
-	int i, rc = EXIT_FAIL;
+	int i, rc = EXIT_USAGE;
 
 	snprintf(usage, sizeof(usage), "ndctl %s-labels <nmem>|all [<options>]",
 		 verbs[action]);
 	i = parse_options(argc, argv, table, usage);
+	log_set_verbose(o.verbose);
 	if (i >= argc) {
 		pr_err("name a DIMM (nmemN), or 'all'");
-		rc = EXIT_USAGE;
 		goto out;
 	}
 	if (o.version && strcmp(o.version, "1.1") && strcmp(o.version, "1.2")) {
 		pr_err("invalid --label-version '%s': expected 1.1 or 1.2",
 		       o.version);
-		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (o.offset && parse_size(o.offset, &req.offset)) {
+		pr_err("invalid --offset '%s'", o.offset);
+		goto out;
+	}
+	if (o.size && (parse_size(o.size, &req.len) || !req.len)) {
+		pr_err("invalid --size '%s'", o.size);
+		goto out;
+	}
+	req.ranged = o.offset || o.size;
+	if ((o.json || o.human) && (req.ranged || o.index_only)) {
+		pr_err("--%s picks raw bytes: not with --json",
+		       o.index_only ? "index" : o.size ? "size" : "offset");
+		goto out;
+	}
+	if (o.index_only && req.ranged) {
+		pr_err("--index reads the index blocks: not with --%s",
+		       o.size ? "size" : "offset");
 		goto out;
 	}
 	if (action == LABEL_WRITE && argc - i != 1) {
 		pr_err("write-labels takes one DIMM (nmemN)");
-		rc = EXIT_USAGE;
 		goto out;
 	}
+	rc = EXIT_FAIL;
 	if (action == LABEL_WRITE && read_input(o.input, &in))
 		goto out;
+	req.raw = stdout;
+	if (o.output) {
+		req.raw = fopen(o.output, "wb");
+		if (!req.raw) {
+			pr_err("%s: cannot create: %s", o.output,
+			       strerror(errno));
+			goto out;
+		}
+	}
 	each.bus = o.bus;
 	if (devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX))
 		goto out;
 	rc = devstate_each(&ds, &each, argc - i, argv + i);
-	if (action == LABEL_READ)
-		json_print(stdout, out);
+	if (action == LABEL_READ && (o.json || o.human))
+		json_print(req.raw, out);
 out:
+	if (req.raw && req.raw != stdout && fclose(req.raw) && !rc) {
+		pr_err("%s: cannot write: %s", o.output, strerror(errno));
+		rc = EXIT_FAIL;
+	}
 	json_object_put(out);
 	free(in.buf);
 	devstate_close(&ds);
@@ -395,4 +532,9 @@ int cmd_read_labels(int argc, char **argv)
 int cmd_write_labels(int argc, char **argv)
 {
 	return label_command(argc, argv, LABEL_WRITE);
+}
+
+int cmd_check_labels(int argc, char **argv)
+{
+	return label_command(argc, argv, LABEL_CHECK);
 }

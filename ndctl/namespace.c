@@ -19,6 +19,7 @@
 struct ns_cmd_opts {
 	const char *bus, *region, *sysroot;
 	bool force;
+	int verbose;
 };
 
 enum ns_action { NS_ENABLE, NS_DISABLE, NS_DESTROY };
@@ -94,6 +95,7 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 			"only namespaces of this region"),
 		OPT_BOOL('f', "force", &o.force,
 			 "destroy even an active namespace"),
+		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
@@ -102,6 +104,7 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 			"only namespaces of this bus"),
 		OPT_STR('r', "region", &o.region, "REGION",
 			"only namespaces of this region"),
+		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
@@ -125,6 +128,7 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 	i = parse_options(argc, argv,
 			  action == NS_DESTROY ? destroy_options : options,
 			  usage);
+	log_set_verbose(o.verbose);
 	if (i >= argc) {
 		pr_err("name a namespace, or 'all'");
 		return EXIT_USAGE;

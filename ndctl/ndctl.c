@@ -29,6 +29,8 @@ static const struct command ndctl_commands[] = {
 	  "the label index and labels as JSON" },
 	{ "write-labels", cmd_write_labels,
 	  "write a saved label area to a DIMM" },
+	{ "check-labels", cmd_check_labels,
+	  "check that a DIMM's label index is valid" },
 	{ NULL, NULL, NULL },
 };
 

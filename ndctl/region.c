@@ -18,8 +18,10 @@
 #include "region.h"
 
 struct obj_opts {
-	const char *bus, *sysroot;
+	const char *bus, *type, *sysroot;
+	int verbose;
 };
+
 
 /* The first enabled region that uses the DIMM, or NULL. */
 struct ndctl_region *dimm_active_region(struct ndctl_dimm *dimm)
@@ -84,9 +86,19 @@ static int dimm_action(struct devstate *ds, void *obj, void *arg)
 static int obj_command(int argc, char **argv, bool regions, bool enable)
 {
 	struct obj_opts o = { 0 };
-	struct opt options[] = {
+	struct opt region_options[] = {
 		OPT_STR('b', "bus", &o.bus, "BUS",
-			"only objects of this bus (ndbusN or provider)"),
+			"only regions of this bus (ndbusN or provider)"),
+		OPT_STR('t', "type", &o.type, "pmem|blk",
+			"only regions of this type"),
+		OPT_VERBOSE(&o.verbose),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	struct opt dimm_options[] = {
+		OPT_STR('b', "bus", &o.bus, "BUS",
+			"only DIMMs of this bus (ndbusN or provider)"),
+		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
@@ -104,11 +116,18 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 
 	snprintf(usage, sizeof(usage), "ndctl %s-%s <%s>|all [<options>]",
 		 enable ? "enable" : "disable", kind, kind);
-	i = parse_options(argc, argv, options, usage);
+	i = parse_options(argc, argv, regions ? region_options : dimm_options,
+			  usage);
+	log_set_verbose(o.verbose);
 	if (i >= argc) {
 		pr_err("name a %s, or 'all'", kind);
 		return EXIT_USAGE;
 	}
+	if (o.type && strcmp(o.type, "pmem") && strcmp(o.type, "blk")) {
+		pr_err("invalid --type '%s': expected pmem or blk", o.type);
+		return EXIT_USAGE;
+	}
+	each.region_type = o.type;
 	each.bus = o.bus;
 	if (!devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX))
 		rc = devstate_each(&ds, &each, argc - i, argv + i);
