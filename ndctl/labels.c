@@ -258,8 +258,8 @@ static int label_range(const struct label_request *req, const char *name,
 	if (*off >= size || !*len || *len > size - *off) {
 		pr_err("%s: offset %llu and size %llu reach past its %u-byte "
 		       "label area",
-		       name, (unsigned long long)*off,
-		       (unsigned long long)*len, size);
+		       name, (unsigned long long)*off, (unsigned long long)*len,
+		       size);
 		return -EINVAL;
 	}
 	return 0;
@@ -473,7 +473,9 @@ static int label_command(int argc, char **argv, enum label_action action)
 	req.ranged = o.offset || o.size;
 	if ((o.json || o.human) && (req.ranged || o.index_only)) {
 		pr_err("--%s picks raw bytes: not with --json",
-		       o.index_only ? "index" : o.size ? "size" : "offset");
+		       o.index_only ? "index" :
+		       o.size	    ? "size" :
+				      "offset");
 		goto out;
 	}
 	if (o.index_only && req.ranged) {

@@ -22,7 +22,6 @@ struct obj_opts {
 	int verbose;
 };
 
-
 /* The first enabled region that uses the DIMM, or NULL. */
 struct ndctl_region *dimm_active_region(struct ndctl_dimm *dimm)
 {
