@@ -45,7 +45,7 @@ struct section {
 	/* What it asks for; -1 and NULL: not given. */
 	const char *mode, *memmap;
 	uint64_t align;
-	int online, movable, compound;
+	int online, movable, compound, head_only;
 };
 
 struct config {
@@ -253,10 +253,12 @@ static int set_key(struct section *s, const char *full, const char *key,
 		if (parse_size(val, &s->align) || !s->align)
 			why = "expected a size such as 4K, 2M or 1G";
 	} else if (!strcmp(key, "online") || !strcmp(key, "movable") ||
-		   !strcmp(key, "compound")) {
+		   !strcmp(key, "compound") ||
+		   !strcmp(key, "vmemmap_head_only")) {
 		int *out = key[0] == 'o' ? &s->online :
 			   key[0] == 'm' ? &s->movable :
-					   &s->compound;
+			   key[0] == 'c' ? &s->compound :
+					   &s->head_only;
 
 		if (parse_bool(val, out))
 			why = "expected true or false";
@@ -264,7 +266,7 @@ static int set_key(struct section *s, const char *full, const char *key,
 		line = find_line(s->file, full, key);
 		pr_err("%s:%d: unknown key '%s' in [%s] (known: nvdimm.uuid, "
 		       "dax.region, dax.range, mode, online, movable, memmap, "
-		       "compound, align)",
+		       "compound, vmemmap_head_only, align)",
 		       s->file, line, key, full);
 		return 1;
 	}
@@ -290,6 +292,9 @@ static int check_section(const struct section *s)
 		why = "dax.region and dax.range go together";
 	else if (ram && s->compound >= 0)
 		why = "compound applies to devdax, and mode is system-ram";
+	else if (ram && s->head_only >= 0)
+		why = "vmemmap_head_only applies to devdax, and mode is "
+		      "system-ram";
 	else if (!ram && (s->online >= 0 || s->movable >= 0))
 		why = "online and movable apply to system-ram, and mode is "
 		      "devdax";
@@ -314,6 +319,7 @@ static struct section *add_section(struct config *cfg, const char *path,
 			       .online = -1,
 			       .movable = -1,
 			       .compound = -1,
+			       .head_only = -1,
 			       .line = find_line(path, full, NULL) };
 	s->name = strdup(full + strlen(SECTION_PREFIX));
 	s->file = strdup(path);
@@ -526,9 +532,9 @@ bool config_request(struct reconf_opts *o, char **name, int *status)
 	    o->head_only >= 0 || o->size || o->movable >= 0 || o->no_online ||
 	    o->region || o->save_config) {
 		pr_err("--check-config takes the settings from %s: give no "
-		       "--mode, --memmap, --[no-]compound, --align, "
-		       "--[no-]movable, --no-online, --region or --save-config "
-		       "with it",
+		       "--mode, --memmap, --[no-]compound, "
+		       "--[no-]vmemmap-head-only, --align, --[no-]movable, "
+		       "--no-online, --region or --save-config with it",
 		       dir);
 		return false;
 	}
@@ -596,9 +602,10 @@ bool config_request(struct reconf_opts *o, char **name, int *status)
 		o->movable = hit->movable;
 	} else {
 		o->compound = hit->compound;
+		o->head_only = hit->head_only;
 	}
 	pr_info("%s: [reconfigure-device %s] in %s:%d matches it (%s): mode "
-		"%s%s%s%s%s%s%s%s",
+		"%s%s%s%s%s%s%s%s%s",
 		*name, hit->name, hit->file, hit->line, desc, o->mode,
 		ram ? (o->no_online ? ", offline" : ", online") : "",
 		ram && o->movable == 0 ? ", not movable" : "",
@@ -606,6 +613,9 @@ bool config_request(struct reconf_opts *o, char **name, int *status)
 		o->compound == 0 ? ", no compound pages" :
 		o->compound == 1 ? ", compound pages" :
 				   "",
+		o->head_only == 0 ? ", two vmemmap pages per compound page" :
+		o->head_only == 1 ? ", one vmemmap page per compound page" :
+				    "",
 		o->align ? ", align " : "",
 		o->align ? size_exact(hit->align, b1, sizeof(b1)) : "");
 	*status = EXIT_OK;
@@ -723,6 +733,10 @@ static int write_setup(FILE *f, struct daxctl_dev *dev,
 			st.dax_memmap_pmem ? "pmem" : "dram");
 		fprintf(f, "compound = %s\n",
 			st.cfg.compound ? "true" : "false");
+		/* Only a patched kernel has the setting; a stock one, none. */
+		if (daxctl_dev_has_control(dev, "vmemmap_head_only"))
+			fprintf(f, "vmemmap_head_only = %s\n",
+				st.cfg.head_only ? "true" : "false");
 	}
 	fprintf(f, "align = %s\n", size_exact(st.cfg.align, buf, sizeof(buf)));
 	return ferror(f) ? -EIO : 0;

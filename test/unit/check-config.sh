@@ -65,6 +65,56 @@ compound = true
 EOF2
 expect 0 "our keys; keys and uuid in any case" \
 	"mode devdax, memmap pmem, compound pages, align 1G" dax1.0
+# vmemmap_head_only asks what --vmemmap-head-only does: the fixture's
+# stock kernel has no such attribute, and both fail with the same error.
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns1
+mode = devdax
+align = 2M
+vmemmap_head_only = true
+EOF2
+expect 1 "vmemmap_head_only = true: one vmemmap page asked for" \
+	"a.conf:1 matches it .*mode devdax, one vmemmap page per compound page, align 2M$" \
+	dax1.0
+n=$((n + 1))
+tail -n1 "$dir/.err" >"$dir/.conf-err"
+"$daxctl" reconfigure-device dax1.0 -m devdax -a 2M --vmemmap-head-only \
+	--dry-run --sysroot "$fixture" >/dev/null 2>"$dir/.cli-err"
+if grep -q "no dax1.0/vmemmap_head_only attribute" "$dir/.conf-err" &&
+	cmp -s "$dir/.conf-err" "$dir/.cli-err"; then
+	echo "ok $n - ... the same error as --vmemmap-head-only, naming the attribute"
+else
+	echo "not ok $n - ... the same error as --vmemmap-head-only, naming the attribute"
+	sed 's/^/# config: /' "$dir/.conf-err"
+	sed 's/^/# cli: /' "$dir/.cli-err"
+fi
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns1
+mode = devdax
+Vmemmap_Head_Only = false
+EOF2
+expect 0 "vmemmap_head_only = false: two pages, as the device is" \
+	"mode devdax, two vmemmap pages per compound page$" dax1.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns1
+mode = devdax
+
+vmemmap_head_only = sometimes
+EOF2
+expect 1 "a bad vmemmap_head_only is named with its file and line" \
+	"a.conf:5: vmemmap_head_only = 'sometimes': expected true or false" \
+	dax1.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns0
+mode = system-ram
+vmemmap_head_only = true
+EOF2
+expect 1 "vmemmap_head_only with system-ram" \
+	"a.conf:1: .*vmemmap_head_only applies to devdax" dax0.0
 conf a.conf <<EOF2
 [reconfigure-device x]
 nvdimm.uuid = $ns0
