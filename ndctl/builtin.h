@@ -17,5 +17,6 @@ int cmd_read_labels(int argc, char **argv);
 int cmd_write_labels(int argc, char **argv);
 
 int cmd_read_infoblock(int argc, char **argv);
+int cmd_check_namespace(int argc, char **argv);
 
 #endif

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndctl check-namespace: check (and with --repair, repair) the BTT of
+ * sector-mode namespaces.  The BTT's metadata is read through the raw
+ * namespace: its claim is let go, the namespace is bound with force_raw
+ * and /dev/pmemX opened exclusively; afterwards the namespace is put back
+ * as it was: re-enabled (the kernel finds the BTT again) when --force had
+ * to disable it, else with its disabled claim re-attached.  Nothing in
+ * use is touched, whatever the options.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <uuid/uuid.h>
+
+#include <devstate/claim.h>
+#include <devstate/context.h>
+#include <devstate/each.h>
+#include <devstate/inuse.h>
+#include <util/log.h>
+#include <util/options.h>
+#include "btt-check.h"
+#include "builtin.h"
+#include "json.h"
+
+struct check_opts {
+	const char *bus, *region, *sysroot;
+	bool repair, force, rewrite_log;
+	int verbose;
+};
+
+/* Run the check on the raw block device the session opened. */
+static int check_raw(const struct check_opts *o, struct ndctl_namespace *ns,
+		     const char *path, bool *info_ok)
+{
+	const char *name = ndctl_namespace_get_devname(ns);
+	const char *uuid = ndctl_namespace_get_uuid(ns);
+	struct btt_check c = { .name = name,
+			       .repair = o->repair,
+			       .rewrite_log = o->rewrite_log };
+	uint8_t parent[16];
+	int rc;
+
+	if (uuid && uuid[0] && !uuid_parse(uuid, parent))
+		c.parent_uuid = parent;
+	/* O_EXCL: nobody mounts or opens it while it is being checked. */
+	c.fd = open(path, (o->repair ? O_RDWR : O_RDONLY) | O_EXCL | O_CLOEXEC);
+	if (c.fd < 0) {
+		rc = -errno;
+		pr_err("%s: cannot open %s: %s", name, path, strerror(errno));
+		return rc;
+	}
+	if (ioctl(c.fd, BLKGETSIZE64, &c.size)) {
+		rc = -errno;
+		pr_err("%s: cannot size %s: %s", name, path, strerror(errno));
+		close(c.fd);
+		return rc;
+	}
+	rc = btt_check_run(&c);
+	close(c.fd);
+	if (rc < 0)
+		pr_err("%s: %s %s failed: %s", name,
+		       o->repair ? "repairing" : "reading", path,
+		       strerror(-rc));
+	else if (!rc)
+		pr_debug("%s: BTT consistent (%d arena%s%s)", name, c.arenas,
+			 c.arenas == 1 ? "" : "s",
+			 c.repaired ? ", after repairs" : "");
+	*info_ok = c.first_valid;
+	return rc;
+}
+
+/*
+ * Put the namespace back: enabled again when it was (the kernel claims it
+ * from its info block and must find the BTT), or its disabled claim
+ * re-attached, which is safe only with a valid info block (binding a btt
+ * that finds none writes a new, empty one).
+ */
+static int restore(struct devstate *ds, const char *name,
+		   const struct ns_claim *old, bool was_active, bool info_ok)
+{
+	struct ndctl_ns_config cfg = { .mode = NDCTL_NS_MODE_SECTOR,
+				       .sector_size = old->sector_size,
+				       .uuid = old->uuid[0] ? old->uuid : NULL,
+				       .attach_only = true };
+	struct ndctl_namespace *ns;
+	int rc;
+
+	devstate_refresh(ds);
+	ns = ndctl_get_namespace(ds->nd, name);
+	if (!ns)
+		return -ENODEV;
+	if (was_active) {
+		rc = ndctl_namespace_enable(ns);
+		devstate_refresh(ds);
+		ns = ndctl_get_namespace(ds->nd, name);
+		if (rc || !ns || !ndctl_namespace_is_active(ns)) {
+			pr_err("%s: re-enabling it failed: %s", name,
+			       strerror(rc ? -rc : ENODEV));
+			return rc ? rc : -ENODEV;
+		}
+		if (old->mode == NDCTL_NS_MODE_SECTOR &&
+		    ndctl_namespace_get_mode(ns) != NDCTL_NS_MODE_SECTOR) {
+			pr_err("%s: re-enabled, but the kernel found no valid "
+			       "BTT: it is %s now",
+			       name,
+			       nd_mode_name(ndctl_namespace_get_mode(ns)));
+			return -ENXIO;
+		}
+		return 0;
+	}
+	if (old->mode != NDCTL_NS_MODE_SECTOR)
+		return 0;
+	if (!info_ok) {
+		pr_err("%s: left without its sector-mode claim: its info block "
+		       "is not valid (--repair restores it from the backup)",
+		       name);
+		return -ENXIO;
+	}
+	rc = ndctl_namespace_configure(ns, &cfg);
+	if (rc)
+		pr_err("%s: putting back its disabled sector-mode claim failed: "
+		       "%s; enabling it finds the BTT again",
+		       name, strerror(-rc));
+	return rc;
+}
+
+static int check_ns(struct devstate *ds, void *obj, void *arg)
+{
+	const struct check_opts *o = arg;
+	struct ndctl_namespace *ns = obj;
+	enum ndctl_ns_mode mode = ndctl_namespace_get_mode(ns);
+	struct inuse *iu = devstate_inuse(ds);
+	struct ndctl_raw_session raw;
+	bool was_active, info_ok = false;
+	struct ns_claim old;
+	char name[64];
+	int rc, rrc;
+
+	snprintf(name, sizeof(name), "%s", ndctl_namespace_get_devname(ns));
+	if (!iu)
+		return -ENOMEM;
+	if (mode == NDCTL_NS_MODE_FSDAX || mode == NDCTL_NS_MODE_DEVDAX) {
+		pr_err("%s is %s: check-namespace checks the BTT of sector-mode "
+		       "namespaces",
+		       name, nd_mode_name(mode));
+		return -EINVAL;
+	}
+	/* In use refuses first; --force is only for "enabled". */
+	if (inuse_check_namespace(iu, ns))
+		return -EBUSY;
+	was_active = ndctl_namespace_is_active(ns);
+	if (was_active && !o->force) {
+		pr_err("%s is enabled (%s): the check reads it raw, which needs "
+		       "it disabled; disable it first, or use --force",
+		       name, nd_mode_name(mode));
+		return -EBUSY;
+	}
+	ns_claim_save(ns, &old);
+	if (was_active) {
+		rc = ndctl_namespace_disable(ns);
+		if (rc) {
+			pr_err("%s: disabling it failed: %s", name,
+			       strerror(-rc));
+			return rc;
+		}
+	}
+	rc = ndctl_namespace_raw_begin(ns, &raw);
+	if (rc) {
+		pr_err("%s: binding it raw failed: %s", name, strerror(-rc));
+	} else {
+		rc = check_raw(o, ns, raw.path, &info_ok);
+		rrc = ndctl_namespace_raw_end(ns, &raw);
+		if (rrc)
+			pr_err("%s: unbinding the raw namespace failed: %s",
+			       name, strerror(-rrc));
+		if (!rc)
+			rc = rrc;
+	}
+	rrc = restore(ds, name, &old, was_active, info_ok);
+	/* Problems found and left: exit 1, as for a failed operation. */
+	return rc > 0 ? EXIT_FAIL : rc ? rc : rrc;
+}
+
+int cmd_check_namespace(int argc, char **argv)
+{
+	struct check_opts o = { 0 };
+	struct opt options[] = {
+		OPT_STR('b', "bus", &o.bus, "BUS",
+			"only namespaces of this bus"),
+		OPT_STR('r', "region", &o.region, "REGION",
+			"only namespaces of this region"),
+		OPT_BOOL('R', "repair", &o.repair,
+			 "repair what can be: info blocks from their backups, "
+			 "interrupted map updates"),
+		OPT_BOOL('L', "rewrite-log", &o.rewrite_log,
+			 "rewrite the flog in the current layout (with "
+			 "--repair)"),
+		OPT_BOOL('f', "force", &o.force,
+			 "disable an enabled namespace for the check, and "
+			 "enable it again after"),
+		OPT_VERBOSE(&o.verbose),
+		OPT_SYSROOT(&o.sysroot),
+		OPT_TERM,
+	};
+	struct devstate_each each = {
+		.kind = DEVSTATE_NAMESPACE,
+		.idle = DEVSTATE_IDLE_SKIP,
+		.noun = "namespace",
+		.done_verb = "checked",
+		.fn = check_ns,
+		.arg = &o,
+	};
+	struct devstate ds;
+	int i, rc = EXIT_FAIL;
+
+	i = parse_options(argc, argv, options,
+			  "ndctl check-namespace <namespace>|all [<options>]");
+	log_set_verbose(o.verbose);
+	if (i >= argc) {
+		pr_err("name a namespace, or 'all'");
+		return EXIT_USAGE;
+	}
+	if (o.rewrite_log && !o.repair) {
+		pr_err("--rewrite-log writes the flog: it needs --repair");
+		return EXIT_USAGE;
+	}
+	each.bus = o.bus;
+	each.region = o.region;
+	if (!devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX))
+		rc = devstate_each(&ds, &each, argc - i, argv + i);
+	devstate_close(&ds);
+	return rc;
+}
