@@ -130,20 +130,16 @@ static int find_first(struct btt_check *c, struct arena *a)
 		a->off = starts[i];
 		verdict[i] = info_at(c, a->off, a->raw, &a->info);
 		if (verdict[i] == BTT_INFO_OK &&
-		    btt_version_start(&a->info) == starts[i]) {
-			c->first_valid = true;
+		    btt_version_start(&a->info) == starts[i])
 			return 0;
-		}
 		if (verdict[i] < 0 && verdict[i] != -ERANGE)
 			return verdict[i];
 	}
 	for (i = 0; i < 2; i++) {
 		a->off = starts[i];
 		rc = recover_info(c, a, starts[i], verdict[i]);
-		if (rc <= 0) {
-			c->first_valid = !rc && c->repair;
+		if (rc <= 0)
 			return rc;
-		}
 	}
 	problem(c, NULL,
 		"no valid BTT info block at offset 0x1000 or 0, nor a "
@@ -460,7 +456,6 @@ int btt_check_run(struct btt_check *c)
 	int rc;
 
 	c->arenas = c->problems = c->repaired = 0;
-	c->first_valid = false;
 	rc = find_first(c, &a);
 	while (!rc) {
 		rc = check_arena(c, &a);

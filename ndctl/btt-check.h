@@ -21,8 +21,6 @@ struct btt_check {
 	bool repair, rewrite_log;
 	/* results */
 	int arenas;
-	/* The first info block valid on the media (as found, or restored). */
-	bool first_valid;
 	int problems; /* found and not repaired */
 	int repaired;
 };

@@ -4,9 +4,8 @@
  * sector-mode namespaces.  The BTT's metadata is read through the raw
  * namespace: its claim is let go, the namespace is bound with force_raw
  * and /dev/pmemX opened exclusively; afterwards the namespace is put back
- * as it was: re-enabled (the kernel finds the BTT again) when --force had
- * to disable it, else with its disabled claim re-attached.  Nothing in
- * use is touched, whatever the options.
+ * as it was (see restore()).  Nothing in use is touched, whatever the
+ * options.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -35,7 +34,7 @@ struct check_opts {
 
 /* Run the check on the raw block device the session opened. */
 static int check_raw(const struct check_opts *o, struct ndctl_namespace *ns,
-		     const char *path, bool *info_ok)
+		     const char *path)
 {
 	const char *name = ndctl_namespace_get_devname(ns);
 	const char *uuid = ndctl_namespace_get_uuid(ns);
@@ -70,62 +69,54 @@ static int check_raw(const struct check_opts *o, struct ndctl_namespace *ns,
 		pr_debug("%s: BTT consistent (%d arena%s%s)", name, c.arenas,
 			 c.arenas == 1 ? "" : "s",
 			 c.repaired ? ", after repairs" : "");
-	*info_ok = c.first_valid;
 	return rc;
 }
 
 /*
- * Put the namespace back: enabled again when it was (the kernel claims it
- * from its info block and must find the BTT), or its disabled claim
- * re-attached, which is safe only with a valid info block (binding a btt
- * that finds none writes a new, empty one).
+ * Put the namespace back.  The kernel attaches a sector-mode claim from
+ * the info block when the namespace is bound, so enabled is simply
+ * enabled again; a disabled namespace is enabled and disabled, which
+ * leaves its claim attached as it was, but only over a BTT that checked
+ * clean: a damaged one stays unclaimed (mode raw) for now, as upstream
+ * leaves every checked namespace.
  */
 static int restore(struct devstate *ds, const char *name,
-		   const struct ns_claim *old, bool was_active, bool info_ok)
+		   const struct ns_claim *old, bool was_active, bool clean)
 {
-	struct ndctl_ns_config cfg = { .mode = NDCTL_NS_MODE_SECTOR,
-				       .sector_size = old->sector_size,
-				       .uuid = old->uuid[0] ? old->uuid : NULL,
-				       .attach_only = true };
 	struct ndctl_namespace *ns;
 	int rc;
 
+	if (!was_active && old->mode != NDCTL_NS_MODE_SECTOR)
+		return 0;
+	if (!was_active && !clean) {
+		pr_info("%s: left disabled and unclaimed; enabling it lets the "
+			"kernel find its BTT again",
+			name);
+		return 0;
+	}
 	devstate_refresh(ds);
 	ns = ndctl_get_namespace(ds->nd, name);
-	if (!ns)
-		return -ENODEV;
-	if (was_active) {
-		rc = ndctl_namespace_enable(ns);
-		devstate_refresh(ds);
-		ns = ndctl_get_namespace(ds->nd, name);
-		if (rc || !ns || !ndctl_namespace_is_active(ns)) {
-			pr_err("%s: re-enabling it failed: %s", name,
-			       strerror(rc ? -rc : ENODEV));
-			return rc ? rc : -ENODEV;
-		}
-		if (old->mode == NDCTL_NS_MODE_SECTOR &&
-		    ndctl_namespace_get_mode(ns) != NDCTL_NS_MODE_SECTOR) {
-			pr_err("%s: re-enabled, but the kernel found no valid "
-			       "BTT: it is %s now",
-			       name,
-			       nd_mode_name(ndctl_namespace_get_mode(ns)));
-			return -ENXIO;
-		}
-		return 0;
+	rc = ns ? ndctl_namespace_enable(ns) : -ENODEV;
+	devstate_refresh(ds);
+	ns = ndctl_get_namespace(ds->nd, name);
+	if (rc || !ns || !ndctl_namespace_is_active(ns)) {
+		pr_err("%s: enabling it again failed: %s", name,
+		       strerror(rc ? -rc : ENODEV));
+		return rc ? rc : -ENODEV;
 	}
-	if (old->mode != NDCTL_NS_MODE_SECTOR)
-		return 0;
-	if (!info_ok) {
-		pr_err("%s: left without its sector-mode claim: its info block "
-		       "is not valid (--repair restores it from the backup)",
-		       name);
+	if (old->mode == NDCTL_NS_MODE_SECTOR &&
+	    ndctl_namespace_get_mode(ns) != NDCTL_NS_MODE_SECTOR) {
+		pr_err("%s: enabled again, but the kernel found no valid BTT: "
+		       "it is %s now",
+		       name, nd_mode_name(ndctl_namespace_get_mode(ns)));
 		return -ENXIO;
 	}
-	rc = ndctl_namespace_configure(ns, &cfg);
+	if (was_active)
+		return 0;
+	rc = ndctl_namespace_disable(ns);
 	if (rc)
-		pr_err("%s: putting back its disabled sector-mode claim failed: "
-		       "%s; enabling it finds the BTT again",
-		       name, strerror(-rc));
+		pr_err("%s: disabling it again failed: %s", name,
+		       strerror(-rc));
 	return rc;
 }
 
@@ -136,7 +127,7 @@ static int check_ns(struct devstate *ds, void *obj, void *arg)
 	enum ndctl_ns_mode mode = ndctl_namespace_get_mode(ns);
 	struct inuse *iu = devstate_inuse(ds);
 	struct ndctl_raw_session raw;
-	bool was_active, info_ok = false;
+	bool was_active;
 	struct ns_claim old;
 	char name[64];
 	int rc, rrc;
@@ -173,7 +164,7 @@ static int check_ns(struct devstate *ds, void *obj, void *arg)
 	if (rc) {
 		pr_err("%s: binding it raw failed: %s", name, strerror(-rc));
 	} else {
-		rc = check_raw(o, ns, raw.path, &info_ok);
+		rc = check_raw(o, ns, raw.path);
 		rrc = ndctl_namespace_raw_end(ns, &raw);
 		if (rrc)
 			pr_err("%s: unbinding the raw namespace failed: %s",
@@ -181,7 +172,7 @@ static int check_ns(struct devstate *ds, void *obj, void *arg)
 		if (!rc)
 			rc = rrc;
 	}
-	rrc = restore(ds, name, &old, was_active, info_ok);
+	rrc = restore(ds, name, &old, was_active, !rc);
 	/* Problems found and left: exit 1, as for a failed operation. */
 	return rc > 0 ? EXIT_FAIL : rc ? rc : rrc;
 }

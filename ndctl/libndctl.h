@@ -158,12 +158,6 @@ struct ndctl_ns_config {
 	const char *uuid;		/* NULL: a new random uuid */
 	/* raw: the namespace's; sector: the btt's; 0: the kernel's */
 	unsigned int sector_size;
-	/*
-	 * Claim the namespace but leave the claim unbound (disabled), and
-	 * keep the namespace's claim class: putting back a claim whose info
-	 * block is on the media, as it was.
-	 */
-	bool attach_only;
 };
 /*
  * The DIMM's label storage area through the nvdimm ioctls on /dev/nmemN.
@@ -210,10 +204,9 @@ int ndctl_namespace_raw_rw(struct ndctl_namespace *ns, void *buf, size_t len,
  * A disabled namespace's raw capacity as a block device (path), whatever
  * claimed it: the claim is let go, leaving its info block (the kernel
  * deletes an unbound claim device then), and the namespace is bound with
- * force_raw set.  raw_end unbinds it and puts force_raw back; the claim
- * is found again from the info block when the namespace is enabled, or
- * put back with ndctl_namespace_configure() and attach_only.  -EBUSY when
- * the namespace or its claim is enabled.
+ * force_raw set.  raw_end unbinds it and puts force_raw back; the kernel
+ * finds the claim again from the info block when the namespace is next
+ * enabled.  -EBUSY when the namespace or its claim is enabled.
  */
 struct ndctl_raw_session {
 	char path[4096];

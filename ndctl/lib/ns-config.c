@@ -223,7 +223,17 @@ int ndctl_namespace_enable(struct ndctl_namespace *ns)
 		/* nd_pmem drives btt and pfn claims (nd_btt is a library). */
 		return bind(root, claim,
 			    !strncmp(claim, "dax", 3) ? "dax_pmem" : "nd_pmem");
-	return bind(root, ns->devname, "nd_pmem");
+	rc = bind(root, ns->devname, "nd_pmem");
+	if (!rc)
+		return 0;
+	/*
+	 * An info block on the namespace: the kernel fails the raw bind and
+	 * creates the claim it describes instead, bound once probing is done.
+	 */
+	wait_probe(ns->region->bus);
+	if (!current_claim(ns, claim, sizeof(claim)) && is_bound(root, claim))
+		return 0;
+	return rc;
 }
 
 int ndctl_namespace_raw_begin(struct ndctl_namespace *ns,
@@ -385,16 +395,14 @@ int ndctl_namespace_configure(struct ndctl_namespace *ns,
 	 * left from an older claim would keep autodetection looking for
 	 * that one.  Older kernels lack the attribute.
 	 */
-	if (!cfg->attach_only) {
-		rc = sysfs_write(root,
-				 cfg->mode == NDCTL_NS_MODE_SECTOR ? "btt" :
-				 cfg->mode == NDCTL_NS_MODE_FSDAX  ? "pfn" :
-				 cfg->mode == NDCTL_NS_MODE_DEVDAX ? "dax" :
-								     "\n",
-				 ND_DEVICES "/%s/holder_class", ns->devname);
-		if (rc && rc != -ENOENT)
-			return rc;
-	}
+	rc = sysfs_write(root,
+			 cfg->mode == NDCTL_NS_MODE_SECTOR ? "btt" :
+			 cfg->mode == NDCTL_NS_MODE_FSDAX  ? "pfn" :
+			 cfg->mode == NDCTL_NS_MODE_DEVDAX ? "dax" :
+							     "\n",
+			 ND_DEVICES "/%s/holder_class", ns->devname);
+	if (rc && rc != -ENOENT)
+		return rc;
 	switch (cfg->mode) {
 	case NDCTL_NS_MODE_RAW:
 		if (cfg->sector_size) {
@@ -456,7 +464,7 @@ attach:
 	if (!rc)
 		rc = sysfs_write(root, ns->devname, ND_DEVICES "/%s/namespace",
 				 seed);
-	if (!rc && !cfg->attach_only)
+	if (!rc)
 		rc = bind(root, seed, driver);
 	if (rc)
 		/* Give the seed back so the region is as it was. */
