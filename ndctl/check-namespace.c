@@ -181,10 +181,7 @@ int cmd_check_namespace(int argc, char **argv)
 {
 	struct check_opts o = { 0 };
 	struct opt options[] = {
-		OPT_STR('b', "bus", &o.bus, "BUS",
-			"only namespaces of this bus"),
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only namespaces of this region"),
+		OPT_NAMESPACE_FILTERS(&o.bus, &o.region),
 		OPT_BOOL('R', "repair", &o.repair,
 			 "repair what can be: info blocks from their backups, "
 			 "interrupted map updates"),
