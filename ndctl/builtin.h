@@ -19,5 +19,6 @@ int cmd_write_labels(int argc, char **argv);
 int cmd_read_infoblock(int argc, char **argv);
 int cmd_write_infoblock(int argc, char **argv);
 int cmd_check_labels(int argc, char **argv);
+int cmd_check_namespace(int argc, char **argv);
 
 #endif

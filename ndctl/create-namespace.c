@@ -120,10 +120,17 @@ static struct ndctl_namespace *find_namespace(struct ndctl_ctx *ctx,
 	return ns;
 }
 
-/* A namespace nobody claimed yet, with capacity: what create fills. */
+/*
+ * A namespace nobody claimed yet, with capacity: what create fills.  With
+ * a size and no region named, the first region where that size fits, as
+ * upstream moves on to the next region when one has no room.
+ */
 static struct ndctl_namespace *find_idle(struct ndctl_ctx *ctx,
-					 const char *busf, const char *region)
+					 const char *busf, const char *region,
+					 uint64_t size)
 {
+	/* A region named: its own size error beats moving on. */
+	bool any = !size || (region && strcmp(region, "all"));
 	struct ndctl_namespace *ns;
 	struct ndctl_region *r;
 	struct ndctl_bus *bus;
@@ -138,7 +145,9 @@ static struct ndctl_namespace *find_idle(struct ndctl_ctx *ctx,
 				if (ndctl_namespace_get_size(ns) &&
 				    ndctl_namespace_get_mode(ns) ==
 					    NDCTL_NS_MODE_RAW &&
-				    !ndctl_namespace_has_label(ns))
+				    !ndctl_namespace_has_label(ns) &&
+				    (any ||
+				     size == ndctl_namespace_get_size(ns)))
 					return ns;
 			/* A labelled region hands out its seed. */
 			ndctl_namespace_foreach (r, ns)
@@ -146,7 +155,10 @@ static struct ndctl_namespace *find_idle(struct ndctl_ctx *ctx,
 					    ndctl_region_get_namespace_seed(
 						    r)) &&
 				    ndctl_namespace_has_label(ns) &&
-				    ndctl_region_get_available_size(r))
+				    ndctl_region_get_available_size(r) &&
+				    (any ||
+				     size <= ndctl_region_get_max_available_extent(
+						     r)))
 					return ns;
 		}
 	return NULL;
@@ -387,7 +399,7 @@ int cmd_create_namespace(int argc, char **argv)
 		goto out;
 	}
 	ns = o.reconfig ? find_namespace(ctx, o.bus, o.region, o.reconfig) :
-			  find_idle(ctx, o.bus, o.region);
+			  find_idle(ctx, o.bus, o.region, size);
 	if (!ns) {
 		if (o.reconfig)
 			pr_err("%s: no such namespace%s%s", o.reconfig,

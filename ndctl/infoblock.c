@@ -184,9 +184,7 @@ int cmd_read_infoblock(int argc, char **argv)
 {
 	struct read_opts o = { 0 };
 	struct opt options[] = {
-		OPT_STR('b', "bus", &o.bus, "BUS", "only this bus"),
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only namespaces of this region"),
+		OPT_NAMESPACE_FILTERS(&o.bus, &o.region),
 		OPT_STR('o', "output", &o.output, "FILE",
 			"write to FILE instead of stdout"),
 		OPT_STR('i', "input", &o.input, "FILE",
@@ -454,9 +452,7 @@ int cmd_write_infoblock(int argc, char **argv)
 {
 	struct write_opts o = { 0 };
 	struct opt options[] = {
-		OPT_STR('b', "bus", &o.bus, "BUS", "only this bus"),
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only namespaces of this region"),
+		OPT_NAMESPACE_FILTERS(&o.bus, &o.region),
 		OPT_STR('o', "output", &o.output, "FILE",
 			"write an image's first 8K to FILE"),
 		OPT_BOOL('c', "stdout", &o.to_stdout,

@@ -25,6 +25,9 @@
 #include "label-format.h"
 #include "region.h"
 
+/* -b, which every label command takes. */
+#define OPT_DIMM_BUS(v) OPT_STR('b', "bus", (v), "BUS", "only DIMMs of this bus")
+
 struct label_opts {
 	const char *bus, *version, *input, *output, *sysroot;
 	const char *size, *offset; /* a byte range of the area */
@@ -371,7 +374,7 @@ static int label_command(int argc, char **argv, enum label_action action)
 {
 	struct label_opts o = { 0 };
 	struct opt init_options[] = {
-		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
+		OPT_DIMM_BUS(&o.bus),
 		OPT_BOOL('f', "force", &o.force,
 			 "overwrite a valid index; disable active regions"),
 		OPT_STR('V', "label-version", &o.version, "1.1|1.2",
@@ -381,7 +384,7 @@ static int label_command(int argc, char **argv, enum label_action action)
 		OPT_TERM,
 	};
 	struct opt zero_options[] = {
-		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
+		OPT_DIMM_BUS(&o.bus),
 		OPT_BOOL('f', "force", &o.force, "disable active regions"),
 		OPT_STR('s', "size", &o.size, "SIZE",
 			"zero this many bytes (default: to the end)"),
@@ -392,7 +395,7 @@ static int label_command(int argc, char **argv, enum label_action action)
 		OPT_TERM,
 	};
 	struct opt read_options[] = {
-		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
+		OPT_DIMM_BUS(&o.bus),
 		OPT_BOOL('j', "json", &o.json,
 			 "parse the index and labels to JSON"),
 		OPT_BOOL('u', "human", &o.human,
@@ -410,7 +413,7 @@ static int label_command(int argc, char **argv, enum label_action action)
 		OPT_TERM,
 	};
 	struct opt write_options[] = {
-		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
+		OPT_DIMM_BUS(&o.bus),
 		OPT_STR('i', "input", &o.input, "FILE",
 			"the label area to write (default: stdin)"),
 		OPT_BOOL('f', "force", &o.force, "disable active regions"),
@@ -419,7 +422,7 @@ static int label_command(int argc, char **argv, enum label_action action)
 		OPT_TERM,
 	};
 	struct opt check_options[] = {
-		OPT_STR('b', "bus", &o.bus, "BUS", "only DIMMs of this bus"),
+		OPT_DIMM_BUS(&o.bus),
 		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,

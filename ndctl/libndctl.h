@@ -214,6 +214,11 @@ int ndctl_region_get_supported_alignments(struct ndctl_region *region,
 					  uint64_t *aligns, int max);
 /* Unbind the namespace's claim and the namespace itself. */
 int ndctl_namespace_disable(struct ndctl_namespace *ns);
+/*
+ * Bind the claim, or the namespace itself when unclaimed (the kernel
+ * then claims it from its info block).  With force_raw set, the raw
+ * namespace: its claim is let go first (see raw_begin).
+ */
 int ndctl_namespace_enable(struct ndctl_namespace *ns);
 /*
  * Release the claim and zero the info block: the namespace is left raw
@@ -221,11 +226,27 @@ int ndctl_namespace_enable(struct ndctl_namespace *ns);
  */
 int ndctl_namespace_clear_claim(struct ndctl_namespace *ns);
 /*
- * Read (or write) len bytes at off of a disabled namespace's raw
- * capacity, binding it raw for the I/O only.
+ * Read (or write) len bytes at off of a disabled, unclaimed namespace's
+ * raw capacity, binding it raw for the I/O only.  -EBUSY when claimed.
  */
 int ndctl_namespace_raw_rw(struct ndctl_namespace *ns, void *buf, size_t len,
 			   uint64_t off, bool write);
+/*
+ * A disabled namespace's raw capacity as a block device (path), whatever
+ * claimed it: the claim is let go, leaving its info block (the kernel
+ * deletes an unbound claim device then), and the namespace is bound with
+ * force_raw set.  raw_end unbinds it and puts force_raw back; the kernel
+ * finds the claim again from the info block when the namespace is next
+ * enabled.  -EBUSY when the namespace or its claim is enabled.
+ */
+struct ndctl_raw_session {
+	char path[4096];
+	int force_raw; /* as it was */
+};
+int ndctl_namespace_raw_begin(struct ndctl_namespace *ns,
+			      struct ndctl_raw_session *s);
+int ndctl_namespace_raw_end(struct ndctl_namespace *ns,
+			    const struct ndctl_raw_session *s);
 /*
  * Labelled regions: give a seed namespace a new uuid, an optional name and
  * a size (the kernel allocates the capacity and writes the labels), or

@@ -89,10 +89,7 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 {
 	struct ns_cmd_opts o = { 0 };
 	struct opt destroy_options[] = {
-		OPT_STR('b', "bus", &o.bus, "BUS",
-			"only namespaces of this bus"),
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only namespaces of this region"),
+		OPT_NAMESPACE_FILTERS(&o.bus, &o.region),
 		OPT_BOOL('f', "force", &o.force,
 			 "destroy even an active namespace"),
 		OPT_VERBOSE(&o.verbose),
@@ -100,10 +97,7 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 		OPT_TERM,
 	};
 	struct opt options[] = {
-		OPT_STR('b', "bus", &o.bus, "BUS",
-			"only namespaces of this bus"),
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only namespaces of this region"),
+		OPT_NAMESPACE_FILTERS(&o.bus, &o.region),
 		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,

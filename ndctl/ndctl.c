@@ -21,6 +21,8 @@ static const struct command ndctl_commands[] = {
 	{ "init-labels", cmd_init_labels,
 	  "write an empty namespace label index" },
 	{ "zero-labels", cmd_zero_labels, "erase the label area" },
+	{ "check-namespace", cmd_check_namespace,
+	  "check (and --repair) the BTT of sector-mode namespaces" },
 	{ "read-infoblock", cmd_read_infoblock,
 	  "read or parse the pfn/dax info block of disabled namespaces" },
 	{ "write-infoblock", cmd_write_infoblock,

@@ -36,6 +36,11 @@ struct opt {
 #define OPT_SYSROOT(v) \
 	OPT_STR(0, "sysroot", (v), "DIR", \
 		"read and write sysfs under DIR instead of /")
+/* -b and -r of the commands that take NAMESPACE...|all. */
+#define OPT_NAMESPACE_FILTERS(bus, region) \
+	OPT_STR('b', "bus", (bus), "BUS", "only namespaces of this bus"), \
+	OPT_STR('r', "region", (region), "REGION", \
+		"only namespaces of this region")
 /* -v, --verbose: repeatable; the command passes the count to the log. */
 #define OPT_VERBOSE(v) \
 	{ 'v', "verbose", OPT_COUNT, (v), NULL, \

@@ -159,56 +159,140 @@ int ndctl_namespace_disable(struct ndctl_namespace *ns)
 	return unbind(root, ns->devname);
 }
 
-int ndctl_namespace_enable(struct ndctl_namespace *ns)
+/* 1 or 0, or -errno when the namespace has no force_raw attribute. */
+static int get_force_raw(struct ndctl_namespace *ns)
+{
+	int v, rc = sysfs_read_int(ns_root(ns), &v, ND_DEVICES "/%s/force_raw",
+				   ns->devname);
+
+	return rc ? rc : !!v;
+}
+
+static int set_force_raw(struct ndctl_namespace *ns, bool on)
+{
+	return sysfs_write(ns_root(ns), on ? "1" : "0",
+			   ND_DEVICES "/%s/force_raw", ns->devname);
+}
+
+/*
+ * Let go of a disabled namespace's claim, leaving its info block as it
+ * is.  The kernel deletes the claim device (unless it is the region's
+ * seed); binding the namespace later finds the info block again.
+ */
+static int release_claim(struct ndctl_namespace *ns)
 {
 	struct sysroot *root = ns_root(ns);
 	char claim[64];
 
+	if (current_claim(ns, claim, sizeof(claim)))
+		return 0;
+	if (is_bound(root, claim))
+		return -EBUSY;
+	return sysfs_write(root, "\n", ND_DEVICES "/%s/namespace", claim);
+}
+
+int ndctl_namespace_enable(struct ndctl_namespace *ns)
+{
+	struct sysroot *root = ns_root(ns);
+	char claim[64];
+	int rc;
+
+	/*
+	 * force_raw set (by hand, as upstream's tests do) asks for the raw
+	 * block device: the kernel binds a namespace only unclaimed, so the
+	 * claim goes, to be found again from the info block when the
+	 * namespace is enabled without force_raw.
+	 */
+	if (get_force_raw(ns) == 1) {
+		rc = release_claim(ns);
+		return rc ? rc : bind(root, ns->devname, "nd_pmem");
+	}
 	if (!current_claim(ns, claim, sizeof(claim)))
 		/* nd_pmem drives btt and pfn claims (nd_btt is a library). */
 		return bind(root, claim,
 			    !strncmp(claim, "dax", 3) ? "dax_pmem" : "nd_pmem");
-	return bind(root, ns->devname, "nd_pmem");
+	rc = bind(root, ns->devname, "nd_pmem");
+	if (!rc)
+		return 0;
+	/*
+	 * An info block on the namespace: the kernel fails the raw bind and
+	 * creates the claim it describes instead, bound once probing is done.
+	 */
+	wait_probe(ns->region->bus);
+	if (!current_claim(ns, claim, sizeof(claim)) && is_bound(root, claim))
+		return 0;
+	return rc;
 }
 
-/*
- * I/O on the raw capacity of a disabled namespace.  force_raw keeps
- * nd_pmem from re-creating a claim from an info block while the
- * namespace is bound for the I/O; it is unbound again afterwards.
- */
-int ndctl_namespace_raw_rw(struct ndctl_namespace *ns, void *buf, size_t len,
-			   uint64_t off, bool write)
+int ndctl_namespace_raw_begin(struct ndctl_namespace *ns,
+			      struct ndctl_raw_session *s)
 {
 	struct sysroot *root = ns_root(ns);
-	char path[4096], claim[64];
+	char claim[64];
 	char **names;
-	ssize_t done;
-	int fd, n, rc;
+	int n, rc;
 
-	/*
-	 * The kernel refuses a raw probe of a claimed namespace, and letting
-	 * the claim go deletes the claim device: refuse, changing nothing.
-	 */
-	if (!current_claim(ns, claim, sizeof(claim)))
+	if (is_bound(root, ns->devname) ||
+	    (!current_claim(ns, claim, sizeof(claim)) && is_bound(root, claim)))
 		return -EBUSY;
-	rc = sysfs_write(root, "1", ND_DEVICES "/%s/force_raw", ns->devname);
+	s->force_raw = get_force_raw(ns);
+	if (s->force_raw < 0)
+		return s->force_raw;
+	rc = release_claim(ns);
 	if (rc)
 		return rc;
-	rc = bind(root, ns->devname, "nd_pmem");
+	rc = set_force_raw(ns, true);
+	if (!rc)
+		rc = bind(root, ns->devname, "nd_pmem");
 	if (rc)
 		goto out;
 	n = sysfs_list(root, "pmem", &names, ND_DEVICES "/%s/block",
 		       ns->devname);
 	if (n <= 0) {
 		rc = n < 0 ? n : -ENODEV;
-		goto out_unbind;
+		unbind(root, ns->devname);
+		goto out;
 	}
-	snprintf(path, sizeof(path), "%s/dev/%s", sysroot_path(root), names[0]);
+	snprintf(s->path, sizeof(s->path), "%s/dev/%s", sysroot_path(root),
+		 names[0]);
 	sysfs_free_names(names);
-	fd = open(path, (write ? O_WRONLY | O_SYNC : O_RDONLY) | O_CLOEXEC);
+	return 0;
+out:
+	set_force_raw(ns, s->force_raw);
+	return rc;
+}
+
+int ndctl_namespace_raw_end(struct ndctl_namespace *ns,
+			    const struct ndctl_raw_session *s)
+{
+	int rc = unbind(ns_root(ns), ns->devname);
+	int rc2 = set_force_raw(ns, s->force_raw == 1);
+
+	return rc ? rc : rc2;
+}
+
+/* I/O on the raw capacity of a disabled, unclaimed namespace. */
+int ndctl_namespace_raw_rw(struct ndctl_namespace *ns, void *buf, size_t len,
+			   uint64_t off, bool write)
+{
+	struct ndctl_raw_session s;
+	char claim[64];
+	ssize_t done;
+	int fd, rc;
+
+	/*
+	 * Letting a claim go deletes the claim device: refuse, changing
+	 * nothing (check-namespace, which means to, uses raw_begin).
+	 */
+	if (!current_claim(ns, claim, sizeof(claim)))
+		return -EBUSY;
+	rc = ndctl_namespace_raw_begin(ns, &s);
+	if (rc)
+		return rc;
+	fd = open(s.path, (write ? O_WRONLY | O_SYNC : O_RDONLY) | O_CLOEXEC);
 	if (fd < 0) {
 		rc = -errno;
-		goto out_unbind;
+		goto out;
 	}
 	errno = 0;
 	done = write ? pwrite(fd, buf, len, off) : pread(fd, buf, len, off);
@@ -217,19 +301,20 @@ int ndctl_namespace_raw_rw(struct ndctl_namespace *ns, void *buf, size_t len,
 	if (write && fsync(fd) && !rc)
 		rc = -errno;
 	close(fd);
-out_unbind:
-	unbind(root, ns->devname);
 out:
-	sysfs_write(root, "0", ND_DEVICES "/%s/force_raw", ns->devname);
+	ndctl_namespace_raw_end(ns, &s);
 	return rc;
 }
 
+/*
+ * Both places an info block can be: a pfn/dax one or a BTT 1.1 one at
+ * 4K, a BTT 2.0 one at 0, so no old claim is found there again.
+ */
 static int zero_info_block(struct ndctl_namespace *ns)
 {
-	char zeros[INFO_BLOCK_SIZE] = { 0 };
+	char zeros[INFO_BLOCK_OFFSET + INFO_BLOCK_SIZE] = { 0 };
 
-	return ndctl_namespace_raw_rw(ns, zeros, sizeof(zeros),
-				      INFO_BLOCK_OFFSET, true);
+	return ndctl_namespace_raw_rw(ns, zeros, sizeof(zeros), 0, true);
 }
 
 int ndctl_namespace_clear_claim(struct ndctl_namespace *ns)
@@ -292,6 +377,20 @@ int ndctl_namespace_configure(struct ndctl_namespace *ns,
 
 	if (cfg->sector_size)
 		snprintf(ssize, sizeof(ssize), "%u", cfg->sector_size);
+	/*
+	 * The claim class the kernel probes for, as upstream sets it: with
+	 * v1.2 labels "btt" means BTT 2.0 (its info block at 0), and a class
+	 * left from an older claim would keep autodetection looking for
+	 * that one.  Older kernels lack the attribute.
+	 */
+	rc = sysfs_write(root,
+			 cfg->mode == NDCTL_NS_MODE_SECTOR ? "btt" :
+			 cfg->mode == NDCTL_NS_MODE_FSDAX  ? "pfn" :
+			 cfg->mode == NDCTL_NS_MODE_DEVDAX ? "dax" :
+							     "\n",
+			 ND_DEVICES "/%s/holder_class", ns->devname);
+	if (rc && rc != -ENOENT)
+		return rc;
 	switch (cfg->mode) {
 	case NDCTL_NS_MODE_RAW:
 		if (cfg->sector_size) {

@@ -113,6 +113,11 @@ expect 1 "write-labels: unreadable input" \
 expect 1 "create-namespace: unknown region" \
 	"$ndctl" create-namespace -r region9 --sysroot "$fixture"
 expect 2 "destroy-namespace: no namespace" "$ndctl" destroy-namespace
+expect 2 "check-namespace: no namespace" "$ndctl" check-namespace
+expect 2 "check-namespace: --rewrite-log without --repair" \
+	"$ndctl" check-namespace -L namespace0.0 --sysroot "$fixture"
+expect 1 "check-namespace: no such namespace" \
+	"$ndctl" check-namespace namespace9.9 --sysroot "$fixture"
 expect 1 "destroy-namespace: unknown namespace" \
 	"$ndctl" destroy-namespace namespace9.9 -f --sysroot "$fixture"
 expect 1 "destroy-namespace: unknown bus" \
