@@ -118,6 +118,35 @@ static int emit_block(struct read_run *run, const char *key, const char *name,
 	return 0;
 }
 
+/*
+ * read- and write-infoblock over the namespaces named: within the bus
+ * and region filters, seeds only by name, upstream's summary line.
+ */
+static int each_infoblock(const char *sysroot, const char *bus,
+			  const char *region, const char *done_verb,
+			  int (*fn)(struct devstate *, void *, void *),
+			  void *arg, int argc, char **argv)
+{
+	struct devstate_each each = {
+		.kind = DEVSTATE_NAMESPACE,
+		.bus = bus,
+		.region = region,
+		.idle = DEVSTATE_IDLE_NAMED,
+		.noun = "infoblock",
+		.done_verb = done_verb,
+		.fn = fn,
+		.arg = arg,
+	};
+	struct devstate ds;
+	int rc;
+
+	rc = devstate_open(&ds, sysroot, DEVSTATE_ND) ?
+		     EXIT_FAIL :
+		     devstate_each(&ds, &each, argc, argv);
+	devstate_close(&ds);
+	return rc;
+}
+
 static int read_ns(struct devstate *ds, void *obj, void *arg)
 {
 	struct ndctl_namespace *ns = obj;
@@ -199,15 +228,6 @@ int cmd_read_infoblock(int argc, char **argv)
 		OPT_TERM,
 	};
 	struct read_run run = { .o = &o };
-	struct devstate_each each = {
-		.kind = DEVSTATE_NAMESPACE,
-		.idle = DEVSTATE_IDLE_NAMED,
-		.noun = "infoblock",
-		.done_verb = "read",
-		.fn = read_ns,
-		.arg = &run,
-	};
-	struct devstate ds;
 	int i, rc;
 
 	i = parse_options(argc, argv, options,
@@ -231,12 +251,8 @@ int cmd_read_infoblock(int argc, char **argv)
 	} else if (i >= argc) {
 		rc = read_file(&run);
 	} else {
-		each.bus = o.bus;
-		each.region = o.region;
-		rc = devstate_open(&ds, o.sysroot, DEVSTATE_ND) ?
-			     EXIT_FAIL :
-			     devstate_each(&ds, &each, argc - i, argv + i);
-		devstate_close(&ds);
+		rc = each_infoblock(o.sysroot, o.bus, o.region, "read",
+				    read_ns, &run, argc - i, argv + i);
 	}
 	if (o.json && json_object_array_length(run.arr))
 		json_print(run.out, run.arr);
@@ -476,15 +492,6 @@ int cmd_write_infoblock(int argc, char **argv)
 		OPT_TERM,
 	};
 	struct write_run w = { 0 };
-	struct devstate_each each = {
-		.kind = DEVSTATE_NAMESPACE,
-		.idle = DEVSTATE_IDLE_NAMED,
-		.noun = "infoblock",
-		.done_verb = "wrote",
-		.fn = write_ns,
-		.arg = &w,
-	};
-	struct devstate ds;
 	int i, rc;
 
 	i = parse_options(argc, argv, options,
@@ -511,11 +518,6 @@ int cmd_write_infoblock(int argc, char **argv)
 		       "--stdout");
 		return EXIT_USAGE;
 	}
-	each.bus = o.bus;
-	each.region = o.region;
-	rc = devstate_open(&ds, o.sysroot, DEVSTATE_ND) ?
-		     EXIT_FAIL :
-		     devstate_each(&ds, &each, argc - i, argv + i);
-	devstate_close(&ds);
-	return rc;
+	return each_infoblock(o.sysroot, o.bus, o.region, "wrote", write_ns, &w,
+			      argc - i, argv + i);
 }
