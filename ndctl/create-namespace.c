@@ -32,7 +32,7 @@ struct create_opts {
 	const char *bus, *region, *mode, *map, *memmap, *align, *size,
 		*reconfig;
 	const char *name, *uuid, *type, *reserve, *sector_size, *sysroot;
-	bool force, dry_run, human;
+	bool force, dry_run, human, cont;
 	/* -1: not given (upstream's defaults: autorecover on) */
 	int autorecover, autolabel;
 };
@@ -127,10 +127,13 @@ static struct ndctl_namespace *find_namespace(struct ndctl_ctx *ctx,
  */
 static struct ndctl_namespace *find_idle(struct ndctl_ctx *ctx,
 					 const char *busf, const char *region,
-					 uint64_t size)
+					 uint64_t size, bool must_fit)
 {
-	/* A region named: its own size error beats moving on. */
-	bool any = !size || (region && strcmp(region, "all"));
+	/*
+	 * A region named: its own size error beats moving on, except
+	 * when --continue looks for more room after the first namespace.
+	 */
+	bool any = !size || (!must_fit && region && strcmp(region, "all"));
 	struct ndctl_namespace *ns;
 	struct ndctl_region *r;
 	struct ndctl_bus *bus;
@@ -306,6 +309,183 @@ static void print_namespace(struct devstate *ds, const char *name, bool human)
 	json_object_put(j);
 }
 
+/* create_once(): no idle namespace was left to fill (--continue ends). */
+#define CREATE_NONE_LEFT (-ENOENT)
+
+/*
+ * One namespace: the one -e names or an idle one to fill, planned,
+ * checked, written and printed.  cfg and size are the request; the
+ * defaults this fills in stay with this namespace.
+ */
+static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
+		       uint64_t size, uint64_t reserve, bool quiet_none)
+{
+	struct ndctl_namespace *ns;
+	struct memmap_cost cost;
+	struct devstate ds = { 0 };
+	struct ndctl_ctx *ctx;
+	struct inuse *iu;
+	struct ns_claim old;
+	uint64_t free_bytes;
+	bool seed;
+	char name[64], b1[32], b2[32], b3[32];
+	int rc = EXIT_USAGE;
+
+	if (devstate_open(&ds, o->sysroot, DEVSTATE_ND | DEVSTATE_DAX)) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	ctx = ds.nd;
+	if (nd_check_filters_matched(ctx, o->bus, o->region, NULL, NULL)) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	ns = o->reconfig ? find_namespace(ctx, o->bus, o->region, o->reconfig) :
+			   find_idle(ctx, o->bus, o->region, size, quiet_none);
+	if (!ns) {
+		if (o->reconfig)
+			pr_err("%s: no such namespace%s%s", o->reconfig,
+			       o->region ? " in region " : "",
+			       o->region ? o->region : "");
+		else if (quiet_none)
+			rc = CREATE_NONE_LEFT;
+		else
+			pr_err("no idle namespace in %s: reconfigure one with "
+			       "-e NAMESPACE -f",
+			       o->region ? o->region : "any region");
+		if (rc != CREATE_NONE_LEFT)
+			rc = EXIT_FAIL;
+		goto out;
+	}
+	snprintf(name, sizeof(name), "%s", ndctl_namespace_get_devname(ns));
+	/* In use refuses before anything else, whatever the options. */
+	iu = devstate_inuse(&ds);
+	if (!iu || inuse_check_namespace(iu, ns)) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	ns_claim_save(ns, &old);
+	if ((o->name || o->uuid) && !is_labelled_seed(ns)) {
+		pr_err("%s: --%s applies to a new namespace in a region with "
+		       "labels (ndctl init-labels)",
+		       name, o->name ? "name" : "uuid");
+		goto out;
+	}
+	/*
+	 * A btt seed has no logical block size until one is written (the
+	 * kernel refuses to bind it): 4K, upstream's default.
+	 */
+	if (cfg.mode == NDCTL_NS_MODE_SECTOR && !cfg.sector_size)
+		cfg.sector_size = SZ_4K;
+	if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
+	    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
+		/* The kernel's default for both pfn and dax claims. */
+		if (!cfg.align)
+			cfg.align = SZ_2M;
+		if (check_align(ns, cfg.align))
+			goto out;
+	}
+	if (check_size(ns, size))
+		goto out;
+	seed = is_labelled_seed(ns);
+	if (!size)
+		size = seed ? ndctl_region_get_max_available_extent(
+				      ndctl_namespace_get_region(ns)) :
+			      ndctl_namespace_get_size(ns);
+	if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
+	    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
+		if (plan_namespace(ds.profile, ns, &cfg, size, &cost))
+			goto out;
+		free_bytes = node_free_bytes(ds.root,
+					     ndctl_namespace_get_numa_node(ns));
+		if (free_bytes && cost.dram_total + reserve > free_bytes &&
+		    !o->force) {
+			pr_err("%s: the memmap needs %s of DRAM but node %d has "
+			       "%s free (keeping %s): use --memmap pmem, or "
+			       "--force",
+			       name,
+			       size_exact(cost.dram_total, b1, sizeof(b1)),
+			       ndctl_namespace_get_numa_node(ns) < 0 ?
+				       0 :
+				       ndctl_namespace_get_numa_node(ns),
+			       size_exact(free_bytes, b2, sizeof(b2)),
+			       size_exact(reserve, b3, sizeof(b3)));
+			rc = EXIT_FAIL;
+			goto out;
+		}
+	}
+	/* Active: claimed, or a raw namespace with its block device up. */
+	if (old.mode != NDCTL_NS_MODE_RAW || old.enabled) {
+		if (!o->force) {
+			pr_err("%s is active (%s): reconfiguring it rewrites its "
+			       "info block and destroys the data on it; use "
+			       "--force",
+			       name, nd_mode_name(old.mode));
+			rc = EXIT_FAIL;
+			goto out;
+		}
+		pr_info("%s: rewriting the info block; the data on it is lost",
+			name);
+	}
+	if (o->dry_run) {
+		struct json_object *j = json_object_new_object();
+
+		json_add_str(j, "dev", name);
+		json_add_str(j, "mode", nd_mode_name(cfg.mode));
+		if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
+		    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
+			json_add_str(j, "map", map_name(cfg.map));
+			json_add_size(j, "size", cost.usable, o->human);
+			json_add_u64(j, "align", cfg.align);
+			memmap_figures_to_json(j,
+					       cfg.map == NDCTL_MAP_DEV ?
+						       MEMMAP_PMEM :
+						       MEMMAP_DRAM,
+					       &cost);
+		}
+		json_add_bool(j, "dry_run", true);
+		json_print(stdout, j);
+		json_object_put(j);
+		rc = EXIT_OK;
+		goto out;
+	}
+	/* The drivers the new claim binds to, loaded when missing. */
+	if (devstate_need_driver(&ds, "nd",
+				 cfg.mode == NDCTL_NS_MODE_DEVDAX ? "dax_pmem" :
+								    "nd_pmem") ||
+	    (cfg.mode == NDCTL_NS_MODE_DEVDAX &&
+	     devstate_need_driver(&ds, "dax", "device_dax"))) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	if (seed) {
+		rc = ndctl_namespace_set_label(ns, o->uuid, o->name, size);
+		if (!rc)
+			rc = ndctl_namespace_configure(ns, &cfg);
+		if (rc) {
+			pr_err("%s: configuring %s failed: %s; its capacity "
+			       "is given back",
+			       name, nd_mode_name(cfg.mode), strerror(-rc));
+			ndctl_namespace_delete(ns);
+			rc = EXIT_FAIL;
+			goto out;
+		}
+		print_namespace(&ds, name, o->human);
+		rc = EXIT_OK;
+		goto out;
+	}
+	/* --no-autorecover: a failed claim leaves the namespace raw. */
+	if (ns_claim_replace(ns, &cfg, o->autorecover ? &old : NULL)) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	print_namespace(&ds, name, o->human);
+	rc = EXIT_OK;
+out:
+	devstate_close(&ds);
+	return rc;
+}
+
 int cmd_create_namespace(int argc, char **argv)
 {
 	struct create_opts o = { 0 };
@@ -343,20 +523,14 @@ int cmd_create_namespace(int argc, char **argv)
 		  "restore the previous setup if -e fails (default)" },
 		{ 'L', "autolabel", OPT_NEGFLAG, &o.autolabel, NULL,
 		  "--no-autolabel only: labels come from ndctl init-labels" },
+		OPT_BOOL('c', "continue", &o.cont,
+			 "create namespaces until no region has room"),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
 	struct ndctl_ns_config cfg;
-	struct ndctl_namespace *ns;
-	struct memmap_cost cost;
-	struct devstate ds = { 0 };
-	struct ndctl_ctx *ctx;
-	struct inuse *iu;
-	struct ns_claim old;
-	uint64_t size, reserve = 256ULL << 20, free_bytes;
-	bool seed;
-	char name[64], b1[32], b2[32], b3[32];
-	int i, rc = EXIT_USAGE;
+	uint64_t size, reserve = 256ULL << 20;
+	int i, rc;
 
 	o.autorecover = o.autolabel = -1;
 	i = parse_options(argc, argv, options,
@@ -389,155 +563,15 @@ int cmd_create_namespace(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX)) {
-		rc = EXIT_FAIL;
-		goto out;
+	if (o.cont && (o.reconfig || o.uuid)) {
+		pr_err("--continue creates new namespaces, each with its own "
+		       "uuid: not with --%s",
+		       o.reconfig ? "reconfig" : "uuid");
+		return EXIT_USAGE;
 	}
-	ctx = ds.nd;
-	if (nd_check_filters_matched(ctx, o.bus, o.region, NULL, NULL)) {
-		rc = EXIT_FAIL;
-		goto out;
-	}
-	ns = o.reconfig ? find_namespace(ctx, o.bus, o.region, o.reconfig) :
-			  find_idle(ctx, o.bus, o.region, size);
-	if (!ns) {
-		if (o.reconfig)
-			pr_err("%s: no such namespace%s%s", o.reconfig,
-			       o.region ? " in region " : "",
-			       o.region ? o.region : "");
-		else
-			pr_err("no idle namespace in %s: reconfigure one with "
-			       "-e NAMESPACE -f",
-			       o.region ? o.region : "any region");
-		rc = EXIT_FAIL;
-		goto out;
-	}
-	snprintf(name, sizeof(name), "%s", ndctl_namespace_get_devname(ns));
-	/* In use refuses before anything else, whatever the options. */
-	iu = devstate_inuse(&ds);
-	if (!iu || inuse_check_namespace(iu, ns)) {
-		rc = EXIT_FAIL;
-		goto out;
-	}
-	ns_claim_save(ns, &old);
-	if ((o.name || o.uuid) && !is_labelled_seed(ns)) {
-		pr_err("%s: --%s applies to a new namespace in a region with "
-		       "labels (ndctl init-labels)",
-		       name, o.name ? "name" : "uuid");
-		goto out;
-	}
-	/*
-	 * A btt seed has no logical block size until one is written (the
-	 * kernel refuses to bind it): 4K, upstream's default.
-	 */
-	if (cfg.mode == NDCTL_NS_MODE_SECTOR && !cfg.sector_size)
-		cfg.sector_size = SZ_4K;
-	if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
-	    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
-		/* The kernel's default for both pfn and dax claims. */
-		if (!cfg.align)
-			cfg.align = SZ_2M;
-		if (check_align(ns, cfg.align))
-			goto out;
-	}
-	if (check_size(ns, size))
-		goto out;
-	seed = is_labelled_seed(ns);
-	if (!size)
-		size = seed ? ndctl_region_get_max_available_extent(
-				      ndctl_namespace_get_region(ns)) :
-			      ndctl_namespace_get_size(ns);
-	if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
-	    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
-		if (plan_namespace(ds.profile, ns, &cfg, size, &cost))
-			goto out;
-		free_bytes = node_free_bytes(ds.root,
-					     ndctl_namespace_get_numa_node(ns));
-		if (free_bytes && cost.dram_total + reserve > free_bytes &&
-		    !o.force) {
-			pr_err("%s: the memmap needs %s of DRAM but node %d has "
-			       "%s free (keeping %s): use --memmap pmem, or "
-			       "--force",
-			       name,
-			       size_exact(cost.dram_total, b1, sizeof(b1)),
-			       ndctl_namespace_get_numa_node(ns) < 0 ?
-				       0 :
-				       ndctl_namespace_get_numa_node(ns),
-			       size_exact(free_bytes, b2, sizeof(b2)),
-			       size_exact(reserve, b3, sizeof(b3)));
-			rc = EXIT_FAIL;
-			goto out;
-		}
-	}
-	/* Active: claimed, or a raw namespace with its block device up. */
-	if (old.mode != NDCTL_NS_MODE_RAW || old.enabled) {
-		if (!o.force) {
-			pr_err("%s is active (%s): reconfiguring it rewrites its "
-			       "info block and destroys the data on it; use "
-			       "--force",
-			       name, nd_mode_name(old.mode));
-			rc = EXIT_FAIL;
-			goto out;
-		}
-		pr_info("%s: rewriting the info block; the data on it is lost",
-			name);
-	}
-	if (o.dry_run) {
-		struct json_object *j = json_object_new_object();
-
-		json_add_str(j, "dev", name);
-		json_add_str(j, "mode", nd_mode_name(cfg.mode));
-		if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
-		    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
-			json_add_str(j, "map", map_name(cfg.map));
-			json_add_size(j, "size", cost.usable, o.human);
-			json_add_u64(j, "align", cfg.align);
-			memmap_figures_to_json(j,
-					       cfg.map == NDCTL_MAP_DEV ?
-						       MEMMAP_PMEM :
-						       MEMMAP_DRAM,
-					       &cost);
-		}
-		json_add_bool(j, "dry_run", true);
-		json_print(stdout, j);
-		json_object_put(j);
-		rc = EXIT_OK;
-		goto out;
-	}
-	/* The drivers the new claim binds to, loaded when missing. */
-	if (devstate_need_driver(&ds, "nd",
-				 cfg.mode == NDCTL_NS_MODE_DEVDAX ? "dax_pmem" :
-								    "nd_pmem") ||
-	    (cfg.mode == NDCTL_NS_MODE_DEVDAX &&
-	     devstate_need_driver(&ds, "dax", "device_dax"))) {
-		rc = EXIT_FAIL;
-		goto out;
-	}
-	if (seed) {
-		rc = ndctl_namespace_set_label(ns, o.uuid, o.name, size);
-		if (!rc)
-			rc = ndctl_namespace_configure(ns, &cfg);
-		if (rc) {
-			pr_err("%s: configuring %s failed: %s; its capacity "
-			       "is given back",
-			       name, nd_mode_name(cfg.mode), strerror(-rc));
-			ndctl_namespace_delete(ns);
-			rc = EXIT_FAIL;
-			goto out;
-		}
-		print_namespace(&ds, name, o.human);
-		rc = EXIT_OK;
-		goto out;
-	}
-	/* --no-autorecover: a failed claim leaves the namespace raw. */
-	if (ns_claim_replace(ns, &cfg, o.autorecover ? &old : NULL)) {
-		rc = EXIT_FAIL;
-		goto out;
-	}
-	print_namespace(&ds, name, o.human);
-	rc = EXIT_OK;
-out:
-	devstate_close(&ds);
-	return rc;
+	rc = create_once(&o, cfg, size, reserve, false);
+	/* --continue: the same request again until nothing is left. */
+	while (o.cont && !o.dry_run && rc == EXIT_OK)
+		rc = create_once(&o, cfg, size, reserve, true);
+	return rc == CREATE_NONE_LEFT ? EXIT_OK : rc;
 }
-

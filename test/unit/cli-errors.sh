@@ -48,6 +48,10 @@ expect 2 "enable-region: bad --type" \
 expect 1 "enable-region -t blk: no blk region" \
 	"$ndctl" enable-region -t blk all --sysroot "$fixture"
 expect 2 "check-labels: no DIMM named" "$ndctl" check-labels
+expect 2 "create-namespace: --continue with --reconfig" \
+	"$ndctl" create-namespace -c -e namespace0.0
+expect 2 "create-namespace: --continue with --uuid" \
+	"$ndctl" create-namespace -c -u 11111111-2222-3333-4444-555555555555
 
 expect 2 "plan: 4M is not a supported alignment" "$daxctl" plan --size 1T -a 4M
 expect 2 "plan: compound off needs the patched kernel" \
