@@ -381,9 +381,12 @@ int ndctl_namespace_configure(struct ndctl_namespace *ns,
 	 * The claim class the kernel probes for, as upstream sets it: with
 	 * v1.2 labels "btt" means BTT 2.0 (its info block at 0), and a class
 	 * left from an older claim would keep autodetection looking for
-	 * that one.  Older kernels lack the attribute.
+	 * that one.  Older kernels lack the attribute.  The class lives in
+	 * the labels: a label-less namespace has none to keep, and the
+	 * kernel fails the write (-ENXIO from nd_namespace_label_update()).
 	 */
-	rc = sysfs_write(root,
+	rc = !ndctl_namespace_has_label(ns) ? 0 :
+	     sysfs_write(root,
 			 cfg->mode == NDCTL_NS_MODE_SECTOR ? "btt" :
 			 cfg->mode == NDCTL_NS_MODE_FSDAX  ? "pfn" :
 			 cfg->mode == NDCTL_NS_MODE_DEVDAX ? "dax" :
