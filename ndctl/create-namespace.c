@@ -486,6 +486,50 @@ out:
 	return rc;
 }
 
+/*
+ * --continue, as upstream: one namespace in each region within the bus
+ * and region filters, passing over regions with no idle namespace that
+ * has room; a namespace that fails ends it with that failure.
+ */
+static int create_each_region(const struct create_opts *o,
+			      struct ndctl_ns_config cfg, uint64_t size,
+			      uint64_t reserve)
+{
+	struct create_opts one = *o;
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+	struct devstate ds;
+	char names[64][32];
+	int n = 0, i, made = 0, rc = EXIT_OK;
+
+	if (devstate_open(&ds, o->sysroot, DEVSTATE_ND))
+		return EXIT_FAIL;
+	ndctl_bus_foreach (ds.nd, bus)
+		if (nd_bus_matches(bus, o->bus))
+			ndctl_region_foreach (bus, region)
+				if (nd_region_matches(region, o->region) &&
+				    n < 64)
+					snprintf(names[n++], sizeof(names[0]),
+						 "%s",
+						 ndctl_region_get_devname(
+							 region));
+	devstate_close(&ds);
+	for (i = 0; i < n && rc == EXIT_OK; i++) {
+		one.region = names[i];
+		rc = create_once(&one, cfg, size, reserve, true);
+		if (rc == EXIT_OK)
+			made++;
+		if (rc == CREATE_NONE_LEFT)
+			rc = EXIT_OK;
+	}
+	if (rc == EXIT_OK && !made) {
+		pr_err("no idle namespace with room in %s",
+		       o->region ? o->region : "any region");
+		rc = EXIT_FAIL;
+	}
+	return rc;
+}
+
 int cmd_create_namespace(int argc, char **argv)
 {
 	struct create_opts o = { 0 };
@@ -569,9 +613,8 @@ int cmd_create_namespace(int argc, char **argv)
 		       o.reconfig ? "reconfig" : "uuid");
 		return EXIT_USAGE;
 	}
+	if (o.cont && !o.dry_run)
+		return create_each_region(&o, cfg, size, reserve);
 	rc = create_once(&o, cfg, size, reserve, false);
-	/* --continue: the same request again until nothing is left. */
-	while (o.cont && !o.dry_run && rc == EXIT_OK)
-		rc = create_once(&o, cfg, size, reserve, true);
-	return rc == CREATE_NONE_LEFT ? EXIT_OK : rc;
+	return rc == CREATE_NONE_LEFT ? EXIT_FAIL : rc;
 }
