@@ -190,9 +190,8 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 		.fn = do_action,
 		.arg = &req,
 	};
-	struct devstate ds;
 	char usage[96];
-	int i, rc = EXIT_FAIL;
+	int i;
 
 	snprintf(usage, sizeof(usage),
 		 "daxctl %s-%s <device>...|all "
@@ -208,10 +207,8 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 		return EXIT_USAGE;
 	log_set_verbose(o.verbose);
 	each.region = o.region;
-	if (!devstate_open(&ds, o.sysroot, DEVSTATE_DAX))
-		rc = devstate_each(&ds, &each, argc - i, argv + i);
-	devstate_close(&ds);
-	return rc;
+	return devstate_run_each(o.sysroot, DEVSTATE_DAX, &each, argc - i,
+				 argv + i);
 }
 
 int cmd_online_memory(int argc, char **argv)

@@ -185,3 +185,15 @@ int devstate_each(struct devstate *ds, const struct devstate_each *e, int argc,
 		return EXIT_FAIL;
 	return worst;
 }
+
+int devstate_run_each(const char *sysroot, unsigned int flags,
+		      const struct devstate_each *e, int argc, char **argv)
+{
+	struct devstate ds;
+	int rc = EXIT_FAIL;
+
+	if (!devstate_open(&ds, sysroot, flags))
+		rc = devstate_each(&ds, e, argc, argv);
+	devstate_close(&ds);
+	return rc;
+}

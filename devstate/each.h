@@ -53,5 +53,12 @@ struct devstate_each {
  */
 int devstate_each(struct devstate *ds, const struct devstate_each *e, int argc,
 		  char **argv);
+/*
+ * devstate_each() in a context of its own, opened under sysroot with
+ * the libraries in flags and closed again: for commands that need the
+ * context for nothing else.  EXIT_FAIL when it cannot be opened.
+ */
+int devstate_run_each(const char *sysroot, unsigned int flags,
+		      const struct devstate_each *e, int argc, char **argv);
 
 #endif

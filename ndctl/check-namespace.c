@@ -203,8 +203,7 @@ int cmd_check_namespace(int argc, char **argv)
 		.fn = check_ns,
 		.arg = &o,
 	};
-	struct devstate ds;
-	int i, rc = EXIT_FAIL;
+	int i;
 
 	i = parse_options(argc, argv, options,
 			  "ndctl check-namespace <namespace>|all [<options>]");
@@ -219,8 +218,6 @@ int cmd_check_namespace(int argc, char **argv)
 	}
 	each.bus = o.bus;
 	each.region = o.region;
-	if (!devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX))
-		rc = devstate_each(&ds, &each, argc - i, argv + i);
-	devstate_close(&ds);
-	return rc;
+	return devstate_run_each(o.sysroot, DEVSTATE_ND | DEVSTATE_DAX, &each,
+				 argc - i, argv + i);
 }

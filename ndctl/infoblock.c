@@ -137,14 +137,8 @@ static int each_infoblock(const char *sysroot, const char *bus,
 		.fn = fn,
 		.arg = arg,
 	};
-	struct devstate ds;
-	int rc;
 
-	rc = devstate_open(&ds, sysroot, DEVSTATE_ND) ?
-		     EXIT_FAIL :
-		     devstate_each(&ds, &each, argc, argv);
-	devstate_close(&ds);
-	return rc;
+	return devstate_run_each(sysroot, DEVSTATE_ND, &each, argc, argv);
 }
 
 static int read_ns(struct devstate *ds, void *obj, void *arg)

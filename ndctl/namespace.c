@@ -113,9 +113,8 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 		.fn = ns_action,
 		.arg = &req,
 	};
-	struct devstate ds;
 	char usage[96];
-	int i, rc = EXIT_FAIL;
+	int i;
 
 	snprintf(usage, sizeof(usage),
 		 "ndctl %s-namespace <namespace>|all [<options>]", verb);
@@ -130,10 +129,8 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 	req.force = o.force;
 	each.bus = o.bus;
 	each.region = o.region;
-	if (!devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX))
-		rc = devstate_each(&ds, &each, argc - i, argv + i);
-	devstate_close(&ds);
-	return rc;
+	return devstate_run_each(o.sysroot, DEVSTATE_ND | DEVSTATE_DAX, &each,
+				 argc - i, argv + i);
 }
 
 int cmd_destroy_namespace(int argc, char **argv)

@@ -109,9 +109,8 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 		.arg = &enable,
 	};
 	const char *kind = regions ? "region" : "dimm";
-	struct devstate ds;
 	char usage[80];
-	int i, rc = EXIT_FAIL;
+	int i;
 
 	snprintf(usage, sizeof(usage), "ndctl %s-%s <%s>|all [<options>]",
 		 enable ? "enable" : "disable", kind, kind);
@@ -128,10 +127,8 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 	}
 	each.region_type = o.type;
 	each.bus = o.bus;
-	if (!devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX))
-		rc = devstate_each(&ds, &each, argc - i, argv + i);
-	devstate_close(&ds);
-	return rc;
+	return devstate_run_each(o.sysroot, DEVSTATE_ND | DEVSTATE_DAX, &each,
+				 argc - i, argv + i);
 }
 
 int cmd_enable_region(int argc, char **argv)
