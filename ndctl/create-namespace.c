@@ -343,6 +343,7 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 	ns = o->reconfig ? find_namespace(ctx, o->bus, o->region, o->reconfig) :
 			   find_idle(ctx, o->bus, o->region, size, quiet_none);
 	if (!ns) {
+		rc = EXIT_FAIL;
 		if (o->reconfig)
 			pr_err("%s: no such namespace%s%s", o->reconfig,
 			       o->region ? " in region " : "",
@@ -353,8 +354,6 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 			pr_err("no idle namespace in %s: reconfigure one with "
 			       "-e NAMESPACE -f",
 			       o->region ? o->region : "any region");
-		if (rc != CREATE_NONE_LEFT)
-			rc = EXIT_FAIL;
 		goto out;
 	}
 	snprintf(name, sizeof(name), "%s", ndctl_namespace_get_devname(ns));
@@ -568,13 +567,13 @@ int cmd_create_namespace(int argc, char **argv)
 		{ 'L', "autolabel", OPT_NEGFLAG, &o.autolabel, NULL,
 		  "--no-autolabel only: labels come from ndctl init-labels" },
 		OPT_BOOL('c', "continue", &o.cont,
-			 "create namespaces until no region has room"),
+			 "one namespace in each region the filters pass"),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
 	struct ndctl_ns_config cfg;
 	uint64_t size, reserve = 256ULL << 20;
-	int i, rc;
+	int i;
 
 	o.autorecover = o.autolabel = -1;
 	i = parse_options(argc, argv, options,
@@ -615,6 +614,5 @@ int cmd_create_namespace(int argc, char **argv)
 	}
 	if (o.cont && !o.dry_run)
 		return create_each_region(&o, cfg, size, reserve);
-	rc = create_once(&o, cfg, size, reserve, false);
-	return rc == CREATE_NONE_LEFT ? EXIT_FAIL : rc;
+	return create_once(&o, cfg, size, reserve, false);
 }
