@@ -13,6 +13,7 @@
 #include <json-c/json.h>
 
 #include <devstate/context.h>
+#include <devstate/journal.h>
 #include <devstate/dax-json.h>
 #include <devstate/filter.h>
 #include <devstate/modules.h>
@@ -209,6 +210,42 @@ static int check_request(struct daxctl_region *region,
 	return EXIT_OK;
 }
 
+/*
+ * What failed, and what the region holds now: re-read, so the message
+ * says only what is true.
+ */
+static void report_failure(struct reconf_run *run, struct journal *j,
+			   const struct steps_result *res)
+{
+	const char *before = journal_get(j, "before");
+	struct daxctl_region *region;
+	struct daxctl_dev *dev;
+	char what[128], left[64] = "";
+
+	steps_describe(res->failed, run, what, sizeof(what));
+	daxctl_refresh(run->ds->dax);
+	daxctl_region_foreach (run->ds->dax, region) {
+		if (daxctl_region_get_id(region) != run->region_id)
+			continue;
+		daxctl_dev_foreach (region, dev)
+			if (!dax_name_listed(before,
+					     daxctl_dev_get_devname(dev)))
+				snprintf(left, sizeof(left), "%s",
+					 daxctl_dev_get_devname(dev));
+	}
+	if (res->signal && !left[0])
+		pr_err("region%d: %s before '%s'; no new device is left",
+		       run->region_id, steps_signal_name(res->signal), what);
+	else if (!left[0])
+		pr_err("region%d: %s failed (%s); no new device is left",
+		       run->region_id, what, strerror(-res->rc));
+	else
+		pr_err("region%d: %s failed (%s), and %s could not be removed "
+		       "(%s); the next daxctl command tries again (%s)",
+		       run->region_id, what, strerror(-res->rc), left,
+		       strerror(-res->undo_rc), j->path);
+}
+
 int cmd_create_device(int argc, char **argv)
 {
 	const char *region = NULL, *size = NULL, *align = NULL,
@@ -238,6 +275,8 @@ int cmd_create_device(int argc, char **argv)
 	struct dax_json_flags flags = { 0 };
 	struct steps_result res;
 	struct step_list steps;
+	struct journal j;
+	char what[64];
 	struct devstate ds;
 	int i, rc = EXIT_USAGE;
 
@@ -262,7 +301,7 @@ int cmd_create_device(int argc, char **argv)
 	req.region = region;
 	if (input && read_input(input, &req))
 		return EXIT_USAGE;
-	if (devstate_open(&ds, sysroot, DEVSTATE_DAX)) {
+	if (devstate_open(&ds, sysroot, DEVSTATE_DAX | DEVSTATE_CHANGE)) {
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
@@ -286,19 +325,18 @@ int cmd_create_device(int argc, char **argv)
 		goto out;
 	dax_plan_create(req.align, req.size, req.ranges, req.nr_ranges, mode,
 			&steps);
-	if (steps_run(&steps, &run, &res)) {
-		char what[128];
-
-		steps_describe(res.failed, &run, what, sizeof(what));
-		pr_err("%s: %s failed (%s); %s", run.name, what,
-		       strerror(-res.rc),
-		       res.undo_rc ? "and removing it failed too: see daxctl "
-				     "list -i" :
-				     "the device is removed again");
+	run.region_id = daxctl_region_get_id(run.region);
+	snprintf(what, sizeof(what), "daxctl create-device in region%d",
+		 run.region_id);
+	if (dax_journal_create(&j, &run, what))
+		goto out;
+	if (steps_run(&steps, &run, &j, &res)) {
+		report_failure(&run, &j, &res);
 		steps_release(&steps);
 		goto out;
 	}
 	steps_release(&steps);
+	journal_remove(&j);
 	{
 		struct json_object *arr = json_object_new_array();
 

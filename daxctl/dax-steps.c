@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include <devstate/claim.h>
+#include <devstate/journal.h>
+#include <devstate/state.h>
 #include <util/log.h>
 #include <util/size.h>
 #include "memory.h"
@@ -33,6 +35,69 @@ const char *dax_mode_name(enum daxctl_dev_mode mode)
 static const char *driver_of(enum daxctl_dev_mode mode)
 {
 	return mode == DAXCTL_DEV_MODE_RAM ? "kmem" : "device_dax";
+}
+
+/* --- the device's setup, read and compared ---------------------------- */
+
+void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
+		    struct dev_setup *s)
+{
+	struct dev_state st;
+
+	dev_state_from_dax(dev, &st);
+	*b = st.backing;
+	*s = (struct dev_setup){ .mode = st.dax_mode,
+				 .align = daxctl_dev_get_align(dev),
+				 .size = daxctl_dev_get_size(dev),
+				 .memmap_pmem = st.dax_memmap_pmem,
+				 .compound = st.cfg.compound,
+				 .head_only = st.cfg.head_only,
+				 .memmap_on_memory = st.memmap_on_memory,
+				 .movable = true };
+	if (s->mode == DAXCTL_DEV_MODE_RAM) {
+		s->online = st.blocks.online > 0;
+		s->movable = !st.blocks.online ||
+			     st.blocks.online_movable == st.blocks.online;
+	}
+}
+
+bool dax_same_setup(const struct dev_setup *a, const struct dev_setup *b)
+{
+	return a->mode == b->mode && a->align == b->align &&
+	       a->size == b->size && a->memmap_pmem == b->memmap_pmem &&
+	       a->compound == b->compound && a->head_only == b->head_only &&
+	       a->memmap_on_memory == b->memmap_on_memory &&
+	       a->online == b->online && a->movable == b->movable;
+}
+
+bool dax_verify_setup(struct daxctl_dev *dev, const struct dev_setup *t)
+{
+	struct daxctl_memblocks mb;
+	struct daxctl_backing b;
+	struct dev_setup now;
+
+	daxctl_dev_reload(dev);
+	if (daxctl_dev_get_mode(dev) != t->mode ||
+	    daxctl_dev_get_align(dev) != t->align)
+		return false;
+	/* A namespace's device size follows its info block, not -s. */
+	if (daxctl_region_is_dynamic(daxctl_dev_get_region(dev)) &&
+	    daxctl_dev_get_size(dev) != t->size)
+		return false;
+	if (t->mode == DAXCTL_DEV_MODE_DEVDAX) {
+		dax_read_setup(dev, &b, &now);
+		return now.memmap_pmem == t->memmap_pmem &&
+		       now.compound == t->compound &&
+		       now.head_only == t->head_only;
+	}
+	/* -N leaves whatever the kernel's auto-online policy did. */
+	if (!t->online)
+		return true;
+	if (daxctl_dev_get_memblocks(dev, &mb) || mb.online != mb.total)
+		return false;
+	/* Online in the zone asked for, or not what was asked. */
+	return t->movable ? mb.online_movable == mb.online :
+			    mb.online_movable == 0;
 }
 
 /* --- memory blocks: value is 1 to online (aux: movable), 0 to offline */
@@ -419,43 +484,125 @@ static const struct step_ops rewrite_ops = {
 
 /* --- a new device of a dynamic region ----------------------------------- */
 
+bool dax_name_listed(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p;
+
+	for (p = list; (p = strstr(p, name)); p += len)
+		if ((p == list || p[-1] == ',') && (p[len] == ',' || !p[len]))
+			return true;
+	return false;
+}
+
+static struct daxctl_region *run_region(struct reconf_run *run)
+{
+	struct daxctl_region *region;
+
+	daxctl_region_foreach (run->ds->dax, region)
+		if (daxctl_region_get_id(region) == run->region_id)
+			return region;
+	return NULL;
+}
+
 static int create_apply(struct step *s, void *ctx)
 {
 	struct reconf_run *run = ctx;
-	char name[32];
+	const char *before = run->j ? journal_get(run->j, "before") : NULL;
+	struct daxctl_dev *dev;
+	char name[32] = "";
 	int rc;
 
 	(void)s;
 	rc = daxctl_region_create_dev(run->region, name, sizeof(name));
+	/* The context is re-read below: the region object goes with it. */
+	run->region = NULL;
 	if (rc) {
 		pr_err("region%d: the kernel refused a new device: %s",
-		       daxctl_region_get_id(run->region), strerror(-rc));
+		       run->region_id, strerror(-rc));
 		return rc;
 	}
 	daxctl_refresh(run->ds->dax);
+	run->region = run_region(run);
 	run->dev = daxctl_get_dev(run->ds->dax, name);
-	snprintf(run->name, sizeof(run->name), "%s", name);
-	return run->dev ? 0 : -ENODEV;
+	/* The new device is the one the region did not have before. */
+	if (run->region && before &&
+	    (!run->dev ||
+	     dax_name_listed(before, daxctl_dev_get_devname(run->dev)))) {
+		run->dev = NULL;
+		daxctl_dev_foreach (run->region, dev)
+			if (!dax_name_listed(before,
+					     daxctl_dev_get_devname(dev)))
+				run->dev = dev;
+	}
+	/* The caller's message says what the region holds now. */
+	if (!run->dev)
+		return -ENODEV;
+	snprintf(run->name, sizeof(run->name), "%s",
+		 daxctl_dev_get_devname(run->dev));
+	if (run->j) {
+		journal_set(run->j, "dev", "%s", run->name);
+		return journal_write(run->j);
+	}
+	return 0;
 }
 
-/* Unbound, its capacity given back, and deleted. */
-static int create_undo(struct step *s, void *ctx)
+int dax_destroy_run_dev(struct reconf_run *run)
 {
-	struct reconf_run *run = ctx;
+	struct daxctl_region *region;
 	int rc;
 
-	(void)s;
-	if (!run->dev)
-		return 0;
 	rc = set_driver(run->dev, DAXCTL_DEV_MODE_UNBOUND);
 	if (!rc && daxctl_dev_get_size(run->dev))
 		rc = daxctl_dev_set_size(run->dev, 0);
+	region = daxctl_dev_get_region(run->dev);
 	if (!rc)
-		rc = daxctl_region_destroy_dev(daxctl_dev_get_region(run->dev),
-					       run->name);
+		rc = daxctl_region_destroy_dev(region, run->name);
 	if (!rc)
 		run->dev = NULL;
 	return rc;
+}
+
+int dax_remove_new_devices(struct reconf_run *run, const char *before)
+{
+	struct daxctl_region *region = NULL;
+	struct daxctl_dev *dev;
+	char names[8][sizeof(run->name)];
+	int n = 0, i, rc = 0;
+
+	daxctl_refresh(run->ds->dax);
+	daxctl_region_foreach (run->ds->dax, region)
+		if (daxctl_region_get_id(region) == run->region_id)
+			break;
+	if (!region)
+		return -ENODEV;
+	daxctl_dev_foreach (region, dev)
+		if (!dax_name_listed(before, daxctl_dev_get_devname(dev)) &&
+		    n < 8)
+			snprintf(names[n++], sizeof(names[0]), "%s",
+				 daxctl_dev_get_devname(dev));
+	/* Each removal re-reads the context: look every device up anew. */
+	for (i = 0; i < n && !rc; i++) {
+		run->dev = daxctl_get_dev(run->ds->dax, names[i]);
+		memcpy(run->name, names[i], sizeof(run->name));
+		rc = run->dev ? dax_destroy_run_dev(run) : 0;
+	}
+	return rc;
+}
+
+/*
+ * Unbound, its capacity given back, and deleted; when the new device
+ * could not be named, whatever the region did not have before goes.
+ */
+static int create_undo(struct step *s, void *ctx)
+{
+	struct reconf_run *run = ctx;
+	const char *before = run->j ? journal_get(run->j, "before") : NULL;
+
+	(void)s;
+	if (run->dev)
+		return dax_destroy_run_dev(run);
+	return before ? dax_remove_new_devices(run, before) : 0;
 }
 
 static void create_describe(const struct step *s, const void *ctx, char *buf,
@@ -464,8 +611,7 @@ static void create_describe(const struct step *s, const void *ctx, char *buf,
 	const struct reconf_run *run = ctx;
 
 	(void)s;
-	snprintf(buf, len, "create a device in region%d",
-		 daxctl_region_get_id(run->region));
+	snprintf(buf, len, "create a device in region%d", run->region_id);
 }
 
 static const struct step_ops create_ops = {

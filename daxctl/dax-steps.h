@@ -15,7 +15,13 @@
 /* What the steps act on; a rewritten info block brings a new device. */
 struct reconf_run {
 	struct devstate *ds;
-	struct daxctl_region *region; /* create-device: where */
+	/*
+	 * create-device: where.  region is valid only until a step
+	 * re-reads the context; region_id finds it again.
+	 */
+	struct daxctl_region *region;
+	int region_id;
+	struct journal *j; /* the change's intent record, or NULL */
 	struct daxctl_dev *dev;
 	char name[32]; /* the device's name, for messages */
 	const char *ns; /* the namespace behind it, or NULL */
@@ -34,6 +40,16 @@ struct dev_setup {
 };
 
 const char *dax_mode_name(enum daxctl_dev_mode mode);
+
+/* The device as it is now, and what backs it. */
+void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
+		    struct dev_setup *s);
+bool dax_same_setup(const struct dev_setup *a, const struct dev_setup *b);
+/*
+ * Re-read the device: true when it is as t says, its memory online in
+ * the zone t asks for included.
+ */
+bool dax_verify_setup(struct daxctl_dev *dev, const struct dev_setup *t);
 
 /*
  * Every memory block of a system-ram device online (value 1, aux 1 for
@@ -64,5 +80,35 @@ struct dax_range {
 void dax_plan_create(uint64_t align, uint64_t size,
 		     const struct dax_range *ranges, unsigned int nr_ranges,
 		     enum daxctl_dev_mode mode, struct step_list *l);
+
+/*
+ * Unbind run->dev, give its capacity back and delete it from its
+ * region; run->dev is NULL after.  0 or a negative errno.
+ */
+int dax_destroy_run_dev(struct reconf_run *run);
+/* Whether name is one of list's comma-separated names. */
+bool dax_name_listed(const char *list, const char *name);
+/*
+ * Remove every device of region run->region_id that is not in before
+ * (comma-separated names): what a failed or killed create-device made.
+ */
+int dax_remove_new_devices(struct reconf_run *run, const char *before);
+
+/*
+ * Write the intent record of a reconfigure of run->dev (from cur) or a
+ * create-device in run->region (journal.h), and point run->j at it.
+ * what is the command, for the message a later recovery prints.
+ */
+int dax_journal_reconfigure(struct journal *j, struct reconf_run *run,
+			    const struct dev_setup *cur, const char *what);
+int dax_journal_create(struct journal *j, struct reconf_run *run,
+		       const char *what);
+/*
+ * Put the device of a reconfigure record back to the recorded setup
+ * (what recovery does with a leftover one); why ends "as before ..."
+ * in the message.  0 or a negative errno, after one line saying where
+ * it is.
+ */
+int dax_journal_undo(struct devstate *ds, struct journal *j, const char *why);
 
 #endif

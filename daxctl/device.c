@@ -51,6 +51,30 @@ struct dev_request {
 	enum daxctl_dev_mode mode; /* enable-device */
 };
 
+/*
+ * Blocks already online in the other zone than the one asked for stay
+ * there (the kernel changes the zone only of offline memory): say so
+ * rather than report a zone that was not applied.
+ */
+static bool online_elsewhere(struct daxctl_dev *dev, int movable)
+{
+	const char *name = daxctl_dev_get_devname(dev);
+	struct daxctl_memblocks mb;
+	unsigned int other;
+
+	if (daxctl_dev_get_memblocks(dev, &mb))
+		return false;
+	other = movable ? mb.online - mb.online_movable : mb.online_movable;
+	if (!other)
+		return false;
+	pr_err("%s: --%smovable, but %u of its memory blocks are online in "
+	       "%s; the kernel changes the zone only of offline memory: "
+	       "offline them first (daxctl offline-memory %s)",
+	       name, movable ? "" : "no-", other,
+	       movable ? "ZONE_NORMAL" : "ZONE_MOVABLE", name);
+	return true;
+}
+
 static int do_action(struct devstate *ds, void *obj, void *arg)
 {
 	const struct dev_request *req = arg;
@@ -80,11 +104,14 @@ static int do_action(struct devstate *ds, void *obj, void *arg)
 		 * hold the device. */
 		if (action == DEV_OFFLINE && inuse_check_daxdev(iu, dev, true))
 			return -EBUSY;
+		if (action == DEV_ONLINE && o->movable >= 0 &&
+		    online_elsewhere(dev, o->movable))
+			return -EINVAL;
 		/* All or nothing: the step puts back what it changed. */
 		snprintf(run.name, sizeof(run.name), "%s", name);
 		steps_add(&steps, &dax_blocks_step, action == DEV_ONLINE);
 		steps.steps[0].aux = o->movable != 0;
-		rc = steps_run(&steps, &run, &res);
+		rc = steps_run(&steps, &run, NULL, &res);
 		steps_release(&steps);
 		return rc;
 	case DEV_ENABLE:
@@ -207,8 +234,8 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 		return EXIT_USAGE;
 	log_set_verbose(o.verbose);
 	each.region = o.region;
-	return devstate_run_each(o.sysroot, DEVSTATE_DAX, &each, argc - i,
-				 argv + i);
+	return devstate_run_each(o.sysroot, DEVSTATE_DAX | DEVSTATE_CHANGE,
+				 &each, argc - i, argv + i);
 }
 
 int cmd_online_memory(int argc, char **argv)

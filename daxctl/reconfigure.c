@@ -16,6 +16,7 @@
 #include <devstate/context.h>
 #include <devstate/each.h>
 #include <devstate/inuse.h>
+#include <devstate/journal.h>
 #include <devstate/modules.h>
 #include <devstate/parse.h>
 #include <devstate/state.h>
@@ -40,29 +41,6 @@ struct reconf {
 	uint64_t reserve;
 	struct json_object *out;
 };
-
-/* The device as it is, in the terms of struct dev_setup. */
-static void read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
-		       struct dev_setup *s)
-{
-	struct dev_state st;
-
-	dev_state_from_dax(dev, &st);
-	*b = st.backing;
-	*s = (struct dev_setup){ .mode = st.dax_mode,
-				 .align = daxctl_dev_get_align(dev),
-				 .size = daxctl_dev_get_size(dev),
-				 .memmap_pmem = st.dax_memmap_pmem,
-				 .compound = st.cfg.compound,
-				 .head_only = st.cfg.head_only,
-				 .memmap_on_memory = st.memmap_on_memory,
-				 .movable = true };
-	if (s->mode == DAXCTL_DEV_MODE_RAM) {
-		s->online = st.blocks.online > 0;
-		s->movable = !st.blocks.online ||
-			     st.blocks.online_movable == st.blocks.online;
-	}
-}
 
 static bool align_supported(const struct memmap_profile *p,
 			    const struct daxctl_backing *b, uint64_t align,
@@ -218,6 +196,23 @@ static int make_target(struct reconf *r, struct daxctl_dev *dev,
 			t->movable = o->movable;
 		else if (cur->mode != DAXCTL_DEV_MODE_RAM || !cur->online)
 			t->movable = true;
+		/*
+		 * The kernel moves no online memory between zones, so a
+		 * zone asked of online memory would be a success that
+		 * changed nothing.
+		 */
+		if (cur->mode == DAXCTL_DEV_MODE_RAM && cur->online &&
+		    o->movable >= 0 && t->movable != cur->movable) {
+			pr_err("%s: --%smovable, but its memory is online in "
+			       "%s; the kernel changes the zone only of "
+			       "offline memory: offline it first (daxctl "
+			       "offline-memory %s)",
+			       name, o->movable ? "" : "no-",
+			       cur->movable ? "ZONE_MOVABLE" :
+					      "ZONE_NORMAL (some or all)",
+			       name);
+			return EXIT_FAIL;
+		}
 		if (o->memmap) {
 			t->memmap_on_memory = r->location == MEMMAP_PMEM;
 			if (t->memmap_on_memory &&
@@ -366,41 +361,6 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 	return false;
 }
 
-static bool same_setup(const struct dev_setup *a, const struct dev_setup *b)
-{
-	return a->mode == b->mode && a->align == b->align &&
-	       a->size == b->size && a->memmap_pmem == b->memmap_pmem &&
-	       a->compound == b->compound && a->head_only == b->head_only &&
-	       a->memmap_on_memory == b->memmap_on_memory &&
-	       a->online == b->online && a->movable == b->movable;
-}
-
-static bool verify(struct daxctl_dev *dev, const struct dev_setup *t)
-{
-	struct daxctl_memblocks mb;
-	struct daxctl_backing b;
-	struct dev_setup now;
-
-	daxctl_dev_reload(dev);
-	if (daxctl_dev_get_mode(dev) != t->mode ||
-	    daxctl_dev_get_align(dev) != t->align)
-		return false;
-	/* A namespace's device size follows its info block, not -s. */
-	if (daxctl_region_is_dynamic(daxctl_dev_get_region(dev)) &&
-	    daxctl_dev_get_size(dev) != t->size)
-		return false;
-	if (t->mode == DAXCTL_DEV_MODE_DEVDAX) {
-		read_setup(dev, &b, &now);
-		return now.memmap_pmem == t->memmap_pmem &&
-		       now.compound == t->compound &&
-		       now.head_only == t->head_only;
-	}
-	/* -N leaves whatever the kernel's auto-online policy did. */
-	if (!t->online)
-		return true;
-	return !daxctl_dev_get_memblocks(dev, &mb) && mb.online == mb.total;
-}
-
 static void emit(struct reconf *r, struct daxctl_dev *dev,
 		 const struct plan_candidate *c, const struct dev_setup *t,
 		 struct json_object *steps)
@@ -469,18 +429,28 @@ static void report_failure(struct reconf_run *run, const struct dev_setup *cur,
 	steps_describe(res->failed, run, what, sizeof(what));
 	if (run->dev)
 		daxctl_dev_reload(run->dev);
+	if (!res->undo_rc && res->signal) {
+		pr_err("%s: %s before '%s'; what was done is undone: %s again",
+		       run->name, steps_signal_name(res->signal), what,
+		       run->dev ? dax_mode_name(daxctl_dev_get_mode(run->dev)) :
+				  "without a dax device");
+		return;
+	}
 	if (!res->undo_rc) {
 		pr_err("%s: %s failed (%s); restored to %s", run->name, what,
-		       strerror(-res->rc), dax_mode_name(cur->mode));
+		       strerror(-res->rc),
+		       run->dev ? dax_mode_name(daxctl_dev_get_mode(run->dev)) :
+				  dax_mode_name(cur->mode));
 		return;
 	}
 	steps_describe(res->stuck, run, stuck, sizeof(stuck));
 	pr_err("%s: %s failed (%s), and undoing '%s' failed too (%s): left "
-	       "%s",
+	       "%s; the next daxctl command tries again (%s)",
 	       run->name, what, strerror(-res->rc), stuck,
 	       strerror(-res->undo_rc),
 	       run->dev ? dax_mode_name(daxctl_dev_get_mode(run->dev)) :
-			  "without a dax device");
+			  "without a dax device",
+	       run->j ? run->j->path : "no record");
 }
 
 static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
@@ -488,6 +458,8 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	const struct reconf_opts *o = r->o;
 	char b1[32], b2[32], b3[32], b4[32];
 	struct reconf_run run = { .ds = r->ds, .dev = dev };
+	struct journal j;
+	char what[160];
 	struct daxctl_backing b;
 	struct dev_setup cur, t;
 	struct plan_candidate c;
@@ -497,7 +469,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	int rc;
 
 	snprintf(run.name, sizeof(run.name), "%s", daxctl_dev_get_devname(dev));
-	read_setup(dev, &b, &cur);
+	dax_read_setup(dev, &b, &cur);
 	run.ns = b.nd ? b.ns : NULL;
 	if (cur.mode == DAXCTL_DEV_MODE_OTHER) {
 		pr_err("%s: bound to a driver daxctl does not manage",
@@ -531,7 +503,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		return rc;
 	/* Nothing to do is not an error; the state is printed as it is. */
 	steps.count = 0;
-	if (destructive || !same_setup(&cur, &t))
+	if (destructive || !dax_same_setup(&cur, &t))
 		reconf_plan_steps(&run, &cur, &t, destructive, &steps);
 	/* -N -f: take back what the kernel's policy onlined at bind. */
 	if (offline_auto)
@@ -565,18 +537,26 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		       run.name, run.name);
 		return EXIT_FAIL;
 	}
-	rc = steps_run(&steps, &run, &res);
+	snprintf(what, sizeof(what), "daxctl reconfigure-device %s: %s -> %s",
+		 run.name, dax_mode_name(cur.mode), dax_mode_name(t.mode));
+	if (dax_journal_reconfigure(&j, &run, &cur, what))
+		return EXIT_FAIL;
+	rc = steps_run(&steps, &run, &j, &res);
 	if (rc)
 		report_failure(&run, &cur, &res);
 	steps_release(&steps);
 	if (rc)
 		return EXIT_FAIL;
 	dev = run.dev;
-	if (!verify(dev, &t)) {
-		pr_err("%s: the kernel did not apply the request: now %s",
+	if (!dax_verify_setup(dev, &t)) {
+		pr_err("%s: the kernel did not apply the request (now %s); "
+		       "putting it back",
 		       run.name, dax_mode_name(daxctl_dev_get_mode(dev)));
+		if (!dax_journal_undo(r->ds, &j, "the request"))
+			journal_remove(&j);
 		return EXIT_FAIL;
 	}
+	journal_remove(&j);
 done:
 	daxctl_dev_reload(dev);
 	plan_for(r, dev, &t, &c);
@@ -695,7 +675,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 		       "--[no-]compound, --align or --size");
 		return EXIT_USAGE;
 	}
-	if (devstate_open(&ds, o.sysroot, DEVSTATE_DAX)) {
+	if (devstate_open(&ds, o.sysroot,
+			  DEVSTATE_DAX | (o.dry_run ? 0 : DEVSTATE_CHANGE))) {
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}

@@ -11,6 +11,9 @@
 #include <stdbool.h>
 #include <ndctl/libndctl.h>
 
+struct devstate;
+struct sysroot;
+
 struct ns_claim {
 	enum ndctl_ns_mode mode; /* RAW: no claim */
 	enum ndctl_map map;
@@ -33,5 +36,31 @@ int ns_claim_restore(struct ndctl_namespace *ns, const struct ns_claim *c);
 int ns_claim_replace(struct ndctl_namespace *ns,
 		     const struct ndctl_ns_config *cfg,
 		     const struct ns_claim *old);
+
+struct journal;
+
+/* The claim in the journal's "claim.*" fields, and back. */
+void ns_claim_record(struct journal *j, const struct ns_claim *c);
+int ns_claim_load(const struct journal *j, struct ns_claim *c);
+
+/* Whether the namespace has claim c now (uuid, mode, map and align). */
+bool ns_claim_is(struct ndctl_namespace *ns, const struct ns_claim *c);
+
+/*
+ * Bring a namespace back to claim c after an interrupted change: its
+ * force_raw back to force_raw (-1: leave it), enabled again when it still has the
+ * claim, otherwise the claim written anew (the same uuid, mode and
+ * align, so the data sits where it did).  0 or a negative errno.
+ */
+int ns_claim_recover(struct sysroot *root, struct ndctl_namespace *ns,
+		     const struct ns_claim *c, int force_raw);
+
+/*
+ * The "ns-claim" journal kind: create-namespace's claim of a namespace,
+ * and what recovery does with one (journal.h).
+ */
+int ns_claim_journal_begin(struct journal *j, struct sysroot *root,
+			   struct ndctl_namespace *ns, const char *what);
+int ns_claim_journal_recover(struct devstate *ds, struct journal *j);
 
 #endif

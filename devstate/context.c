@@ -11,15 +11,67 @@
 #include <util/sysfs.h>
 #include "context.h"
 #include "inuse.h"
+#include "journal.h"
+#include "lock.h"
+
+/*
+ * A killed change's record: put its device back before anything else
+ * reads or changes the system.  Called with the lock held.
+ */
+static int recover(struct devstate *ds)
+{
+	const struct journal_kind *k;
+	struct journal j;
+	const char *kind;
+	int rc;
+
+	rc = journal_load(&j, sysroot_path(ds->root));
+	if (rc == -ENOENT)
+		return 0;
+	kind = rc ? NULL : journal_get(&j, "kind");
+	for (k = journal_kinds; kind && k->kind; k++)
+		if (!strcmp(k->kind, kind))
+			break;
+	if (!kind || !k->kind) {
+		pr_err("%s: an interrupted change of a kind this tool does "
+		       "not know (%s) is pending; run the other tool, or "
+		       "remove the file once the device is checked by hand",
+		       j.path, kind ? kind : "unreadable");
+		return -EINVAL;
+	}
+	rc = k->recover(ds, &j);
+	if (!rc)
+		journal_remove(&j);
+	devstate_refresh(ds);
+	return rc;
+}
 
 int devstate_open(struct devstate *ds, const char *sysroot, unsigned int want)
 {
 	const char *path = sysroot ? sysroot : "/";
 	int rc;
 
-	*ds = (struct devstate){ .profile = &memmap_profile_linux61_x86_64 };
+	bool pending;
+
+	*ds = (struct devstate){ .profile = &memmap_profile_linux61_x86_64,
+				 .lock_fd = -1 };
 	ds->root = sysroot_open(path);
 	rc = ds->root ? 0 : -ENOENT;
+	if (!rc && want & DEVSTATE_CHANGE) {
+		ds->lock_fd = change_lock(sysroot_path(ds->root), true);
+		if (ds->lock_fd < 0)
+			return ds->lock_fd;
+	}
+	/*
+	 * A read-only command finishes a leftover change only when the
+	 * lock is free: a journal under a held lock is a change running.
+	 */
+	pending = !rc && journal_present(sysroot_path(ds->root));
+	if (pending && ds->lock_fd < 0)
+		ds->lock_fd = change_lock(sysroot_path(ds->root), false);
+	pending = pending && ds->lock_fd >= 0;
+	if (pending)
+		want |= DEVSTATE_ND | DEVSTATE_DAX;
 	if (!rc && want & DEVSTATE_ND)
 		rc = ndctl_new(&ds->nd, ds->root);
 	if (!rc && want & DEVSTATE_DAX)
@@ -29,7 +81,16 @@ int devstate_open(struct devstate *ds, const char *sysroot, unsigned int want)
 		return rc;
 	}
 	ds->profile = devstate_detect_profile(ds->dax);
-	return 0;
+	if (pending) {
+		rc = recover(ds);
+		if (!(want & DEVSTATE_CHANGE)) {
+			change_unlock(ds->lock_fd);
+			ds->lock_fd = -1;
+			rc = 0;
+		}
+		ds->profile = devstate_detect_profile(ds->dax);
+	}
+	return rc;
 }
 
 void devstate_close(struct devstate *ds)
@@ -37,8 +98,11 @@ void devstate_close(struct devstate *ds)
 	inuse_free(ds->iu);
 	daxctl_unref(ds->dax);
 	ndctl_unref(ds->nd);
+	/* A context never opened is all zeroes: fd 0 is not its lock. */
+	if (ds->root)
+		change_unlock(ds->lock_fd);
 	sysroot_close(ds->root);
-	*ds = (struct devstate){ 0 };
+	*ds = (struct devstate){ .lock_fd = -1 };
 }
 
 struct inuse *devstate_inuse(struct devstate *ds)

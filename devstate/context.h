@@ -21,16 +21,25 @@ struct devstate {
 	/* linux-6.1-patched when the kernel shows the series' controls. */
 	const struct memmap_profile *profile;
 	struct inuse *iu; /* made on first use: devstate_inuse() */
+	int lock_fd; /* the change lock (lock.h), or -1 */
 };
 
 /* Bitmask of what devstate_open() reads. */
 #define DEVSTATE_DAX 1u
 #define DEVSTATE_ND 2u
+/*
+ * The command changes something: take the change lock (lock.h) before
+ * anything is read, and finish any change a killed command left in the
+ * journal (journal.h) first.
+ */
+#define DEVSTATE_CHANGE 4u
 
 /*
  * Open sysroot ("/" when NULL) with the wanted contexts.  Prints
  * "cannot read sysfs under ..." and returns a negative errno on failure;
- * devstate_close() is safe either way.
+ * devstate_close() is safe either way.  A journal left by a killed
+ * change is finished first, under the lock, by any command that can
+ * take the lock at once (a read-only one does not wait for it).
  */
 int devstate_open(struct devstate *ds, const char *sysroot, unsigned int want);
 void devstate_close(struct devstate *ds);

@@ -1,9 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <assert.h>
+#include <errno.h>
 #include <json-c/json.h>
+#include <signal.h>
+#include <time.h>
 
 #include <util/log.h>
+#include "journal.h"
 #include "steps.h"
+
+static void stop_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGHUP);
+}
+
+const char *steps_signal_name(int sig)
+{
+	switch (sig) {
+	case SIGINT:
+		return "SIGINT";
+	case SIGTERM:
+		return "SIGTERM";
+	case SIGHUP:
+		return "SIGHUP";
+	default:
+		return "a signal";
+	}
+}
 
 void steps_add(struct step_list *l, const struct step_ops *ops, uint64_t value)
 {
@@ -11,14 +37,27 @@ void steps_add(struct step_list *l, const struct step_ops *ops, uint64_t value)
 	l->steps[l->count++] = (struct step){ .ops = ops, .value = value };
 }
 
-int steps_run(struct step_list *l, void *ctx, struct steps_result *res)
+int steps_run(struct step_list *l, void *ctx, struct journal *j,
+	      struct steps_result *res)
 {
+	const struct timespec now = { 0 };
 	unsigned int i, n;
+	sigset_t stop;
 	char buf[128];
-	int rc;
+	int rc, sig;
 
 	*res = (struct steps_result){ 0 };
+	/* Held until the command exits: a change is not torn half-way. */
+	stop_signals(&stop);
+	sigprocmask(SIG_BLOCK, &stop, NULL);
 	for (n = 0; n < l->count; n++) {
+		sig = sigtimedwait(&stop, NULL, &now);
+		if (sig > 0) {
+			res->rc = -EINTR;
+			res->signal = sig;
+			res->failed = &l->steps[n];
+			break;
+		}
 		if (log_verbose()) {
 			steps_describe(&l->steps[n], ctx, buf, sizeof(buf));
 			pr_debug("step %u of %u: %s", n + 1, l->count, buf);
@@ -30,6 +69,16 @@ int steps_run(struct step_list *l, void *ctx, struct steps_result *res)
 			break;
 		}
 		l->steps[n].applied = true;
+		if (!j)
+			continue;
+		journal_set(j, "done", "%u", n + 1);
+		rc = journal_write(j);
+		if (rc) {
+			/* Unrecorded, so not made: undo this one as well. */
+			res->rc = rc;
+			res->failed = &l->steps[n++];
+			break;
+		}
 	}
 	if (!res->rc)
 		return 0;
@@ -49,6 +98,9 @@ int steps_run(struct step_list *l, void *ctx, struct steps_result *res)
 		}
 		s->applied = false;
 	}
+	/* The device is as it was: nothing left to finish. */
+	if (j && !res->undo_rc)
+		journal_remove(j);
 	return res->rc;
 }
 

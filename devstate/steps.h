@@ -55,18 +55,32 @@ void steps_add(struct step_list *l, const struct step_ops *ops, uint64_t value);
 
 /* The outcome of steps_run(), for the caller's message. */
 struct steps_result {
-	int rc; /* 0, or the failed step's errno */
+	int rc; /* 0, or the failed step's errno (-EINTR: a signal) */
+	int signal; /* SIGINT, SIGTERM or SIGHUP that stopped the run */
 	int undo_rc; /* 0, or the first failed undo's errno */
 	const struct step *failed; /* the step that failed */
 	const struct step *stuck; /* the undo that failed */
 };
 
+struct journal;
+
 /*
  * Run the steps in order.  On a failure, undo every applied step newest
  * first, carrying on past an undo that fails (each later undo may still
  * help) and reporting the first such.  Returns res->rc.
+ *
+ * SIGINT, SIGTERM and SIGHUP are held off from the first step to the
+ * end of the command: one that arrives lets the current step finish,
+ * then the run stops and undoes what it did, as after a failure.  With
+ * a journal (already written by the caller), the record's "done" field
+ * follows each step, so a killed run can be put back by the next
+ * command.
  */
-int steps_run(struct step_list *l, void *ctx, struct steps_result *res);
+int steps_run(struct step_list *l, void *ctx, struct journal *j,
+	      struct steps_result *res);
+
+/* The name of the signal that stopped a run ("SIGTERM"). */
+const char *steps_signal_name(int sig);
 
 /* The steps as a JSON array of their descriptions. */
 struct json_object *steps_to_json(const struct step_list *l, const void *ctx);

@@ -218,6 +218,7 @@ int cmd_check_namespace(int argc, char **argv)
 	}
 	each.bus = o.bus;
 	each.region = o.region;
-	return devstate_run_each(o.sysroot, DEVSTATE_ND | DEVSTATE_DAX, &each,
-				 argc - i, argv + i);
+	return devstate_run_each(o.sysroot,
+				 DEVSTATE_ND | DEVSTATE_DAX | DEVSTATE_CHANGE,
+				 &each, argc - i, argv + i);
 }

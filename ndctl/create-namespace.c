@@ -17,6 +17,7 @@
 #include <devstate/context.h>
 #include <devstate/filter.h>
 #include <devstate/inuse.h>
+#include <devstate/journal.h>
 #include <devstate/modules.h>
 #include <devstate/parse.h>
 #include <memmap/memmap.h>
@@ -66,7 +67,8 @@ static int parse_create(const struct create_opts *o,
 			       o->map, o->memmap);
 			return -EINVAL;
 		}
-		cfg->map = memmap == MEMMAP_PMEM ? NDCTL_MAP_DEV : NDCTL_MAP_MEM;
+		cfg->map =
+			memmap == MEMMAP_PMEM ? NDCTL_MAP_DEV : NDCTL_MAP_MEM;
 	}
 	if ((cfg->mode == NDCTL_NS_MODE_RAW ||
 	     cfg->mode == NDCTL_NS_MODE_SECTOR) &&
@@ -291,6 +293,17 @@ static int plan_namespace(const struct memmap_profile *profile,
 	return 0;
 }
 
+/* Whether the namespace reads back with its old claim. */
+static bool claim_is_back(struct devstate *ds, const char *name,
+			  const struct ns_claim *old)
+{
+	struct ndctl_namespace *ns;
+
+	ndctl_refresh(ds->nd);
+	ns = ndctl_get_namespace(ds->nd, name);
+	return ns && ns_claim_is(ns, old);
+}
+
 static void print_namespace(struct devstate *ds, const char *name, bool human)
 {
 	struct nd_json_flags flags = { .human = human,
@@ -326,12 +339,15 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 	struct ndctl_ctx *ctx;
 	struct inuse *iu;
 	struct ns_claim old;
+	struct journal j;
 	uint64_t free_bytes;
 	bool seed;
-	char name[64], b1[32], b2[32], b3[32];
+	char name[64], what[128], b1[32], b2[32], b3[32];
 	int rc = EXIT_USAGE;
 
-	if (devstate_open(&ds, o->sysroot, DEVSTATE_ND | DEVSTATE_DAX)) {
+	if (devstate_open(&ds, o->sysroot,
+			  DEVSTATE_ND | DEVSTATE_DAX |
+				  (o->dry_run ? 0 : DEVSTATE_CHANGE))) {
 		rc = EXIT_FAIL;
 		goto out;
 	}
@@ -450,34 +466,53 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 	}
 	/* The drivers the new claim binds to, loaded when missing. */
 	if (devstate_need_driver(&ds, "nd",
-				 cfg.mode == NDCTL_NS_MODE_DEVDAX ? "dax_pmem" :
-								    "nd_pmem") ||
+				 cfg.mode == NDCTL_NS_MODE_DEVDAX ?
+					 "dax_pmem" :
+					 "nd_pmem") ||
 	    (cfg.mode == NDCTL_NS_MODE_DEVDAX &&
 	     devstate_need_driver(&ds, "dax", "device_dax"))) {
 		rc = EXIT_FAIL;
 		goto out;
 	}
+	snprintf(what, sizeof(what), "ndctl create-namespace %s: %s -> %s",
+		 name, nd_mode_name(old.mode), nd_mode_name(cfg.mode));
+	if (ns_claim_journal_begin(&j, ds.root, ns, what)) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
 	if (seed) {
+		journal_set(&j, "seed", "1");
+		if (journal_write(&j)) {
+			journal_remove(&j);
+			rc = EXIT_FAIL;
+			goto out;
+		}
 		rc = ndctl_namespace_set_label(ns, o->uuid, o->name, size);
 		if (!rc)
 			rc = ndctl_namespace_configure(ns, &cfg);
 		if (rc) {
-			pr_err("%s: configuring %s failed: %s; its capacity "
-			       "is given back",
-			       name, nd_mode_name(cfg.mode), strerror(-rc));
-			ndctl_namespace_delete(ns);
+			pr_err("%s: configuring %s failed: %s", name,
+			       nd_mode_name(cfg.mode), strerror(-rc));
+			/* Its capacity back, said only once read back. */
+			if (!ns_claim_journal_recover(&ds, &j))
+				journal_remove(&j);
 			rc = EXIT_FAIL;
 			goto out;
 		}
+		journal_remove(&j);
 		print_namespace(&ds, name, o->human);
 		rc = EXIT_OK;
 		goto out;
 	}
 	/* --no-autorecover: a failed claim leaves the namespace raw. */
 	if (ns_claim_replace(ns, &cfg, o->autorecover ? &old : NULL)) {
+		/* The replace said where it is; a failed restore stays. */
+		if (!o->autorecover || claim_is_back(&ds, name, &old))
+			journal_remove(&j);
 		rc = EXIT_FAIL;
 		goto out;
 	}
+	journal_remove(&j);
 	print_namespace(&ds, name, o->human);
 	rc = EXIT_OK;
 out:

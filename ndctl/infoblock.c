@@ -138,7 +138,8 @@ static int each_infoblock(const char *sysroot, const char *bus,
 		.arg = arg,
 	};
 
-	return devstate_run_each(sysroot, DEVSTATE_ND, &each, argc, argv);
+	return devstate_run_each(sysroot, DEVSTATE_ND | DEVSTATE_CHANGE, &each,
+				 argc, argv);
 }
 
 static int read_ns(struct devstate *ds, void *obj, void *arg)
@@ -245,8 +246,8 @@ int cmd_read_infoblock(int argc, char **argv)
 	} else if (i >= argc) {
 		rc = read_file(&run);
 	} else {
-		rc = each_infoblock(o.sysroot, o.bus, o.region, "read",
-				    read_ns, &run, argc - i, argv + i);
+		rc = each_infoblock(o.sysroot, o.bus, o.region, "read", read_ns,
+				    &run, argc - i, argv + i);
 	}
 	if (o.json && json_object_array_length(run.arr))
 		json_print(run.out, run.arr);

@@ -26,7 +26,8 @@
 #include "region.h"
 
 /* -b, which every label command takes. */
-#define OPT_DIMM_BUS(v) OPT_STR('b', "bus", (v), "BUS", "only DIMMs of this bus")
+#define OPT_DIMM_BUS(v) \
+	OPT_STR('b', "bus", (v), "BUS", "only DIMMs of this bus")
 
 struct label_opts {
 	const char *bus, *version, *input, *output, *sysroot;
@@ -503,7 +504,12 @@ static int label_command(int argc, char **argv, enum label_action action)
 		}
 	}
 	each.bus = o.bus;
-	if (devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX))
+	if (devstate_open(
+		    &ds, o.sysroot,
+		    DEVSTATE_ND | DEVSTATE_DAX |
+			    (action == LABEL_READ || action == LABEL_CHECK ?
+				     0 :
+				     DEVSTATE_CHANGE)))
 		goto out;
 	rc = devstate_each(&ds, &each, argc - i, argv + i);
 	if (action == LABEL_READ && (o.json || o.human))

@@ -24,16 +24,16 @@ struct ndctl_claim;
 
 enum ndctl_ns_mode {
 	NDCTL_NS_MODE_RAW,
-	NDCTL_NS_MODE_FSDAX,	/* claimed by a pfn device */
-	NDCTL_NS_MODE_DEVDAX,	/* claimed by an nd dax device */
-	NDCTL_NS_MODE_SECTOR,	/* claimed by a btt device */
+	NDCTL_NS_MODE_FSDAX, /* claimed by a pfn device */
+	NDCTL_NS_MODE_DEVDAX, /* claimed by an nd dax device */
+	NDCTL_NS_MODE_SECTOR, /* claimed by a btt device */
 };
 
 /* Where a pfn/dax device keeps its memmap: nd "mode" ram or pmem. */
 enum ndctl_map {
 	NDCTL_MAP_NONE,
-	NDCTL_MAP_MEM,	/* "ram": struct pages in DRAM */
-	NDCTL_MAP_DEV,	/* "pmem": struct pages in the info-block reserve */
+	NDCTL_MAP_MEM, /* "ram": struct pages in DRAM */
+	NDCTL_MAP_DEV, /* "pmem": struct pages in the info-block reserve */
 };
 
 struct sysroot;
@@ -54,7 +54,7 @@ const char *ndctl_bus_get_provider(struct ndctl_bus *bus);
 
 struct ndctl_dimm *ndctl_dimm_get_first(struct ndctl_bus *bus);
 struct ndctl_dimm *ndctl_dimm_get_next(struct ndctl_dimm *dimm);
-#define ndctl_dimm_foreach(bus, dimm) \
+#define ndctl_dimm_foreach(bus, dimm)                \
 	for (dimm = ndctl_dimm_get_first(bus); dimm; \
 	     dimm = ndctl_dimm_get_next(dimm))
 const char *ndctl_dimm_get_devname(struct ndctl_dimm *dimm);
@@ -67,10 +67,11 @@ bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm);
 
 struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus);
 struct ndctl_region *ndctl_region_get_next(struct ndctl_region *region);
-#define ndctl_region_foreach(bus, region) \
+#define ndctl_region_foreach(bus, region)                  \
 	for (region = ndctl_region_get_first(bus); region; \
 	     region = ndctl_region_get_next(region))
 struct ndctl_bus *ndctl_region_get_bus(struct ndctl_region *region);
+struct ndctl_ctx *ndctl_bus_get_ctx(struct ndctl_bus *bus);
 const char *ndctl_region_get_devname(struct ndctl_region *region);
 int ndctl_region_get_id(struct ndctl_region *region);
 uint64_t ndctl_region_get_size(struct ndctl_region *region);
@@ -96,7 +97,7 @@ const char *ndctl_region_get_pfn_seed(struct ndctl_region *region);
 
 struct ndctl_mapping *ndctl_mapping_get_first(struct ndctl_region *region);
 struct ndctl_mapping *ndctl_mapping_get_next(struct ndctl_mapping *m);
-#define ndctl_mapping_foreach(region, m) \
+#define ndctl_mapping_foreach(region, m)             \
 	for (m = ndctl_mapping_get_first(region); m; \
 	     m = ndctl_mapping_get_next(m))
 const char *ndctl_mapping_get_dimm(struct ndctl_mapping *m);
@@ -106,7 +107,7 @@ int ndctl_mapping_get_position(struct ndctl_mapping *m);
 
 struct ndctl_namespace *ndctl_namespace_get_first(struct ndctl_region *region);
 struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ns);
-#define ndctl_namespace_foreach(region, ns) \
+#define ndctl_namespace_foreach(region, ns)              \
 	for (ns = ndctl_namespace_get_first(region); ns; \
 	     ns = ndctl_namespace_get_next(ns))
 /* The namespace named devname ("namespace0.0") on any bus, or NULL. */
@@ -183,10 +184,10 @@ int ndctl_dimm_get_dsm_family(struct ndctl_dimm *dimm, uint64_t *mask);
  * call ndctl_refresh().  Each call returns 0 or a negative errno.
  */
 struct ndctl_ns_config {
-	enum ndctl_ns_mode mode;	/* RAW, FSDAX, DEVDAX or SECTOR */
-	enum ndctl_map map;		/* where the memmap goes */
-	uint64_t align;			/* 0: the kernel's default */
-	const char *uuid;		/* NULL: a new random uuid */
+	enum ndctl_ns_mode mode; /* RAW, FSDAX, DEVDAX or SECTOR */
+	enum ndctl_map map; /* where the memmap goes */
+	uint64_t align; /* 0: the kernel's default */
+	const char *uuid; /* NULL: a new random uuid */
 	/* raw: the namespace's; sector: the btt's; 0: the kernel's */
 	unsigned int sector_size;
 };
@@ -196,8 +197,8 @@ struct ndctl_ns_config {
  */
 int ndctl_dimm_get_config_size(struct ndctl_dimm *dimm, uint32_t *size,
 			       uint32_t *max_xfer);
-int ndctl_dimm_read_config(struct ndctl_dimm *dimm, void *buf,
-			   uint32_t offset, uint32_t len);
+int ndctl_dimm_read_config(struct ndctl_dimm *dimm, void *buf, uint32_t offset,
+			   uint32_t len);
 int ndctl_dimm_write_config(struct ndctl_dimm *dimm, const void *buf,
 			    uint32_t offset, uint32_t len);
 /* Bind or unbind the region's (or DIMM's) driver; 0 when already so. */

@@ -129,8 +129,9 @@ static int ns_command(int argc, char **argv, enum ns_action action,
 	req.force = o.force;
 	each.bus = o.bus;
 	each.region = o.region;
-	return devstate_run_each(o.sysroot, DEVSTATE_ND | DEVSTATE_DAX, &each,
-				 argc - i, argv + i);
+	return devstate_run_each(o.sysroot,
+				 DEVSTATE_ND | DEVSTATE_DAX | DEVSTATE_CHANGE,
+				 &each, argc - i, argv + i);
 }
 
 int cmd_destroy_namespace(int argc, char **argv)

@@ -127,8 +127,9 @@ static int obj_command(int argc, char **argv, bool regions, bool enable)
 	}
 	each.region_type = o.type;
 	each.bus = o.bus;
-	return devstate_run_each(o.sysroot, DEVSTATE_ND | DEVSTATE_DAX, &each,
-				 argc - i, argv + i);
+	return devstate_run_each(o.sysroot,
+				 DEVSTATE_ND | DEVSTATE_DAX | DEVSTATE_CHANGE,
+				 &each, argc - i, argv + i);
 }
 
 int cmd_enable_region(int argc, char **argv)

@@ -257,8 +257,7 @@ static int add_region(struct ndctl_ctx *ctx, const char *name)
 		 "pfn_seed");
 	read_str(root, region->btt_seed, sizeof(region->btt_seed), name,
 		 "btt_seed");
-	region->has_numa =
-		sysfs_exists(root, ND_DEVICES "/%s/numa_node", name);
+	region->has_numa = sysfs_exists(root, ND_DEVICES "/%s/numa_node", name);
 	/*
 	 * A label-less region (its namespace type is nd_namespace_io) has one
 	 * namespace fixed over all of it: nothing is available to allocate,
@@ -527,6 +526,11 @@ struct ndctl_region *ndctl_region_get_next(struct ndctl_region *region)
 struct ndctl_bus *ndctl_region_get_bus(struct ndctl_region *region)
 {
 	return region->bus;
+}
+
+struct ndctl_ctx *ndctl_bus_get_ctx(struct ndctl_bus *bus)
+{
+	return bus->ctx;
 }
 
 const char *ndctl_region_get_devname(struct ndctl_region *region)

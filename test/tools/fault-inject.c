@@ -15,11 +15,17 @@
  *   FAULT_READ_PATH   substring of the path whose reads are replaced
  *   FAULT_READ_VALUE  what they read instead ("0\n")
  *
+ * and kill the command part-way, as SIGKILL or a power cut would:
+ *
+ *   FAULT_KILL_AT  raise SIGKILL just before the Nth write to a file
+ *                  under sys/ (1 for the first)
+ *
  * Only openat() (which util/sysfs.c uses) is tracked.
  */
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -30,7 +36,8 @@
 #define MAX_FD 1024
 
 static bool watched[MAX_FD];
-static int skipped, failed;
+static bool sysfs_write_fd[MAX_FD];
+static int skipped, failed, sysfs_writes;
 
 int openat(int dirfd, const char *path, int flags, ...)
 {
@@ -61,9 +68,13 @@ int openat(int dirfd, const char *path, int flags, ...)
 		return fd;
 	}
 	fd = real_openat(dirfd, path, flags, mode);
-	if (fd >= 0 && fd < MAX_FD)
+	if (fd >= 0 && fd < MAX_FD) {
 		watched[fd] = want && strstr(path, want) &&
 			      (flags & O_ACCMODE) != O_RDONLY;
+		sysfs_write_fd[fd] =
+			(flags & O_ACCMODE) != O_RDONLY &&
+			(!strncmp(path, "sys/", 4) || strstr(path, "/sys/"));
+	}
 	return fd;
 }
 
@@ -75,8 +86,13 @@ ssize_t write(int fd, const void *buf, size_t len)
 	const char *err = getenv("FAULT_ERRNO");
 	const char *times = getenv("FAULT_TIMES");
 
+	const char *kill_at = getenv("FAULT_KILL_AT");
+
 	if (!real_write)
 		real_write = dlsym(RTLD_NEXT, "write");
+	if (kill_at && fd >= 0 && fd < MAX_FD && sysfs_write_fd[fd] &&
+	    ++sysfs_writes == atoi(kill_at))
+		raise(SIGKILL);
 	if (fd >= 0 && fd < MAX_FD && watched[fd] &&
 	    (!value ||
 	     (len >= strlen(value) && !memcmp(buf, value, strlen(value))))) {

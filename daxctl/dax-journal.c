@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * daxctl's intent records (devstate/journal.h): what a reconfigure or a
+ * create-device starts from, written before its first step, and how a
+ * later command puts the device back when the change was killed.
+ *
+ * Recovery works from the recorded state, not from the steps: a step
+ * killed half-way leaves the device somewhere no step describes, so the
+ * device is brought from whatever it is now back to what it was, with
+ * the same steps reconfigure-device plans, and then read back.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <devstate/claim.h>
+#include <devstate/journal.h>
+#include <util/log.h>
+#include <util/sysfs.h>
+#include "dax-steps.h"
+
+static void record_setup(struct journal *j, const struct dev_setup *s)
+{
+	journal_set(j, "was.mode", "%d", (int)s->mode);
+	journal_set(j, "was.align", "%llu", (unsigned long long)s->align);
+	journal_set(j, "was.size", "%llu", (unsigned long long)s->size);
+	journal_set(j, "was.memmap_pmem", "%d", s->memmap_pmem);
+	journal_set(j, "was.compound", "%d", s->compound);
+	journal_set(j, "was.head_only", "%d", s->head_only);
+	journal_set(j, "was.memmap_on_memory", "%d", s->memmap_on_memory);
+	journal_set(j, "was.online", "%d", s->online);
+	journal_set(j, "was.movable", "%d", s->movable);
+}
+
+static int load_setup(const struct journal *j, struct dev_setup *s)
+{
+	uint64_t mode;
+
+	if (journal_get_u64(j, "was.mode", &mode) ||
+	    journal_get_u64(j, "was.align", &s->align) ||
+	    journal_get_u64(j, "was.size", &s->size))
+		return -EINVAL;
+	s->mode = (enum daxctl_dev_mode)mode;
+	s->memmap_pmem = journal_get_bool(j, "was.memmap_pmem");
+	s->compound = journal_get_bool(j, "was.compound");
+	s->head_only = journal_get_bool(j, "was.head_only");
+	s->memmap_on_memory = journal_get_bool(j, "was.memmap_on_memory");
+	s->online = journal_get_bool(j, "was.online");
+	s->movable = journal_get_bool(j, "was.movable");
+	return 0;
+}
+
+int dax_journal_reconfigure(struct journal *j, struct reconf_run *run,
+			    const struct dev_setup *cur, const char *what)
+{
+	struct ndctl_namespace *ns;
+	struct ndctl_ctx *nd;
+	struct ns_claim c;
+	int rc, force_raw = -1;
+
+	rc = journal_init(j, sysroot_path(run->ds->root), "dax-reconfigure");
+	if (rc)
+		return rc;
+	journal_set(j, "what", "%s", what);
+	journal_set(j, "dev", "%s", run->name);
+	journal_set(j, "ns", "%s", run->ns ? run->ns : "");
+	record_setup(j, cur);
+	if (run->ns) {
+		/* The claim as it is, for an info block rewrite's undo. */
+		rc = ndctl_new(&nd, run->ds->root);
+		if (rc)
+			return rc;
+		ns = ndctl_get_namespace(nd, run->ns);
+		if (ns) {
+			ns_claim_save(ns, &c);
+			ns_claim_record(j, &c);
+		}
+		ndctl_unref(nd);
+		if (!ns)
+			return -ENODEV;
+		sysfs_read_int(run->ds->root, &force_raw,
+			       "sys/bus/nd/devices/%s/force_raw", run->ns);
+		journal_set(j, "force_raw", "%d", force_raw);
+	}
+	run->j = j;
+	return journal_write(j);
+}
+
+/* The namespace back under its recorded claim; its device found again. */
+static int recover_claim(struct devstate *ds, struct journal *j,
+			 struct reconf_run *run)
+{
+	uint64_t force_raw = (uint64_t)-1;
+	struct ndctl_namespace *ns;
+	struct ndctl_claim *claim;
+	struct ns_claim c;
+	int rc;
+
+	if (ns_claim_load(j, &c))
+		return -EINVAL;
+	journal_get_u64(j, "force_raw", &force_raw);
+	ndctl_refresh(ds->nd);
+	ns = ndctl_get_namespace(ds->nd, run->ns);
+	if (!ns)
+		return -ENODEV;
+	rc = ns_claim_recover(ds->root, ns, &c, (int)force_raw);
+	if (rc)
+		return rc;
+	ndctl_refresh(ds->nd);
+	ns = ndctl_get_namespace(ds->nd, run->ns);
+	claim = ns ? ndctl_namespace_get_claim(ns) : NULL;
+	if (!claim || !ns_claim_is(ns, &c))
+		return -EIO;
+	daxctl_refresh(ds->dax);
+	run->dev = daxctl_get_dev(ds->dax, ndctl_claim_get_chardev(claim));
+	if (run->dev)
+		snprintf(run->name, sizeof(run->name), "%s",
+			 daxctl_dev_get_devname(run->dev));
+	return run->dev ? 0 : -ENODEV;
+}
+
+int dax_journal_undo(struct devstate *ds, struct journal *j, const char *why)
+{
+	const char *dev = journal_get(j, "dev"), *ns = journal_get(j, "ns");
+	struct reconf_run run = { .ds = ds };
+	struct daxctl_backing b;
+	struct steps_result res;
+	struct dev_setup was, now;
+	struct step_list steps;
+	int rc;
+
+	if (!dev || !ns || load_setup(j, &was)) {
+		pr_err("%s: unreadable record; check the device by hand and "
+		       "remove the file",
+		       j->path);
+		return -EINVAL;
+	}
+	snprintf(run.name, sizeof(run.name), "%s", dev);
+	run.ns = *ns ? ns : NULL;
+	if (run.ns) {
+		rc = recover_claim(ds, j, &run);
+	} else {
+		daxctl_refresh(ds->dax);
+		run.dev = daxctl_get_dev(ds->dax, dev);
+		rc = run.dev ? 0 : -ENODEV;
+	}
+	if (!rc) {
+		dax_read_setup(run.dev, &b, &now);
+		steps.count = 0;
+		if (!dax_same_setup(&now, &was))
+			reconf_plan_steps(&run, &now, &was, false, &steps);
+		rc = steps.count ? steps_run(&steps, &run, NULL, &res) : 0;
+		steps_release(&steps);
+	}
+	if (!rc && !dax_verify_setup(run.dev, &was))
+		rc = -EIO;
+	if (rc) {
+		pr_err("%s: could not be put back as it was before %s "
+		       "(%s): the record stays in %s; "
+		       "reconfigure it by hand (daxctl reconfigure-device), "
+		       "then remove the file",
+		       run.name, why, strerror(-rc), j->path);
+		return rc;
+	}
+	pr_info("%s: back to %s, as before %s (%s)", run.name,
+		dax_mode_name(daxctl_dev_get_mode(run.dev)), why,
+		journal_get(j, "what") ? journal_get(j, "what") : "");
+	return 0;
+}
+
+static int recover_reconfigure(struct devstate *ds, struct journal *j)
+{
+	return dax_journal_undo(ds, j, "an interrupted change");
+}
+
+int dax_journal_create(struct journal *j, struct reconf_run *run,
+		       const char *what)
+{
+	struct daxctl_dev *dev;
+	char names[200] = "";
+	int rc;
+
+	rc = journal_init(j, sysroot_path(run->ds->root), "dax-create");
+	if (rc)
+		return rc;
+	journal_set(j, "what", "%s", what);
+	journal_set(j, "region", "%d", daxctl_region_get_id(run->region));
+	/* What was there: whatever else is there later is this change's. */
+	daxctl_dev_foreach (run->region, dev)
+		snprintf(names + strlen(names), sizeof(names) - strlen(names),
+			 "%s%s", names[0] ? "," : "",
+			 daxctl_dev_get_devname(dev));
+	if (strlen(names) + 1 >= sizeof(names))
+		return -E2BIG;
+	journal_set(j, "before", "%s", names);
+	run->j = j;
+	return journal_write(j);
+}
+
+static int recover_create(struct devstate *ds, struct journal *j)
+{
+	const char *before = journal_get(j, "before");
+	struct reconf_run run = { .ds = ds };
+	uint64_t id;
+	int rc;
+
+	if (!before || journal_get_u64(j, "region", &id)) {
+		pr_err("%s: unreadable record; check the region by hand and "
+		       "remove the file",
+		       j->path);
+		return -EINVAL;
+	}
+	run.region_id = (int)id;
+	rc = dax_remove_new_devices(&run, before);
+	if (rc) {
+		pr_err("region%d: could not remove the device an interrupted "
+		       "create-device left (%s): the record stays in %s; "
+		       "destroy it by hand (daxctl destroy-device -f), then "
+		       "remove the file",
+		       run.region_id, strerror(-rc), j->path);
+		return rc;
+	}
+	pr_info("region%d: the device an interrupted create-device made is "
+		"removed (%s)",
+		run.region_id, journal_get(j, "what"));
+	return 0;
+}
+
+const struct journal_kind journal_kinds[] = {
+	{ "dax-reconfigure", recover_reconfigure },
+	{ "dax-create", recover_create },
+	{ "ns-claim", ns_claim_journal_recover },
+	{ NULL, NULL },
+};
