@@ -104,7 +104,7 @@ static int recover_claim(struct devstate *ds, struct journal *j,
 	ns = ndctl_get_namespace(ds->nd, run->ns);
 	if (!ns)
 		return -ENODEV;
-	rc = ns_claim_recover(ds->root, ns, &c, (int)force_raw);
+	rc = ns_claim_recover(ds->root, ns, &c, (int)force_raw, j);
 	if (rc)
 		return rc;
 	ndctl_refresh(ds->nd);

@@ -406,9 +406,10 @@ static int with_claim(struct reconf_run *run, const struct ndctl_ns_config *cfg,
 		rc = -ENOENT;
 	} else if (cfg) {
 		ns_claim_save(ns, old);
-		rc = ns_claim_replace(ns, cfg, old);
+		rc = ns_claim_replace(ns, cfg, old, run->j);
 	} else {
-		rc = ns_claim_restore(ns, old);
+		/* Byte for byte from the saved info block, when there is one. */
+		rc = ns_claim_recover(run->ds->root, ns, old, -1, run->j);
 	}
 	run->dev = ns ? claimed_dev(run, nd) : NULL;
 	ndctl_unref(nd);

@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <util/log.h>
 #include <util/sysfs.h>
 #include "claim.h"
@@ -73,15 +75,71 @@ static void describe(struct ndctl_namespace *ns, char *buf, size_t len)
 		 ndctl_namespace_is_active(ns) ? "enabled" : "disabled");
 }
 
+/* The pfn/dax info block sits at 4 KiB; BTT 2.0's at 0. */
+#define INFO_BLOCK_BYTES 8192
+
+/*
+ * The namespace's first 8 KiB, read raw (the namespace disabled and its
+ * claim let go, its info block left as it is), into the journal.
+ */
+static int save_info_block(struct ndctl_namespace *ns, struct journal *j)
+{
+	struct ndctl_raw_session s;
+	char buf[INFO_BLOCK_BYTES];
+	ssize_t n = -1;
+	int fd, rc;
+
+	if (ndctl_namespace_get_size(ns) < INFO_BLOCK_BYTES)
+		return 0;
+	rc = ndctl_namespace_disable(ns);
+	if (!rc)
+		rc = ndctl_namespace_raw_begin(ns, &s);
+	if (rc)
+		return rc;
+	fd = open(s.path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = pread(fd, buf, sizeof(buf), 0);
+		close(fd);
+	}
+	rc = n == (ssize_t)sizeof(buf) ? 0 : n < 0 ? -errno : -EIO;
+	ndctl_namespace_raw_end(ns, &s);
+	if (!rc)
+		rc = journal_write_blob(j, "infoblock", buf, sizeof(buf));
+	if (!rc)
+		rc = journal_write(j);
+	return rc;
+}
+
+/* The saved first 8 KiB written back: the kernel finds the old claim. */
+static int put_back_info_block(struct ndctl_namespace *ns,
+			       const struct ns_claim *c,
+			       const struct journal *j)
+{
+	char buf[INFO_BLOCK_BYTES];
+	int rc;
+
+	if (journal_read_blob(j, "infoblock", buf, sizeof(buf)) !=
+	    (ssize_t)sizeof(buf))
+		return -ENOENT;
+	rc = ndctl_namespace_clear_claim(ns);
+	if (!rc)
+		rc = ndctl_namespace_raw_rw(ns, buf, sizeof(buf), 0, true);
+	if (!rc && (c->mode != NDCTL_NS_MODE_RAW || c->enabled))
+		rc = ndctl_namespace_enable(ns);
+	return rc;
+}
+
 int ns_claim_replace(struct ndctl_namespace *ns,
 		     const struct ndctl_ns_config *cfg,
-		     const struct ns_claim *old)
+		     const struct ns_claim *old, struct journal *j)
 {
 	char name[64], now[64];
 	int rc, rrc;
 
 	snprintf(name, sizeof(name), "%s", ndctl_namespace_get_devname(ns));
-	rc = ndctl_namespace_clear_claim(ns);
+	rc = j ? save_info_block(ns, j) : 0;
+	if (!rc)
+		rc = ndctl_namespace_clear_claim(ns);
 	if (!rc)
 		rc = ndctl_namespace_configure(ns, cfg);
 	if (!rc)
@@ -94,7 +152,7 @@ int ns_claim_replace(struct ndctl_namespace *ns,
 	if (ns && old && ns_claim_is(ns, old) &&
 	    ndctl_namespace_is_active(ns) == old->enabled) {
 		describe(ns, now, sizeof(now));
-		pr_err("%s: the new info block failed (%s); nothing changed: "
+		pr_err("%s: replacing the info block failed (%s); nothing changed: "
 		       "still %s",
 		       name, strerror(-rc), now);
 		return rc;
@@ -104,20 +162,25 @@ int ns_claim_replace(struct ndctl_namespace *ns,
 			ndctl_namespace_clear_claim(ns);
 		ns = ns ? reread(ns, name) : NULL;
 		describe(ns, now, sizeof(now));
-		pr_err("%s: the new info block failed (%s): now %s "
+		pr_err("%s: replacing the info block failed (%s): now %s "
 		       "(--no-autorecover)",
 		       name, strerror(-rc), now);
 		return rc;
 	}
-	rrc = ns ? ns_claim_restore(ns, old) : -ENODEV;
+	rrc = -ENOENT;
+	if (ns && j)
+		rrc = put_back_info_block(ns, old, j);
+	ns = ns && !rrc ? reread(ns, name) : ns;
+	if (ns && (rrc || !ns_claim_is(ns, old)))
+		rrc = ns_claim_restore(ns, old);
 	ns = ns ? reread(ns, name) : NULL;
 	describe(ns, now, sizeof(now));
 	if (!rrc && ns && ns_claim_is(ns, old))
-		pr_err("%s: the new info block failed (%s); the old one is "
+		pr_err("%s: replacing the info block failed (%s); the old one is "
 		       "restored: %s",
 		       name, strerror(-rc), now);
 	else
-		pr_err("%s: the new info block failed (%s), and the old one "
+		pr_err("%s: replacing the info block failed (%s), and the old one "
 		       "could not be restored (%s): now %s",
 		       name, strerror(-rc),
 		       rrc ? strerror(-rrc) : "it reads back different", now);
@@ -168,8 +231,10 @@ bool ns_claim_is(struct ndctl_namespace *ns, const struct ns_claim *c)
 }
 
 int ns_claim_recover(struct sysroot *root, struct ndctl_namespace *ns,
-		     const struct ns_claim *c, int force_raw)
+		     const struct ns_claim *c, int force_raw,
+		     const struct journal *j)
 {
+	char name_buf[64];
 	const char *name = ndctl_namespace_get_devname(ns);
 	int rc, now;
 
@@ -191,8 +256,20 @@ int ns_claim_recover(struct sysroot *root, struct ndctl_namespace *ns,
 		return c->enabled ? ndctl_namespace_enable(ns) :
 				    ndctl_namespace_disable(ns);
 	}
+	snprintf(name_buf, sizeof(name_buf), "%s", name);
+	rc = j ? put_back_info_block(ns, c, j) : -ENOENT;
+	if (!rc) {
+		ns = reread(ns, name_buf);
+		if (ns && ns_claim_is(ns, c))
+			goto enabled;
+	}
+	if (!ns)
+		return -ENODEV;
 	rc = ns_claim_restore(ns, c);
-	if (!rc && !c->enabled && c->mode != NDCTL_NS_MODE_RAW)
+	if (rc)
+		return rc;
+enabled:
+	if (!c->enabled && c->mode != NDCTL_NS_MODE_RAW)
 		rc = ndctl_namespace_disable(ns);
 	return rc;
 }
@@ -263,7 +340,8 @@ int ns_claim_journal_recover(struct devstate *ds, struct journal *j)
 	ns = ndctl_get_namespace(ds->nd, name);
 	if (ns && journal_get_bool(j, "seed"))
 		return seed_recover(ns, j);
-	rc = ns ? ns_claim_recover(ds->root, ns, &c, (int)force_raw) : -ENODEV;
+	rc = ns ? ns_claim_recover(ds->root, ns, &c, (int)force_raw, j) :
+		  -ENODEV;
 	if (rc) {
 		pr_err("%s: could not put its claim back (%s): the record "
 		       "stays in %s; restore it by hand (ndctl "

@@ -12,6 +12,7 @@
 #include <ndctl/libndctl.h>
 
 struct devstate;
+struct journal;
 struct sysroot;
 
 struct ns_claim {
@@ -29,15 +30,16 @@ void ns_claim_save(struct ndctl_namespace *ns, struct ns_claim *c);
 int ns_claim_restore(struct ndctl_namespace *ns, const struct ns_claim *c);
 
 /*
- * Replace the namespace's claim with cfg.  When that fails, old is put
- * back (unless old is NULL: the namespace is left raw) and the message
- * says whether it could be; the new claim's error is returned either way.
+ * Replace the namespace's claim with cfg.  With a journal, the first
+ * 8 KiB (the old info block) are saved beside it first, durably, so the
+ * old claim can be written back byte for byte even by a later command.
+ * When the new claim fails, old is put back (unless old is NULL: the
+ * namespace is left raw) and the message says what the namespace is,
+ * read back; the new claim's error is returned either way.
  */
 int ns_claim_replace(struct ndctl_namespace *ns,
 		     const struct ndctl_ns_config *cfg,
-		     const struct ns_claim *old);
-
-struct journal;
+		     const struct ns_claim *old, struct journal *j);
 
 /* The claim in the journal's "claim.*" fields, and back. */
 void ns_claim_record(struct journal *j, const struct ns_claim *c);
@@ -49,11 +51,13 @@ bool ns_claim_is(struct ndctl_namespace *ns, const struct ns_claim *c);
 /*
  * Bring a namespace back to claim c after an interrupted change: its
  * force_raw back to force_raw (-1: leave it), enabled again when it still has the
- * claim, otherwise the claim written anew (the same uuid, mode and
- * align, so the data sits where it did).  0 or a negative errno.
+ * claim, otherwise its saved info block written back (j's blob) or,
+ * without one, the claim written anew (the same uuid, mode and align,
+ * so the data sits where it did).  0 or a negative errno.
  */
 int ns_claim_recover(struct sysroot *root, struct ndctl_namespace *ns,
-		     const struct ns_claim *c, int force_raw);
+		     const struct ns_claim *c, int force_raw,
+		     const struct journal *j);
 
 /*
  * The "ns-claim" journal kind: create-namespace's claim of a namespace,

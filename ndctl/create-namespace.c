@@ -505,7 +505,7 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 		goto out;
 	}
 	/* --no-autorecover: a failed claim leaves the namespace raw. */
-	if (ns_claim_replace(ns, &cfg, o->autorecover ? &old : NULL)) {
+	if (ns_claim_replace(ns, &cfg, o->autorecover ? &old : NULL, &j)) {
 		/* The replace said where it is; a failed restore stays. */
 		if (!o->autorecover || claim_is_back(&ds, name, &old))
 			journal_remove(&j);
