@@ -101,6 +101,12 @@ int steps_run(struct step_list *l, void *ctx, struct journal *j,
 	/* The device is as it was: nothing left to finish. */
 	if (j && !res->undo_rc)
 		journal_remove(j);
+	/*
+	 * Pending again (it is held off): a command with more devices
+	 * stops before the next one's first step.
+	 */
+	if (res->signal)
+		raise(res->signal);
 	return res->rc;
 }
 

@@ -17,8 +17,10 @@
  *
  * and kill the command part-way, as SIGKILL or a power cut would:
  *
- *   FAULT_KILL_AT  raise SIGKILL just before the Nth write to a file
- *                  under sys/ (1 for the first)
+ *   FAULT_KILL_AT      raise SIGKILL just before the Nth write to a file
+ *                      under sys/ (1 for the first)
+ *   FAULT_KILL_SIGNAL  raise this signal number instead (15: SIGTERM,
+ *                      which a command holds off until the step is done)
  *
  * Only openat() (which util/sysfs.c uses) is tracked.
  */
@@ -87,12 +89,13 @@ ssize_t write(int fd, const void *buf, size_t len)
 	const char *times = getenv("FAULT_TIMES");
 
 	const char *kill_at = getenv("FAULT_KILL_AT");
+	const char *kill_sig = getenv("FAULT_KILL_SIGNAL");
 
 	if (!real_write)
 		real_write = dlsym(RTLD_NEXT, "write");
 	if (kill_at && fd >= 0 && fd < MAX_FD && sysfs_write_fd[fd] &&
 	    ++sysfs_writes == atoi(kill_at))
-		raise(SIGKILL);
+		raise(kill_sig ? atoi(kill_sig) : SIGKILL);
 	if (fd >= 0 && fd < MAX_FD && watched[fd] &&
 	    (!value ||
 	     (len >= strlen(value) && !memcmp(buf, value, strlen(value))))) {
