@@ -88,7 +88,7 @@ bool journal_get_bool(const struct journal *j, const char *key)
 /* fsync the directory that holds path, so a rename or unlink lasts. */
 static int sync_dir(const char *path)
 {
-	char dir[512];
+	char dir[600];
 	int fd, rc = 0;
 
 	snprintf(dir, sizeof(dir), "%s", path);
@@ -104,12 +104,10 @@ static int sync_dir(const char *path)
 /* The journal's directory: /run/memmap-tools for the live system. */
 static int make_dir(const char *path)
 {
-	char dir[512];
+	char dir[600];
 
 	snprintf(dir, sizeof(dir), "%s", path);
-	if (mkdir(dirname(dir), 0700) && errno != EEXIST)
-		return -errno;
-	return 0;
+	return change_make_dir(dirname(dir), 0700);
 }
 
 /* Write buf to path through a new file renamed over it. */

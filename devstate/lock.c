@@ -70,6 +70,17 @@ int change_journal_path(const char *root_path, char *buf, size_t len)
 		   len);
 }
 
+int change_make_dir(const char *dir, mode_t mode)
+{
+	/* /run itself first: the one parent either directory has. */
+	if (mkdir("/run", 0755) && errno != EEXIST)
+		return -errno;
+	if (mkdir(dir, mode))
+		return errno == EEXIST ? 0 : -errno;
+	/* Made here: its mode, not the umask's, so others can lock too. */
+	return chmod(dir, mode) ? -errno : 0;
+}
+
 static unsigned int lock_wait(void)
 {
 	const char *env = getenv("MEMMAP_LOCK_WAIT");
@@ -131,9 +142,9 @@ int change_lock(const char *root_path, bool may_wait)
 		       root_path);
 		return rc;
 	}
-	/* A fresh guest may have no /run/lock yet. */
-	if (mkdir(LOCK_DIR, 01777) && errno != EEXIST) {
-		rc = -errno;
+	/* A minimal system (an initramfs) may have no /run/lock yet. */
+	rc = change_make_dir(LOCK_DIR, 01777);
+	if (rc) {
 		pr_err("cannot create %s: %s", LOCK_DIR, strerror(-rc));
 		return rc;
 	}

@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 /* How long a change waits for the lock by default, in seconds. */
 #define CHANGE_LOCK_WAIT 120
@@ -30,6 +31,9 @@
  */
 int change_lock_path(const char *root_path, char *buf, size_t len);
 int change_journal_path(const char *root_path, char *buf, size_t len);
+
+/* Make dir (in /run) with mode, and /run when missing.  0 or -errno. */
+int change_make_dir(const char *dir, mode_t mode);
 
 /*
  * Take the lock, waiting up to MEMMAP_LOCK_WAIT seconds (environment;
