@@ -1,0 +1,69 @@
+#!/bin/sh
+# What a hostile or careless command line gets: every malformed value a
+# usage error (status 2) naming the option or file, key and value, with
+# sysfs left as it was; every user string escaped where it is echoed;
+# the DRAM budget never silently off.  Runs on a copy of a captured tree.
+# Usage: input-validation.sh BUILD_DIR FIXTURE_DIR (the devdax fixture)
+build=$1 fixture=$2
+daxctl=$build/daxctl/daxctl ndctl=$build/ndctl/ndctl
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+tree=$dir/tree
+n=0
+
+fresh() {
+	rm -rf "$tree"
+	mkdir -p "$tree"
+	cp -a "$fixture"/sys "$tree"/
+}
+
+# expect STATUS DESC PATTERN CMD...: the status, and stderr matching
+# PATTERN (grep -E; "" for any), one line for a usage error, with no raw
+# control character in it, and the tree as the fixture has it unless
+# the command is expected to succeed.
+expect() {
+	want=$1 desc=$2 pattern=$3
+	shift 3
+	n=$((n + 1))
+	"$@" >"$dir/out" 2>"$dir/err" </dev/null
+	status=$?
+	ctl=$(LC_ALL=C tr -dc '\000-\011\013-\037\177' <"$dir/err" | wc -c)
+	if [ "$status" -ne "$want" ]; then
+		echo "not ok $n - $desc: status $status, want $want"
+		sed 's/^/# /' "$dir/err"
+	elif [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$dir/err"; then
+		echo "not ok $n - $desc: no '$pattern' on stderr"
+		sed 's/^/# /' "$dir/err"
+	elif [ "$want" -eq 2 ] && [ "$(wc -l <"$dir/err")" -ne 1 ]; then
+		echo "not ok $n - $desc: not one line on stderr"
+		sed 's/^/# /' "$dir/err"
+	elif [ "$ctl" -ne 0 ]; then
+		echo "not ok $n - $desc: $ctl raw control bytes on stderr"
+		od -c "$dir/err" | sed 's/^/# /'
+	elif [ "$want" -ne 0 ] && [ -d "$tree/sys" ] &&
+		! diff -r --no-dereference "$fixture/sys" "$tree/sys" >/dev/null 2>&1; then
+		echo "not ok $n - $desc: the tree changed"
+	else
+		echo "ok $n - $desc"
+	fi
+}
+
+fresh
+# Names and values are echoed escaped: a newline cannot forge a second
+# message, an escape sequence cannot reach the terminal.
+nasty=$(printf 'dax0.0\n\033[31m')
+expect 1 "a name with a newline and an escape is echoed escaped" \
+	'dax0\.0\\n\\x1b\[31m: no such dax device' \
+	"$daxctl" disable-device "$nasty" --sysroot "$tree"
+expect 2 "an option value with an OSC sequence is echoed escaped" \
+	"invalid --memmap 'x\\\\x1b\]0;t\\\\x07'" \
+	"$daxctl" plan --size 1T --memmap "$(printf 'x\033]0;t\007')"
+expect 2 "an unknown command is echoed escaped" \
+	"unknown command 'a\\\\nb'" "$daxctl" "$(printf 'a\nb')"
+expect 2 "a C1 CSI in UTF-8 and a stray byte are escaped" \
+	"invalid --mode 'a\\\\xc2\\\\x9b2Jb\\\\xff'" \
+	"$ndctl" create-namespace -m "$(printf 'a\302\2332Jb\377')"
+expect 2 "UTF-8 text is kept as it is" "invalid --mode 'dévdax'" \
+	"$ndctl" create-namespace -m "dévdax"
+
+echo "1..$n"
