@@ -66,4 +66,21 @@ expect 2 "a C1 CSI in UTF-8 and a stray byte are escaped" \
 expect 2 "UTF-8 text is kept as it is" "invalid --mode 'dévdax'" \
 	"$ndctl" create-namespace -m "dévdax"
 
+# An empty value is never "not given": each is refused by option name.
+expect 2 "plan -a '' is not 'any align'" "empty value for option '--align'" \
+	"$daxctl" plan dax0.0 -a "" --sysroot "$tree"
+expect 2 "plan --align= is not 'any align'" \
+	"empty value for option '--align'" \
+	"$daxctl" plan dax0.0 --align= --sysroot "$tree"
+expect 2 "reconfigure -r '' is not 'any region'" \
+	"empty value for option '--region'" \
+	"$daxctl" reconfigure-device dax0.0 -m system-ram -r "" \
+	--sysroot "$tree"
+expect 2 "create-namespace -n ''" "empty value for option '--name'" \
+	"$ndctl" create-namespace -n "" --sysroot "$tree"
+expect 2 "read-labels -o ''" "empty value for option '--output'" \
+	"$ndctl" read-labels nmem0 -o "" --sysroot "$tree"
+expect 2 "list --sysroot ''" "empty value for option '--sysroot'" \
+	"$ndctl" list --sysroot ""
+
 echo "1..$n"
