@@ -111,7 +111,16 @@ static int add_target(struct plan_set *set, const char *name,
 struct collect {
 	struct plan_set *set;
 	uint64_t reserve;
+	bool free_given; /* --free: the node's meminfo is not needed */
 };
+
+/* Planned against an unknown budget: say so, once per object. */
+static void warn_free_unknown(struct devstate *ds, const char *name, int node,
+			      int err)
+{
+	node_free_perror(ds->root, name, node, err,
+			 "'fits' is not checked (give --free)");
+}
 
 static int collect_device(struct devstate *ds, void *obj, void *arg)
 {
@@ -123,7 +132,10 @@ static int collect_device(struct devstate *ds, void *obj, void *arg)
 	int rc;
 
 	dev_state_from_dax(dev, &st);
-	dev_state_plan_target(&st, ds->root, c->reserve, &t);
+	rc = dev_state_plan_target(&st, ds->root, c->reserve, &t);
+	if (rc && !c->free_given)
+		warn_free_unknown(ds, daxctl_dev_get_devname(dev),
+				  st.numa_node, rc);
 	rc = add_target(c->set, daxctl_dev_get_devname(dev), &t);
 	if (rc)
 		return rc;
@@ -137,9 +149,11 @@ static int collect_device(struct devstate *ds, void *obj, void *arg)
 }
 
 /* Namespaces and nd regions: plan what their capacity could become. */
-static int collect_nd(struct devstate *ds, const char *name, uint64_t reserve,
-		      struct plan_set *set, bool *found)
+static int collect_nd(struct devstate *ds, const char *name,
+		      const struct collect *c, bool *found)
 {
+	struct plan_set *set = c->set;
+	uint64_t reserve = c->reserve;
 	struct sysroot *root = ds->root;
 	struct ndctl_namespace *ns;
 	struct ndctl_region *region;
@@ -152,10 +166,13 @@ static int collect_nd(struct devstate *ds, const char *name, uint64_t reserve,
 			struct plan_target t = { .mode = MEMMAP_MODE_DEVDAX,
 						 .info_block = true,
 						 .reserve = reserve };
+			int node = ndctl_region_get_numa_node(region), err;
 
-			t.node_free = node_free_bytes(
-				root, ndctl_region_get_numa_node(region));
 			if (!strcmp(ndctl_region_get_devname(region), name)) {
+				err = node_free_read(root, node, &t.node_free);
+				t.node_free_known = !err;
+				if (err && !c->free_given)
+					warn_free_unknown(ds, name, node, err);
 				t.start = ndctl_region_get_resource(region);
 				t.size = ndctl_region_get_size(region);
 				rc = add_target(set, name, &t);
@@ -168,7 +185,11 @@ static int collect_nd(struct devstate *ds, const char *name, uint64_t reserve,
 					   name))
 					continue;
 				dev_state_from_ns(ns, ds->dax, &st);
-				dev_state_plan_target(&st, root, reserve, &t);
+				err = dev_state_plan_target(&st, root, reserve,
+							    &t);
+				if (err && !c->free_given)
+					warn_free_unknown(ds, name,
+							  st.numa_node, err);
 				/* What the capacity could become, any mode. */
 				t.mode = MEMMAP_MODE_DEVDAX;
 				t.info_block = true;
@@ -341,7 +362,9 @@ int cmd_plan(int argc, char **argv)
 			       profile->arch);
 			goto out;
 		}
+		/* No node to read: without --free the budget is unknown. */
 		t.node_free = free_override;
+		t.node_free_known = o.free;
 		add_target(set, "", &t);
 		snprintf(set->items[0].name, sizeof(set->items[0].name), "%s",
 			 o.size);
@@ -350,15 +373,16 @@ int cmd_plan(int argc, char **argv)
 		char *all[] = { "all" };
 
 		rc = EXIT_FAIL;
-		collect = (struct collect){ .set = set, .reserve = reserve };
+		collect = (struct collect){ .set = set,
+					    .reserve = reserve,
+					    .free_given = o.free };
 		each.region = o.region;
 		for (i = 0; i < argc; i++) {
 			bool found = false;
 
 			if (!strncmp(argv[i], "namespace", 9) ||
 			    !strncmp(argv[i], "region", 6)) {
-				if (collect_nd(&ds, argv[i], reserve, set,
-					       &found))
+				if (collect_nd(&ds, argv[i], &collect, &found))
 					goto out;
 				if (!found) {
 					pr_err("%s: no such namespace or "
@@ -374,8 +398,11 @@ int cmd_plan(int argc, char **argv)
 		if (!argc && devstate_each(&ds, &each, 1, all))
 			goto out;
 		for (i = 0; i < set->count; i++) {
-			if (free_override)
+			/* --free 0 plans against no free DRAM at all. */
+			if (o.free) {
 				set->items[i].target.node_free = free_override;
+				set->items[i].target.node_free_known = true;
+			}
 			if (o.mode)
 				set->items[i].target.mode = mode;
 		}

@@ -494,7 +494,8 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct steps_result res;
 	struct step_list steps;
 	bool destructive, offline_auto;
-	int rc;
+	int rc, node = daxctl_dev_get_numa_node(dev);
+	uint64_t node_free;
 
 	snprintf(run.name, sizeof(run.name), "%s", daxctl_dev_get_devname(dev));
 	read_setup(dev, &b, &cur);
@@ -524,6 +525,15 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		       "free (keeping %s): use --memmap pmem, or --force",
 		       run.name, size_exact(c.cost.dram_total, b1, sizeof(b1)),
 		       size_exact(r->reserve, b2, sizeof(b2)));
+		return EXIT_FAIL;
+	}
+	/* The planner took an unreadable budget as no limit: refuse it. */
+	rc = o->force || !c.cost.dram_total ?
+		     0 :
+		     node_free_read(r->ds->root, node, &node_free);
+	if (rc) {
+		node_free_refuse(r->ds->root, run.name, node, rc,
+				 c.cost.dram_total);
 		return EXIT_FAIL;
 	}
 	rc = check_auto_online(r, dev, &cur, &t, destructive, &offline_auto);

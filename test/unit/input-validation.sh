@@ -11,16 +11,22 @@ trap 'rm -rf "$dir"' EXIT
 tree=$dir/tree
 n=0
 
+# fresh: a new copy of the fixture; snapshot: what the tree must stay.
 fresh() {
 	rm -rf "$tree"
 	mkdir -p "$tree"
 	cp -a "$fixture"/sys "$tree"/
+	snapshot
+}
+snapshot() {
+	rm -rf "$dir/before"
+	cp -a "$tree/sys" "$dir/before"
 }
 
 # expect STATUS DESC PATTERN CMD...: the status, and stderr matching
 # PATTERN (grep -E; "" for any), one line for a usage error, with no raw
 # control character in it, and the tree as the fixture has it unless
-# the command is expected to succeed.
+# the command is expected to succeed (against the last snapshot).
 expect() {
 	want=$1 desc=$2 pattern=$3
 	shift 3
@@ -41,7 +47,7 @@ expect() {
 		echo "not ok $n - $desc: $ctl raw control bytes on stderr"
 		od -c "$dir/err" | sed 's/^/# /'
 	elif [ "$want" -ne 0 ] && [ -d "$tree/sys" ] &&
-		! diff -r --no-dereference "$fixture/sys" "$tree/sys" >/dev/null 2>&1; then
+		! diff -r --no-dereference "$dir/before" "$tree/sys" >/dev/null 2>&1; then
 		echo "not ok $n - $desc: the tree changed"
 	else
 		echo "ok $n - $desc"
@@ -82,5 +88,77 @@ expect 2 "read-labels -o ''" "empty value for option '--output'" \
 	"$ndctl" read-labels nmem0 -o "" --sysroot "$tree"
 expect 2 "list --sysroot ''" "empty value for option '--sysroot'" \
 	"$ndctl" list --sysroot ""
+
+# The DRAM budget when the node's meminfo cannot be read: a change that
+# needs DRAM is refused naming the file and why, unless --force (which
+# the man pages say skips the budget); plan says what it cannot check.
+meminfo=$tree/sys/devices/system/node/node0/meminfo
+fresh
+rm "$meminfo"
+snapshot
+expect 1 "reconfigure: no meminfo, no change" \
+	'dax0\.0: cannot read the free memory of node 0 from .*/meminfo: No such file or directory; the change needs 62M of DRAM' \
+	"$daxctl" reconfigure-device dax0.0 -m system-ram --dry-run \
+	--sysroot "$tree"
+expect 0 "reconfigure: no meminfo, --force skips the budget" "" \
+	"$daxctl" reconfigure-device dax0.0 -m system-ram --dry-run -f \
+	--sysroot "$tree"
+expect 0 "plan: no meminfo is said, not taken as no limit" \
+	"dax0\.0: cannot read the free memory of node 0 .*'fits' is not checked" \
+	"$daxctl" plan dax0.0 --sysroot "$tree"
+fresh
+printf 'Node 0 MemTotal: 1945824 kB\n' >"$meminfo"
+snapshot
+expect 1 "reconfigure: meminfo without MemFree" \
+	"meminfo: no 'MemFree: N kB' line" \
+	"$daxctl" reconfigure-device dax0.0 -m system-ram --dry-run \
+	--sysroot "$tree"
+fresh
+printf 'Node 0 MemFree: 18446744073709551615 kB\n' >"$meminfo"
+snapshot
+expect 1 "reconfigure: MemFree past 2^64 bytes is not a budget" \
+	"meminfo: MemFree is past 2\^64 bytes" \
+	"$daxctl" reconfigure-device dax0.0 -m system-ram --dry-run \
+	--sysroot "$tree"
+fresh
+printf 'Node 0 MemFree: -5 kB\n' >"$meminfo"
+snapshot
+expect 1 "reconfigure: a negative MemFree is not a budget" \
+	"meminfo: no 'MemFree: N kB' line" \
+	"$daxctl" reconfigure-device dax0.0 -m system-ram --dry-run \
+	--sysroot "$tree"
+# An idle namespace: only the budget stands between it and devdax.
+fixture_devdax=$fixture
+fixture=$(dirname "$fixture_devdax")/disabled
+fresh
+rm "$meminfo"
+snapshot
+expect 1 "create-namespace: no meminfo, no memmap in DRAM" \
+	'namespace0\.0: cannot read the free memory of node 0 from .*/meminfo: No such file or directory; the change needs 16512K' \
+	"$ndctl" create-namespace -e namespace0.0 -m devdax --map mem \
+	--dry-run --sysroot "$tree"
+expect 0 "create-namespace: no meminfo, --force skips the budget" "" \
+	"$ndctl" create-namespace -e namespace0.0 -m devdax --map mem \
+	--dry-run -f --sysroot "$tree"
+fixture=$fixture_devdax
+fresh
+
+# plan --free 0 is a budget of nothing, not "no --free".
+n=$((n + 1))
+fits=$("$daxctl" plan --size 4G -a 2M --memmap dram --free 0 2>/dev/null |
+	grep -o '"fits":[a-z]*')
+if [ "$fits" = '"fits":false' ]; then
+	echo "ok $n - plan --free 0: nothing in DRAM fits"
+else
+	echo "not ok $n - plan --free 0: got '$fits', want \"fits\":false"
+fi
+n=$((n + 1))
+fits=$("$daxctl" plan dax0.0 -a 2M --memmap dram --free 0 \
+	--sysroot "$tree" 2>/dev/null | grep -o '"fits":[a-z]*')
+if [ "$fits" = '"fits":false' ]; then
+	echo "ok $n - plan DEVICE --free 0: nothing in DRAM fits"
+else
+	echo "not ok $n - plan DEVICE --free 0: got '$fits', want \"fits\":false"
+fi
 
 echo "1..$n"
