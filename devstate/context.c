@@ -116,8 +116,8 @@ int node_free_read(struct sysroot *root, int node, uint64_t *bytes)
 	return 0;
 }
 
-void node_free_perror(struct sysroot *root, const char *name, int node,
-		      int err, const char *consequence)
+void node_free_perror(struct sysroot *root, const char *name, int node, int err,
+		      const char *consequence)
 {
 	const char *top = root ? sysroot_path(root) : "/";
 	char path[64];
@@ -127,13 +127,13 @@ void node_free_perror(struct sysroot *root, const char *name, int node,
 	       name, node < 0 ? 0 : node, top,
 	       top[0] && top[strlen(top) - 1] == '/' ? "" : "/", path,
 	       err == -EBADMSG ? "no 'MemFree: N kB' line" :
-	       err == -ERANGE	? "MemFree is past 2^64 bytes" :
-				  strerror(-err),
+	       err == -ERANGE  ? "MemFree is past 2^64 bytes" :
+				 strerror(-err),
 	       consequence);
 }
 
-void node_free_refuse(struct sysroot *root, const char *name, int node,
-		      int err, uint64_t dram_bytes)
+void node_free_refuse(struct sysroot *root, const char *name, int node, int err,
+		      uint64_t dram_bytes)
 {
 	char size[32], why[96];
 
