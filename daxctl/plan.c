@@ -30,28 +30,46 @@ struct plan_opts {
 	bool human, dynamic;
 };
 
+/*
+ * -a LIST: one to three sizes, comma-separated.  Every element must be
+ * a size: an empty one ("2M,", ",") or 0 would end the 0-terminated
+ * list early and plan every align instead.
+ */
+static int parse_aligns(const char *list, uint64_t *aligns, int max)
+{
+	const char *elem = list;
+	char tok[32];
+	int n = 0;
+
+	for (;;) {
+		size_t len = strcspn(elem, ",");
+
+		if (n == max || !len || len >= sizeof(tok))
+			return -EINVAL;
+		memcpy(tok, elem, len);
+		tok[len] = '\0';
+		if (parse_size(tok, &aligns[n]) || !aligns[n])
+			return -EINVAL;
+		n++;
+		if (!elem[len])
+			return 0;
+		elem += len + 1;
+	}
+}
+
 static int parse_filter(const struct plan_opts *o, struct plan_filter *f)
 {
-	char *list, *tok, *save;
-	int n = 0;
+	/* aligns[] keeps its last element 0, the list's end. */
+	int max_aligns = sizeof(f->aligns) / sizeof(f->aligns[0]) - 1;
 
 	*f = (struct plan_filter){ .location = -1,
 				   .compound = -1,
 				   .head_only = -1 };
-	if (o->align) {
-		list = strdup(o->align);
-		for (tok = strtok_r(list, ",", &save); tok;
-		     tok = strtok_r(NULL, ",", &save)) {
-			if (n >= 3 || parse_size(tok, &f->aligns[n])) {
-				pr_err("invalid --align '%s': expected sizes "
-				       "such as 4K,2M,1G",
-				       o->align);
-				free(list);
-				return -EINVAL;
-			}
-			n++;
-		}
-		free(list);
+	if (o->align && parse_aligns(o->align, f->aligns, max_aligns)) {
+		pr_err("invalid --align '%s': expected one to %d sizes such "
+		       "as 4K,2M,1G",
+		       o->align, max_aligns);
+		return -EINVAL;
 	}
 	if (o->memmap) {
 		enum memmap_location loc;
@@ -84,6 +102,27 @@ static int parse_filter(const struct plan_opts *o, struct plan_filter *f)
 		}
 	}
 	return 0;
+}
+
+/* The profiles' names (or their architectures, once each), for a message. */
+static void profile_names(bool arch, char *buf, size_t len)
+{
+	size_t used = 0;
+	int i, j;
+
+	buf[0] = '\0';
+	for (i = 0; memmap_profiles[i]; i++) {
+		const char *word = arch ? memmap_profiles[i]->arch :
+					  memmap_profiles[i]->name;
+		bool seen = false;
+
+		for (j = 0; j < i && arch; j++)
+			seen |= !strcmp(memmap_profiles[j]->arch, word);
+		if (seen || used >= len)
+			continue;
+		used += snprintf(buf + used, len - used, "%s%s",
+				 used ? ", " : "", word);
+	}
 }
 
 static int add_target(struct plan_set *set, const char *name,
@@ -134,8 +173,8 @@ static int collect_device(struct devstate *ds, void *obj, void *arg)
 	dev_state_from_dax(dev, &st);
 	rc = dev_state_plan_target(&st, ds->root, c->reserve, &t);
 	if (rc && !c->free_given)
-		warn_free_unknown(ds, daxctl_dev_get_devname(dev),
-				  st.numa_node, rc);
+		warn_free_unknown(ds, daxctl_dev_get_devname(dev), st.numa_node,
+				  rc);
 	rc = add_target(c->set, daxctl_dev_get_devname(dev), &t);
 	if (rc)
 		return rc;
@@ -249,7 +288,7 @@ int cmd_plan(int argc, char **argv)
 		.fn = collect_device,
 		.arg = &collect,
 	};
-	uint64_t reserve = 256ULL << 20, free_override = 0;
+	uint64_t reserve = 256ULL << 20, free_override = 0, start = 1ULL << 40;
 	enum memmap_mode mode = MEMMAP_MODE_DEVDAX;
 	int i, rc = EXIT_USAGE;
 
@@ -260,14 +299,36 @@ int cmd_plan(int argc, char **argv)
 	if (parse_filter(&o, &filter) ||
 	    (o.mode && parse_memmap_mode(o.mode, &mode)))
 		return EXIT_USAGE;
+	/*
+	 * Both name the kernel profile, one by name and one by its
+	 * architecture's default: given together, one would be dropped.
+	 */
+	if (o.profile && o.arch) {
+		pr_err("--profile %s and --arch %s both choose the kernel "
+		       "profile: give one",
+		       o.profile, o.arch);
+		return EXIT_USAGE;
+	}
 	if (o.profile || o.arch) {
-		profile = memmap_profile_find(o.profile ? o.profile : o.arch);
-		if (!profile) {
-			pr_err("unknown %s '%s'",
-			       o.profile ? "profile" : "arch",
-			       o.profile ? o.profile : o.arch);
+		const char *want = o.profile ? o.profile : o.arch;
+		char names[256];
+
+		/* The finder takes either word: each option takes its own. */
+		profile = memmap_profile_find(want);
+		if (!profile ||
+		    strcmp(o.profile ? profile->name : profile->arch, want)) {
+			profile_names(!o.profile, names, sizeof(names));
+			pr_err("invalid --%s '%s': expected one of %s",
+			       o.profile ? "profile" : "arch", want, names);
 			return EXIT_USAGE;
 		}
+	}
+	/* Only a hypothetical device has a start and a kind to choose. */
+	if ((o.start || o.dynamic) && !o.size) {
+		pr_err("--%s describes the hypothetical device of --size; "
+		       "give --size too",
+		       o.start ? "start" : "dynamic");
+		return EXIT_USAGE;
 	}
 	/*
 	 * The running kernel's controls decide the profile.  A hypothetical
@@ -286,6 +347,10 @@ int cmd_plan(int argc, char **argv)
 	}
 	if (o.free && parse_size(o.free, &free_override)) {
 		pr_err("invalid --free '%s'", o.free);
+		goto out;
+	}
+	if (o.start && parse_size(o.start, &start)) {
+		pr_err("invalid --start '%s'", o.start);
 		goto out;
 	}
 	for (i = 0; filter.aligns[i]; i++) {
@@ -331,15 +396,11 @@ int cmd_plan(int argc, char **argv)
 	if (o.size) {
 		struct plan_target t = { .mode = mode,
 					 .info_block = !o.dynamic,
-					 .start = 1ULL << 40,
+					 .start = start,
 					 .reserve = reserve };
 
 		if (parse_size(o.size, &t.size) || !t.size) {
 			pr_err("invalid --size '%s'", o.size);
-			goto out;
-		}
-		if (o.start && parse_size(o.start, &t.start)) {
-			pr_err("invalid --start '%s'", o.start);
 			goto out;
 		}
 		if (t.size % profile->page_size) {

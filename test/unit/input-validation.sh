@@ -143,7 +143,27 @@ expect 0 "create-namespace: no meminfo, --force skips the budget" "" \
 fixture=$fixture_devdax
 fresh
 
-# plan --free 0 is a budget of nothing, not "no --free".
+# plan: options that were silently dropped, and values that meant "any".
+expect 2 "plan: --arch with --profile" "both choose the kernel profile" \
+	"$daxctl" plan --size 1T --arch arm64 --profile linux-6.1
+expect 2 "plan: a profile is not an arch" "invalid --arch 'linux-6.1'" \
+	"$daxctl" plan --size 1T --arch linux-6.1
+expect 2 "plan: an arch is not a profile" "invalid --profile 'x86_64'" \
+	"$daxctl" plan --size 1T --profile x86_64
+expect 2 "plan: -a 0 is not 'any align'" "invalid --align '0'" \
+	"$daxctl" plan --size 1T -a 0
+expect 2 "plan: -a , is not 'any align'" "invalid --align ','" \
+	"$daxctl" plan --size 1T -a ,
+expect 2 "plan: -a 2M,,1G has an empty element" "invalid --align '2M,,1G'" \
+	"$daxctl" plan --size 1T -a 2M,,1G
+expect 2 "plan: -a 2M, has an empty element" "invalid --align '2M,'" \
+	"$daxctl" plan --size 1T -a 2M,
+expect 2 "plan: --start without --size" "--start describes" \
+	"$daxctl" plan dax0.0 --start 2T --sysroot "$tree"
+expect 2 "plan: --start bogus without --size" "--start describes" \
+	"$daxctl" plan dax0.0 --start bogus --sysroot "$tree"
+expect 2 "plan: --dynamic without --size" "--dynamic describes" \
+	"$daxctl" plan dax0.0 --dynamic --sysroot "$tree"
 n=$((n + 1))
 fits=$("$daxctl" plan --size 4G -a 2M --memmap dram --free 0 2>/dev/null |
 	grep -o '"fits":[a-z]*')
