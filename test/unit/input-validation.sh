@@ -181,4 +181,92 @@ else
 	echo "not ok $n - plan DEVICE --free 0: got '$fits', want \"fits\":false"
 fi
 
+# create-device --input: every key is what daxctl list prints, or the
+# command stops there (status 2) naming the file, the key and the value.
+# The fixture has no dynamic region: a good file gets as far as that.
+input=$dir/dev.json
+bad_input() {
+	desc=$1 pattern=$2 json=$3
+	shift 3
+	printf '%s\n' "$json" >"$input"
+	expect 2 "create-device --input: $desc" "$pattern" \
+		"$daxctl" create-device --input "$input" "$@" --sysroot "$tree"
+}
+fresh
+ok_json='{"chardev":"dax1.0","size":2147483648,"align":2097152,"mode":"devdax"}'
+printf '%s\n' "$ok_json" >"$input"
+expect 1 "create-device --input: a good listing reaches the region lookup" \
+	"no dynamic dax region matches 1" \
+	"$daxctl" create-device --input "$input" --sysroot "$tree"
+# What daxctl list -M prints is taken whole, memmap keys and all.
+"$daxctl" list -d dax0.0 -M --sysroot "$tree" | sed '1d;$d' >"$input"
+expect 1 "create-device --input: daxctl list -M's own listing is taken" \
+	"no dynamic dax region matches 0" \
+	"$daxctl" create-device --input "$input" --sysroot "$tree"
+bad_input '"size" as a string' \
+	'dev\.json: "size" is "1G": expected an integer' \
+	'{"chardev":"dax1.0","size":"1G"}'
+bad_input '"size" negative' 'dev\.json: "size" is -1: negative' \
+	'{"chardev":"dax1.0","size":-1}'
+bad_input '"size" a float' 'dev\.json: "size" is 1\.5: expected an integer' \
+	'{"chardev":"dax1.0","size":1.5}'
+bad_input '"size" an object' \
+	'dev\.json: "size" is \{"v":1\}: expected an integer' \
+	'{"chardev":"dax1.0","size":{"v":1}}'
+bad_input '"size" 0' 'dev\.json: "size" is 0: a device of no capacity' \
+	'{"chardev":"dax1.0","size":0}'
+bad_input '"size" past 2^64' 'dev\.json: "size" is [0-9]+: out of range' \
+	'{"chardev":"dax1.0","size":36893488147419103232}'
+bad_input '"size" null' 'dev\.json: "size" is null: expected an integer' \
+	'{"chardev":"dax1.0","size":null}'
+bad_input 'an unknown key' \
+	'dev\.json: "sise" is 1073741824: not a key daxctl list prints' \
+	'{"chardev":"dax1.0","sise":1073741824}'
+bad_input '"align" 3M' \
+	'dev\.json: "align" is 3145728: expected 4K, 2M or 1G' \
+	'{"chardev":"dax1.0","align":3145728}'
+bad_input '"chardev" with a sign' \
+	'dev\.json: "chardev" is "dax1\.-5": expected daxN\.M' \
+	'{"chardev":"dax1.-5"}'
+bad_input '"chardev" not a string' \
+	'dev\.json: "chardev" is 1: expected a string' '{"chardev":1}'
+bad_input '"movable" not a bool' \
+	'dev\.json: "movable" is "yes": expected true or false' \
+	'{"chardev":"dax1.0","movable":"yes"}'
+bad_input '"mappings" not an array' \
+	'dev\.json: "mappings" is \{\}: expected an array' \
+	'{"chardev":"dax1.0","mappings":{}}'
+bad_input 'a mapping that ends before it starts' \
+	'"mappings\[0\]\.end" is 4096: before the mapping.s start' \
+	'{"chardev":"dax1.0","mappings":[{"page_offset":0,"start":8192,"end":4096}]}'
+bad_input 'a mapping without start' '"mappings\[0\]\.start" is missing' \
+	'{"chardev":"dax1.0","mappings":[{"page_offset":0,"end":4095}]}'
+bad_input 'a mapping with a key of its own' \
+	'"mappings\[0\]\.flags" is 1: not a key of a mapping' \
+	'{"chardev":"dax1.0","mappings":[{"page_offset":0,"start":0,"end":4095,"flags":1}]}'
+bad_input 'a mapping address "-0x5"' \
+	'"mappings\[0\]\.start" is "-0x5": expected "0x" and hex digits' \
+	'{"chardev":"dax1.0","mappings":[{"page_offset":0,"start":"-0x5","end":4095}]}'
+bad_input 'a mapping whose size is not its range' \
+	'"mappings\[0\]\.size" is 1: not end - start \+ 1' \
+	'{"chardev":"dax1.0","mappings":[{"page_offset":0,"start":0,"end":4095,"size":1}]}'
+bad_input 'two mappings at one page_offset' \
+	'two mappings at page_offset 0' \
+	'{"chardev":"dax1.0","mappings":[{"page_offset":0,"start":0,"end":4095},{"page_offset":0,"start":8192,"end":12287}]}'
+bad_input '"size" that is not the mappings total' \
+	'"size" is 8192: not the total of its mappings' \
+	'{"chardev":"dax1.0","size":8192,"mappings":[{"page_offset":0,"start":0,"end":4095}]}'
+bad_input '-s that is not the mappings total' \
+	'--size 8K is not the 4K its mappings cover' \
+	'{"chardev":"dax1.0","mappings":[{"page_offset":0,"start":0,"end":4095}]}' \
+	-s 8K
+bad_input 'text after the object' 'not a JSON object' \
+	'{"chardev":"dax1.0","size":2147483648} {"size":1}'
+bad_input 'the enclosing array' 'without the enclosing array' \
+	'[{"chardev":"dax1.0","size":2147483648}]'
+expect 1 "create-device --input: a missing file" \
+	'nonexistent\.json: cannot open: No such file or directory' \
+	"$daxctl" create-device --input "$dir/nonexistent.json" \
+	--sysroot "$tree"
+
 echo "1..$n"
