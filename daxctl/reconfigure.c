@@ -671,6 +671,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 		.arg = &r,
 	};
 	struct devstate ds;
+	enum daxctl_dev_mode mode;
+	uint64_t val;
 	int i, rc = EXIT_USAGE;
 
 	i = parse_options(argc, argv, options,
@@ -697,6 +699,17 @@ int cmd_reconfigure_device(int argc, char **argv)
 		return EXIT_USAGE;
 	if (o.reserve && parse_size(o.reserve, &r.reserve)) {
 		pr_err("invalid --reserve '%s'", o.reserve);
+		return EXIT_USAGE;
+	}
+	/* Checked again per device; a bad value must not wait for a name. */
+	if (o.mode && parse_dax_mode(o.mode, &mode))
+		return EXIT_USAGE;
+	if (o.align && (parse_size(o.align, &val) || !val)) {
+		pr_err("invalid --align '%s'", o.align);
+		return EXIT_USAGE;
+	}
+	if (o.size && parse_size(o.size, &val)) {
+		pr_err("invalid --size '%s'", o.size);
 		return EXIT_USAGE;
 	}
 	if (!o.mode && !o.memmap && o.compound < 0 && o.head_only < 0 &&

@@ -269,4 +269,20 @@ expect 1 "create-device --input: a missing file" \
 	"$daxctl" create-device --input "$dir/nonexistent.json" \
 	--sysroot "$tree"
 
+# Bad values are usage errors before any name is looked up, one line.
+fresh
+expect 2 "reconfigure: bad --align with an unknown device" \
+	"invalid --align 'bogus'" \
+	"$daxctl" reconfigure-device dax7.7 -a bogus --sysroot "$tree"
+expect 2 "reconfigure: -a 0" "invalid --align '0'" \
+	"$daxctl" reconfigure-device dax0.0 -a 0 --sysroot "$tree"
+expect 2 "reconfigure: bad --mode, one line" "invalid --mode 'bogus'" \
+	"$daxctl" reconfigure-device dax0.0 -m bogus --sysroot "$tree"
+expect 2 "reconfigure: bad --size, one line" "invalid --size 'bogus'" \
+	"$daxctl" reconfigure-device dax0.0 -m devdax -s bogus \
+	--sysroot "$tree"
+expect 2 "write-infoblock: bad --mode, one line" \
+	"invalid --mode 'bogus': an info block is fsdax or devdax" \
+	"$ndctl" write-infoblock -o "$dir/ib.img" -s 1G -m bogus
+
 echo "1..$n"
