@@ -96,7 +96,7 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 	json_add_str(j, "mode", mode_name(t->mode));
 	json_add_str(j, "profile", p->name);
 	json_add_str(j, "arch", p->arch);
-	if (t->node_free)
+	if (t->node_free_known)
 		json_add_u64(j, "node_free_bytes", t->node_free);
 	json_add_u64(j, "reserve_bytes", t->reserve);
 	if (t->has_current) {
@@ -177,7 +177,7 @@ void plan_print_table(FILE *out, const struct memmap_profile *p,
 			item->name, item->ns[0] ? " on " : "", item->ns,
 			size_short(t->size, a, sizeof(a)), mode_name(t->mode),
 			p->name, p->arch);
-		if (t->node_free)
+		if (t->node_free_known)
 			fprintf(out, "node free DRAM %s, keeping %s free\n",
 				size_short(t->node_free, a, sizeof(a)),
 				size_short(t->reserve, b, sizeof(b)));

@@ -30,28 +30,46 @@ struct plan_opts {
 	bool human, dynamic;
 };
 
+/*
+ * -a LIST: one to three sizes, comma-separated.  Every element must be
+ * a size: an empty one ("2M,", ",") or 0 would end the 0-terminated
+ * list early and plan every align instead.
+ */
+static int parse_aligns(const char *list, uint64_t *aligns, int max)
+{
+	const char *elem = list;
+	char tok[32];
+	int n = 0;
+
+	for (;;) {
+		size_t len = strcspn(elem, ",");
+
+		if (n == max || !len || len >= sizeof(tok))
+			return -EINVAL;
+		memcpy(tok, elem, len);
+		tok[len] = '\0';
+		if (parse_size(tok, &aligns[n]) || !aligns[n])
+			return -EINVAL;
+		n++;
+		if (!elem[len])
+			return 0;
+		elem += len + 1;
+	}
+}
+
 static int parse_filter(const struct plan_opts *o, struct plan_filter *f)
 {
-	char *list, *tok, *save;
-	int n = 0;
+	/* aligns[] keeps its last element 0, the list's end. */
+	int max_aligns = sizeof(f->aligns) / sizeof(f->aligns[0]) - 1;
 
 	*f = (struct plan_filter){ .location = -1,
 				   .compound = -1,
 				   .head_only = -1 };
-	if (o->align) {
-		list = strdup(o->align);
-		for (tok = strtok_r(list, ",", &save); tok;
-		     tok = strtok_r(NULL, ",", &save)) {
-			if (n >= 3 || parse_size(tok, &f->aligns[n])) {
-				pr_err("invalid --align '%s': expected sizes "
-				       "such as 4K,2M,1G",
-				       o->align);
-				free(list);
-				return -EINVAL;
-			}
-			n++;
-		}
-		free(list);
+	if (o->align && parse_aligns(o->align, f->aligns, max_aligns)) {
+		pr_err("invalid --align '%s': expected one to %d sizes such "
+		       "as 4K,2M,1G",
+		       o->align, max_aligns);
+		return -EINVAL;
 	}
 	if (o->memmap) {
 		enum memmap_location loc;
@@ -86,6 +104,27 @@ static int parse_filter(const struct plan_opts *o, struct plan_filter *f)
 	return 0;
 }
 
+/* The profiles' names (or their architectures, once each), for a message. */
+static void profile_names(bool arch, char *buf, size_t len)
+{
+	size_t used = 0;
+	int i, j;
+
+	buf[0] = '\0';
+	for (i = 0; memmap_profiles[i]; i++) {
+		const char *word = arch ? memmap_profiles[i]->arch :
+					  memmap_profiles[i]->name;
+		bool seen = false;
+
+		for (j = 0; j < i && arch; j++)
+			seen |= !strcmp(memmap_profiles[j]->arch, word);
+		if (seen || used >= len)
+			continue;
+		used += snprintf(buf + used, len - used, "%s%s",
+				 used ? ", " : "", word);
+	}
+}
+
 static int add_target(struct plan_set *set, const char *name,
 		      const struct plan_target *t)
 {
@@ -111,7 +150,16 @@ static int add_target(struct plan_set *set, const char *name,
 struct collect {
 	struct plan_set *set;
 	uint64_t reserve;
+	bool free_given; /* --free: the node's meminfo is not needed */
 };
+
+/* Planned against an unknown budget: say so, once per object. */
+static void warn_free_unknown(struct devstate *ds, const char *name, int node,
+			      int err)
+{
+	node_free_perror(ds->root, name, node, err,
+			 "'fits' is not checked (give --free)");
+}
 
 static int collect_device(struct devstate *ds, void *obj, void *arg)
 {
@@ -123,7 +171,10 @@ static int collect_device(struct devstate *ds, void *obj, void *arg)
 	int rc;
 
 	dev_state_from_dax(dev, &st);
-	dev_state_plan_target(&st, ds->root, c->reserve, &t);
+	rc = dev_state_plan_target(&st, ds->root, c->reserve, &t);
+	if (rc && !c->free_given)
+		warn_free_unknown(ds, daxctl_dev_get_devname(dev), st.numa_node,
+				  rc);
 	rc = add_target(c->set, daxctl_dev_get_devname(dev), &t);
 	if (rc)
 		return rc;
@@ -137,9 +188,11 @@ static int collect_device(struct devstate *ds, void *obj, void *arg)
 }
 
 /* Namespaces and nd regions: plan what their capacity could become. */
-static int collect_nd(struct devstate *ds, const char *name, uint64_t reserve,
-		      struct plan_set *set, bool *found)
+static int collect_nd(struct devstate *ds, const char *name,
+		      const struct collect *c, bool *found)
 {
+	struct plan_set *set = c->set;
+	uint64_t reserve = c->reserve;
 	struct sysroot *root = ds->root;
 	struct ndctl_namespace *ns;
 	struct ndctl_region *region;
@@ -152,10 +205,13 @@ static int collect_nd(struct devstate *ds, const char *name, uint64_t reserve,
 			struct plan_target t = { .mode = MEMMAP_MODE_DEVDAX,
 						 .info_block = true,
 						 .reserve = reserve };
+			int node = ndctl_region_get_numa_node(region), err;
 
-			t.node_free = node_free_bytes(
-				root, ndctl_region_get_numa_node(region));
 			if (!strcmp(ndctl_region_get_devname(region), name)) {
+				err = node_free_read(root, node, &t.node_free);
+				t.node_free_known = !err;
+				if (err && !c->free_given)
+					warn_free_unknown(ds, name, node, err);
 				t.start = ndctl_region_get_resource(region);
 				t.size = ndctl_region_get_size(region);
 				rc = add_target(set, name, &t);
@@ -168,7 +224,11 @@ static int collect_nd(struct devstate *ds, const char *name, uint64_t reserve,
 					   name))
 					continue;
 				dev_state_from_ns(ns, ds->dax, &st);
-				dev_state_plan_target(&st, root, reserve, &t);
+				err = dev_state_plan_target(&st, root, reserve,
+							    &t);
+				if (err && !c->free_given)
+					warn_free_unknown(ds, name,
+							  st.numa_node, err);
 				/* What the capacity could become, any mode. */
 				t.mode = MEMMAP_MODE_DEVDAX;
 				t.info_block = true;
@@ -228,7 +288,7 @@ int cmd_plan(int argc, char **argv)
 		.fn = collect_device,
 		.arg = &collect,
 	};
-	uint64_t reserve = 256ULL << 20, free_override = 0;
+	uint64_t reserve = 256ULL << 20, free_override = 0, start = 1ULL << 40;
 	enum memmap_mode mode = MEMMAP_MODE_DEVDAX;
 	int i, rc = EXIT_USAGE;
 
@@ -239,14 +299,36 @@ int cmd_plan(int argc, char **argv)
 	if (parse_filter(&o, &filter) ||
 	    (o.mode && parse_memmap_mode(o.mode, &mode)))
 		return EXIT_USAGE;
+	/*
+	 * Both name the kernel profile, one by name and one by its
+	 * architecture's default: given together, one would be dropped.
+	 */
+	if (o.profile && o.arch) {
+		pr_err("--profile %s and --arch %s both choose the kernel "
+		       "profile: give one",
+		       o.profile, o.arch);
+		return EXIT_USAGE;
+	}
 	if (o.profile || o.arch) {
-		profile = memmap_profile_find(o.profile ? o.profile : o.arch);
-		if (!profile) {
-			pr_err("unknown %s '%s'",
-			       o.profile ? "profile" : "arch",
-			       o.profile ? o.profile : o.arch);
+		const char *want = o.profile ? o.profile : o.arch;
+		char names[256];
+
+		/* The finder takes either word: each option takes its own. */
+		profile = memmap_profile_find(want);
+		if (!profile ||
+		    strcmp(o.profile ? profile->name : profile->arch, want)) {
+			profile_names(!o.profile, names, sizeof(names));
+			pr_err("invalid --%s '%s': expected one of %s",
+			       o.profile ? "profile" : "arch", want, names);
 			return EXIT_USAGE;
 		}
+	}
+	/* Only a hypothetical device has a start and a kind to choose. */
+	if ((o.start || o.dynamic) && !o.size) {
+		pr_err("--%s describes the hypothetical device of --size; "
+		       "give --size too",
+		       o.start ? "start" : "dynamic");
+		return EXIT_USAGE;
 	}
 	/*
 	 * The running kernel's controls decide the profile.  A hypothetical
@@ -265,6 +347,10 @@ int cmd_plan(int argc, char **argv)
 	}
 	if (o.free && parse_size(o.free, &free_override)) {
 		pr_err("invalid --free '%s'", o.free);
+		goto out;
+	}
+	if (o.start && parse_size(o.start, &start)) {
+		pr_err("invalid --start '%s'", o.start);
 		goto out;
 	}
 	for (i = 0; filter.aligns[i]; i++) {
@@ -310,15 +396,11 @@ int cmd_plan(int argc, char **argv)
 	if (o.size) {
 		struct plan_target t = { .mode = mode,
 					 .info_block = !o.dynamic,
-					 .start = 1ULL << 40,
+					 .start = start,
 					 .reserve = reserve };
 
 		if (parse_size(o.size, &t.size) || !t.size) {
 			pr_err("invalid --size '%s'", o.size);
-			goto out;
-		}
-		if (o.start && parse_size(o.start, &t.start)) {
-			pr_err("invalid --start '%s'", o.start);
 			goto out;
 		}
 		if (t.size % profile->page_size) {
@@ -341,7 +423,9 @@ int cmd_plan(int argc, char **argv)
 			       profile->arch);
 			goto out;
 		}
+		/* No node to read: without --free the budget is unknown. */
 		t.node_free = free_override;
+		t.node_free_known = o.free;
 		add_target(set, "", &t);
 		snprintf(set->items[0].name, sizeof(set->items[0].name), "%s",
 			 o.size);
@@ -350,15 +434,16 @@ int cmd_plan(int argc, char **argv)
 		char *all[] = { "all" };
 
 		rc = EXIT_FAIL;
-		collect = (struct collect){ .set = set, .reserve = reserve };
+		collect = (struct collect){ .set = set,
+					    .reserve = reserve,
+					    .free_given = o.free };
 		each.region = o.region;
 		for (i = 0; i < argc; i++) {
 			bool found = false;
 
 			if (!strncmp(argv[i], "namespace", 9) ||
 			    !strncmp(argv[i], "region", 6)) {
-				if (collect_nd(&ds, argv[i], reserve, set,
-					       &found))
+				if (collect_nd(&ds, argv[i], &collect, &found))
 					goto out;
 				if (!found) {
 					pr_err("%s: no such namespace or "
@@ -374,8 +459,11 @@ int cmd_plan(int argc, char **argv)
 		if (!argc && devstate_each(&ds, &each, 1, all))
 			goto out;
 		for (i = 0; i < set->count; i++) {
-			if (free_override)
+			/* --free 0 plans against no free DRAM at all. */
+			if (o.free) {
 				set->items[i].target.node_free = free_override;
+				set->items[i].target.node_free_known = true;
+			}
 			if (o.mode)
 				set->items[i].target.mode = mode;
 		}

@@ -466,7 +466,8 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct steps_result res;
 	struct step_list steps;
 	bool destructive, offline_auto;
-	int rc;
+	int rc, node = daxctl_dev_get_numa_node(dev);
+	uint64_t node_free;
 
 	snprintf(run.name, sizeof(run.name), "%s", daxctl_dev_get_devname(dev));
 	dax_read_setup(dev, &b, &cur);
@@ -496,6 +497,15 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		       "free (keeping %s): use --memmap pmem, or --force",
 		       run.name, size_exact(c.cost.dram_total, b1, sizeof(b1)),
 		       size_exact(r->reserve, b2, sizeof(b2)));
+		return EXIT_FAIL;
+	}
+	/* The planner took an unreadable budget as no limit: refuse it. */
+	rc = o->force || !c.cost.dram_total ?
+		     0 :
+		     node_free_read(r->ds->root, node, &node_free);
+	if (rc) {
+		node_free_refuse(r->ds->root, run.name, node, rc,
+				 c.cost.dram_total);
 		return EXIT_FAIL;
 	}
 	rc = check_auto_online(r, dev, &cur, &t, destructive, &offline_auto);
@@ -641,6 +651,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 		.arg = &r,
 	};
 	struct devstate ds;
+	enum daxctl_dev_mode mode;
+	uint64_t val;
 	int i, rc = EXIT_USAGE;
 
 	i = parse_options(argc, argv, options,
@@ -667,6 +679,17 @@ int cmd_reconfigure_device(int argc, char **argv)
 		return EXIT_USAGE;
 	if (o.reserve && parse_size(o.reserve, &r.reserve)) {
 		pr_err("invalid --reserve '%s'", o.reserve);
+		return EXIT_USAGE;
+	}
+	/* Checked again per device; a bad value must not wait for a name. */
+	if (o.mode && parse_dax_mode(o.mode, &mode))
+		return EXIT_USAGE;
+	if (o.align && (parse_size(o.align, &val) || !val)) {
+		pr_err("invalid --align '%s'", o.align);
+		return EXIT_USAGE;
+	}
+	if (o.size && parse_size(o.size, &val)) {
+		pr_err("invalid --size '%s'", o.size);
 		return EXIT_USAGE;
 	}
 	if (!o.mode && !o.memmap && o.compound < 0 && o.head_only < 0 &&

@@ -4,10 +4,13 @@
  * and the in-use check, and the kernel profile detected once.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <util/log.h>
+#include <util/size.h>
 #include <util/sysfs.h>
 #include "context.h"
 #include "inuse.h"
@@ -141,19 +144,66 @@ const struct memmap_profile *devstate_detect_profile(struct daxctl_ctx *dax)
 	return &memmap_profile_linux61_x86_64;
 }
 
-/* MemFree from the node's meminfo. */
-uint64_t node_free_bytes(struct sysroot *root, int node)
+/* The meminfo file of a node (node 0 when node < 0), under the root. */
+static void meminfo_path(int node, char *buf, size_t len)
 {
-	char buf[4096], *line;
-	unsigned long long kb;
+	snprintf(buf, len, "sys/devices/system/node/node%d/meminfo",
+		 node < 0 ? 0 : node);
+}
 
-	if (node < 0)
-		node = 0;
-	if (sysfs_read(root, buf, sizeof(buf),
-		       "sys/devices/system/node/node%d/meminfo", node))
-		return 0;
+int node_free_read(struct sysroot *root, int node, uint64_t *bytes)
+{
+	char path[64], buf[4096], *line, *end;
+	unsigned long long kb;
+	int rc;
+
+	meminfo_path(node, path, sizeof(path));
+	rc = sysfs_read(root, buf, sizeof(buf), "%s", path);
+	if (rc)
+		return rc;
+	/* "Node 0 MemFree:   123456 kB" */
 	line = strstr(buf, "MemFree:");
-	if (!line || sscanf(line, "MemFree: %llu kB", &kb) != 1)
-		return 0;
-	return kb * 1024;
+	if (!line)
+		return -EBADMSG;
+	line += strlen("MemFree:");
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (*line < '0' || *line > '9')
+		return -EBADMSG;
+	errno = 0;
+	kb = strtoull(line, &end, 10);
+	if (errno || strncmp(end, " kB", 3))
+		return -EBADMSG;
+	if (kb > UINT64_MAX / 1024)
+		return -ERANGE;
+	*bytes = kb * 1024;
+	return 0;
+}
+
+void node_free_perror(struct sysroot *root, const char *name, int node, int err,
+		      const char *consequence)
+{
+	const char *top = root ? sysroot_path(root) : "/";
+	char path[64];
+
+	meminfo_path(node, path, sizeof(path));
+	pr_err("%s: cannot read the free memory of node %d from %s%s%s: %s; %s",
+	       name, node < 0 ? 0 : node, top,
+	       top[0] && top[strlen(top) - 1] == '/' ? "" : "/", path,
+	       err == -EBADMSG ? "no 'MemFree: N kB' line" :
+	       err == -ERANGE  ? "MemFree is past 2^64 bytes" :
+				 strerror(-err),
+	       consequence);
+}
+
+void node_free_refuse(struct sysroot *root, const char *name, int node, int err,
+		      uint64_t dram_bytes)
+{
+	char size[32], why[96];
+
+	snprintf(why, sizeof(why),
+		 "the change needs %s of DRAM there and --force skips the "
+		 "check",
+		 size_exact(dram_bytes, size, sizeof(size)));
+	node_free_perror(root, name, node, err, why);
 }

@@ -53,7 +53,25 @@ void devstate_refresh(struct devstate *ds);
  * device with the memmap attribute means the kernel-patches series.
  */
 const struct memmap_profile *devstate_detect_profile(struct daxctl_ctx *dax);
-/* MemFree of a NUMA node (node 0 when node < 0); 0 when unreadable. */
-uint64_t node_free_bytes(struct sysroot *root, int node);
+/*
+ * MemFree of a NUMA node (node 0 when node < 0), the DRAM budget of a
+ * memmap there.  Returns 0, or a negative errno when the node's meminfo
+ * cannot be read (-EBADMSG: it has no MemFree line; -ERANGE: past 2^64
+ * bytes), leaving *bytes alone: an unknown budget is never "no limit".
+ */
+int node_free_read(struct sysroot *root, int node, uint64_t *bytes);
+/*
+ * The one line for a node_free_read() failure: "NAME: cannot read the
+ * free memory of node N from FILE: REASON; CONSEQUENCE".
+ */
+void node_free_perror(struct sysroot *root, const char *name, int node,
+		      int err, const char *consequence);
+/*
+ * A change needs dram_bytes of DRAM on node and node_free_read() failed
+ * with err: the refusal, naming the file, the reason and --force (which
+ * skips the budget, as the man pages say).
+ */
+void node_free_refuse(struct sysroot *root, const char *name, int node,
+		      int err, uint64_t dram_bytes);
 
 #endif

@@ -129,9 +129,11 @@ void dev_state_from_ns(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
 	st->cfg.location = st->reserve ? MEMMAP_PMEM : MEMMAP_DRAM;
 }
 
-void dev_state_plan_target(const struct dev_state *st, struct sysroot *root,
-			   uint64_t reserve, struct plan_target *t)
+int dev_state_plan_target(const struct dev_state *st, struct sysroot *root,
+			  uint64_t reserve, struct plan_target *t)
 {
+	int rc;
+
 	*t = (struct plan_target){
 		.start = st->cfg.start,
 		.size = st->cfg.size,
@@ -143,9 +145,11 @@ void dev_state_plan_target(const struct dev_state *st, struct sysroot *root,
 		.cur_compound = st->cfg.compound,
 		.cur_head_only = st->cfg.head_only,
 		.cur_reserve = st->reserve,
-		.node_free = node_free_bytes(root, st->numa_node),
 		.reserve = reserve,
 	};
+	rc = node_free_read(root, st->numa_node, &t->node_free);
+	t->node_free_known = !rc;
+	return rc;
 }
 
 void memmap_figures_to_json(struct json_object *obj,

@@ -55,9 +55,13 @@ void dev_state_from_dax(struct daxctl_dev *dev, struct dev_state *st);
 void dev_state_from_ns(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
 		       struct dev_state *st);
 
-/* The planner's view of st, with the node's DRAM budget. */
-void dev_state_plan_target(const struct dev_state *st, struct sysroot *root,
-			   uint64_t reserve, struct plan_target *t);
+/*
+ * The planner's view of st, with the node's DRAM budget.  Returns 0, or
+ * node_free_read()'s error when the budget is unknown (the target is
+ * filled in either way, with node_free_known false).
+ */
+int dev_state_plan_target(const struct dev_state *st, struct sysroot *root,
+			  uint64_t reserve, struct plan_target *t);
 
 /* The four memmap_* keys for a configuration and its cost. */
 void memmap_figures_to_json(struct json_object *obj,

@@ -75,8 +75,10 @@ static void add(const struct memmap_profile *p, const struct plan_target *t,
 	/* Where the memmap is not deduplicated it is the plain candidate. */
 	if (head_only && !c->cost.head_only)
 		return;
-	c->fits = !t->node_free ||
-		  c->cost.dram_total + t->reserve <= t->node_free;
+	/* Written so that a reserve near 2^64 cannot wrap into a fit. */
+	c->fits = !t->node_free_known ||
+		  (c->cost.dram_total <= t->node_free &&
+		   t->reserve <= t->node_free - c->cost.dram_total);
 	c->destructive = is_destructive(p, t, &c->cfg);
 	/*
 	 * vmemmap_head_only set on a device whose memmap is not

@@ -25,7 +25,12 @@ struct plan_target {
 	bool cur_head_only;	/* vmemmap_head_only is set */
 	/* The namespace's info block reserves room for the memmap. */
 	bool cur_reserve;
-	/* DRAM budget: free bytes on the node, or 0 when unknown. */
+	/*
+	 * DRAM budget: free bytes on the node, when node_free_known (0 is
+	 * a budget, not "unknown").  Unknown, every candidate fits: the
+	 * commands that change a device refuse that themselves.
+	 */
+	bool node_free_known;
 	uint64_t node_free;
 	uint64_t reserve;	/* keep this much of node_free free */
 };
@@ -41,7 +46,7 @@ struct plan_filter {
 struct plan_candidate {
 	struct memmap_config cfg;
 	struct memmap_cost cost;
-	bool fits;		/* meaningful when node_free is known */
+	bool fits;		/* meaningful when node_free_known */
 	bool destructive;	/* rewrites the namespace's info block */
 	bool current;
 };

@@ -409,20 +409,27 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 			      ndctl_namespace_get_size(ns);
 	if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
 	    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
+		int node = ndctl_namespace_get_numa_node(ns), err;
+
 		if (plan_namespace(ds.profile, ns, &cfg, size, &cost))
 			goto out;
-		free_bytes = node_free_bytes(ds.root,
-					     ndctl_namespace_get_numa_node(ns));
-		if (free_bytes && cost.dram_total + reserve > free_bytes &&
-		    !o->force) {
+		err = node_free_read(ds.root, node, &free_bytes);
+		/* --force skips the budget, unknown or not, as documented. */
+		if (err && cost.dram_total && !o->force) {
+			node_free_refuse(ds.root, name, node, err,
+					 cost.dram_total);
+			rc = EXIT_FAIL;
+			goto out;
+		}
+		if (!err && !o->force &&
+		    (cost.dram_total > free_bytes ||
+		     reserve > free_bytes - cost.dram_total)) {
 			pr_err("%s: the memmap needs %s of DRAM but node %d has "
 			       "%s free (keeping %s): use --memmap pmem, or "
 			       "--force",
 			       name,
 			       size_exact(cost.dram_total, b1, sizeof(b1)),
-			       ndctl_namespace_get_numa_node(ns) < 0 ?
-				       0 :
-				       ndctl_namespace_get_numa_node(ns),
+			       node < 0 ? 0 : node,
 			       size_exact(free_bytes, b2, sizeof(b2)),
 			       size_exact(reserve, b3, sizeof(b3)));
 			rc = EXIT_FAIL;

@@ -412,9 +412,11 @@ static int parse_write_opts(const struct write_opts *o, struct write_run *w)
 
 	w->location = MEMMAP_PMEM;
 	w->align = memmap_profile_linux61_x86_64.pmd_size;
-	if (o->mode &&
-	    (parse_ns_mode(o->mode, &mode) ||
-	     (mode != NDCTL_NS_MODE_FSDAX && mode != NDCTL_NS_MODE_DEVDAX))) {
+	/* Not parse_ns_mode(): its message offers sector and raw too. */
+	if (o->mode && (!strcmp(o->mode, "devdax") || !strcmp(o->mode, "dax")))
+		mode = NDCTL_NS_MODE_DEVDAX;
+	else if (o->mode && strcmp(o->mode, "fsdax") &&
+		 strcmp(o->mode, "memory")) {
 		pr_err("invalid --mode '%s': an info block is fsdax or "
 		       "devdax",
 		       o->mode);

@@ -2,6 +2,8 @@
 #ifndef UTIL_LOG_H
 #define UTIL_LOG_H
 
+#include <stddef.h>
+
 /* Exit statuses shared by every command. */
 #define EXIT_OK 0
 #define EXIT_FAIL 1
@@ -22,5 +24,15 @@ void log_set_verbose(int level);
 int log_verbose(void);
 /* A line on stderr only with -v ("daxctl X: <message>"). */
 void pr_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * in, safe to print on a terminal: newline, CR and tab as \n, \r, \t,
+ * other control characters (C0, DEL, C1) and bytes that are not UTF-8
+ * as \xNN; other text as it is.  Writes at most size bytes with the NUL
+ * and returns the escaped length (without it), so log_escape(NULL, 0, s)
+ * measures.  pr_err(), pr_info() and pr_debug() escape every message
+ * with it; anything else that echoes a user's string to stderr must too.
+ */
+size_t log_escape(char *out, size_t size, const char *in);
 
 #endif

@@ -133,6 +133,16 @@ int parse_options(int argc, char **argv, const struct opt *opts,
 			*(int *)o->value = !negate;
 			break;
 		case OPT_STRING:
+			/*
+			 * No option takes "" as a value: an empty one is a
+			 * variable that was not set, and taking it as "not
+			 * given" would drop a filter or a limit unseen.
+			 */
+			if (!optarg[0]) {
+				pr_err("empty value for option '--%s'",
+				       o->long_name);
+				exit(EXIT_USAGE);
+			}
 			*(const char **)o->value = optarg;
 			break;
 		case OPT_COUNT:

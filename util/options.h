@@ -49,8 +49,9 @@ struct opt {
 
 /*
  * Parse argv against opts.  Returns the index of the first positional
- * argument.  -h/--help prints usage and exits 0; a bad option prints one
- * line and exits with EXIT_USAGE.
+ * argument.  -h/--help prints usage and exits 0; a bad option, or an
+ * empty value for one that takes a value, prints one line and exits
+ * with EXIT_USAGE.
  */
 int parse_options(int argc, char **argv, const struct opt *opts,
 		  const char *usage);

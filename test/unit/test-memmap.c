@@ -421,6 +421,37 @@ static void ranges(void)
 	eq(c.dram_memmap, (64ULL << 50) / 64, "64P at 4K: S/64");
 }
 
+/* The DRAM budget: 0 free is a budget, unknown is not, and no wrap. */
+static void budget(void)
+{
+	struct plan_target t = { .start = GiB(4), .size = GiB(16),
+				 .mode = MEMMAP_MODE_DEVDAX,
+				 .info_block = true };
+	struct plan_filter f = { .aligns = { MiB(2) },
+				 .location = MEMMAP_DRAM,
+				 .compound = 1,
+				 .head_only = -1 };
+	struct plan *pl = calloc(1, sizeof(*pl));
+
+	plan_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
+	tap_ok(pl->count == 1 && pl->c[0].fits,
+	       "unknown free memory: the candidate is not held back");
+	t.node_free_known = true;
+	plan_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
+	tap_ok(pl->count == 1 && !pl->c[0].fits && pl->recommended < 0,
+	       "0 bytes free: a memmap in DRAM does not fit");
+	t.node_free = GiB(1);
+	t.reserve = UINT64_MAX - MiB(1);
+	plan_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
+	tap_ok(pl->count == 1 && !pl->c[0].fits,
+	       "a reserve near 2^64 does not wrap into a fit");
+	t.reserve = MiB(256);
+	plan_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
+	tap_ok(pl->count == 1 && pl->c[0].fits,
+	       "1 GiB free, 256 MiB kept: a 16 GiB device at 2M fits");
+	free(pl);
+}
+
 int main(void)
 {
 	measured_16g();
@@ -435,5 +466,6 @@ int main(void)
 	head_only_plan();
 	arm64();
 	ranges();
+	budget();
 	return tap_done();
 }
