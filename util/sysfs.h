@@ -24,15 +24,41 @@ void sysroot_close(struct sysroot *root);
 const char *sysroot_path(const struct sysroot *root);
 
 /*
+ * How paths are kept inside the root.  sysroot_open() picks openat2
+ * (RESOLVE_IN_ROOT) when the kernel has it, else the plain *at() calls
+ * for "/" (nothing lies above it) and a walk of one component at a time
+ * for any other root.  sysroot_set_resolver() is for the unit test, to
+ * cover the walk on kernels that have openat2; it returns -EOPNOTSUPP
+ * for openat2 where the kernel lacks it and -EINVAL for plain under a
+ * root other than "/".
+ */
+enum sysroot_resolver {
+	SYSROOT_RESOLVE_OPENAT2,
+	SYSROOT_RESOLVE_PLAIN,
+	SYSROOT_RESOLVE_WALK,
+};
+int sysroot_set_resolver(struct sysroot *root, enum sysroot_resolver how);
+enum sysroot_resolver sysroot_resolver(const struct sysroot *root);
+
+/*
  * Read an attribute into buf without its trailing newline.  Returns 0 or a
  * negative errno (for example -ENXIO for an attribute that only reads
- * while a driver is bound).
+ * while a driver is bound): -EINVAL for anything but a regular file (a
+ * FIFO would block) or text holding a NUL, -EOVERFLOW for more than
+ * len - 1 bytes.  sysfs_write() refuses what is not a regular file the
+ * same way.
  */
 int sysfs_read(const struct sysroot *root, char *buf, size_t len,
 	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-/* Decimal or 0x-prefixed hexadecimal. */
+/*
+ * Decimal or 0x-prefixed hexadecimal, nothing before or after it (no
+ * sign, no spaces): anything else is -EINVAL.  sysfs_read_int() takes a
+ * leading '-' and values that fit an int.
+ */
 int sysfs_read_u64(const struct sysroot *root, uint64_t *val, const char *fmt,
 		   ...) __attribute__((format(printf, 3, 4)));
+/* The same parse for a value already read (one field of an attribute). */
+int sysfs_parse_u64(const char *buf, uint64_t *val);
 int sysfs_read_int(const struct sysroot *root, int *val, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int sysfs_write(const struct sysroot *root, const char *val, const char *fmt,
