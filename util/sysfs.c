@@ -450,45 +450,101 @@ int sysfs_parse_u64(const char *buf, uint64_t *val)
 	return parse_u64(buf, val);
 }
 
-int sysfs_read_u64(const struct sysroot *root, uint64_t *val, const char *fmt,
-		   ...)
+int sysfs_parse_int(const char *buf, int *val)
 {
-	char path[PATH_MAX], buf[64];
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = vformat(path, sizeof(path), fmt, ap);
-	va_end(ap);
-	if (!rc)
-		rc = read_at(root, path, buf, sizeof(buf));
-	if (!rc)
-		rc = parse_u64(buf, val);
-	return rc;
-}
-
-int sysfs_read_int(const struct sysroot *root, int *val, const char *fmt, ...)
-{
-	char path[PATH_MAX], buf[64];
-	bool negative;
+	bool negative = buf[0] == '-';
 	uint64_t mag;
-	va_list ap;
-	int rc;
+	int rc = parse_u64(buf + negative, &mag);
 
-	va_start(ap, fmt);
-	rc = vformat(path, sizeof(path), fmt, ap);
-	va_end(ap);
-	if (!rc)
-		rc = read_at(root, path, buf, sizeof(buf));
-	if (rc)
-		return rc;
-	negative = buf[0] == '-';
-	rc = parse_u64(buf + negative, &mag);
 	if (rc)
 		return rc;
 	if (mag > (negative ? (uint64_t)INT_MAX + 1 : (uint64_t)INT_MAX))
 		return -EINVAL;
 	*val = negative ? (int)(-(int64_t)mag) : (int)mag;
+	return 0;
+}
+
+static int vread_u64(const struct sysroot *root, uint64_t *val, const char *fmt,
+		     va_list ap)
+{
+	char path[PATH_MAX], buf[64];
+	int rc = vformat(path, sizeof(path), fmt, ap);
+
+	if (!rc)
+		rc = read_at(root, path, buf, sizeof(buf));
+	return rc ? rc : parse_u64(buf, val);
+}
+
+static int vread_int(const struct sysroot *root, int *val, const char *fmt,
+		     va_list ap)
+{
+	char path[PATH_MAX], buf[64];
+	int rc = vformat(path, sizeof(path), fmt, ap);
+
+	if (!rc)
+		rc = read_at(root, path, buf, sizeof(buf));
+	return rc ? rc : sysfs_parse_int(buf, val);
+}
+
+int sysfs_read_u64(const struct sysroot *root, uint64_t *val, const char *fmt,
+		   ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vread_u64(root, val, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int sysfs_read_int(const struct sysroot *root, int *val, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vread_int(root, val, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+bool sysfs_valid_align(uint64_t align)
+{
+	return align >= 4096 && !(align & (align - 1));
+}
+
+int sysfs_read_align(const struct sysroot *root, uint64_t *val, const char *fmt,
+		     ...)
+{
+	uint64_t v;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vread_u64(root, &v, fmt, ap);
+	va_end(ap);
+	if (rc)
+		return rc;
+	if (!sysfs_valid_align(v))
+		return -EINVAL;
+	*val = v;
+	return 0;
+}
+
+int sysfs_read_node(const struct sysroot *root, int *node, const char *fmt, ...)
+{
+	va_list ap;
+	int rc, v;
+
+	va_start(ap, fmt);
+	rc = vread_int(root, &v, fmt, ap);
+	va_end(ap);
+	if (rc)
+		return rc;
+	if (v < -1 || v >= SYSFS_NODES_MAX)
+		return -EINVAL;
+	*node = v;
 	return 0;
 }
 

@@ -57,9 +57,24 @@ int sysfs_read(const struct sysroot *root, char *buf, size_t len,
  */
 int sysfs_read_u64(const struct sysroot *root, uint64_t *val, const char *fmt,
 		   ...) __attribute__((format(printf, 3, 4)));
-/* The same parse for a value already read (one field of an attribute). */
+/* The same parses for a value already read (one field of an attribute). */
 int sysfs_parse_u64(const char *buf, uint64_t *val);
+int sysfs_parse_int(const char *buf, int *val);
 int sysfs_read_int(const struct sysroot *root, int *val, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/*
+ * An alignment or block size: a power of two of at least 4096, else
+ * -EINVAL and *val untouched.
+ */
+bool sysfs_valid_align(uint64_t align);
+int sysfs_read_align(const struct sysroot *root, uint64_t *val, const char *fmt,
+		     ...) __attribute__((format(printf, 3, 4)));
+/*
+ * A NUMA node: -1 (none) up to the kernel's largest MAX_NUMNODES
+ * (1 << NODES_SHIFT, at most 10 on any architecture), else -EINVAL.
+ */
+#define SYSFS_NODES_MAX 1024
+int sysfs_read_node(const struct sysroot *root, int *node, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int sysfs_write(const struct sysroot *root, const char *val, const char *fmt,
 		...) __attribute__((format(printf, 3, 4)));

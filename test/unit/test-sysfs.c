@@ -150,6 +150,10 @@ static void build_tree(void)
 	put("root/vals/intneg", "-1\n");
 	put("root/vals/intbig", "2147483648\n");
 	put("root/vals/long", "0123456789abcdef0123456789\n");
+	put("root/vals/align3", "3\n");
+	put("root/vals/align2m", "2097152\n");
+	put("root/vals/node1024", "1024\n");
+	put("root/vals/node-5", "-5\n");
 	at(target, "root/vals/fifo");
 	if (mkfifo(target, 0644)) {
 		perror(target);
@@ -295,6 +299,16 @@ static void confinement(struct sysroot *r, const char *how)
 	tap_ok(rc == -EINVAL, "%s: int 2^31 (rc %d)", how, rc);
 	rc = sysfs_read_int(r, &v, "vals/abc");
 	tap_ok(rc == -EINVAL, "%s: int \"abc\" (rc %d)", how, rc);
+	rc = sysfs_read_align(r, &u, "vals/align3");
+	tap_ok(rc == -EINVAL, "%s: align 3 (rc %d)", how, rc);
+	rc = sysfs_read_align(r, &u, "vals/align2m");
+	tap_ok(!rc && u == 2097152, "%s: align 2M (rc %d)", how, rc);
+	rc = sysfs_read_node(r, &v, "vals/node1024");
+	tap_ok(rc == -EINVAL, "%s: node 1024 (rc %d)", how, rc);
+	rc = sysfs_read_node(r, &v, "vals/node-5");
+	tap_ok(rc == -EINVAL, "%s: node -5 (rc %d)", how, rc);
+	rc = sysfs_read_node(r, &v, "vals/intneg");
+	tap_ok(!rc && v == -1, "%s: node -1 (rc %d)", how, rc);
 }
 
 /* Under "/" the same tree is reached by its host path. */
