@@ -125,12 +125,21 @@ int daxctl_dev_get_memblocks(struct daxctl_dev *dev,
 			     struct daxctl_memblocks *blocks);
 /*
  * Call fn for each memory block index inside the device's ranges, in
- * order; stops and returns fn's value when it is not 0.
+ * order; stops and returns fn's value when it is not 0.  Before any call,
+ * a negative errno when the blocks cannot be worked out (below).
  */
 int daxctl_dev_foreach_memblock(struct daxctl_dev *dev,
 				int (*fn)(struct daxctl_dev *dev,
 					  unsigned long block, void *arg),
 				void *arg);
+/*
+ * Why daxctl_dev_foreach_memblock() returned rc, as the rest of a message
+ * naming the device: -ENOTSUP (no block size), -EINVAL (a block size
+ * that is not a power of two of at least 4096), -ERANGE (ranges that do
+ * not read or add up), -E2BIG (more blocks than any device has).
+ */
+const char *daxctl_dev_memblock_error(struct daxctl_dev *dev, int rc,
+				      char *buf, size_t len);
 
 /*
  * Changing state.  Each call writes sysfs and reads back the result, and

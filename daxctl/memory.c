@@ -114,6 +114,14 @@ static int change_blocks(struct daxctl_dev *dev, struct walk *w)
 	int rc;
 
 	rc = daxctl_dev_foreach_memblock(dev, collect_block, &l);
+	if (rc && rc != -ENOMEM) {
+		char why[160];
+
+		/* Nothing was collected: the blocks could not be worked out. */
+		pr_err("%s: cannot tell its memory blocks: %s",
+		       daxctl_dev_get_devname(dev),
+		       daxctl_dev_memblock_error(dev, rc, why, sizeof(why)));
+	}
 	for (i = 0; !rc && i < l.count; i++)
 		rc = change_block(dev,
 				  l.blocks[w->online ? l.count - 1 - i : i], w);

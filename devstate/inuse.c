@@ -392,10 +392,23 @@ static bool daxdev_in_use(struct inuse *iu, struct daxctl_dev *dev,
 {
 	const char *name = daxctl_dev_get_devname(dev);
 	struct daxctl_memblocks mb;
+	char why[160];
+	int rc;
 
 	if (daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM) {
-		if (memory_ok || daxctl_dev_get_memblocks(dev, &mb) ||
-		    !mb.online)
+		if (memory_ok)
+			return false;
+		rc = daxctl_dev_get_memblocks(dev, &mb);
+		if (rc) {
+			/* Blocks it cannot count may be online: in use. */
+			set_why(iu,
+				"the memory blocks of %s cannot be counted: %s",
+				name,
+				daxctl_dev_memblock_error(dev, rc, why,
+							  sizeof(why)));
+			return true;
+		}
+		if (!mb.online)
 			return false;
 		set_why(iu,
 			"%s has %u memory block%s online as system RAM "

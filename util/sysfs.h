@@ -24,16 +24,57 @@ void sysroot_close(struct sysroot *root);
 const char *sysroot_path(const struct sysroot *root);
 
 /*
+ * How paths are kept inside the root.  sysroot_open() picks openat2
+ * (RESOLVE_IN_ROOT) when the kernel has it, else the plain *at() calls
+ * for "/" (nothing lies above it) and a walk of one component at a time
+ * for any other root.  sysroot_set_resolver() is for the unit test, to
+ * cover the walk on kernels that have openat2; it returns -EOPNOTSUPP
+ * for openat2 where the kernel lacks it and -EINVAL for plain under a
+ * root other than "/".
+ */
+enum sysroot_resolver {
+	SYSROOT_RESOLVE_OPENAT2,
+	SYSROOT_RESOLVE_PLAIN,
+	SYSROOT_RESOLVE_WALK,
+};
+int sysroot_set_resolver(struct sysroot *root, enum sysroot_resolver how);
+enum sysroot_resolver sysroot_resolver(const struct sysroot *root);
+
+/*
  * Read an attribute into buf without its trailing newline.  Returns 0 or a
  * negative errno (for example -ENXIO for an attribute that only reads
- * while a driver is bound).
+ * while a driver is bound): -EINVAL for anything but a regular file (a
+ * FIFO would block) or text holding a NUL, -EOVERFLOW for more than
+ * len - 1 bytes.  sysfs_write() refuses what is not a regular file the
+ * same way.
  */
 int sysfs_read(const struct sysroot *root, char *buf, size_t len,
 	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-/* Decimal or 0x-prefixed hexadecimal. */
+/*
+ * Decimal or 0x-prefixed hexadecimal, nothing before or after it (no
+ * sign, no spaces): anything else is -EINVAL.  sysfs_read_int() takes a
+ * leading '-' and values that fit an int.
+ */
 int sysfs_read_u64(const struct sysroot *root, uint64_t *val, const char *fmt,
 		   ...) __attribute__((format(printf, 3, 4)));
+/* The same parses for a value already read (one field of an attribute). */
+int sysfs_parse_u64(const char *buf, uint64_t *val);
+int sysfs_parse_int(const char *buf, int *val);
 int sysfs_read_int(const struct sysroot *root, int *val, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/*
+ * An alignment or block size: a power of two of at least 4096, else
+ * -EINVAL and *val untouched.
+ */
+bool sysfs_valid_align(uint64_t align);
+int sysfs_read_align(const struct sysroot *root, uint64_t *val, const char *fmt,
+		     ...) __attribute__((format(printf, 3, 4)));
+/*
+ * A NUMA node: -1 (none) up to the kernel's largest MAX_NUMNODES
+ * (1 << NODES_SHIFT, at most 10 on any architecture), else -EINVAL.
+ */
+#define SYSFS_NODES_MAX 1024
+int sysfs_read_node(const struct sysroot *root, int *node, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int sysfs_write(const struct sysroot *root, const char *val, const char *fmt,
 		...) __attribute__((format(printf, 3, 4)));

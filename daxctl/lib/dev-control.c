@@ -30,9 +30,12 @@ int daxctl_dev_reload(struct daxctl_dev *dev)
 	struct sysroot *root = dev_root(dev);
 
 	reread_driver(dev);
-	sysfs_read_u64(root, &dev->size, DAX_DEVICES "/%s/size", dev->devname);
-	sysfs_read_u64(root, &dev->align, DAX_DEVICES "/%s/align",
-		       dev->devname);
+	/* Ranges that did not add up leave the size unknown (0). */
+	if (!dev->ranges_bad)
+		sysfs_read_u64(root, &dev->size, DAX_DEVICES "/%s/size",
+			       dev->devname);
+	sysfs_read_align(root, &dev->align, DAX_DEVICES "/%s/align",
+			 dev->devname);
 	return 0;
 }
 

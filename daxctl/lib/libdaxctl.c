@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,14 +11,11 @@
 
 #include "private.h"
 
+static void free_mappings(struct daxctl_dev *dev);
+
 static void free_dev(struct daxctl_dev *dev)
 {
-	while (dev->mappings) {
-		struct daxctl_mapping *m = dev->mappings;
-
-		dev->mappings = m->next;
-		free(m);
-	}
+	free_mappings(dev);
 	free(dev->devname);
 	free(dev);
 }
@@ -39,9 +37,41 @@ static void free_regions(struct daxctl_ctx *ctx)
 	}
 }
 
+static void free_mappings(struct daxctl_dev *dev)
+{
+	while (dev->mappings) {
+		struct daxctl_mapping *m = dev->mappings;
+
+		dev->mappings = m->next;
+		free(m);
+	}
+}
+
+/* One mappingN: every field reads, and start..end is a real range. */
+static bool read_mapping(struct daxctl_ctx *ctx, struct daxctl_dev *dev,
+			 const char *name, struct daxctl_mapping *m)
+{
+	const char *d = dev->devname;
+
+	return !sysfs_read_u64(ctx->root, &m->offset,
+			       DAX_DEVICES "/%s/%s/page_offset", d, name) &&
+	       !sysfs_read_u64(ctx->root, &m->start, DAX_DEVICES "/%s/%s/start",
+			       d, name) &&
+	       !sysfs_read_u64(ctx->root, &m->end, DAX_DEVICES "/%s/%s/end", d,
+			       name) &&
+	       m->start <= m->end && m->end != UINT64_MAX;
+}
+
+/*
+ * The kernel's size of a device is the sum of its ranges
+ * (dev_dax_size()); ranges that do not read, or do not add up to it, are
+ * not the device's, and neither is that size.
+ */
 static int load_mappings(struct daxctl_ctx *ctx, struct daxctl_dev *dev)
 {
 	struct daxctl_mapping **tail = &dev->mappings;
+	uint64_t sum = 0, len;
+	bool bad = false;
 	char **names;
 	int n, i;
 
@@ -49,7 +79,7 @@ static int load_mappings(struct daxctl_ctx *ctx, struct daxctl_dev *dev)
 		       dev->devname);
 	if (n < 0)
 		return n;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !bad; i++) {
 		struct daxctl_mapping *m;
 
 		/* mappingN directories; "mapping" is the write-only control. */
@@ -60,17 +90,22 @@ static int load_mappings(struct daxctl_ctx *ctx, struct daxctl_dev *dev)
 			sysfs_free_names(names);
 			return -ENOMEM;
 		}
-		sysfs_read_u64(ctx->root, &m->offset,
-			       DAX_DEVICES "/%s/%s/page_offset", dev->devname,
-			       names[i]);
-		sysfs_read_u64(ctx->root, &m->start, DAX_DEVICES "/%s/%s/start",
-			       dev->devname, names[i]);
-		sysfs_read_u64(ctx->root, &m->end, DAX_DEVICES "/%s/%s/end",
-			       dev->devname, names[i]);
 		*tail = m;
 		tail = &m->next;
+		if (!read_mapping(ctx, dev, names[i], m)) {
+			bad = true;
+			break;
+		}
+		len = m->end - m->start + 1;
+		bad = sum + len < sum;
+		sum += len;
 	}
 	sysfs_free_names(names);
+	if (dev->mappings && (bad || sum != dev->size)) {
+		free_mappings(dev);
+		dev->ranges_bad = true;
+		dev->size = 0;
+	}
 	return 0;
 }
 
@@ -92,8 +127,8 @@ static struct daxctl_region *find_or_add_region(struct daxctl_ctx *ctx,
 	region->id = id;
 	region->path = strdup(parent);
 	sysfs_read_u64(ctx->root, &region->size, "%s/dax_region/size", parent);
-	sysfs_read_u64(ctx->root, &region->align, "%s/dax_region/align",
-		       parent);
+	sysfs_read_align(ctx->root, &region->align, "%s/dax_region/align",
+			 parent);
 	sysfs_read_u64(ctx->root, &region->available_size,
 		       "%s/dax_region/available_size", parent);
 	/* Only dynamic regions grow "create" (drivers/dax/bus.c). */
@@ -140,13 +175,13 @@ static int load_dev(struct daxctl_ctx *ctx, const char *name)
 		dev->id = -1;
 	dev->target_node = dev->numa_node = -1;
 	sysfs_read_u64(ctx->root, &dev->size, DAX_DEVICES "/%s/size", name);
-	sysfs_read_u64(ctx->root, &dev->align, DAX_DEVICES "/%s/align", name);
+	sysfs_read_align(ctx->root, &dev->align, DAX_DEVICES "/%s/align", name);
 	sysfs_read_u64(ctx->root, &dev->resource, DAX_DEVICES "/%s/resource",
 		       name);
-	sysfs_read_int(ctx->root, &dev->target_node,
-		       DAX_DEVICES "/%s/target_node", name);
-	sysfs_read_int(ctx->root, &dev->numa_node, DAX_DEVICES "/%s/numa_node",
-		       name);
+	sysfs_read_node(ctx->root, &dev->target_node,
+			DAX_DEVICES "/%s/target_node", name);
+	sysfs_read_node(ctx->root, &dev->numa_node, DAX_DEVICES "/%s/numa_node",
+			name);
 	if (sysfs_link_name(ctx->root, dev->driver, sizeof(dev->driver),
 			    DAX_DEVICES "/%s/driver", name))
 		dev->driver[0] = '\0';
@@ -168,21 +203,42 @@ err:
 	return rc;
 }
 
+/*
+ * block_size_bytes is hexadecimal without a 0x prefix, and a power of two
+ * of at least a page: 1 or 3 would have the block walks below step
+ * through every byte of a device.
+ */
+static void read_block_size(struct daxctl_ctx *ctx)
+{
+	char *buf = ctx->block_size_text, *end;
+	uint64_t v;
+
+	ctx->block_size = 0;
+	if (sysfs_read(ctx->root, buf, sizeof(ctx->block_size_text),
+		       MEMORY_DIR "/block_size_bytes")) {
+		/* Absent is -ENOTSUP below; there but unreadable, -EINVAL. */
+		snprintf(buf, sizeof(ctx->block_size_text), "%s",
+			 sysfs_exists(ctx->root,
+				      MEMORY_DIR "/block_size_bytes") ?
+				 "(unreadable)" :
+				 "");
+		return;
+	}
+	if (!isxdigit((unsigned char)buf[0]))
+		return;
+	errno = 0;
+	v = strtoull(buf, &end, 16);
+	if (!errno && !*end && sysfs_valid_align(v))
+		ctx->block_size = v;
+}
+
 int daxctl_refresh(struct daxctl_ctx *ctx)
 {
 	char **names;
 	int n, i, rc = 0;
 
 	free_regions(ctx);
-	ctx->block_size = 0;
-	/* block_size_bytes is hexadecimal without a 0x prefix. */
-	{
-		char buf[32];
-
-		if (!sysfs_read(ctx->root, buf, sizeof(buf),
-				MEMORY_DIR "/block_size_bytes"))
-			ctx->block_size = strtoull(buf, NULL, 16);
-	}
+	read_block_size(ctx);
 	n = sysfs_list(ctx->root, "dax", &names, DAX_DEVICES);
 	if (n < 0)
 		return n;
@@ -399,37 +455,99 @@ uint64_t daxctl_mapping_get_size(struct daxctl_mapping *m)
 	return m->end - m->start + 1;
 }
 
+/*
+ * More blocks than this in one device is not a device: 128 TiB at the
+ * smallest x86 block size (128 MiB), and each block is a sysfs read or
+ * more, so a hostile range cannot keep a command busy for hours.
+ */
+#define DEV_MEMBLOCKS_MAX (1UL << 20)
+
+/* Whole blocks of bs inside [start, end]: first and one past the last. */
+static void blocks_of(uint64_t start, uint64_t end, uint64_t bs,
+		      uint64_t *first, uint64_t *stop)
+{
+	*first = start / bs + (start % bs ? 1 : 0);
+	/* end < UINT64_MAX, checked when the range was read. */
+	*stop = (end + 1) / bs;
+	if (*stop < *first)
+		*stop = *first;
+}
+
 int daxctl_dev_foreach_memblock(struct daxctl_dev *dev,
 				int (*fn)(struct daxctl_dev *dev,
 					  unsigned long block, void *arg),
 				void *arg)
 {
-	uint64_t bs = dev->region->ctx->block_size, start, end, b;
-	struct daxctl_mapping *m, single;
+	struct daxctl_ctx *ctx = dev->region->ctx;
+	uint64_t bs = ctx->block_size, first, stop, b, count = 0;
+	struct daxctl_mapping *m, *c, single;
 	int rc;
 
 	if (!bs)
-		return -ENOTSUP;
+		return ctx->block_size_text[0] ? -EINVAL : -ENOTSUP;
+	if (dev->ranges_bad)
+		return -ERANGE;
 	m = dev->mappings;
 	if (!m) {
 		if (!dev->resource || !dev->size)
 			return 0;
+		if (dev->resource + dev->size - 1 < dev->resource ||
+		    dev->resource + dev->size - 1 == UINT64_MAX)
+			return -ERANGE;
 		single = (struct daxctl_mapping){
 			.start = dev->resource,
 			.end = dev->resource + dev->size - 1,
 		};
 		m = &single;
 	}
+	for (c = m; c; c = c->next) {
+		blocks_of(c->start, c->end, bs, &first, &stop);
+		count += stop - first;
+		if (count > DEV_MEMBLOCKS_MAX)
+			return -E2BIG;
+	}
 	for (; m; m = m->next) {
-		start = ALIGN_UP(m->start, bs);
-		end = ALIGN_DOWN(m->end + 1, bs);
-		for (b = start; b < end; b += bs) {
-			rc = fn(dev, (unsigned long)(b / bs), arg);
+		blocks_of(m->start, m->end, bs, &first, &stop);
+		for (b = first; b < stop; b++) {
+			rc = fn(dev, (unsigned long)b, arg);
 			if (rc)
 				return rc;
 		}
 	}
 	return 0;
+}
+
+const char *daxctl_dev_memblock_error(struct daxctl_dev *dev, int rc, char *buf,
+				      size_t len)
+{
+	struct daxctl_ctx *ctx = dev->region->ctx;
+
+	switch (rc) {
+	case -ENOTSUP:
+		snprintf(buf, len, "no memory block size (%s/block_size_bytes)",
+			 MEMORY_DIR);
+		break;
+	case -EINVAL:
+		snprintf(
+			buf, len,
+			"memory block size \"%s\" (%s/block_size_bytes) is not "
+			"a power of two of at least 4096",
+			ctx->block_size_text, MEMORY_DIR);
+		break;
+	case -ERANGE:
+		snprintf(buf, len,
+			 "its ranges (mappingN, or resource and size) do not "
+			 "read or do not add up to its size");
+		break;
+	case -E2BIG:
+		snprintf(buf, len,
+			 "its ranges span more than %lu memory blocks",
+			 DEV_MEMBLOCKS_MAX);
+		break;
+	default:
+		snprintf(buf, len, "%s", strerror(-rc));
+	}
+	return buf;
 }
 
 static int count_block(struct daxctl_dev *dev, unsigned long block, void *arg)
@@ -481,12 +599,14 @@ int daxctl_region_get_backing(struct daxctl_region *region,
 	b->nd = true;
 	if (!sysfs_read(root, mode, sizeof(mode), "%s/mode", path))
 		b->memmap_pmem = !strcmp(mode, "pmem");
-	sysfs_read_u64(root, &b->align, "%s/align", path);
+	sysfs_read_align(root, &b->align, "%s/align", path);
 	if (!sysfs_read(root, buf, sizeof(buf), "%s/supported_alignments",
 			path))
 		for (tok = strtok_r(buf, " ", &save); tok && n < 7;
 		     tok = strtok_r(NULL, " ", &save))
-			b->supported_aligns[n++] = strtoull(tok, NULL, 0);
+			if (!sysfs_parse_u64(tok, &b->supported_aligns[n]) &&
+			    sysfs_valid_align(b->supported_aligns[n]))
+				n++;
 	sysfs_read_u64(root, &b->ns_start, "%s/../%s/resource", path, b->ns);
 	sysfs_read_u64(root, &b->ns_size, "%s/../%s/size", path, b->ns);
 	return 0;

@@ -23,6 +23,11 @@ struct daxctl_dev {
 	int target_node, numa_node;
 	char driver[64];
 	struct daxctl_mapping *mappings;
+	/*
+	 * Its mappingN ranges did not read, or did not add up to its size:
+	 * neither is reported, and its memory blocks cannot be walked.
+	 */
+	bool ranges_bad;
 };
 
 struct daxctl_region {
@@ -38,7 +43,8 @@ struct daxctl_region {
 struct daxctl_ctx {
 	int refcount;
 	struct sysroot *root;
-	uint64_t block_size;
+	uint64_t block_size; /* 0 when absent or not a valid size */
+	char block_size_text[24]; /* what block_size_bytes held */
 	struct daxctl_region *regions;
 };
 

@@ -178,6 +178,30 @@ static int add_dimm(struct ndctl_ctx *ctx, const char *name)
 	return 0;
 }
 
+/*
+ * The kernel shows at most 32 mappingN attributes (region_devs.c), so a
+ * larger mappings count is not one to loop over.
+ */
+#define REGION_MAPPINGS_MAX 32
+
+/* "nmem0,0,4294967296,0": dimm, offset, length and position (optional). */
+static int parse_region_mapping(char *buf, struct ndctl_mapping *m)
+{
+	char *save, *dimm = strtok_r(buf, ",", &save);
+	char *off = strtok_r(NULL, ",", &save);
+	char *len = strtok_r(NULL, ",", &save);
+	char *pos = strtok_r(NULL, ",", &save);
+
+	if (!dimm || strlen(dimm) >= sizeof(m->dimm) || !off || !len ||
+	    sysfs_parse_u64(off, &m->offset) ||
+	    sysfs_parse_u64(len, &m->length) ||
+	    (pos && sysfs_parse_int(pos, &m->position)) ||
+	    strtok_r(NULL, ",", &save))
+		return -EINVAL;
+	strcpy(m->dimm, dimm);
+	return 0;
+}
+
 static int load_region_mappings(struct ndctl_ctx *ctx,
 				struct ndctl_region *region)
 {
@@ -185,24 +209,21 @@ static int load_region_mappings(struct ndctl_ctx *ctx,
 
 	sysfs_read_int(ctx->root, &count, ND_DEVICES "/%s/mappings",
 		       region->devname);
+	if (count > REGION_MAPPINGS_MAX)
+		count = REGION_MAPPINGS_MAX;
 	for (i = 0; i < count; i++) {
 		struct ndctl_mapping *m = calloc(1, sizeof(*m));
-		unsigned long long off, len;
 		char buf[128];
 
 		if (!m)
 			return -ENOMEM;
-		/* "nmem0,0,4294967296,0": dimm, offset, length, position. */
 		if (sysfs_read(ctx->root, buf, sizeof(buf),
 			       ND_DEVICES "/%s/mapping%d", region->devname,
 			       i) ||
-		    sscanf(buf, "%31[^,],%llu,%llu,%d", m->dimm, &off, &len,
-			   &m->position) < 3) {
+		    parse_region_mapping(buf, m)) {
 			free(m);
 			continue;
 		}
-		m->offset = off;
-		m->length = len;
 		LIST_APPEND(region->mappings, m);
 	}
 	return 0;
@@ -228,7 +249,7 @@ static int add_region(struct ndctl_ctx *ctx, const char *name)
 	region->devname = strdup(name);
 	sscanf(name, "region%d", &region->id);
 	sysfs_read_u64(root, &region->size, ND_DEVICES "/%s/size", name);
-	sysfs_read_u64(root, &region->align, ND_DEVICES "/%s/align", name);
+	sysfs_read_align(root, &region->align, ND_DEVICES "/%s/align", name);
 	sysfs_read_u64(root, &region->available_size,
 		       ND_DEVICES "/%s/available_size", name);
 	sysfs_read_u64(root, &region->max_available_extent,
@@ -238,10 +259,10 @@ static int add_region(struct ndctl_ctx *ctx, const char *name)
 	sysfs_read_u64(root, &region->iset_id, ND_DEVICES "/%s/set_cookie",
 		       name);
 	region->numa_node = region->target_node = -1;
-	sysfs_read_int(root, &region->numa_node, ND_DEVICES "/%s/numa_node",
-		       name);
-	sysfs_read_int(root, &region->target_node, ND_DEVICES "/%s/target_node",
-		       name);
+	sysfs_read_node(root, &region->numa_node, ND_DEVICES "/%s/numa_node",
+			name);
+	sysfs_read_node(root, &region->target_node,
+			ND_DEVICES "/%s/target_node", name);
 	read_str(root, devtype, sizeof(devtype), name, "devtype");
 	strcpy(region->type, strcmp(devtype, "nd_blk") ? "pmem" : "blk");
 	read_str(root, region->persistence_domain,
@@ -277,9 +298,21 @@ static int add_region(struct ndctl_ctx *ctx, const char *name)
 /* "[512] 4096": the bracketed entry is the one in use. */
 static unsigned int current_sector_size(const char *list)
 {
-	const char *open = strchr(list, '[');
+	const char *open = strchr(list, '['), *close;
+	char num[24];
+	uint64_t v;
 
-	return open ? (unsigned int)strtoul(open + 1, NULL, 10) : 0;
+	if (!open)
+		return 0;
+	close = strchr(open, ']');
+	if (!close || (size_t)(close - open - 1) >= sizeof(num))
+		return 0;
+	memcpy(num, open + 1, close - open - 1);
+	num[close - open - 1] = '\0';
+	/* Sector sizes go up to 4096 (plus metadata): anything else is not. */
+	if (sysfs_parse_u64(num, &v) || !v || v > 65536)
+		return 0;
+	return (unsigned int)v;
 }
 
 static int add_namespace(struct ndctl_ctx *ctx, const char *name)
@@ -310,9 +343,9 @@ static int add_namespace(struct ndctl_ctx *ctx, const char *name)
 	ns->sector_size = current_sector_size(buf);
 	child_name(root, ns->blockdev, sizeof(ns->blockdev), name, "block", "");
 	ns->numa_node = ns->target_node = -1;
-	sysfs_read_int(root, &ns->numa_node, ND_DEVICES "/%s/numa_node", name);
-	sysfs_read_int(root, &ns->target_node, ND_DEVICES "/%s/target_node",
-		       name);
+	sysfs_read_node(root, &ns->numa_node, ND_DEVICES "/%s/numa_node", name);
+	sysfs_read_node(root, &ns->target_node, ND_DEVICES "/%s/target_node",
+			name);
 	ns->enabled = is_bound(root, name);
 	LIST_APPEND(region->namespaces, ns);
 	return 0;
@@ -341,7 +374,7 @@ static int add_claim(struct ndctl_ctx *ctx, const char *name)
 	read_str(root, claim->uuid, sizeof(claim->uuid), name, "uuid");
 	read_str(root, claim->supported, sizeof(claim->supported), name,
 		 "supported_alignments");
-	sysfs_read_u64(root, &claim->align, ND_DEVICES "/%s/align", name);
+	sysfs_read_align(root, &claim->align, ND_DEVICES "/%s/align", name);
 	if (!strncmp(name, "btt", 3)) {
 		char buf[128];
 
@@ -805,20 +838,16 @@ bool ndctl_claim_is_enabled(struct ndctl_claim *claim)
 int ndctl_claim_get_supported_alignments(struct ndctl_claim *claim,
 					 uint64_t *aligns, int max)
 {
-	const char *p = claim->supported;
-	char *end;
+	char list[sizeof(claim->supported)], *tok, *save;
 	int n = 0;
 
-	while (*p && n < max) {
-		unsigned long long v = strtoull(p, &end, 0);
-
-		if (end == p)
-			break;
-		aligns[n++] = v;
-		p = end;
-		while (*p == ' ')
-			p++;
-	}
+	strcpy(list, claim->supported);
+	for (tok = strtok_r(list, " ", &save); tok && n < max;
+	     tok = strtok_r(NULL, " ", &save))
+		/* What is not an alignment is not offered as one. */
+		if (!sysfs_parse_u64(tok, &aligns[n]) &&
+		    sysfs_valid_align(aligns[n]))
+			n++;
 	return n;
 }
 

@@ -101,7 +101,7 @@ int ndctl_region_get_seed_sizes(struct ndctl_region *region,
 				int max)
 {
 	const char *seed, *attr = "supported_alignments";
-	char buf[256], *p, *end;
+	char buf[256], *tok, *save;
 	int n = 0;
 
 	switch (mode) {
@@ -121,13 +121,9 @@ int ndctl_region_get_seed_sizes(struct ndctl_region *region,
 	if (!seed[0] || sysfs_read(region_root(region), buf, sizeof(buf),
 				   ND_DEVICES "/%s/%s", seed, attr))
 		return -ENOENT;
-	for (p = buf; *p && n < max; p = end) {
-		while (*p == ' ' || *p == '[' || *p == ']' || *p == '\n')
-			p++;
-		if (!*p)
-			break;
-		vals[n] = strtoull(p, &end, 0);
-		if (end == p)
+	for (tok = strtok_r(buf, " []\n", &save); tok && n < max;
+	     tok = strtok_r(NULL, " []\n", &save)) {
+		if (sysfs_parse_u64(tok, &vals[n]) || !vals[n])
 			return -EINVAL;
 		n++;
 	}

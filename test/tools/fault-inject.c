@@ -22,7 +22,7 @@
  *   FAULT_KILL_SIGNAL  raise this signal number instead (15: SIGTERM,
  *                      which a command holds off until the step is done)
  *
- * Only openat() (which util/sysfs.c uses) is tracked.
+ * Only openat() and openat2() (which util/sysfs.c uses) are tracked.
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -32,7 +32,9 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/openat2.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define MAX_FD 1024
@@ -41,10 +43,41 @@ static bool watched[MAX_FD];
 static bool sysfs_write_fd[MAX_FD];
 static int skipped, failed, sysfs_writes;
 
+/* A read of path replaced by FAULT_READ_VALUE: the fd, or -2 for none. */
+static int replaced_read(const char *path, int flags)
+{
+	const char *value = getenv("FAULT_READ_VALUE");
+	int fd;
+
+	if ((flags & O_ACCMODE) != O_RDONLY || (flags & O_PATH) ||
+	    !getenv("FAULT_READ_PATH") ||
+	    !strstr(path, getenv("FAULT_READ_PATH")))
+		return -2;
+	fd = memfd_create("fault-read", MFD_CLOEXEC);
+	if (fd >= 0 && value &&
+	    (pwrite(fd, value, strlen(value), 0) < 0 ||
+	     lseek(fd, 0, SEEK_SET) < 0)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void track(int fd, const char *path, int flags)
+{
+	const char *want = getenv("FAULT_PATH");
+	bool writes = (flags & O_ACCMODE) != O_RDONLY && !(flags & O_PATH);
+
+	if (fd < 0 || fd >= MAX_FD)
+		return;
+	watched[fd] = want && strstr(path, want) && writes;
+	sysfs_write_fd[fd] =
+		writes && (!strncmp(path, "sys/", 4) || strstr(path, "/sys/"));
+}
+
 int openat(int dirfd, const char *path, int flags, ...)
 {
 	static int (*real_openat)(int, const char *, int, ...);
-	const char *want = getenv("FAULT_PATH");
 	mode_t mode = 0;
 	va_list ap;
 	int fd;
@@ -56,28 +89,43 @@ int openat(int dirfd, const char *path, int flags, ...)
 		mode = va_arg(ap, mode_t);
 		va_end(ap);
 	}
-	if ((flags & O_ACCMODE) == O_RDONLY && getenv("FAULT_READ_PATH") &&
-	    strstr(path, getenv("FAULT_READ_PATH"))) {
-		const char *value = getenv("FAULT_READ_VALUE");
+	fd = replaced_read(path, flags);
+	if (fd != -2)
+		return fd;
+	fd = real_openat(dirfd, path, flags, mode);
+	track(fd, path, flags);
+	return fd;
+}
 
-		fd = memfd_create("fault-read", MFD_CLOEXEC);
-		if (fd >= 0 && value &&
-		    (pwrite(fd, value, strlen(value), 0) < 0 ||
-		     lseek(fd, 0, SEEK_SET) < 0)) {
-			close(fd);
-			return -1;
-		}
+/*
+ * util/sysfs.c opens through openat2(2) with RESOLVE_IN_ROOT, which
+ * glibc reaches only by syscall(): the same tracking there.
+ */
+long syscall(long nr, ...)
+{
+	static long (*real_syscall)(long, ...);
+	long a[6];
+	va_list ap;
+	int i, fd;
+
+	if (!real_syscall)
+		real_syscall = dlsym(RTLD_NEXT, "syscall");
+	va_start(ap, nr);
+	for (i = 0; i < 6; i++)
+		a[i] = va_arg(ap, long);
+	va_end(ap);
+	if (nr == SYS_openat2) {
+		const char *path = (const char *)a[1];
+		const struct open_how *how = (const struct open_how *)a[2];
+
+		fd = replaced_read(path, (int)how->flags);
+		if (fd != -2)
+			return fd;
+		fd = (int)real_syscall(nr, a[0], a[1], a[2], a[3]);
+		track(fd, path, (int)how->flags);
 		return fd;
 	}
-	fd = real_openat(dirfd, path, flags, mode);
-	if (fd >= 0 && fd < MAX_FD) {
-		watched[fd] = want && strstr(path, want) &&
-			      (flags & O_ACCMODE) != O_RDONLY;
-		sysfs_write_fd[fd] =
-			(flags & O_ACCMODE) != O_RDONLY &&
-			(!strncmp(path, "sys/", 4) || strstr(path, "/sys/"));
-	}
-	return fd;
+	return real_syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 }
 
 ssize_t write(int fd, const void *buf, size_t len)
