@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The daxctl config directory (every .conf file in /etc/daxctl.conf.d): upstream's
- * INI sections, read with libiniparser as upstream reads them,
+ * The daxctl config directory (every .conf file in /etc/daxctl.conf.d):
+ * upstream's INI sections, in the syntax upstream's libiniparser reads
+ * (config-parse.h, our reader),
  *
  *	[reconfigure-device NAME]
  *	nvdimm.uuid = UUID		(a namespace-backed device)
