@@ -6,8 +6,9 @@
 # every other names a dynamic range no device has, so the whole directory
 # is read, checked and searched before the plan is printed; a directory
 # with the matching section alone gives the floor (start, sysfs, plan).
-# The target is under 100 ms a run.  Upstream daxctl reads only /etc/daxctl.conf.d
-# and takes no --sysroot, so it cannot be run on the fixture: no ratio.
+# The target is under 100 ms a run.  Upstream daxctl reads only
+# /etc/daxctl.conf.d and takes no --sysroot, so it cannot be run on the
+# fixture: no ratio.
 # Not a timed test: it prints.
 #
 # Usage: test/bench/config-10k.sh BUILD_DIR [SECTIONS] [RUNS]
@@ -45,8 +46,9 @@ time_runs() {
 	i=0
 	while [ "$i" -lt "$runs" ]; do
 		start=$(date +%s%N)
-		"$daxctl" reconfigure-device -C dax0.0 --dry-run --config-dir "$1" \
-			--sysroot "$fixture" >/dev/null 2>"$work/err" || {
+		"$daxctl" reconfigure-device -C dax0.0 --dry-run \
+			--config-dir "$1" --sysroot "$fixture" >/dev/null \
+			2>"$work/err" || {
 			echo "check-config failed on $1:" >&2
 			head -n 3 "$work/err" >&2
 			return 1

@@ -19,9 +19,9 @@ n=0
 expect() {
 	want=$1 desc=$2 pattern=$3 dev=$4
 	n=$((n + 1))
-	timeout "${limit:-20}" "$daxctl" reconfigure-device -C "$dev" --dry-run \
-		--config-dir "$dir" --sysroot "$fixture" >"$dir/.out" \
-		2>"$dir/.err"
+	timeout "${limit:-20}" "$daxctl" reconfigure-device -C "$dev" \
+		--dry-run --config-dir "$dir" --sysroot "$fixture" \
+		>"$dir/.out" 2>"$dir/.err"
 	status=$?
 	if [ "$status" -ne "$want" ]; then
 		echo "not ok $n - $desc: status $status, want $want"
@@ -218,8 +218,8 @@ mode = devdax
 [reconfigure-device x]
 nvdimm.uuid = $ns0
 EOF2
-expect 1 "a key before any section" "a.conf:1: key 'mode' is outside any section" \
-	dax0.0
+expect 1 "a key before any section" \
+	"a.conf:1: key 'mode' is outside any section" dax0.0
 conf a.conf <<EOF2
 [reconfigure-device x]
 dax.region = 4294967296
@@ -254,8 +254,8 @@ expect 1 "a link to /dev/zero named *.conf is refused, not read" \
 	"zero.conf: a symbolic link, not a regular file" dax0.0
 rm -f "$dir"/*.conf
 mkdir "$dir/sub.conf"
-expect 1 "a directory named *.conf" "sub.conf: a directory, not a regular file" \
-	dax0.0
+expect 1 "a directory named *.conf" \
+	"sub.conf: a directory, not a regular file" dax0.0
 rmdir "$dir/sub.conf"
 awk 'BEGIN { for (i = 0; i < 90000; i++) printf "# %060d\n", i }' \
 	>"$dir/big.conf"
