@@ -5,78 +5,38 @@
  * uuid, or a dynamic device's region and range), turned into the request
  * reconfigure-device runs, and written back by --save-config.
  *
- * A file is read whole before anything is applied: one bad key or line
- * anywhere in the directory and nothing is, so a half-understood config
- * never half-applies.  Every error names the file and the line.
+ * Every file is read whole before anything is applied: one bad key or
+ * line anywhere in the directory and nothing is, so a half-understood
+ * config never half-applies.  Every error names the file and the line.
+ * The text itself is parsed in config-parse.c; this file walks the
+ * directory, and writes it.
  */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
-
-#include <iniparser/iniparser.h>
 
 #include <devstate/context.h>
 #include <devstate/state.h>
 #include <util/log.h>
 #include <util/size.h>
 #include <util/sysfs.h>
+#include "config-parse.h"
 #include "config.h"
 #include "reconfigure.h"
 
-#define SECTION_PREFIX "reconfigure-device "
-
-/* One [reconfigure-device NAME] section. */
-struct section {
-	char *name; /* NAME, lower case as iniparser keeps it */
-	char *file;
-	int line;
-	/* What it matches. */
-	char *uuid;
-	int region; /* -1: no dax.region */
-	bool has_range;
-	uint64_t start, end;
-	/* What it asks for; -1 and NULL: not given. */
-	const char *mode, *memmap;
-	uint64_t align;
-	int online, movable, compound, head_only;
-};
-
-struct config {
-	struct section *s;
-	int count;
-};
-
-static void config_free(struct config *cfg)
-{
-	int i;
-
-	for (i = 0; i < cfg->count; i++) {
-		free(cfg->s[i].name);
-		free(cfg->s[i].file);
-		free(cfg->s[i].uuid);
-	}
-	free(cfg->s);
-	*cfg = (struct config){ 0 };
-}
-
-static char *trim(char *s)
-{
-	char *end;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	end = s + strlen(s);
-	while (end > s && isspace((unsigned char)end[-1]))
-		*--end = '\0';
-	return s;
-}
+/*
+ * What a boot service reads is bounded: 4 MiB is some 30,000 sections,
+ * far more than any machine has dax devices.
+ */
+#define CONF_MAX_BYTES (4 << 20)
 
 static void lower(char *s)
 {
@@ -84,320 +44,178 @@ static void lower(char *s)
 		*s = (char)tolower((unsigned char)*s);
 }
 
-/*
- * iniparser keeps no line numbers: find the line of section's header
- * (key NULL) or of key within it, comparing as iniparser does (trimmed,
- * lower case).  A key outside any section has section "".  0: not found.
- */
-static int find_line(const char *path, const char *section, const char *key)
+static const char *file_kind(mode_t mode)
 {
-	char buf[1024], cur[1024] = "", *s, *end;
-	int n = 0, found = 0;
-	FILE *f = fopen(path, "r");
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
+		return "a directory";
+	case S_IFIFO:
+		return "a FIFO";
+	case S_IFCHR:
+		return "a character device";
+	case S_IFBLK:
+		return "a block device";
+	case S_IFSOCK:
+		return "a socket";
+	case S_IFLNK:
+		return "a symbolic link";
+	default:
+		return "not a regular file";
+	}
+}
 
-	if (!f)
-		return 0;
-	while (!found && fgets(buf, sizeof(buf), f)) {
-		n++;
-		s = trim(buf);
-		if (*s == '[' && (end = strchr(s, ']'))) {
-			*end = '\0';
-			snprintf(cur, sizeof(cur), "%s", trim(s + 1));
-			lower(cur);
-			found = !key && !strcmp(cur, section) ? n : 0;
-			continue;
+/*
+ * The bytes of dir's file name (path in messages), at most
+ * CONF_MAX_BYTES.  Only a regular file is opened, and it is opened
+ * without following a link and without blocking, so a FIFO, a device or
+ * a link to one named *.conf is an error, not a hang at boot.
+ */
+static int read_conf(int dfd, const char *name, const char *path, char **buf,
+		     size_t *len)
+{
+	struct stat st;
+	size_t got = 0, cap;
+	char *text, *grown;
+	ssize_t n = 0;
+	int fd, err = 0;
+
+	*buf = NULL;
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW)) {
+		pr_err("%s: cannot read: %s", path, strerror(errno));
+		return -EIO;
+	}
+	if (!S_ISREG(st.st_mode))
+		goto not_regular;
+	fd = openat(dfd, name,
+		    O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		pr_err("%s: cannot read: %s", path, strerror(errno));
+		return -EIO;
+	}
+	/* It may have been swapped since fstatat(). */
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		goto not_regular;
+	}
+	if (st.st_size > CONF_MAX_BYTES) {
+		close(fd);
+		goto too_big;
+	}
+	/* st_size is a hint: the file may grow while it is read. */
+	cap = (size_t)st.st_size + 1;
+	text = NULL;
+	do {
+		if (got == cap || !text) {
+			if (text)
+				cap = cap * 2 > CONF_MAX_BYTES + 1 ?
+					      CONF_MAX_BYTES + 1 :
+					      cap * 2;
+			grown = realloc(text, cap);
+			if (!grown) {
+				close(fd);
+				free(text);
+				pr_err("%s: out of memory", path);
+				return -ENOMEM;
+			}
+			text = grown;
 		}
-		if (!key || strcmp(cur, section) || !(end = strchr(s, '=')))
-			continue;
-		*end = '\0';
-		s = trim(s);
-		lower(s);
-		if (!strcmp(s, key))
-			found = n;
+		n = read(fd, text + got, cap - got);
+		err = errno;
+		if (n > 0)
+			got += (size_t)n;
+		/* One byte past the limit tells a file that is too big. */
+	} while ((n > 0 || (n < 0 && err == EINTR)) && got <= CONF_MAX_BYTES);
+	close(fd);
+	if (n < 0) {
+		pr_err("%s: cannot read: %s", path, strerror(err));
+		free(text);
+		return -EIO;
 	}
-	fclose(f);
-	return found;
-}
-
-/*
- * iniparser reports each syntax error through this callback, then
- * returns no dictionary at all.  Its messages become our one-line form.
- */
-static int ini_error(const char *fmt, ...)
-{
-	static const char syntax[] = "iniparser: syntax error in %s (%d)";
-	static const char toolong[] =
-		"iniparser: input line too long in %s (%d)";
-	char buf[512], *p;
-	const char *file, *text;
-	va_list ap;
-	int line;
-
-	va_start(ap, fmt);
-	if (!strncmp(fmt, syntax, strlen(syntax))) {
-		file = va_arg(ap, const char *);
-		line = va_arg(ap, int);
-		text = va_arg(ap, const char *);
-		snprintf(buf, sizeof(buf), "%s", text);
-		pr_err("%s:%d: not an INI line (a [section], key = value, or "
-		       "# comment): '%s'",
-		       file, line, trim(buf));
-	} else if (!strncmp(fmt, toolong, strlen(toolong))) {
-		file = va_arg(ap, const char *);
-		line = va_arg(ap, int);
-		pr_err("%s:%d: line too long", file, line);
-	} else {
-		vsnprintf(buf, sizeof(buf), fmt, ap);
-		for (p = buf; *p; p++)
-			if (*p == '\n')
-				*p = ' ';
-		pr_err("%s", trim(buf));
+	if (got > CONF_MAX_BYTES) {
+		free(text);
+		goto too_big;
 	}
-	va_end(ap);
+	*buf = text;
+	*len = got;
 	return 0;
-}
-
-static int parse_bool(const char *v, int *out)
-{
-	static const char *const yes[] = { "true", "yes", "on", "1", NULL };
-	static const char *const no[] = { "false", "no", "off", "0", NULL };
-	int i;
-
-	for (i = 0; yes[i]; i++)
-		if (!strcasecmp(v, yes[i]))
-			return *out = 1, 0;
-	for (i = 0; no[i]; i++)
-		if (!strcasecmp(v, no[i]))
-			return *out = 0, 0;
+too_big:
+	pr_err("%s: more than %d MiB: too big for a daxctl config file", path,
+	       CONF_MAX_BYTES >> 20);
+	return -EFBIG;
+not_regular:
+	pr_err("%s: %s, not a regular file; only regular files named *.conf "
+	       "are read",
+	       path, file_kind(st.st_mode));
 	return -EINVAL;
 }
 
-static bool valid_uuid(const char *v)
+static int conf_name(const char *name)
 {
-	int i;
-
-	if (strlen(v) != 36)
-		return false;
-	for (i = 0; i < 36; i++) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (v[i] != '-')
-				return false;
-		} else if (!isxdigit((unsigned char)v[i])) {
-			return false;
-		}
-	}
-	return true;
-}
-
-static int parse_range(const char *v, uint64_t *start, uint64_t *end)
-{
-	char *p;
-
-	errno = 0;
-	*start = strtoull(v, &p, 0);
-	if (errno || p == v || *p != '-')
-		return -EINVAL;
-	v = p + 1;
-	*end = strtoull(v, &p, 0);
-	if (errno || p == v || *p || *end <= *start)
-		return -EINVAL;
-	return 0;
-}
-
-/* One key = value of section s; prints file:line and returns 1 if bad. */
-static int set_key(struct section *s, const char *full, const char *key,
-		   const char *val)
-{
-	const char *why = NULL;
-	int line;
-
-	if (!strcmp(key, "nvdimm.uuid")) {
-		if (valid_uuid(val)) {
-			free(s->uuid);
-			s->uuid = strdup(val);
-			if (s->uuid)
-				lower(s->uuid);
-		} else {
-			why = "expected a uuid such as "
-			      "ed93e918-e165-49d8-921d-383d7b9660c5";
-		}
-	} else if (!strcmp(key, "dax.region")) {
-		char *p;
-
-		errno = 0;
-		s->region = (int)strtol(val, &p, 10);
-		if (errno || p == val || *p || s->region < 0) {
-			s->region = -1;
-			why = "expected a dax region id (0, 1, ...)";
-		}
-	} else if (!strcmp(key, "dax.range")) {
-		s->has_range = !parse_range(val, &s->start, &s->end);
-		if (!s->has_range)
-			why = "expected START-END, such as "
-			      "0x140000000-0x17fffffff";
-	} else if (!strcmp(key, "mode")) {
-		if (!strcmp(val, "system-ram"))
-			s->mode = "system-ram";
-		else if (!strcmp(val, "devdax"))
-			s->mode = "devdax";
-		else
-			why = "expected system-ram or devdax";
-	} else if (!strcmp(key, "memmap")) {
-		if (!strcmp(val, "dram"))
-			s->memmap = "dram";
-		else if (!strcmp(val, "pmem"))
-			s->memmap = "pmem";
-		else
-			why = "expected dram or pmem";
-	} else if (!strcmp(key, "align")) {
-		if (parse_size(val, &s->align) || !s->align)
-			why = "expected a size such as 4K, 2M or 1G";
-	} else if (!strcmp(key, "online") || !strcmp(key, "movable") ||
-		   !strcmp(key, "compound") ||
-		   !strcmp(key, "vmemmap_head_only")) {
-		int *out = key[0] == 'o' ? &s->online :
-			   key[0] == 'm' ? &s->movable :
-			   key[0] == 'c' ? &s->compound :
-					   &s->head_only;
-
-		if (parse_bool(val, out))
-			why = "expected true or false";
-	} else {
-		line = find_line(s->file, full, key);
-		pr_err("%s:%d: unknown key '%s' in [%s] (known: nvdimm.uuid, "
-		       "dax.region, dax.range, mode, online, movable, memmap, "
-		       "compound, vmemmap_head_only, align)",
-		       s->file, line, key, full);
-		return 1;
-	}
-	if (!why)
-		return 0;
-	line = find_line(s->file, full, key);
-	pr_err("%s:%d: %s = '%s': %s", s->file, line, key, val, why);
-	return 1;
-}
-
-/* What a whole section must say; 1 (and a message) when it does not. */
-static int check_section(const struct section *s)
-{
-	const char *why = NULL;
-	bool ram = !s->mode || !strcmp(s->mode, "system-ram");
-
-	if (!s->uuid && s->region < 0 && !s->has_range)
-		why = "matches no device: give nvdimm.uuid, or dax.region "
-		      "and dax.range";
-	else if (s->uuid && (s->region >= 0 || s->has_range))
-		why = "give nvdimm.uuid or dax.region and dax.range, not both";
-	else if (!s->uuid && (s->region < 0 || !s->has_range))
-		why = "dax.region and dax.range go together";
-	else if (ram && s->compound >= 0)
-		why = "compound applies to devdax, and mode is system-ram";
-	else if (ram && s->head_only >= 0)
-		why = "vmemmap_head_only applies to devdax, and mode is "
-		      "system-ram";
-	else if (!ram && (s->online >= 0 || s->movable >= 0))
-		why = "online and movable apply to system-ram, and mode is "
-		      "devdax";
-	if (!why)
-		return 0;
-	pr_err("%s:%d: [reconfigure-device %s] %s", s->file, s->line, s->name,
-	       why);
-	return 1;
-}
-
-static struct section *add_section(struct config *cfg, const char *path,
-				   const char *full)
-{
-	struct section *grown, *s;
-
-	grown = realloc(cfg->s, (cfg->count + 1) * sizeof(*grown));
-	if (!grown)
-		return NULL;
-	cfg->s = grown;
-	s = &cfg->s[cfg->count];
-	*s = (struct section){ .region = -1,
-			       .online = -1,
-			       .movable = -1,
-			       .compound = -1,
-			       .head_only = -1,
-			       .line = find_line(path, full, NULL) };
-	s->name = strdup(full + strlen(SECTION_PREFIX));
-	s->file = strdup(path);
-	if (!s->name || !s->file) {
-		free(s->name);
-		free(s->file);
-		return NULL;
-	}
-	cfg->count++;
-	return s;
-}
-
-/* One file into cfg; returns the number of errors it printed. */
-static int load_file(struct config *cfg, const char *path)
-{
-	int i, first = cfg->count, errors = 0;
-	struct section *s = NULL;
-	dictionary *d;
-
-	iniparser_set_error_callback(ini_error);
-	d = iniparser_load(path);
-	if (!d)
-		return 1;
-	/* Entries are kept in the order read: a section, then its keys. */
-	for (i = 0; i < d->size; i++) {
-		const char *full = d->key[i], *val = d->val[i];
-		size_t len = strlen(SECTION_PREFIX);
-		char *colon;
-
-		if (!full)
-			continue;
-		if (!val) {
-			s = NULL;
-			if (strncmp(full, SECTION_PREFIX, len) ||
-			    !*trim((char *)full + len)) {
-				pr_err("%s:%d: section [%s] is not "
-				       "[reconfigure-device NAME]",
-				       path, find_line(path, full, NULL), full);
-				errors++;
-				continue;
-			}
-			s = add_section(cfg, path, full);
-			if (!s) {
-				pr_err("%s: out of memory", path);
-				errors++;
-				break;
-			}
-			continue;
-		}
-		colon = strchr(full, ':');
-		if (!colon) {
-			pr_err("%s:%d: key '%s' is outside any section", path,
-			       find_line(path, "", full), full);
-			errors++;
-			continue;
-		}
-		/* The keys of a section that was refused are not read. */
-		if (!s || strncmp(full, SECTION_PREFIX, len) ||
-		    strncmp(full + len, s->name, strlen(s->name)) ||
-		    full + len + strlen(s->name) != colon)
-			continue;
-		*colon = '\0';
-		errors += set_key(s, full, colon + 1, trim((char *)val));
-		*colon = ':';
-	}
-	iniparser_freedict(d);
-	for (i = first; i < cfg->count; i++)
-		errors += check_section(&cfg->s[i]);
-	return errors;
-}
-
-static int conf_file(const struct dirent *e)
-{
-	size_t len = strlen(e->d_name);
+	size_t len = strlen(name);
 
 	/* Hidden files include the ones --save-config is writing. */
-	return e->d_name[0] != '.' && len > 5 &&
-	       !strcmp(e->d_name + len - 5, ".conf");
+	return name[0] != '.' && len > 5 && !strcmp(name + len - 5, ".conf");
+}
+
+static int by_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The *.conf names in the directory dfd, sorted (so files are read, and
+ * errors named, in one order whatever the directory's).  Returns their
+ * number, or -errno.
+ */
+static int conf_names(int dfd, char ***names)
+{
+	int fd = dup(dfd), count = 0, alloc = 0, rc = 0;
+	struct dirent *e;
+	char **grown;
+	DIR *d;
+
+	*names = NULL;
+	d = fd < 0 ? NULL : fdopendir(fd);
+	if (!d) {
+		rc = -errno;
+		if (fd >= 0)
+			close(fd);
+		return rc;
+	}
+	errno = 0;
+	while ((e = readdir(d))) {
+		if (!conf_name(e->d_name))
+			continue;
+		if (count == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			grown = realloc(*names, (size_t)alloc * sizeof(*grown));
+			if (!grown) {
+				rc = -ENOMEM;
+				break;
+			}
+			*names = grown;
+		}
+		(*names)[count] = strdup(e->d_name);
+		if (!(*names)[count]) {
+			rc = -ENOMEM;
+			break;
+		}
+		count++;
+		errno = 0;
+	}
+	if (!rc && errno)
+		rc = -errno;
+	closedir(d);
+	if (rc) {
+		while (count)
+			free((*names)[--count]);
+		free(*names);
+		*names = NULL;
+		return rc;
+	}
+	if (count > 1)
+		qsort(*names, (size_t)count, sizeof(**names), by_strcmp);
+	return count;
 }
 
 /*
@@ -406,41 +224,39 @@ static int conf_file(const struct dirent *e)
  */
 static int config_load(const char *dir, struct config *cfg)
 {
-	struct dirent **ents;
-	int n, i, j, errors = 0;
-	char *path;
+	char **names = NULL, *path, *text;
+	int dfd, n, i, errors = 0;
+	size_t len = 0;
 
 	*cfg = (struct config){ 0 };
-	n = scandir(dir, &ents, conf_file, alphasort);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0 && errno == ENOENT)
+		return 0;
+	n = dfd < 0 ? -errno : conf_names(dfd, &names);
 	if (n < 0) {
-		if (errno == ENOENT)
-			return 0;
 		pr_err("%s: cannot read the config directory: %s", dir,
-		       strerror(errno));
+		       strerror(-n));
+		if (dfd >= 0)
+			close(dfd);
 		return -EINVAL;
 	}
 	for (i = 0; i < n; i++) {
-		if (asprintf(&path, "%s/%s", dir, ents[i]->d_name) < 0) {
+		if (asprintf(&path, "%s/%s", dir, names[i]) < 0) {
+			pr_err("%s/%s: out of memory", dir, names[i]);
 			errors++;
-			path = NULL;
+		} else if (read_conf(dfd, names[i], path, &text, &len)) {
+			errors++;
+			free(path);
 		} else {
-			errors += load_file(cfg, path);
+			errors += config_parse(cfg, path, text, len);
+			free(text);
+			free(path);
 		}
-		free(path);
-		free(ents[i]);
+		free(names[i]);
 	}
-	free(ents);
-	/* Upstream's rule: a section name is unique across all files. */
-	for (i = 0; i < cfg->count; i++)
-		for (j = 0; j < i; j++)
-			if (!strcmp(cfg->s[i].name, cfg->s[j].name)) {
-				pr_err("%s:%d: [reconfigure-device %s] is "
-				       "already in %s:%d",
-				       cfg->s[i].file, cfg->s[i].line,
-				       cfg->s[i].name, cfg->s[j].file,
-				       cfg->s[j].line);
-				errors++;
-			}
+	free(names);
+	close(dfd);
+	errors += config_check_names(cfg);
 	return errors ? -EINVAL : 0;
 }
 
@@ -458,7 +274,7 @@ static int identify(struct devstate *ds, struct daxctl_dev *dev,
 		id->nd = true;
 		if (sysfs_read(ds->root, id->uuid, sizeof(id->uuid),
 			       "sys/bus/nd/devices/%s/uuid", b.ns) ||
-		    !valid_uuid(id->uuid)) {
+		    !config_valid_uuid(id->uuid)) {
 			id->uuid[0] = '\0';
 			return -ENOENT;
 		}
@@ -626,6 +442,10 @@ out:
 	return ok;
 }
 
+/* What a --save-config error says of the device. */
+#define NOT_CHANGED "; not changed"
+#define NOT_SAVED "; it is reconfigured, but its setup is not saved"
+
 static int save_path(const char *dir, const struct config_id *id, char *buf,
 		     size_t len)
 {
@@ -637,13 +457,98 @@ static int save_path(const char *dir, const struct config_id *id, char *buf,
 		       0;
 }
 
+/*
+ * The directory --save-config writes to, opened for *at() calls so that
+ * every later step is in this one directory: it must exist, be a
+ * directory and not a symbolic link (a link planted there would send
+ * root's write elsewhere).  A descriptor, or -1 after one line naming dir.
+ */
+static int open_save_dir(const char *dir, const char *dev, const char *tail)
+{
+	char path[4096];
+	struct stat st;
+	size_t len;
+	int fd, err;
+
+	/* "dir/" would follow a link that "dir" does not. */
+	len = (size_t)snprintf(path, sizeof(path), "%s", dir);
+	if (len >= sizeof(path)) {
+		pr_err("%s: --save-config: %s: path too long%s", dev, dir,
+		       tail);
+		return -1;
+	}
+	while (len > 1 && path[len - 1] == '/')
+		path[--len] = '\0';
+	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0)
+		return fd;
+	err = errno;
+	if (err == ENOENT)
+		pr_err("%s: --save-config: %s: no such directory (create it, "
+		       "or give --config-dir)%s",
+		       dev, dir, tail);
+	else if (!lstat(path, &st) && S_ISLNK(st.st_mode))
+		pr_err("%s: --save-config: %s is a symbolic link; give the "
+		       "directory itself%s",
+		       dev, dir, tail);
+	else if (err == ENOTDIR)
+		pr_err("%s: --save-config: %s is not a directory%s", dev, dir,
+		       tail);
+	else
+		pr_err("%s: --save-config: cannot open %s: %s%s", dev, dir,
+		       strerror(err), tail);
+	return -1;
+}
+
+/*
+ * A new file in dfd, ".NAME.XXXXXXXX" with a random tail: hidden, so no
+ * reader takes it for a config file, and created with O_EXCL and
+ * O_NOFOLLOW, so whatever anyone planted at any name is never opened,
+ * let alone written through.  Its name goes to tmp.
+ */
+static int create_temp(int dfd, const char *name, char *tmp, size_t len)
+{
+	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+	unsigned char rnd[8];
+	struct timespec now;
+	int tries, i, fd;
+	size_t at;
+
+	for (tries = 0; tries < 100; tries++) {
+		if (getrandom(rnd, sizeof(rnd), GRND_NONBLOCK) !=
+		    (ssize_t)sizeof(rnd)) {
+			/* Unique enough with O_EXCL retrying on a clash. */
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			for (i = 0; i < (int)sizeof(rnd); i++)
+				rnd[i] = (unsigned char)((now.tv_nsec >>
+							  (i * 4)) ^
+							 getpid() ^ tries);
+		}
+		at = (size_t)snprintf(tmp, len, ".%s.", name);
+		if (at + sizeof(rnd) >= len) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		for (i = 0; i < (int)sizeof(rnd); i++)
+			tmp[at++] = digits[rnd[i] % (sizeof(digits) - 1)];
+		tmp[at] = '\0';
+		fd = openat(dfd, tmp,
+			    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+				    O_CLOEXEC,
+			    0644);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
+}
+
 int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
 			const char *dir, struct config_id *id)
 {
 	const char *name = daxctl_dev_get_devname(dev);
-	char path[4096];
+	char path[4096], tmp[NAME_MAX + 1];
 	struct config cfg;
-	int i, rc = EXIT_OK;
+	int i, fd, dfd, rc = EXIT_OK;
 
 	if (!dir)
 		dir = DAXCTL_CONF_DIR;
@@ -658,9 +563,29 @@ int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
 		return EXIT_FAIL;
 	}
 	if (save_path(dir, id, path, sizeof(path))) {
-		pr_err("%s: --save-config: %s: path too long", name, dir);
+		pr_err("%s: --save-config: %s: path too long; not changed",
+		       name, dir);
 		return EXIT_FAIL;
 	}
+	/*
+   * Everything about the directory that can fail the save fails
+   * here, before the device changes: it is there, a directory of its
+   * own, and a file can be made in it (tried, as permission bits do
+   * not tell root about a read-only mount or an immutable directory).
+   */
+	dfd = open_save_dir(dir, name, NOT_CHANGED);
+	if (dfd < 0)
+		return EXIT_FAIL;
+	fd = create_temp(dfd, strrchr(path, '/') + 1, tmp, sizeof(tmp));
+	if (fd < 0) {
+		pr_err("%s: --save-config: cannot write in %s: %s; not changed",
+		       name, dir, strerror(errno));
+		close(dfd);
+		return EXIT_FAIL;
+	}
+	close(fd);
+	unlinkat(dfd, tmp, 0);
+	close(dfd);
 	if (config_load(dir, &cfg)) {
 		pr_err("%s: --save-config: the config in %s has errors; not "
 		       "changed",
@@ -742,13 +667,59 @@ static int write_setup(FILE *f, struct daxctl_dev *dev,
 	return ferror(f) ? -EIO : 0;
 }
 
+static int write_all(int fd, const char *buf, size_t len)
+{
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? -errno : -EIO;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * text as dir's file name, atomically: into a new temp file, synced,
+ * renamed over name (so a reader sees the old file or the new one, never
+ * a part), and the directory synced so the rename survives a crash.  A
+ * failure removes the temp file.  0 or -errno.
+ */
+static int replace_file(int dfd, const char *name, const char *text, size_t len)
+{
+	char tmp[NAME_MAX + 1];
+	int fd, rc;
+
+	fd = create_temp(dfd, name, tmp, sizeof(tmp));
+	if (fd < 0)
+		return -errno;
+	rc = write_all(fd, text, len);
+	if (!rc && fsync(fd))
+		rc = -errno;
+	if (close(fd) && !rc)
+		rc = -errno;
+	if (!rc && renameat(dfd, tmp, dfd, name))
+		rc = -errno;
+	if (rc) {
+		unlinkat(dfd, tmp, 0);
+		return rc;
+	}
+	return fsync(dfd) ? -errno : 0;
+}
+
 int config_save(struct devstate *ds, const struct config_id *id,
 		const char *dir)
 {
-	char path[4096], tmp[4200], desc[96];
+	char path[4096], desc[96], *text = NULL;
 	struct daxctl_dev *dev;
+	size_t len = 0;
+	const char *name;
+	int rc, dfd;
 	FILE *f;
-	int rc;
 
 	if (!dir)
 		dir = DAXCTL_CONF_DIR;
@@ -761,35 +732,32 @@ int config_save(struct devstate *ds, const struct config_id *id,
 		       desc);
 		return EXIT_FAIL;
 	}
+	name = daxctl_dev_get_devname(dev);
 	if (save_path(dir, id, path, sizeof(path)))
 		return EXIT_FAIL;
-	/* A hidden name, so a half-written file is never read. */
-	snprintf(tmp, sizeof(tmp), "%s/.%s.tmp", dir, strrchr(path, '/') + 1);
-	if (mkdir(dir, 0755) && errno != EEXIST) {
-		pr_err("%s: --save-config: cannot create %s: %s",
-		       daxctl_dev_get_devname(dev), dir, strerror(errno));
-		return EXIT_FAIL;
-	}
-	f = fopen(tmp, "w");
+	f = open_memstream(&text, &len);
 	if (!f) {
-		pr_err("%s: --save-config: cannot write %s: %s",
-		       daxctl_dev_get_devname(dev), tmp, strerror(errno));
+		pr_err("%s: --save-config: out of memory", name);
 		return EXIT_FAIL;
 	}
 	rc = write_setup(f, dev, id);
-	if (fflush(f) || fsync(fileno(f)))
-		rc = -errno;
 	if (fclose(f) && !rc)
-		rc = -errno;
-	if (!rc && rename(tmp, path))
-		rc = -errno;
+		rc = -ENOMEM;
+	if (!rc) {
+		dfd = open_save_dir(dir, name, NOT_SAVED);
+		if (dfd < 0) {
+			free(text);
+			return EXIT_FAIL;
+		}
+		rc = replace_file(dfd, strrchr(path, '/') + 1, text, len);
+		close(dfd);
+	}
+	free(text);
 	if (rc) {
-		unlink(tmp);
-		pr_err("%s: --save-config: cannot write %s: %s",
-		       daxctl_dev_get_devname(dev), path, strerror(-rc));
+		pr_err("%s: --save-config: cannot write %s: %s%s", name, path,
+		       strerror(-rc), NOT_SAVED);
 		return EXIT_FAIL;
 	}
-	pr_info("%s: saved its setup to %s (%s)", daxctl_dev_get_devname(dev),
-		path, desc);
+	pr_info("%s: saved its setup to %s (%s)", name, path, desc);
 	return EXIT_OK;
 }

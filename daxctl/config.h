@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The daxctl config directory (every .conf file in /etc/daxctl.conf.d): upstream's
- * INI sections, read with libiniparser as upstream reads them,
+ * The daxctl config directory (every .conf file in /etc/daxctl.conf.d):
+ * upstream's INI sections, in the syntax upstream's libiniparser reads
+ * (config-parse.h, our reader),
  *
  *	[reconfigure-device NAME]
  *	nvdimm.uuid = UUID		(a namespace-backed device)
@@ -44,15 +45,18 @@ struct config_id {
 bool config_request(struct reconf_opts *o, char **name, int *status);
 
 /*
- * --save-config, before anything changes: identify dev, and check that
- * the config directory reads cleanly and that no file but the one this
- * device's setup goes to has a section for it.  0 or EXIT_FAIL.
+ * --save-config, before anything changes: identify dev, and check
+ * everything about the directory that could fail the save (it exists,
+ * is a directory and not a link, a file can be created in it, it reads
+ * cleanly) and that no file but the one this device's setup goes to has
+ * a section for it.  0 or EXIT_FAIL.
  */
 int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
 			const char *dir, struct config_id *id);
 /*
  * After a successful reconfigure: find the device id names (its name may
- * have changed) and write its setup as it now is.  0 or EXIT_FAIL.
+ * have changed) and write its setup as it now is, atomically (a synced
+ * temp file renamed over the old one).  0 or EXIT_FAIL.
  */
 int config_save(struct devstate *ds, const struct config_id *id,
 		const char *dir);

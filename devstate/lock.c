@@ -149,6 +149,9 @@ int change_lock(const char *root_path, bool may_wait)
 		return rc;
 	}
 	fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+	/* Another user's lock file: flock needs no write access. */
+	if (fd < 0 && errno == EACCES)
+		fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
 		rc = -errno;
 		pr_err("cannot open the change lock %s: %s", path,

@@ -14,11 +14,14 @@ n=0
 
 # expect STATUS DESC PATTERN DEVICE: run -C on DEVICE; stderr must match
 # PATTERN (a grep -E expression) and, for errors, be one line per error.
+# A run that hangs (a FIFO read at boot) is stopped after $limit seconds
+# (default 20) and fails.
 expect() {
 	want=$1 desc=$2 pattern=$3 dev=$4
 	n=$((n + 1))
-	"$daxctl" reconfigure-device -C "$dev" --dry-run --config-dir "$dir" \
-		--sysroot "$fixture" >"$dir/.out" 2>"$dir/.err"
+	timeout "${limit:-20}" "$daxctl" reconfigure-device -C "$dev" \
+		--dry-run --config-dir "$dir" --sysroot "$fixture" \
+		>"$dir/.out" 2>"$dir/.err"
 	status=$?
 	if [ "$status" -ne "$want" ]; then
 		echo "not ok $n - $desc: status $status, want $want"
@@ -191,6 +194,98 @@ dax.region = 0
 dax.range = 0x100-0x50
 EOF2
 expect 1 "a backwards range" "a.conf:3: dax.range" dax0.0
+
+# What libiniparser merged, overwrote or dropped without a word.
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns0
+[reconfigure-device X]
+mode = devdax
+EOF2
+expect 1 "a section name twice in one file" \
+	"a.conf:3: \[reconfigure-device x\] is already in .*a.conf:1" dax0.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+nvdimm.uuid = $ns0
+mode = devdax
+Mode = system-ram
+EOF2
+expect 1 "a key twice in a section" \
+	"a.conf:4: mode is already set in \[reconfigure-device x\] at line 3" \
+	dax0.0
+conf a.conf <<EOF2
+mode = devdax
+[reconfigure-device x]
+nvdimm.uuid = $ns0
+EOF2
+expect 1 "a key before any section" \
+	"a.conf:1: key 'mode' is outside any section" dax0.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+dax.region = 4294967296
+dax.range = 0x100-0x200
+EOF2
+expect 1 "dax.region past an int does not wrap to region 0" \
+	"a.conf:2: dax.region = '4294967296': expected a dax region id" dax0.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+dax.region = 0
+dax.range = 0x100-18446744073709551616
+EOF2
+expect 1 "dax.range past 2^64" "a.conf:3: dax.range = " dax0.0
+conf a.conf <<EOF2
+[reconfigure-device x]
+dax.region = 0
+dax.range = -1-0x200
+EOF2
+expect 1 "a signed dax.range" "a.conf:3: dax.range = '-1-0x200'" dax0.0
+printf '[reconfigure-device x]\nnvdimm.uuid = %s\nmode = dev\000dax\n' \
+	"$ns0" >"$dir/a.conf"
+expect 1 "a NUL byte" "a.conf:3: a NUL byte" dax0.0
+
+# Only regular files: a FIFO or a device read at boot would hang it.
+rm -f "$dir"/*.conf
+mkfifo "$dir/fifo.conf"
+expect 1 "a FIFO named *.conf is refused, not read" \
+	"fifo.conf: a FIFO, not a regular file" dax0.0
+rm -f "$dir"/*.conf
+ln -s /dev/zero "$dir/zero.conf"
+expect 1 "a link to /dev/zero named *.conf is refused, not read" \
+	"zero.conf: a symbolic link, not a regular file" dax0.0
+rm -f "$dir"/*.conf
+mkdir "$dir/sub.conf"
+expect 1 "a directory named *.conf" \
+	"sub.conf: a directory, not a regular file" dax0.0
+rmdir "$dir/sub.conf"
+awk 'BEGIN { for (i = 0; i < 90000; i++) printf "# %060d\n", i }' \
+	>"$dir/big.conf"
+expect 1 "a file over 4 MiB is refused" "big.conf: more than 4 MiB" dax0.0
+
+# Upstream's syntax, as libiniparser reads it, still reads.
+conf a.conf <<EOF2
+; a comment
+[ Reconfigure-Device  spaced ]
+nvdimm.uuid = "$ns1"
+mode = 'devdax' # comment
+align = 1G ; comment
+compound = \\
+    true
+EOF2
+expect 0 "quotes, comments, spaces in the header, a continued line" \
+	"a.conf:2 matches it .*mode devdax, compound pages, align 1G$" dax1.0
+
+# Linear: 10,000 sections in a few ms (libiniparser and a search per
+# section took 19 s here); 5 s leaves room for a sanitizer build under load.
+rm -f "$dir"/*.conf
+awk -v uuid="$ns0" 'BEGIN {
+	for (i = 0; i < 9999; i++)
+		printf "[reconfigure-device s%d]\ndax.region = %d\n" \
+			"dax.range = %.0f-%.0f\nmode = devdax\n\n", i, i % 8,
+			4294967296 + i * 4096, 4294967296 + i * 4096 + 4095
+	printf "[reconfigure-device last]\nnvdimm.uuid = %s\n", uuid
+}' >"$dir/many.conf"
+limit=5 expect 0 "10,000 sections load in under 5 s" \
+	"many.conf:49996 matches it" dax0.0
 
 n=$((n + 1))
 "$daxctl" reconfigure-device -C dax0.0 -m devdax --config-dir "$dir" \
