@@ -55,7 +55,14 @@ void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
 				 .memmap_on_memory = st.memmap_on_memory,
 				 .movable = true };
 	if (s->mode == DAXCTL_DEV_MODE_RAM) {
-		s->online = st.blocks.online > 0;
+		/*
+		 * Online means every block: a device left part-way (an
+		 * offline that stopped, a block onlined by hand) is not
+		 * the same as one fully online, so a request to online it
+		 * has steps to take.
+		 */
+		s->online = st.blocks.online > 0 &&
+			    st.blocks.online == st.blocks.total;
 		s->movable = !st.blocks.online ||
 			     st.blocks.online_movable == st.blocks.online;
 	}
