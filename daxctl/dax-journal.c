@@ -4,6 +4,9 @@
  * create-device starts from, written before its first step, and how a
  * later command puts the device back when the change was killed.
  *
+ * Built into both tools (daxctl/meson.build's daxchange library), so
+ * that either one finishes a change the other was killed in.
+ *
  * Recovery works from the recorded state, not from the steps: a step
  * killed half-way leaves the device somewhere no step describes, so the
  * device is brought from whatever it is now back to what it was, with

@@ -37,8 +37,9 @@ static int recover(struct devstate *ds)
 			break;
 	if (!kind || !k->kind) {
 		pr_err("%s: an interrupted change of a kind this tool does "
-		       "not know (%s) is pending; run the other tool, or "
-		       "remove the file once the device is checked by hand",
+		       "not know (%s) is pending: no change is made until "
+		       "the file is removed, once the device is checked by "
+		       "hand",
 		       j.path, kind ? kind : "unreadable");
 		return -EINVAL;
 	}

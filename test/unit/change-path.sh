@@ -131,14 +131,15 @@ ok $? "the next command finishes it: one line, the record gone"
 
 FAULT_KILL_AT=1 LD_PRELOAD=$inject "$daxctl" reconfigure-device dax0.0 \
 	-m system-ram --sysroot "$work/jr" >/dev/null 2>&1
+"$ndctl" list --sysroot "$work/jr" >/dev/null 2>"$work/err"
+[ ! -e "$intent" ] && grep -q "back to devdax" "$work/err"
+ok $? "ndctl finishes a daxctl record too"
+printf 'kind=dax-frobnicate\n' >"$intent"
 "$ndctl" disable-namespace namespace0.0 --sysroot "$work/jr" \
 	>/dev/null 2>"$work/err"
-[ $? -eq 1 ] && [ -e "$intent" ] && grep -q "run the other tool" "$work/err"
-ok $? "ndctl leaves a daxctl record to daxctl and changes nothing"
-"$daxctl" reconfigure-device dax0.0 -m devdax --sysroot "$work/jr" \
-	>/dev/null 2>"$work/err"
-[ ! -e "$intent" ]
-ok $? "a daxctl change finishes the record first"
+[ $? -eq 1 ] && [ -e "$intent" ] && grep -q "does not know" "$work/err"
+ok $? "a record of an unknown kind stops changes and stays"
+rm -f "$intent"
 
 # create-namespace killed at its first write leaves an ns-claim record
 # that ndctl finishes.
