@@ -321,8 +321,10 @@ static void scan_maps_text(struct inuse *iu, pid_t pid)
 			keep = len < SCAN_BUF_SIZE - 1 ? len : 0;
 			continue;
 		}
-		for (p = buf; (hit = memmem(p, (size_t)(end - p), " /dev/", 6));
-		     p = eol + 1) {
+		for (p = buf; p < end; p = eol + 1) {
+			hit = memmem(p, (size_t)(end - p), " /dev/", 6);
+			if (!hit)
+				break;
 			eol = memchr(hit, '\n', (size_t)(end + 1 - hit));
 			*eol = '\0';
 			note_mapped_path(iu, pid, hit + 1);

@@ -49,6 +49,13 @@ if sys.argv[1] == "map":
     if libc.mmap(None, 65536, PROT_READ, MAP_PRIVATE, fd, 0) in (None, 2**64 - 1):
         sys.exit("mmap failed")
     os.close(fd)
+    # 4,000 unmergeable mappings below it: 300 KiB of maps before its
+    # line, so the fallback reads it in pieces.
+    PROT_NONE, MAP_ANONYMOUS, page = 0, 0x20, 4096
+    base = libc.mmap(None, 4000 * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+    libc.mprotect.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    for i in range(0, 4000, 2):
+        libc.mprotect(base + i * page, page, PROT_READ)
 print("held", flush=True)
 signal.pause()
 '
