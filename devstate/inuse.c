@@ -59,6 +59,8 @@ struct proc_scan {
 	/* map_files entries not aligned to this cannot be the device. */
 	unsigned long align;
 	DIR *proc;
+	/* Our own exclusive opens are the guard, not a user. */
+	pid_t self;
 	/* A holder found by its fds whose mappings were not read yet. */
 	pid_t maps_pending;
 	/* map_files' links need CAP_SYS_ADMIN; without it, read maps. */
@@ -374,6 +376,7 @@ static bool scan_start(struct inuse *iu, bool chr, unsigned int maj,
 	scan->major = maj;
 	scan->align = align;
 	snprintf(proc, sizeof(proc), "%s/proc", sysroot_path(iu->root));
+	scan->self = getpid();
 	scan->proc = opendir(proc);
 	scan->done = !scan->proc;
 	return true;
@@ -411,8 +414,7 @@ static bool find_holder(struct inuse *iu, bool chr, dev_t rdev,
 		if (!isdigit((unsigned char)d->d_name[0]))
 			continue;
 		pid = (pid_t)atoi(d->d_name);
-		/* Our own exclusive opens are the guard, not a user. */
-		if (pid == getpid())
+		if (pid == scan->self)
 			continue;
 		from = scan->nuses;
 		scan_links(scan, pid, "fd", false);
