@@ -255,6 +255,8 @@ static bool range_aligned(const char *name, unsigned long align)
  * Returns 0 or the negative errno of the open or the listing, or -EPERM
  * when a link cannot be followed: map_files lists its entries to anyone
  * who may read the process, but follows them only with CAP_SYS_ADMIN.
+ * Only an empty getdents64() is the end: one that is cut short by a
+ * pending signal looks just like a short last one.
  */
 static int scan_links(struct proc_scan *scan, pid_t pid, const char *what,
 		      bool mapped)
