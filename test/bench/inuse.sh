@@ -19,7 +19,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 "$here/../qemu/run-scenario.sh" "$1" bench-inuse | tee "$log" |
-	grep -E '^(not ok|ok)|^# [a-z0-9-]+: ' || true
+	grep -E "^(not ok|ok)|^# [a-z0-9-]+: " || true
 awk '
 	$2 == "bench" {
 		key = $3 SUBSEP $4 SUBSEP $5
