@@ -14,11 +14,8 @@
  *   (st_rdev answers, no path is compared), then the links of its file
  *   mappings in map_files whose bounds fit the device's alignment (the
  *   kernel refuses any other devdax mapping), and stops at the first
- *   holder of the device asked about.  Nearly all of its cost is in the
- *   kernel, a few system calls per process, so it runs on a thread per
- *   CPU (up to four) once there are enough processes to share.  What it
- *   saw stays for the next device the same command asks about, which
- *   resumes where it stopped.
+ *   holder of the device asked about.  What it saw stays for the next
+ *   device the same command asks about, which resumes where it stopped.
  */
 #include <ctype.h>
 #include <dirent.h>
