@@ -22,7 +22,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,9 +37,6 @@
 
 /* getdents64() and /proc/PID/maps reads; maps lines straddle reads. */
 #define SCAN_BUF_SIZE (64 * 1024)
-/* Workers at most, and the processes that make a second one worth it. */
-#define SCAN_MAX_WORKERS 4
-#define SCAN_PROCS_PER_WORKER 256
 
 /* A device a process has open (fd) or mapped. */
 struct dev_use {
@@ -49,49 +45,30 @@ struct dev_use {
 	bool mapped;
 };
 
-struct use_list {
-	struct dev_use *v;
-	size_t n;
-	size_t cap;
-};
-
 /*
  * One walk of /proc for the users of character (or block) devices of
  * one major.  It records every such device each process it reads holds,
  * so a second lookup in the same command first looks at what was seen
- * and then resumes the walk where the first one stopped.  The processes
- * are read by a few threads at once (each process is a handful of
- * system calls the kernel answers independently); each takes the next
- * process until one of them finds the device asked about.
+ * and then resumes the walk where the first one stopped.
  */
 struct proc_scan {
 	bool started;
+	bool done;
 	bool chr;
 	unsigned int major;
 	/* map_files entries not aligned to this cannot be the device. */
 	unsigned long align;
-	/* /proc under the root, and its processes but ours, in order. */
-	int proc;
-	pid_t *pids;
-	size_t npids;
-	/* pids[] before this are read (their uses are in uses). */
-	size_t next;
-	struct use_list uses;
+	DIR *proc;
+	/* Our own exclusive opens are the guard, not a user. */
+	pid_t self;
+	/* A holder found by its fds whose mappings were not read yet. */
+	pid_t maps_pending;
 	/* map_files' links need CAP_SYS_ADMIN; without it, read maps. */
 	bool no_map_files;
-	/* For the workers of one pass: what they look for, shared. */
-	dev_t want;
-	size_t take;
-	bool found;
-};
-
-/* One thread's part of a pass: its own buffer and findings. */
-struct scan_worker {
-	struct inuse *iu;
+	struct dev_use *uses;
+	size_t nuses;
+	size_t cap;
 	char *buf;
-	struct use_list uses;
-	pthread_t thread;
-	bool running;
 };
 
 /* A block device this command holds with O_EXCL. */
@@ -123,11 +100,12 @@ struct inuse *inuse_new(struct sysroot *root, struct daxctl_ctx *dax)
 
 static void scan_reset(struct proc_scan *scan)
 {
-	if (scan->started && scan->proc >= 0)
-		close(scan->proc);
-	free(scan->pids);
-	free(scan->uses.v);
-	*scan = (struct proc_scan){ .proc = -1 };
+	char *buf = scan->buf;
+
+	if (scan->proc)
+		closedir(scan->proc);
+	free(scan->uses);
+	*scan = (struct proc_scan){ .buf = buf };
 }
 
 void inuse_free(struct inuse *iu)
@@ -140,6 +118,7 @@ void inuse_free(struct inuse *iu)
 		close(iu->excl[i].fd);
 	free(iu->excl);
 	scan_reset(&iu->scan);
+	free(iu->scan.buf);
 	sysroot_close(iu->root);
 	free(iu);
 }
@@ -206,49 +185,48 @@ static void proc_comm(struct inuse *iu, pid_t pid, char *comm, size_t len)
 	fclose(f);
 }
 
-static void add_use(struct use_list *list, pid_t pid, dev_t rdev, bool mapped)
+static void add_use(struct proc_scan *scan, pid_t pid, dev_t rdev, bool mapped)
 {
 	struct dev_use *grown;
 	size_t i;
 
 	/* One record per device and kind is enough to name a process. */
-	for (i = list->n; i > 0 && list->v[i - 1].pid == pid; i--)
-		if (list->v[i - 1].rdev == rdev &&
-		    list->v[i - 1].mapped == mapped)
+	for (i = scan->nuses; i > 0 && scan->uses[i - 1].pid == pid; i--)
+		if (scan->uses[i - 1].rdev == rdev &&
+		    scan->uses[i - 1].mapped == mapped)
 			return;
-	if (list->n == list->cap) {
-		size_t cap = list->cap ? 2 * list->cap : 16;
+	if (scan->nuses == scan->cap) {
+		size_t cap = scan->cap ? 2 * scan->cap : 16;
 
-		grown = realloc(list->v, cap * sizeof(*grown));
+		grown = realloc(scan->uses, cap * sizeof(*grown));
 		if (!grown)
 			return;
-		list->v = grown;
-		list->cap = cap;
+		scan->uses = grown;
+		scan->cap = cap;
 	}
-	list->v[list->n++] =
+	scan->uses[scan->nuses++] =
 		(struct dev_use){ .pid = pid, .rdev = rdev, .mapped = mapped };
 }
 
 /* The first use of rdev recorded at or after index from. */
-static const struct dev_use *find_use(const struct use_list *list, size_t from,
+static const struct dev_use *find_use(const struct proc_scan *scan, size_t from,
 				      dev_t rdev)
 {
 	size_t i;
 
-	for (i = from; i < list->n; i++)
-		if (list->v[i].rdev == rdev)
-			return &list->v[i];
+	for (i = from; i < scan->nuses; i++)
+		if (scan->uses[i].rdev == rdev)
+			return &scan->uses[i];
 	return NULL;
 }
 
-static void note_if_device(struct scan_worker *w, const struct stat *st,
+static void note_if_device(struct proc_scan *scan, const struct stat *st,
 			   pid_t pid, bool mapped)
 {
-	const struct proc_scan *scan = &w->iu->scan;
 	bool type = scan->chr ? S_ISCHR(st->st_mode) : S_ISBLK(st->st_mode);
 
 	if (type && major(st->st_rdev) == scan->major)
-		add_use(&w->uses, pid, st->st_rdev, mapped);
+		add_use(scan, pid, st->st_rdev, mapped);
 }
 
 /*
@@ -280,10 +258,9 @@ static bool range_aligned(const char *name, unsigned long align)
  * Only an empty getdents64() is the end: one that is cut short by a
  * pending signal looks just like a short last one.
  */
-static int scan_links(struct scan_worker *w, pid_t pid, const char *what,
+static int scan_links(struct proc_scan *scan, pid_t pid, const char *what,
 		      bool mapped)
 {
-	const struct proc_scan *scan = &w->iu->scan;
 	struct dirent64 *d;
 	char rel[32];
 	struct stat st;
@@ -291,17 +268,18 @@ static int scan_links(struct scan_worker *w, pid_t pid, const char *what,
 	int dir, rc = 0;
 
 	snprintf(rel, sizeof(rel), "%d/%s", (int)pid, what);
-	dir = openat(scan->proc, rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	dir = openat(dirfd(scan->proc), rel,
+		     O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dir < 0)
 		return -errno;
-	while (!rc && (n = getdents64(dir, w->buf, SCAN_BUF_SIZE)) > 0)
+	while (!rc && (n = getdents64(dir, scan->buf, SCAN_BUF_SIZE)) > 0)
 		for (off = 0; !rc && off < n; off += d->d_reclen) {
-			d = (struct dirent64 *)(w->buf + off);
+			d = (struct dirent64 *)(scan->buf + off);
 			if (d->d_name[0] == '.' ||
 			    (mapped && !range_aligned(d->d_name, scan->align)))
 				continue;
 			if (!fstatat(dir, d->d_name, &st, 0))
-				note_if_device(w, &st, pid, mapped);
+				note_if_device(scan, &st, pid, mapped);
 			else if (errno == EPERM)
 				rc = -EPERM;
 		}
@@ -312,14 +290,14 @@ static int scan_links(struct scan_worker *w, pid_t pid, const char *what,
 }
 
 /* A maps line's path from " /dev/" on, stat'ed under the root. */
-static void note_mapped_path(struct scan_worker *w, pid_t pid, const char *file)
+static void note_mapped_path(struct inuse *iu, pid_t pid, const char *file)
 {
 	char path[PATH_MAX];
 	struct stat st;
 
-	snprintf(path, sizeof(path), "%s%s", sysroot_path(w->iu->root), file);
+	snprintf(path, sizeof(path), "%s%s", sysroot_path(iu->root), file);
 	if (!stat(path, &st))
-		note_if_device(w, &st, pid, true);
+		note_if_device(&iu->scan, &st, pid, true);
 }
 
 /*
@@ -327,15 +305,16 @@ static void note_mapped_path(struct scan_worker *w, pid_t pid, const char *file)
  * lines memmem() finds a " /dev/" path on.  A read may end inside a
  * line, so the incomplete tail moves to the front for the next one.
  */
-static void scan_maps_text(struct scan_worker *w, pid_t pid)
+static void scan_maps_text(struct inuse *iu, pid_t pid)
 {
-	char rel[32], *buf = w->buf, *p, *end, *hit, *eol;
+	struct proc_scan *scan = &iu->scan;
+	char rel[32], *buf = scan->buf, *p, *end, *hit, *eol;
 	size_t keep = 0, len;
 	ssize_t n;
 	int fd;
 
 	snprintf(rel, sizeof(rel), "%d/maps", (int)pid);
-	fd = openat(w->iu->scan.proc, rel, O_RDONLY | O_CLOEXEC);
+	fd = openat(dirfd(scan->proc), rel, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return;
 	while ((n = read(fd, buf + keep, SCAN_BUF_SIZE - 1 - keep)) > 0) {
@@ -352,7 +331,7 @@ static void scan_maps_text(struct scan_worker *w, pid_t pid)
 				break;
 			eol = memchr(hit, '\n', (size_t)(end + 1 - hit));
 			*eol = '\0';
-			note_mapped_path(w, pid, hit + 1);
+			note_mapped_path(iu, pid, hit + 1);
 		}
 		keep = len - (size_t)(end + 1 - buf);
 		memmove(buf, end + 1, keep);
@@ -360,134 +339,27 @@ static void scan_maps_text(struct scan_worker *w, pid_t pid)
 	close(fd);
 }
 
-static void scan_maps(struct scan_worker *w, pid_t pid)
+static void scan_maps(struct inuse *iu, pid_t pid)
 {
-	struct proc_scan *scan = &w->iu->scan;
+	struct proc_scan *scan = &iu->scan;
 	int rc;
 
-	if (!__atomic_load_n(&scan->no_map_files, __ATOMIC_RELAXED)) {
-		rc = scan_links(w, pid, "map_files", true);
+	if (!scan->no_map_files) {
+		rc = scan_links(scan, pid, "map_files", true);
 		/* Gone (or a kernel thread, which maps nothing). */
 		if (!rc || rc == -ENOENT || rc == -ESRCH)
 			return;
 		if (rc == -EPERM)
-			__atomic_store_n(&scan->no_map_files, true,
-					 __ATOMIC_RELAXED);
+			scan->no_map_files = true;
 	}
-	scan_maps_text(w, pid);
-}
-
-/*
- * Take processes until none is left or some worker found the device:
- * each process is read whole (fds, then mappings), so what it holds is
- * all recorded for the next lookup.
- */
-static void *scan_work(void *arg)
-{
-	struct scan_worker *w = arg;
-	struct proc_scan *scan = &w->iu->scan;
-	size_t i, from;
-
-	while (!__atomic_load_n(&scan->found, __ATOMIC_RELAXED)) {
-		i = __atomic_fetch_add(&scan->take, 1, __ATOMIC_RELAXED);
-		if (i >= scan->npids)
-			break;
-		from = w->uses.n;
-		scan_links(w, scan->pids[i], "fd", false);
-		scan_maps(w, scan->pids[i]);
-		if (find_use(&w->uses, from, scan->want))
-			__atomic_store_n(&scan->found, true, __ATOMIC_RELAXED);
-	}
-	return NULL;
-}
-
-/* Read the processes not read yet until one holds device rdev. */
-static void scan_pass(struct inuse *iu, dev_t rdev)
-{
-	struct scan_worker workers[SCAN_MAX_WORKERS] = { 0 };
-	struct proc_scan *scan = &iu->scan;
-	size_t left = scan->npids - scan->next, i, j;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t count = left / SCAN_PROCS_PER_WORKER;
-
-	if (count > (size_t)(cpus > 0 ? cpus : 1))
-		count = (size_t)(cpus > 0 ? cpus : 1);
-	if (count > SCAN_MAX_WORKERS)
-		count = SCAN_MAX_WORKERS;
-	if (!count)
-		count = 1;
-	scan->want = rdev;
-	scan->take = scan->next;
-	scan->found = false;
-	for (i = 0; i < count; i++) {
-		workers[i].iu = iu;
-		workers[i].buf = malloc(SCAN_BUF_SIZE);
-		if (!workers[i].buf)
-			break;
-	}
-	count = i;
-	/* The calling thread is worker 0; one that will not start is idle. */
-	for (i = 1; i < count; i++)
-		workers[i].running = !pthread_create(&workers[i].thread, NULL,
-						     scan_work, &workers[i]);
-	if (count)
-		scan_work(&workers[0]);
-	for (i = 0; i < count; i++) {
-		if (workers[i].running)
-			pthread_join(workers[i].thread, NULL);
-		for (j = 0; j < workers[i].uses.n; j++)
-			add_use(&scan->uses, workers[i].uses.v[j].pid,
-				workers[i].uses.v[j].rdev,
-				workers[i].uses.v[j].mapped);
-		free(workers[i].uses.v);
-		free(workers[i].buf);
-	}
-	/* Without a buffer nothing was read: leave the rest unread. */
-	if (count)
-		scan->next =
-			scan->take < scan->npids ? scan->take : scan->npids;
-}
-
-/* Every process in /proc but this one, listed once per walk. */
-static void list_pids(struct inuse *iu)
-{
-	struct proc_scan *scan = &iu->scan;
-	pid_t self = getpid(), pid, *grown;
-	size_t cap = 0;
-	struct dirent *d;
-	int fd = dup(scan->proc);
-	DIR *dir;
-
-	dir = fd < 0 ? NULL : fdopendir(fd);
-	if (!dir) {
-		if (fd >= 0)
-			close(fd);
-		return;
-	}
-	while ((d = readdir(dir))) {
-		if (!isdigit((unsigned char)d->d_name[0]))
-			continue;
-		pid = (pid_t)atoi(d->d_name);
-		/* Our own exclusive opens are the guard, not a user. */
-		if (pid == self)
-			continue;
-		if (scan->npids == cap) {
-			cap = cap ? 2 * cap : 256;
-			grown = realloc(scan->pids, cap * sizeof(*grown));
-			if (!grown)
-				break;
-			scan->pids = grown;
-		}
-		scan->pids[scan->npids++] = pid;
-	}
-	closedir(dir);
+	scan_maps_text(iu, pid);
 }
 
 /*
  * Start a walk for devices of this kind and major, or keep the one
  * under way when it already looks at every entry this one would.
  */
-static void scan_start(struct inuse *iu, bool chr, unsigned int maj,
+static bool scan_start(struct inuse *iu, bool chr, unsigned int maj,
 		       unsigned long align)
 {
 	struct proc_scan *scan = &iu->scan;
@@ -495,33 +367,66 @@ static void scan_start(struct inuse *iu, bool chr, unsigned int maj,
 
 	if (scan->started && scan->chr == chr && scan->major == maj &&
 	    scan->align <= align)
-		return;
+		return true;
 	scan_reset(scan);
+	if (!scan->buf)
+		scan->buf = malloc(SCAN_BUF_SIZE);
+	if (!scan->buf)
+		return false;
 	scan->started = true;
 	scan->chr = chr;
 	scan->major = maj;
 	scan->align = align;
 	snprintf(proc, sizeof(proc), "%s/proc", sysroot_path(iu->root));
-	scan->proc = open(proc, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (scan->proc >= 0)
-		list_pids(iu);
+	scan->self = getpid();
+	scan->proc = opendir(proc);
+	scan->done = !scan->proc;
+	return true;
 }
 
 /*
  * The first process found holding device rdev (a character device when
- * chr), reading /proc only as far as that takes.
+ * chr), reading /proc only as far as that takes.  Its fds are read
+ * first: a holder found there is named without reading its mappings.
  */
 static bool find_holder(struct inuse *iu, bool chr, dev_t rdev,
 			unsigned long align, struct dev_use *holder)
 {
 	struct proc_scan *scan = &iu->scan;
 	const struct dev_use *use;
+	struct dirent *d;
+	size_t from;
+	pid_t pid;
 
-	scan_start(iu, chr, major(rdev), align);
-	use = find_use(&scan->uses, 0, rdev);
-	if (!use && scan->next < scan->npids) {
-		scan_pass(iu, rdev);
-		use = find_use(&scan->uses, 0, rdev);
+	if (!scan_start(iu, chr, major(rdev), align))
+		return false;
+	use = find_use(scan, 0, rdev);
+	if (!use && scan->maps_pending) {
+		from = scan->nuses;
+		scan_maps(iu, scan->maps_pending);
+		scan->maps_pending = 0;
+		use = find_use(scan, from, rdev);
+	}
+	while (!use && !scan->done) {
+		d = readdir(scan->proc);
+		if (!d) {
+			scan->done = true;
+			break;
+		}
+		if (!isdigit((unsigned char)d->d_name[0]))
+			continue;
+		pid = (pid_t)atoi(d->d_name);
+		if (pid == scan->self)
+			continue;
+		from = scan->nuses;
+		scan_links(scan, pid, "fd", false);
+		use = find_use(scan, from, rdev);
+		if (use) {
+			scan->maps_pending = pid;
+			break;
+		}
+		scan_maps(iu, pid);
+		use = find_use(scan, from, rdev);
 	}
 	if (use)
 		*holder = *use;

@@ -120,20 +120,4 @@ both dax1.0 dax0.0
 both dax0.0 dax1.0
 stop_holder
 expect "let go" ""
-
-# Enough processes for the walk to take several threads: the holder is
-# found whichever reads it, and nothing is found once it lets go.
-if [ -x "$build/test/inuse-load" ] && [ "$(nproc)" -gt 1 ]; then
-	mkfifo "$root/load"
-	"$build/test/inuse-load" hold 1200 0 >"$root/load" &
-	load=$!
-	read -r _ <"$root/load"
-	start_holder map
-	expect "mapped, among 1,200 processes" \
-		"/dev/dax0.0 is mapped by process $holder ("
-	stop_holder
-	expect "let go, among 1,200 processes" ""
-	kill "$load"
-	wait "$load" 2>/dev/null
-fi
 echo "1..$n"
