@@ -1,9 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Is a device in use?  See inuse.h for what counts.  Mounts, swap and the
- * processes' open files and maps are read once per command, on the first
- * check that needs them; a mapping of a device-dax character device
- * outlives the descriptor that made it, so maps are read as well as fds.
+ * Is a device in use?  See inuse.h for what counts.  The cost of the
+ * answer must not grow with the host where the target does not need it:
+ *
+ * - A block device is answered by one O_EXCL open of the whole disk
+ *   (blockdev_in_use() says why that is enough).  Only when the kernel
+ *   refuses it are mountinfo, swaps and holders/ read, to name the holder,
+ *   and the processes scanned only when none of those is it.
+ *
+ * - A device-dax character device has no exclusive open, and a mapping
+ *   of it outlives the descriptor that made it, so only a scan of the
+ *   processes finds its users.  The scan stats each process's fd links
+ *   (st_rdev answers, no path is compared), then the links of its file
+ *   mappings in map_files whose bounds fit the device's alignment (the
+ *   kernel refuses any other devdax mapping), and stops at the first
+ *   holder of the device asked about.  What it saw stays for the next
+ *   device the same command asks about, which resumes where it stopped.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -11,6 +23,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,22 +35,53 @@
 #include <util/sysfs.h>
 #include "inuse.h"
 
-/* A device file a process has open (rdev set) or mapped (path set). */
-struct proc_use {
+/* getdents64() and /proc/PID/maps reads; maps lines straddle reads. */
+#define SCAN_BUF_SIZE (64 * 1024)
+
+/* A device a process has open (fd) or mapped. */
+struct dev_use {
 	pid_t pid;
-	char comm[32];
-	bool chr;
 	dev_t rdev;
-	char path[64];
+	bool mapped;
+};
+
+/*
+ * One walk of /proc for the users of character (or block) devices of
+ * one major.  It records every such device each process it reads holds,
+ * so a second lookup in the same command first looks at what was seen
+ * and then resumes the walk where the first one stopped.
+ */
+struct proc_scan {
+	bool started;
+	bool done;
+	bool chr;
+	unsigned int major;
+	/* map_files entries not aligned to this cannot be the device. */
+	unsigned long align;
+	DIR *proc;
+	/* Our own exclusive opens are the guard, not a user. */
+	pid_t self;
+	/* A holder found by its fds whose mappings were not read yet. */
+	pid_t maps_pending;
+	/* map_files' links need CAP_SYS_ADMIN; without it, read maps. */
+	bool no_map_files;
+	struct dev_use *uses;
+	size_t nuses;
+	size_t cap;
+	char *buf;
+};
+
+/* A block device this command holds with O_EXCL. */
+struct excl_claim {
+	int fd;
+	char name[32];
 };
 
 struct inuse {
 	struct daxctl_ctx *dax;
 	struct sysroot *root;
-	bool procs_read;
-	struct proc_use *procs;
-	size_t nprocs;
-	int *excl;
+	struct proc_scan scan;
+	struct excl_claim *excl;
 	size_t nexcl;
 	/* Why the last check said "in use", for the one-line refusal. */
 	char why[512];
@@ -54,6 +98,16 @@ struct inuse *inuse_new(struct sysroot *root, struct daxctl_ctx *dax)
 	return iu;
 }
 
+static void scan_reset(struct proc_scan *scan)
+{
+	char *buf = scan->buf;
+
+	if (scan->proc)
+		closedir(scan->proc);
+	free(scan->uses);
+	*scan = (struct proc_scan){ .buf = buf };
+}
+
 void inuse_free(struct inuse *iu)
 {
 	size_t i;
@@ -61,9 +115,10 @@ void inuse_free(struct inuse *iu)
 	if (!iu)
 		return;
 	for (i = 0; i < iu->nexcl; i++)
-		close(iu->excl[i]);
+		close(iu->excl[i].fd);
 	free(iu->excl);
-	free(iu->procs);
+	scan_reset(&iu->scan);
+	free(iu->scan.buf);
 	sysroot_close(iu->root);
 	free(iu);
 }
@@ -114,130 +169,268 @@ static void unescape(char *s)
 	*out = '\0';
 }
 
-static void add_use(struct inuse *iu, pid_t pid, const char *comm, bool chr,
-		    dev_t rdev, const char *path)
+/* The process's name, read only when it is named in a refusal. */
+static void proc_comm(struct inuse *iu, pid_t pid, char *comm, size_t len)
 {
-	struct proc_use *grown;
-
-	grown = realloc(iu->procs, (iu->nprocs + 1) * sizeof(*grown));
-	if (!grown)
-		return;
-	iu->procs = grown;
-	grown[iu->nprocs] =
-		(struct proc_use){ .pid = pid, .chr = chr, .rdev = rdev };
-	snprintf(grown[iu->nprocs].comm, sizeof(grown->comm), "%s", comm);
-	snprintf(grown[iu->nprocs].path, sizeof(grown->path), "%s",
-		 path ? path : "");
-	iu->nprocs++;
-}
-
-/* The device files among a process's open descriptors. */
-static void read_fds(struct inuse *iu, const char *proc, pid_t pid,
-		     const char *comm)
-{
-	char dir[PATH_MAX + 32], link[PATH_MAX + 300];
-	struct dirent *d;
-	struct stat st;
-	DIR *fds;
-
-	snprintf(dir, sizeof(dir), "%s/%d/fd", proc, (int)pid);
-	fds = opendir(dir);
-	if (!fds)
-		return;
-	while ((d = readdir(fds))) {
-		if (d->d_name[0] == '.')
-			continue;
-		snprintf(link, sizeof(link), "%s/%s", dir, d->d_name);
-		if (stat(link, &st) ||
-		    !(S_ISBLK(st.st_mode) || S_ISCHR(st.st_mode)))
-			continue;
-		add_use(iu, pid, comm, S_ISCHR(st.st_mode), st.st_rdev, NULL);
-	}
-	closedir(fds);
-}
-
-/* The /dev files a process has mapped (the path is the last field). */
-static void read_maps(struct inuse *iu, const char *proc, pid_t pid,
-		      const char *comm)
-{
-	char path[PATH_MAX + 32], line[PATH_MAX + 128], *file, *nl;
-	FILE *maps;
-
-	snprintf(path, sizeof(path), "%s/%d/maps", proc, (int)pid);
-	maps = fopen(path, "re");
-	if (!maps)
-		return;
-	while (fgets(line, sizeof(line), maps)) {
-		file = strstr(line, " /dev/");
-		if (!file)
-			continue;
-		file++;
-		nl = strchr(file, '\n');
-		if (nl)
-			*nl = '\0';
-		add_use(iu, pid, comm, false, 0, file);
-	}
-	fclose(maps);
-}
-
-static void read_procs(struct inuse *iu)
-{
-	char proc[PATH_MAX], path[PATH_MAX + 300], comm[32];
-	struct dirent *d;
+	char path[32];
 	FILE *f;
-	DIR *dir;
+
+	snprintf(comm, len, "?");
+	snprintf(path, sizeof(path), "proc/%d/comm", (int)pid);
+	f = root_fopen(iu, path);
+	if (!f)
+		return;
+	if (fgets(comm, (int)len, f))
+		comm[strcspn(comm, "\n")] = '\0';
+	fclose(f);
+}
+
+static void add_use(struct proc_scan *scan, pid_t pid, dev_t rdev, bool mapped)
+{
+	struct dev_use *grown;
+	size_t i;
+
+	/* One record per device and kind is enough to name a process. */
+	for (i = scan->nuses; i > 0 && scan->uses[i - 1].pid == pid; i--)
+		if (scan->uses[i - 1].rdev == rdev &&
+		    scan->uses[i - 1].mapped == mapped)
+			return;
+	if (scan->nuses == scan->cap) {
+		size_t cap = scan->cap ? 2 * scan->cap : 16;
+
+		grown = realloc(scan->uses, cap * sizeof(*grown));
+		if (!grown)
+			return;
+		scan->uses = grown;
+		scan->cap = cap;
+	}
+	scan->uses[scan->nuses++] =
+		(struct dev_use){ .pid = pid, .rdev = rdev, .mapped = mapped };
+}
+
+/* The first use of rdev recorded at or after index from. */
+static const struct dev_use *find_use(const struct proc_scan *scan, size_t from,
+				      dev_t rdev)
+{
+	size_t i;
+
+	for (i = from; i < scan->nuses; i++)
+		if (scan->uses[i].rdev == rdev)
+			return &scan->uses[i];
+	return NULL;
+}
+
+static void note_if_device(struct proc_scan *scan, const struct stat *st,
+			   pid_t pid, bool mapped)
+{
+	bool type = scan->chr ? S_ISCHR(st->st_mode) : S_ISBLK(st->st_mode);
+
+	if (type && major(st->st_rdev) == scan->major)
+		add_use(scan, pid, st->st_rdev, mapped);
+}
+
+/*
+ * A map_files entry is named "start-end" in hex.  device-dax refuses to
+ * map, or split a mapping, at an address not aligned to the device's
+ * alignment, so an entry that is not aligned maps some other file and
+ * needs no stat.
+ */
+static bool range_aligned(const char *name, unsigned long align)
+{
+	unsigned long start, end;
+	char *dash, *tail;
+
+	if (align <= 4096)
+		return true;
+	start = strtoul(name, &dash, 16);
+	if (*dash != '-')
+		return true;
+	end = strtoul(dash + 1, &tail, 16);
+	return !((start | end) & (align - 1));
+}
+
+/*
+ * Stat the links in /proc/PID/fd or /proc/PID/map_files: stat follows
+ * each to the file it names, whose st_rdev says which device it is.
+ * Returns 0 or the negative errno of the open or the listing, or -EPERM
+ * when a link cannot be followed: map_files lists its entries to anyone
+ * who may read the process, but follows them only with CAP_SYS_ADMIN.
+ * Only an empty getdents64() is the end: one that is cut short by a
+ * pending signal looks just like a short last one.
+ */
+static int scan_links(struct proc_scan *scan, pid_t pid, const char *what,
+		      bool mapped)
+{
+	struct dirent64 *d;
+	char rel[32];
+	struct stat st;
+	ssize_t n = 0, off;
+	int dir, rc = 0;
+
+	snprintf(rel, sizeof(rel), "%d/%s", (int)pid, what);
+	dir = openat(dirfd(scan->proc), rel,
+		     O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dir < 0)
+		return -errno;
+	while (!rc && (n = getdents64(dir, scan->buf, SCAN_BUF_SIZE)) > 0)
+		for (off = 0; !rc && off < n; off += d->d_reclen) {
+			d = (struct dirent64 *)(scan->buf + off);
+			if (d->d_name[0] == '.' ||
+			    (mapped && !range_aligned(d->d_name, scan->align)))
+				continue;
+			if (!fstatat(dir, d->d_name, &st, 0))
+				note_if_device(scan, &st, pid, mapped);
+			else if (errno == EPERM)
+				rc = -EPERM;
+		}
+	if (!rc && n < 0)
+		rc = -errno;
+	close(dir);
+	return rc;
+}
+
+/* A maps line's path from " /dev/" on, stat'ed under the root. */
+static void note_mapped_path(struct inuse *iu, pid_t pid, const char *file)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s%s", sysroot_path(iu->root), file);
+	if (!stat(path, &st))
+		note_if_device(&iu->scan, &st, pid, true);
+}
+
+/*
+ * Without map_files: /proc/PID/maps in large reads, looking only at the
+ * lines memmem() finds a " /dev/" path on.  A read may end inside a
+ * line, so the incomplete tail moves to the front for the next one.
+ */
+static void scan_maps_text(struct inuse *iu, pid_t pid)
+{
+	struct proc_scan *scan = &iu->scan;
+	char rel[32], *buf = scan->buf, *p, *end, *hit, *eol;
+	size_t keep = 0, len;
+	ssize_t n;
+	int fd;
+
+	snprintf(rel, sizeof(rel), "%d/maps", (int)pid);
+	fd = openat(dirfd(scan->proc), rel, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	while ((n = read(fd, buf + keep, SCAN_BUF_SIZE - 1 - keep)) > 0) {
+		len = keep + (size_t)n;
+		end = memrchr(buf, '\n', len);
+		if (!end) {
+			/* A line longer than the buffer has no device path. */
+			keep = len < SCAN_BUF_SIZE - 1 ? len : 0;
+			continue;
+		}
+		for (p = buf; p < end; p = eol + 1) {
+			hit = memmem(p, (size_t)(end - p), " /dev/", 6);
+			if (!hit)
+				break;
+			eol = memchr(hit, '\n', (size_t)(end + 1 - hit));
+			*eol = '\0';
+			note_mapped_path(iu, pid, hit + 1);
+		}
+		keep = len - (size_t)(end + 1 - buf);
+		memmove(buf, end + 1, keep);
+	}
+	close(fd);
+}
+
+static void scan_maps(struct inuse *iu, pid_t pid)
+{
+	struct proc_scan *scan = &iu->scan;
+	int rc;
+
+	if (!scan->no_map_files) {
+		rc = scan_links(scan, pid, "map_files", true);
+		/* Gone (or a kernel thread, which maps nothing). */
+		if (!rc || rc == -ENOENT || rc == -ESRCH)
+			return;
+		if (rc == -EPERM)
+			scan->no_map_files = true;
+	}
+	scan_maps_text(iu, pid);
+}
+
+/*
+ * Start a walk for devices of this kind and major, or keep the one
+ * under way when it already looks at every entry this one would.
+ */
+static bool scan_start(struct inuse *iu, bool chr, unsigned int maj,
+		       unsigned long align)
+{
+	struct proc_scan *scan = &iu->scan;
+	char proc[PATH_MAX];
+
+	if (scan->started && scan->chr == chr && scan->major == maj &&
+	    scan->align <= align)
+		return true;
+	scan_reset(scan);
+	if (!scan->buf)
+		scan->buf = malloc(SCAN_BUF_SIZE);
+	if (!scan->buf)
+		return false;
+	scan->started = true;
+	scan->chr = chr;
+	scan->major = maj;
+	scan->align = align;
+	snprintf(proc, sizeof(proc), "%s/proc", sysroot_path(iu->root));
+	scan->self = getpid();
+	scan->proc = opendir(proc);
+	scan->done = !scan->proc;
+	return true;
+}
+
+/*
+ * The first process found holding device rdev (a character device when
+ * chr), reading /proc only as far as that takes.  Its fds are read
+ * first: a holder found there is named without reading its mappings.
+ */
+static bool find_holder(struct inuse *iu, bool chr, dev_t rdev,
+			unsigned long align, struct dev_use *holder)
+{
+	struct proc_scan *scan = &iu->scan;
+	const struct dev_use *use;
+	struct dirent *d;
+	size_t from;
 	pid_t pid;
 
-	if (iu->procs_read)
-		return;
-	iu->procs_read = true;
-	snprintf(proc, sizeof(proc), "%s/proc", sysroot_path(iu->root));
-	dir = opendir(proc);
-	if (!dir)
-		return;
-	while ((d = readdir(dir))) {
+	if (!scan_start(iu, chr, major(rdev), align))
+		return false;
+	use = find_use(scan, 0, rdev);
+	if (!use && scan->maps_pending) {
+		from = scan->nuses;
+		scan_maps(iu, scan->maps_pending);
+		scan->maps_pending = 0;
+		use = find_use(scan, from, rdev);
+	}
+	while (!use && !scan->done) {
+		d = readdir(scan->proc);
+		if (!d) {
+			scan->done = true;
+			break;
+		}
 		if (!isdigit((unsigned char)d->d_name[0]))
 			continue;
 		pid = (pid_t)atoi(d->d_name);
-		/* Our own exclusive opens are the guard, not a user. */
-		if (pid == getpid())
+		if (pid == scan->self)
 			continue;
-		snprintf(path, sizeof(path), "%s/%d/comm", proc, (int)pid);
-		comm[0] = '\0';
-		f = fopen(path, "re");
-		if (f) {
-			if (fgets(comm, sizeof(comm), f))
-				comm[strcspn(comm, "\n")] = '\0';
-			fclose(f);
+		from = scan->nuses;
+		scan_links(scan, pid, "fd", false);
+		use = find_use(scan, from, rdev);
+		if (use) {
+			scan->maps_pending = pid;
+			break;
 		}
-		read_fds(iu, proc, pid, comm);
-		read_maps(iu, proc, pid, comm);
+		scan_maps(iu, pid);
+		use = find_use(scan, from, rdev);
 	}
-	closedir(dir);
-}
-
-/* A process with device devnum open, or "/dev/<node>" mapped. */
-static bool process_uses(struct inuse *iu, const char *node, dev_t devnum,
-			 bool chr)
-{
-	char path[80];
-	size_t i;
-
-	read_procs(iu);
-	snprintf(path, sizeof(path), "/dev/%s", node);
-	for (i = 0; i < iu->nprocs; i++) {
-		const struct proc_use *u = &iu->procs[i];
-
-		/* Block and character numbers are separate spaces. */
-		if (u->path[0] ? !strcmp(u->path, path) :
-				 devnum && u->chr == chr && u->rdev == devnum) {
-			set_why(iu, "%s is %s by process %d (%s)", path,
-				u->path[0] ? "mapped" : "open", (int)u->pid,
-				u->comm);
-			return true;
-		}
-	}
-	return false;
+	if (use)
+		*holder = *use;
+	return use;
 }
 
 /* "259:0" from a sysfs dev attribute; 0 when there is none. */
@@ -328,63 +521,165 @@ static bool held(struct inuse *iu, const char *node)
 	return n > 0;
 }
 
-static bool node_in_use(struct inuse *iu, const char *node)
+/* "pmem0" and its partitions ("pmem0p1", ...); caller frees. */
+static int disk_and_partitions(struct inuse *iu, const char *blockdev,
+			       char ***nodes)
+{
+	char **parts = NULL, **out;
+	int i, n, count = 0;
+
+	n = sysfs_list(iu->root, blockdev, &parts, "sys/class/block/%s",
+		       blockdev);
+	out = calloc((size_t)(n > 0 ? n : 0) + 2, sizeof(*out));
+	if (!out) {
+		sysfs_free_names(parts);
+		return -ENOMEM;
+	}
+	out[count++] = strdup(blockdev);
+	for (i = 0; i < n; i++)
+		if (sysfs_exists(iu->root, "sys/class/block/%s/%s/partition",
+				 blockdev, parts[i]))
+			out[count++] = strdup(parts[i]);
+	sysfs_free_names(parts);
+	for (i = 0; i < count; i++)
+		if (!out[i]) {
+			sysfs_free_names(out);
+			return -ENOMEM;
+		}
+	*nodes = out;
+	return count;
+}
+
+/* A claim the kernel names: a mount, swap, or dm/md through holders/. */
+static bool claimed_by_kernel(struct inuse *iu, const char *node)
 {
 	dev_t devnum = read_devnum(iu, "sys/class/block/%s/dev", node);
 
-	return mounted(iu, node, devnum) || swap_on(iu, node, devnum) ||
-	       held(iu, node) || process_uses(iu, node, devnum, false);
+	return (devnum && mounted(iu, node, devnum)) ||
+	       (devnum && swap_on(iu, node, devnum)) || held(iu, node);
 }
 
 /*
- * Open the whole disk with O_EXCL and keep it: the kernel refuses that
- * while anything (a filesystem, dm, swap, another O_EXCL opener) claims
- * the disk or a partition, and while we hold it nobody else can.
+ * Open the whole disk with O_EXCL and keep it: while we hold it nobody
+ * else can mount or claim the disk or a partition.  Returns 0 when it is
+ * held (now or by an earlier check of this command), -EBUSY when the
+ * kernel refuses because someone else claims it, or another negative
+ * errno when it cannot be opened at all (no node under --sysroot).
  */
-static bool claim_exclusive(struct inuse *iu, const char *blockdev)
+static int claim_exclusive(struct inuse *iu, const char *blockdev)
 {
+	struct excl_claim *grown;
 	char path[PATH_MAX];
-	int fd, *grown;
+	size_t i;
+	int fd;
 
+	for (i = 0; i < iu->nexcl; i++)
+		if (!strcmp(iu->excl[i].name, blockdev))
+			return 0;
 	snprintf(path, sizeof(path), "%s/dev/%s", sysroot_path(iu->root),
 		 blockdev);
 	fd = open(path, O_RDONLY | O_EXCL | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
-		if (errno != EBUSY)
-			return false;
-		set_why(iu,
-			"/dev/%s cannot be opened exclusively (claimed by "
-			"the kernel or another program)",
-			blockdev);
-		return true;
-	}
+	if (fd < 0)
+		return -errno;
 	grown = realloc(iu->excl, (iu->nexcl + 1) * sizeof(*grown));
 	if (!grown) {
 		close(fd);
-		return false;
+		return -ENOMEM;
 	}
 	iu->excl = grown;
-	iu->excl[iu->nexcl++] = fd;
-	return false;
+	grown[iu->nexcl].fd = fd;
+	snprintf(grown[iu->nexcl].name, sizeof(grown->name), "%s", blockdev);
+	iu->nexcl++;
+	return 0;
 }
 
+/*
+ * Refused O_EXCL with no mount, swap or holder to show for it: another
+ * program's exclusive open.  Only a scan of the processes names it.
+ */
+static void name_exclusive_opener(struct inuse *iu, char **nodes, int n)
+{
+	struct dev_use holder;
+	char comm[32];
+	dev_t devnum;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		devnum = read_devnum(iu, "sys/class/block/%s/dev", nodes[i]);
+		if (!devnum || !find_holder(iu, false, devnum, 4096, &holder))
+			continue;
+		proc_comm(iu, holder.pid, comm, sizeof(comm));
+		set_why(iu,
+			"/dev/%s cannot be opened exclusively: process %d "
+			"(%s) has it %s",
+			nodes[i], (int)holder.pid, comm,
+			holder.mapped ? "mapped" : "open");
+		return;
+	}
+	set_why(iu,
+		"/dev/%s cannot be opened exclusively (claimed by the kernel "
+		"or another program)",
+		nodes[0]);
+}
+
+/*
+ * A namespace's block device is free when the kernel lets us open the
+ * whole disk with O_EXCL: a mounted filesystem, swap, device-mapper, md
+ * and every other exclusive opener claim the disk (or a partition, which
+ * claims the disk too), and the kernel refuses O_EXCL while any does.
+ *
+ * What O_EXCL does not see is a process that opened the disk without it,
+ * or mapped it, and the processes are deliberately not scanned for that.
+ * The O_EXCL we hold cannot keep such an opener out either (a plain open
+ * still succeeds), so a scan would only be a snapshot, and one that
+ * refuses against a passing blkid or udev probe.  Nor does the kernel
+ * need it: removing the disk fails that program's I/O (a mapping of a
+ * block device is page cache in DRAM, never the persistent memory
+ * itself), the way upstream ndctl, which takes the same O_EXCL and
+ * nothing more, lets it.  A mapping of the persistent memory itself goes
+ * through a DAX filesystem, which is mounted, or the devdax character
+ * device, which is scanned for.
+ *
+ * A refusal is explained by the mount, swap or holder, or else by the
+ * process that has the disk open; reading those costs only then.
+ */
 static bool blockdev_in_use(struct inuse *iu, const char *blockdev)
 {
-	char **parts = NULL;
-	bool busy;
-	int i, n;
+	char **nodes = NULL;
+	bool busy = false;
+	int i, n, rc;
 
 	if (!blockdev || !blockdev[0])
 		return false;
-	busy = node_in_use(iu, blockdev);
-	n = sysfs_list(iu->root, blockdev, &parts, "sys/class/block/%s",
-		       blockdev);
+	rc = claim_exclusive(iu, blockdev);
+	if (!rc)
+		return false;
+	n = disk_and_partitions(iu, blockdev, &nodes);
+	if (n <= 0) {
+		set_why(iu, "%s: cannot list its partitions", blockdev);
+		return true;
+	}
 	for (i = 0; !busy && i < n; i++)
-		if (sysfs_exists(iu->root, "sys/class/block/%s/%s/partition",
-				 blockdev, parts[i]))
-			busy = node_in_use(iu, parts[i]);
-	sysfs_free_names(parts);
-	return busy || claim_exclusive(iu, blockdev);
+		busy = claimed_by_kernel(iu, nodes[i]);
+	/* No node to open (--sysroot): the kernel's claims answered. */
+	if (!busy && rc == -EBUSY) {
+		name_exclusive_opener(iu, nodes, n);
+		busy = true;
+	}
+	sysfs_free_names(nodes);
+	return busy;
+}
+
+/* The device's alignment: the kernel aligns every mapping of it to this. */
+static unsigned long dax_align(struct inuse *iu, const char *name)
+{
+	uint64_t align;
+
+	if (sysfs_read_u64(iu->root, &align, "sys/bus/dax/devices/%s/align",
+			   name) ||
+	    !align || (align & (align - 1)))
+		return 4096;
+	return (unsigned long)align;
 }
 
 static bool daxdev_in_use(struct inuse *iu, struct daxctl_dev *dev,
@@ -392,7 +687,9 @@ static bool daxdev_in_use(struct inuse *iu, struct daxctl_dev *dev,
 {
 	const char *name = daxctl_dev_get_devname(dev);
 	struct daxctl_memblocks mb;
-	char why[160];
+	struct dev_use holder;
+	char comm[32], why[160];
+	dev_t devnum;
 	int rc;
 
 	if (daxctl_dev_get_mode(dev) == DAXCTL_DEV_MODE_RAM) {
@@ -416,9 +713,14 @@ static bool daxdev_in_use(struct inuse *iu, struct daxctl_dev *dev,
 			name, mb.online, mb.online == 1 ? "" : "s", name);
 		return true;
 	}
-	return process_uses(iu, name,
-			    read_devnum(iu, "sys/bus/dax/devices/%s/dev", name),
-			    true);
+	devnum = read_devnum(iu, "sys/bus/dax/devices/%s/dev", name);
+	if (!devnum ||
+	    !find_holder(iu, true, devnum, dax_align(iu, name), &holder))
+		return false;
+	proc_comm(iu, holder.pid, comm, sizeof(comm));
+	set_why(iu, "/dev/%s is %s by process %d (%s)", name,
+		holder.mapped ? "mapped" : "open", (int)holder.pid, comm);
+	return true;
 }
 
 static bool namespace_in_use(struct inuse *iu, struct ndctl_namespace *ns)

@@ -4,11 +4,12 @@
  * region, DIMM or dax device away asks here before it writes anything,
  * and --force never overrides the answer.
  *
- * Something uses a device when its block device (or a partition of it)
- * is mounted, held by another block device (device-mapper, md), used as
- * swap, or cannot be opened exclusively; when a process has its block or
- * character device open or mapped; or when its memory is online as
- * system RAM.
+ * Something uses a device when its block device cannot be opened
+ * exclusively (the disk or a partition is mounted, held by device-mapper
+ * or md, used as swap, or opened O_EXCL by another program; a plain open
+ * or mapping of the block device does not count, see inuse.c); when a
+ * process has its dax character device open or mapped; or when its
+ * memory is online as system RAM.
  *
  * A check that finds a block device free keeps it open with O_EXCL until
  * inuse_free(), so nobody can mount or claim it while the command changes
@@ -25,8 +26,9 @@ struct inuse;
 struct sysroot;
 
 /*
- * One per command (devstate_inuse() makes it); the processes and mounts
- * are read once, on demand.
+ * One per command (devstate_inuse() makes it).  The processes are read
+ * only for a dax device, or to name a block device's exclusive opener,
+ * in one walk that the command's later checks resume.
  */
 struct inuse *inuse_new(struct sysroot *root, struct daxctl_ctx *dax);
 /* Drops the exclusive opens: call after the change is made. */

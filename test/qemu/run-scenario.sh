@@ -22,6 +22,7 @@ set -- --scenario "$scenario" --mem "$MEM" --outdir "$out" \
 	--bin "$build/daxctl/daxctl" --bin "$build/ndctl/ndctl" \
 	--bin "$build/test/daxio" --bin "$build/test/fault-inject.so"
 [ -x "$build/test/dietstress" ] && set -- "$@" --bin "$build/test/dietstress"
+[ -x "$build/test/inuse-load" ] && set -- "$@" --bin "$build/test/inuse-load"
 for size in $NVDIMMS; do
 	set -- "$@" --nvdimm "$size"
 done
