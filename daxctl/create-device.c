@@ -456,7 +456,7 @@ static int check_request(struct daxctl_region *region,
 static void report_failure(struct reconf_run *run, struct journal *j,
 			   const struct steps_result *res)
 {
-	const char *before = journal_get(j, "before");
+	const char *before = run->before ? run->before : "";
 	struct daxctl_region *region;
 	struct daxctl_dev *dev;
 	char what[128], left[64] = "";
@@ -590,6 +590,7 @@ int cmd_create_device(int argc, char **argv)
 	}
 	rc = EXIT_OK;
 out:
+	free(run.before);
 	devstate_close(&ds);
 	return rc;
 }

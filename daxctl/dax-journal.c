@@ -177,45 +177,71 @@ static int recover_reconfigure(struct devstate *ds, struct journal *j)
 	return dax_journal_undo(ds, j, "an interrupted change");
 }
 
+/* The most device names a record keeps: a region's whole capacity in 2M. */
+#define BEFORE_MAX (1 << 20)
+
 int dax_journal_create(struct journal *j, struct reconf_run *run,
 		       const char *what)
 {
 	struct daxctl_dev *dev;
-	char names[200] = "";
+	size_t len = 0, cap = 256;
+	char *names = malloc(cap), *grown;
+	const char *name;
 	int rc;
 
+	if (!names)
+		return -ENOMEM;
+	names[0] = '\0';
+	/* What was there: whatever else is there later is this change's. */
+	daxctl_dev_foreach (run->region, dev) {
+		name = daxctl_dev_get_devname(dev);
+		if (len + strlen(name) + 2 > cap) {
+			cap = 2 * cap + strlen(name);
+			grown = cap < BEFORE_MAX ? realloc(names, cap) : NULL;
+			if (!grown) {
+				free(names);
+				return -ENOMEM;
+			}
+			names = grown;
+		}
+		len += (size_t)sprintf(names + len, "%s%s", len ? "," : "",
+				       name);
+	}
+	run->before = names;
 	rc = journal_init(j, sysroot_path(run->ds->root), "dax-create");
 	if (rc)
 		return rc;
 	journal_set(j, "what", "%s", what);
 	journal_set(j, "region", "%d", daxctl_region_get_id(run->region));
-	/* What was there: whatever else is there later is this change's. */
-	daxctl_dev_foreach (run->region, dev)
-		snprintf(names + strlen(names), sizeof(names) - strlen(names),
-			 "%s%s", names[0] ? "," : "",
-			 daxctl_dev_get_devname(dev));
-	if (strlen(names) + 1 >= sizeof(names))
-		return -E2BIG;
-	journal_set(j, "before", "%s", names);
+	/* However many devices the region has: beside the record. */
+	rc = journal_write_blob(j, "before", names, len + 1);
+	if (rc)
+		return rc;
 	run->j = j;
 	return journal_write(j);
 }
 
 static int recover_create(struct devstate *ds, struct journal *j)
 {
-	const char *before = journal_get(j, "before");
+	char *before = malloc(BEFORE_MAX);
 	struct reconf_run run = { .ds = ds };
+	ssize_t n = -ENOMEM;
 	uint64_t id;
 	int rc;
 
-	if (!before || journal_get_u64(j, "region", &id)) {
+	if (before)
+		n = journal_read_blob(j, "before", before, BEFORE_MAX - 1);
+	if (n <= 0 || journal_get_u64(j, "region", &id)) {
+		free(before);
 		pr_err("%s: unreadable record; check the region by hand and "
 		       "remove the file",
 		       j->path);
 		return -EINVAL;
 	}
+	before[n] = '\0';
 	run.region_id = (int)id;
 	rc = dax_remove_new_devices(&run, before);
+	free(before);
 	if (rc) {
 		pr_err("region%d: could not remove the device an interrupted "
 		       "create-device left (%s): the record stays in %s; "

@@ -516,7 +516,7 @@ static struct daxctl_region *run_region(struct reconf_run *run)
 static int create_apply(struct step *s, void *ctx)
 {
 	struct reconf_run *run = ctx;
-	const char *before = run->j ? journal_get(run->j, "before") : NULL;
+	const char *before = run->before;
 	struct daxctl_dev *dev;
 	char name[32] = "";
 	int rc;
@@ -605,7 +605,7 @@ int dax_remove_new_devices(struct reconf_run *run, const char *before)
 static int create_undo(struct step *s, void *ctx)
 {
 	struct reconf_run *run = ctx;
-	const char *before = run->j ? journal_get(run->j, "before") : NULL;
+	const char *before = run->before;
 
 	(void)s;
 	if (run->dev)

@@ -22,6 +22,8 @@ struct reconf_run {
 	struct daxctl_region *region;
 	int region_id;
 	struct journal *j; /* the change's intent record, or NULL */
+	/* create-device: the region's devices before it (its to free) */
+	char *before;
 	struct daxctl_dev *dev;
 	char name[32]; /* the device's name, for messages */
 	const char *ns; /* the namespace behind it, or NULL */
