@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <util/log.h>
 #include <util/size.h>
@@ -153,36 +152,10 @@ static void meminfo_path(int node, char *buf, size_t len)
 		 node < 0 ? 0 : node);
 }
 
-/*
- * Free pages of the node's ZONE_MOVABLE, from proc/zoneinfo: 0 when it
- * cannot be read (a captured tree has no proc/).
- */
-static uint64_t movable_free_bytes(struct sysroot *root, int node)
-{
-	char head[48], *buf, *zone, *line;
-	unsigned long long pages = 0;
-	size_t len = 1 << 20;
-
-	buf = malloc(len);
-	if (!buf)
-		return 0;
-	snprintf(head, sizeof(head), "Node %d, zone  Movable\n",
-		 node < 0 ? 0 : node);
-	if (!sysfs_read(root, buf, len, "proc/zoneinfo")) {
-		zone = strstr(buf, head);
-		line = zone ? strstr(zone, "pages free") : NULL;
-		if (line && sscanf(line, "pages free %llu", &pages) != 1)
-			pages = 0;
-	}
-	free(buf);
-	return pages * (uint64_t)sysconf(_SC_PAGESIZE);
-}
-
 int node_free_read(struct sysroot *root, int node, uint64_t *bytes)
 {
 	char path[64], buf[4096], *line, *end;
 	unsigned long long kb;
-	uint64_t movable;
 	int rc;
 
 	meminfo_path(node, path, sizeof(path));
@@ -204,13 +177,7 @@ int node_free_read(struct sysroot *root, int node, uint64_t *bytes)
 		return -EBADMSG;
 	if (kb > UINT64_MAX / 1024)
 		return -ERANGE;
-	/*
-	 * The memmap comes from the kernel's own zones, never from
-	 * ZONE_MOVABLE: memory another device put online movable is free
-	 * but no room for a memmap, so it does not count.
-	 */
-	movable = movable_free_bytes(root, node);
-	*bytes = kb * 1024 > movable ? kb * 1024 - movable : 0;
+	*bytes = kb * 1024;
 	return 0;
 }
 
