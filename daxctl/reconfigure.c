@@ -453,6 +453,39 @@ static void report_failure(struct reconf_run *run, const struct dev_setup *cur,
 	       run->j ? run->j->path : "no record");
 }
 
+/*
+ * The DRAM budget of a change that allocates a memmap: refused when the
+ * plan does not fit the node's free memory, or when that cannot be read.
+ */
+static int reconf_budget(struct reconf *r, const struct reconf_run *run,
+			 const struct plan_candidate *c, int node)
+{
+	const struct reconf_opts *o = r->o;
+	char b1[32], b2[32];
+	uint64_t node_free;
+	int rc;
+
+	if (!c->fits && !o->force) {
+		pr_err("%s: the memmap needs %s of DRAM, more than the node has "
+		       "free outside ZONE_MOVABLE (keeping %s): use --memmap "
+		       "pmem, or --force",
+		       run->name,
+		       size_exact(c->cost.dram_total, b1, sizeof(b1)),
+		       size_exact(r->reserve, b2, sizeof(b2)));
+		return EXIT_FAIL;
+	}
+	/* The planner took an unreadable budget as no limit: refuse it. */
+	rc = o->force || !c->cost.dram_total ?
+		     0 :
+		     node_free_read(r->ds->root, node, &node_free);
+	if (rc) {
+		node_free_refuse(r->ds->root, run->name, node, rc,
+				 c->cost.dram_total);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
 static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 {
 	const struct reconf_opts *o = r->o;
@@ -467,7 +500,6 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct step_list steps;
 	bool destructive, offline_auto;
 	int rc, node = daxctl_dev_get_numa_node(dev);
-	uint64_t node_free;
 
 	snprintf(run.name, sizeof(run.name), "%s", daxctl_dev_get_devname(dev));
 	dax_read_setup(dev, &b, &cur);
@@ -492,29 +524,22 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		size_short(c.cost.dram_total, b3, sizeof(b3)),
 		size_short(c.cost.device_overhead, b4, sizeof(b4)),
 		destructive ? " (destructive)" : "");
-	if (!c.fits && !o->force) {
-		pr_err("%s: the memmap needs %s of DRAM, more than the node has "
-		       "free (keeping %s): use --memmap pmem, or --force",
-		       run.name, size_exact(c.cost.dram_total, b1, sizeof(b1)),
-		       size_exact(r->reserve, b2, sizeof(b2)));
-		return EXIT_FAIL;
-	}
-	/* The planner took an unreadable budget as no limit: refuse it. */
-	rc = o->force || !c.cost.dram_total ?
-		     0 :
-		     node_free_read(r->ds->root, node, &node_free);
-	if (rc) {
-		node_free_refuse(r->ds->root, run.name, node, rc,
-				 c.cost.dram_total);
-		return EXIT_FAIL;
-	}
 	rc = check_auto_online(r, dev, &cur, &t, destructive, &offline_auto);
 	if (rc)
 		return rc;
 	/* Nothing to do is not an error; the state is printed as it is. */
 	steps.count = 0;
-	if (destructive || !dax_same_setup(&cur, &t))
+	if (destructive || !dax_same_setup(&cur, &t)) {
+		/*
+		 * Only a new setup allocates a memmap: the one in place is
+		 * already paid for, and counting it again against what is
+		 * left free would refuse a device its own saved setup.
+		 */
+		rc = reconf_budget(r, &run, &c, node);
+		if (rc)
+			return rc;
 		reconf_plan_steps(&run, &cur, &t, destructive, &steps);
+	}
 	/* -N -f: take back what the kernel's policy onlined at bind. */
 	if (offline_auto)
 		steps_add(&steps, &dax_blocks_step, 0);

@@ -4,10 +4,12 @@
  * and the in-use check, and the kernel profile detected once.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <util/log.h>
 #include <util/size.h>
@@ -152,10 +154,44 @@ static void meminfo_path(int node, char *buf, size_t len)
 		 node < 0 ? 0 : node);
 }
 
+/*
+ * Free pages of the node's ZONE_MOVABLE, from proc/zoneinfo; 0 when the
+ * file is missing (a captured tree has no proc/) or has no such zone.
+ */
+static uint64_t movable_free_bytes(struct sysroot *root, int node)
+{
+	unsigned long long pages = 0, n;
+	bool in_zone = false;
+	char *line = NULL, zone[16];
+	size_t cap = 0;
+	int at;
+	FILE *f;
+
+	f = sysfs_open_lines(root, "proc/zoneinfo");
+	if (!f)
+		return 0;
+	/* "Node 0, zone  Movable", then its "  pages free     1234". */
+	while (getline(&line, &cap, f) > 0) {
+		if (sscanf(line, "Node %d, zone %15s", &at, zone) == 2) {
+			in_zone = at == (node < 0 ? 0 : node) &&
+				  !strcmp(zone, "Movable");
+			continue;
+		}
+		if (in_zone && sscanf(line, " pages free %llu", &n) == 1) {
+			pages = n;
+			break;
+		}
+	}
+	free(line);
+	fclose(f);
+	return pages * (uint64_t)sysconf(_SC_PAGESIZE);
+}
+
 int node_free_read(struct sysroot *root, int node, uint64_t *bytes)
 {
 	char path[64], buf[4096], *line, *end;
 	unsigned long long kb;
+	uint64_t movable;
 	int rc;
 
 	meminfo_path(node, path, sizeof(path));
@@ -177,7 +213,13 @@ int node_free_read(struct sysroot *root, int node, uint64_t *bytes)
 		return -EBADMSG;
 	if (kb > UINT64_MAX / 1024)
 		return -ERANGE;
-	*bytes = kb * 1024;
+	/*
+	 * A memmap comes from the kernel's own zones, never from
+	 * ZONE_MOVABLE: memory another device put online movable is free
+	 * but no room for one.
+	 */
+	movable = movable_free_bytes(root, node);
+	*bytes = kb * 1024 > movable ? kb * 1024 - movable : 0;
 	return 0;
 }
 

@@ -420,6 +420,28 @@ int sysfs_read(const struct sysroot *root, char *buf, size_t len,
 	return read_at(root, path, buf, len);
 }
 
+FILE *sysfs_open_lines(const struct sysroot *root, const char *fmt, ...)
+{
+	char path[PATH_MAX];
+	va_list ap;
+	FILE *f;
+	int fd;
+
+	va_start(ap, fmt);
+	fd = vformat(path, sizeof(path), fmt, ap);
+	va_end(ap);
+	if (!fd)
+		fd = open_attr(root, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		errno = -fd;
+		return NULL;
+	}
+	f = fdopen(fd, "r");
+	if (!f)
+		close(fd);
+	return f;
+}
+
 /*
  * Decimal, or hexadecimal after "0x", and nothing else: strtoull() alone
  * would take "-1" as 2^64 - 1 and " 12abc" as 12, and print them as facts.

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct sysroot;
 
@@ -57,6 +58,13 @@ int sysfs_read(const struct sysroot *root, char *buf, size_t len,
  */
 int sysfs_read_u64(const struct sysroot *root, uint64_t *val, const char *fmt,
 		   ...) __attribute__((format(printf, 3, 4)));
+/*
+ * A file too long for one buffer (proc/zoneinfo grows with the CPUs),
+ * opened under the root for line-by-line reading, with the same
+ * regular-file check as sysfs_read(): a stream, or NULL with errno set.
+ */
+FILE *sysfs_open_lines(const struct sysroot *root, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* The same parses for a value already read (one field of an attribute). */
 int sysfs_parse_u64(const char *buf, uint64_t *val);
 int sysfs_parse_int(const char *buf, int *val);
