@@ -28,7 +28,7 @@
 #include <util/log.h>
 #include <util/size.h>
 #include <util/sysfs.h>
-#include "config-parse.h"
+#include <util/config-parse.h>
 #include "config.h"
 #include "reconfigure.h"
 

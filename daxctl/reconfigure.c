@@ -29,7 +29,7 @@
 #include "builtin.h"
 #include <devstate/dax-json.h>
 #include "config.h"
-#include "dax-steps.h"
+#include <daxchange/dax-steps.h>
 #include "plan.h"
 #include "reconfigure.h"
 
