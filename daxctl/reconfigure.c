@@ -136,7 +136,7 @@ static int check_head_only(struct daxctl_dev *dev, const struct dev_setup *t)
 	if (!daxctl_dev_has_control(dev, "vmemmap_head_only")) {
 		pr_err("%s: --vmemmap-head-only is not supported by this "
 		       "kernel: no %s/vmemmap_head_only attribute (apply "
-		       "kernel-patches/ 0006)",
+		       "kernel-patches/ with the vmemmap_head_only control)",
 		       name, name);
 		return EXIT_FAIL;
 	}

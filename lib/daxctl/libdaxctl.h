@@ -178,7 +178,7 @@ int daxctl_dev_get_memmap(struct daxctl_dev *dev, bool *on_device);
 int daxctl_dev_set_memmap(struct daxctl_dev *dev, bool on_device);
 int daxctl_dev_get_memmap_on_memory(struct daxctl_dev *dev);
 int daxctl_dev_set_memmap_on_memory(struct daxctl_dev *dev, bool on);
-/* One vmemmap page per compound page at the next bind (kernel-patches 0006). */
+/* One vmemmap page per compound page at the next bind (vmemmap_head_only). */
 int daxctl_dev_get_vmemmap_head_only(struct daxctl_dev *dev);
 int daxctl_dev_set_vmemmap_head_only(struct daxctl_dev *dev, bool on);
 /* What the kernel allocated for the memmap at bind (memmap_*_bytes). */

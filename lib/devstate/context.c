@@ -136,7 +136,7 @@ const struct memmap_profile *devstate_detect_profile(struct daxctl_ctx *dax)
 	if (dax) {
 		daxctl_region_foreach (dax, region)
 			daxctl_dev_foreach (region, dev) {
-				/* 0006 comes after the other controls. */
+				/* vmemmap_head_only implies the other controls. */
 				if (daxctl_dev_has_control(dev,
 							   "vmemmap_head_only"))
 					return &memmap_profile_linux61_patched_head_only;

@@ -52,7 +52,7 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 						      blocks.online);
 		}
 	}
-	/* A patched kernel's setting for the next bind (0006). */
+	/* A patched kernel's setting for the next bind (vmemmap_head_only). */
 	if (daxctl_dev_get_vmemmap_head_only(dev) >= 0)
 		json_add_bool(jdev, "vmemmap_head_only",
 			      daxctl_dev_get_vmemmap_head_only(dev) == 1);

@@ -11,7 +11,7 @@
  *   is no altmap;
  * - vmemmap_populate_compound_pages(): per compound page the head and the
  *   first tail vmemmap pages are allocated, or only the head's with
- *   PGMAP_VMEMMAP_HEAD_ONLY (kernel-patches/ 0006); a section that starts
+ *   PGMAP_VMEMMAP_HEAD_ONLY (the vmemmap_head_only control); a section that starts
  *   inside a compound page (1G) reuses the previous section's last page;
  * - x86 vmemmap_populate(): whole sections get a PMD-mapped block (from
  *   the altmap when there is one), partial sections get base pages from

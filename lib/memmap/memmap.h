@@ -24,7 +24,7 @@ struct memmap_profile {
 	unsigned int vmemmap_pages_kept;
 	/*
 	 * device_dax can keep one vmemmap page per compound page instead
-	 * (the vmemmap_head_only attribute, kernel-patches/ 0006).
+	 * (the vmemmap_head_only attribute of kernel-patches/).
 	 */
 	bool vmemmap_head_only_control;
 	/* vmemmap of a whole section is mapped with one PMD block. */

@@ -51,8 +51,8 @@ const struct memmap_profile memmap_profile_linux61_patched = {
 };
 
 /*
- * The series through 0006: device_dax can also keep one vmemmap page per
- * compound page (vmemmap_head_only).  Verified against memmap_dram_bytes
+ * The series with the vmemmap_head_only control: device_dax can also
+ * keep one vmemmap page per compound page.  Verified against memmap_dram_bytes
  * at 2M and 1G by the kernel suite.
  */
 const struct memmap_profile memmap_profile_linux61_patched_head_only = {

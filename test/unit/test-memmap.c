@@ -231,7 +231,7 @@ static void patched(void)
 }
 
 /*
- * vmemmap_head_only (kernel-patches/ 0006): one vmemmap page per compound
+ * vmemmap_head_only (kernel-patches/): one vmemmap page per compound
  * page.  The 16 GiB figures are the kernel's memmap_dram_bytes from the
  * kernel suite (a devdax namespace at 4G, memmap in DRAM).
  */
