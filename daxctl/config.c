@@ -23,7 +23,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <daxchange/decide.h>
 #include <devstate/context.h>
+#include <devstate/parse.h>
 #include <devstate/state.h>
 #include <util/log.h>
 #include <util/size.h>
@@ -331,7 +333,8 @@ static const char *conf_dir(const struct reconf_opts *o)
 	return o->config_dir ? o->config_dir : DAXCTL_CONF_DIR;
 }
 
-bool config_request(struct reconf_opts *o, char **name, int *status)
+bool config_request(const struct reconf_opts *o, struct dax_request *req,
+		    char **name, int *status)
 {
 	const char *dir = conf_dir(o), *slash = strrchr(*name, '/');
 	const struct section *hit = NULL;
@@ -339,6 +342,7 @@ bool config_request(struct reconf_opts *o, char **name, int *status)
 	struct config_id id;
 	struct config cfg;
 	struct devstate ds;
+	enum memmap_location location;
 	char desc[96], b1[32];
 	bool ram, ok = false;
 	int i;
@@ -407,33 +411,37 @@ bool config_request(struct reconf_opts *o, char **name, int *status)
 	}
 
 	/* Upstream's defaults: system-ram, online, movable. */
-	o->mode = hit->mode ? hit->mode : "system-ram";
-	ram = !strcmp(o->mode, "system-ram");
-	o->memmap = hit->memmap;
-	if (hit->align)
-		o->align = size_exact(hit->align, o->align_buf,
-				      sizeof(o->align_buf));
+	if (parse_dax_mode(hit->mode ? hit->mode : "system-ram", &req->mode) ||
+	    (hit->memmap &&
+	     parse_memmap_location("memmap", hit->memmap, &location)))
+		goto out;
+	req->has_mode = true;
+	ram = req->mode == DAXCTL_DEV_MODE_RAM;
+	if (hit->memmap)
+		req->location = location;
+	req->align = hit->align;
 	if (ram) {
-		o->no_online = hit->online == 0;
-		o->movable = hit->movable;
+		req->no_online = hit->online == 0;
+		req->movable = hit->movable;
 	} else {
-		o->compound = hit->compound;
-		o->head_only = hit->head_only;
+		req->compound = hit->compound;
+		req->head_only = hit->head_only;
 	}
 	pr_info("%s: [reconfigure-device %s] in %s:%d matches it (%s): mode "
 		"%s%s%s%s%s%s%s%s%s",
-		*name, hit->name, hit->file, hit->line, desc, o->mode,
-		ram ? (o->no_online ? ", offline" : ", online") : "",
-		ram && o->movable == 0 ? ", not movable" : "",
-		o->memmap ? ", memmap " : "", o->memmap ? o->memmap : "",
-		o->compound == 0 ? ", no compound pages" :
-		o->compound == 1 ? ", compound pages" :
-				   "",
-		o->head_only == 0 ? ", two vmemmap pages per compound page" :
-		o->head_only == 1 ? ", one vmemmap page per compound page" :
-				    "",
-		o->align ? ", align " : "",
-		o->align ? size_exact(hit->align, b1, sizeof(b1)) : "");
+		*name, hit->name, hit->file, hit->line, desc,
+		ram ? "system-ram" : "devdax",
+		ram ? (req->no_online ? ", offline" : ", online") : "",
+		ram && req->movable == 0 ? ", not movable" : "",
+		hit->memmap ? ", memmap " : "", hit->memmap ? hit->memmap : "",
+		req->compound == 0 ? ", no compound pages" :
+		req->compound == 1 ? ", compound pages" :
+				     "",
+		req->head_only == 0 ? ", two vmemmap pages per compound page" :
+		req->head_only == 1 ? ", one vmemmap page per compound page" :
+				      "",
+		req->align ? ", align " : "",
+		req->align ? size_exact(req->align, b1, sizeof(b1)) : "");
 	*status = EXIT_OK;
 	ok = true;
 out:

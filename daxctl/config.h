@@ -25,6 +25,7 @@
 struct daxctl_dev;
 struct devstate;
 struct reconf_opts;
+struct dax_request;
 
 /* What keys a device's section across boots: names may change, these not. */
 struct config_id {
@@ -37,12 +38,13 @@ struct config_id {
 /*
  * --check-config for the one device *name names ("dax0.0" or
  * "/dev/dax0.0"; *name is left pointing at "dax0.0").  True when a
- * section matched and o now holds its request; otherwise false with the
+ * section matched and req now holds its request; otherwise false with the
  * exit status in *status: EXIT_OK when no section matches the device,
  * EXIT_FAIL for a config with errors (each named by file and line, and
  * nothing applied), EXIT_USAGE for options that cannot go with it.
  */
-bool config_request(struct reconf_opts *o, char **name, int *status);
+bool config_request(const struct reconf_opts *o, struct dax_request *req,
+		    char **name, int *status);
 
 /*
  * --save-config, before anything changes: identify dev, and check
