@@ -41,6 +41,7 @@ struct reconf {
 	struct devstate *ds;
 	uint64_t reserve;
 	struct json_object *out;
+	bool stale; /* a device was worked on: re-read before the next */
 };
 
 /*
@@ -373,19 +374,27 @@ static int request_from_opts(const struct reconf_opts *o,
 	return EXIT_OK;
 }
 
-/* Each device afresh: the one before may have re-read the context. */
+/*
+ * Each device afresh once one before it was worked on: that may have
+ * changed the context under it.  The first is as devstate_open() read it.
+ */
 static int reconfigure_named(struct devstate *ds, void *obj, void *arg)
 {
-	const struct reconf_opts *o = ((struct reconf *)arg)->o;
+	struct reconf *r = arg;
+	const struct reconf_opts *o = r->o;
 	struct config_id id;
 	char name[32];
 	int rc;
 
-	snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(obj));
-	daxctl_refresh(ds->dax);
-	obj = daxctl_get_dev(ds->dax, name);
-	if (!obj)
-		return EXIT_OK;
+	if (r->stale) {
+		snprintf(name, sizeof(name), "%s",
+			 daxctl_dev_get_devname(obj));
+		daxctl_refresh(ds->dax);
+		obj = daxctl_get_dev(ds->dax, name);
+		if (!obj)
+			return EXIT_OK;
+	}
+	r->stale = true;
 	if (o->save_config && config_save_prepare(ds, obj, o->config_dir, &id))
 		return EXIT_FAIL;
 	rc = reconfigure_one(arg, obj);

@@ -72,15 +72,14 @@ int dax_journal_reconfigure(struct journal *j, struct reconf_run *run,
 	record_setup(j, cur);
 	if (run->ns) {
 		/* The claim as it is, for an info block rewrite's undo. */
-		rc = ndctl_new(&nd, run->ds->root);
-		if (rc)
-			return rc;
+		nd = devstate_nd(run->ds);
+		if (!nd)
+			return -ENOMEM;
 		ns = ndctl_get_namespace(nd, run->ns);
 		if (ns) {
 			ns_claim_save(ns, &c);
 			ns_claim_record(j, &c);
 		}
-		ndctl_unref(nd);
 		if (!ns)
 			return -ENODEV;
 		sysfs_read_int(run->ds->root, &force_raw,

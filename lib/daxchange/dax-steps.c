@@ -392,13 +392,12 @@ static struct daxctl_dev *claimed_dev(struct reconf_run *run,
 static int with_claim(struct reconf_run *run, const struct ndctl_ns_config *cfg,
 		      struct ns_claim *old)
 {
+	struct ndctl_ctx *nd = devstate_nd(run->ds);
 	struct ndctl_namespace *ns;
-	struct ndctl_ctx *nd;
 	int rc;
 
-	rc = ndctl_new(&nd, run->ds->root);
-	if (rc)
-		return rc;
+	if (!nd)
+		return -ENOMEM;
 	ns = ndctl_get_namespace(nd, run->ns);
 	if (!ns) {
 		rc = -ENOENT;
@@ -410,7 +409,6 @@ static int with_claim(struct reconf_run *run, const struct ndctl_ns_config *cfg,
 		rc = ns_claim_recover(run->ds->root, ns, old, -1, run->j);
 	}
 	run->dev = ns ? claimed_dev(run, nd) : NULL;
-	ndctl_unref(nd);
 	if (!rc && !run->dev)
 		rc = -ENODEV;
 	return rc;
