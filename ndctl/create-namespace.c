@@ -21,6 +21,7 @@
 #include <devstate/modules.h>
 #include <devstate/parse.h>
 #include <memmap/memmap.h>
+#include <memmap/planner.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -422,11 +423,10 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 			goto out;
 		}
 		if (!err && !o->force &&
-		    (cost.dram_total > free_bytes ||
-		     reserve > free_bytes - cost.dram_total)) {
+		    !plan_fits(cost.dram_total, free_bytes, reserve)) {
 			pr_err("%s: the memmap needs %s of DRAM but node %d has "
-			       "%s free (keeping %s): use --memmap pmem, or "
-			       "--force",
+			       "%s free outside ZONE_MOVABLE (keeping %s): use "
+			       "--memmap pmem, or --force",
 			       name,
 			       size_exact(cost.dram_total, b1, sizeof(b1)),
 			       node < 0 ? 0 : node,

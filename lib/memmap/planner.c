@@ -75,10 +75,8 @@ static void add(const struct memmap_profile *p, const struct plan_target *t,
 	/* Where the memmap is not deduplicated it is the plain candidate. */
 	if (head_only && !c->cost.head_only)
 		return;
-	/* Written so that a reserve near 2^64 cannot wrap into a fit. */
 	c->fits = !t->node_free_known ||
-		  (c->cost.dram_total <= t->node_free &&
-		   t->reserve <= t->node_free - c->cost.dram_total);
+		  plan_fits(c->cost.dram_total, t->node_free, t->reserve);
 	c->destructive = is_destructive(p, t, &c->cfg);
 	/*
 	 * vmemmap_head_only set on a device whose memmap is not
@@ -124,6 +122,12 @@ static void recommend(struct plan *plan)
 		 "not usable for data) among the candidates that fit",
 		 plan->c[plan->recommended].current ? "keep the current setup: " :
 						      "");
+}
+
+/* Written so that a reserve near 2^64 cannot wrap into a fit. */
+bool plan_fits(uint64_t dram, uint64_t node_free, uint64_t reserve)
+{
+	return dram <= node_free && reserve <= node_free - dram;
 }
 
 void plan_build(const struct memmap_profile *p, const struct plan_target *t,

@@ -58,6 +58,12 @@ struct plan {
 	char reason[256];
 };
 
+/*
+ * The DRAM budget's rule, for every command: dram bytes of memmap fit
+ * when node_free less them still keeps reserve free.
+ */
+bool plan_fits(uint64_t dram, uint64_t node_free, uint64_t reserve);
+
 void plan_build(const struct memmap_profile *p, const struct plan_target *t,
 		const struct plan_filter *f, struct plan *plan);
 
