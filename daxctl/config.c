@@ -333,21 +333,10 @@ static const char *conf_dir(const struct reconf_opts *o)
 	return o->config_dir ? o->config_dir : DAXCTL_CONF_DIR;
 }
 
-bool config_request(const struct reconf_opts *o, struct dax_request *req,
-		    char **name, int *status)
+bool config_request_usage(const struct reconf_opts *o, char **name)
 {
-	const char *dir = conf_dir(o), *slash = strrchr(*name, '/');
-	const struct section *hit = NULL;
-	struct daxctl_dev *dev;
-	struct config_id id;
-	struct config cfg;
-	struct devstate ds;
-	enum memmap_location location;
-	char desc[96], b1[32];
-	bool ram, ok = false;
-	int i;
+	const char *slash = strrchr(*name, '/');
 
-	*status = EXIT_USAGE;
 	if (o->mode || o->memmap || o->align || o->compound >= 0 ||
 	    o->head_only >= 0 || o->size || o->movable >= 0 || o->no_online ||
 	    o->region || o->save_config) {
@@ -355,7 +344,7 @@ bool config_request(const struct reconf_opts *o, struct dax_request *req,
 		       "--mode, --memmap, --[no-]compound, "
 		       "--[no-]vmemmap-head-only, --align, --[no-]movable, "
 		       "--no-online, --region or --save-config with it",
-		       dir);
+		       conf_dir(o));
 		return false;
 	}
 	if (slash)
@@ -365,25 +354,38 @@ bool config_request(const struct reconf_opts *o, struct dax_request *req,
 		       "not 'all'");
 		return false;
 	}
+	return true;
+}
+
+bool config_request(struct devstate *ds, const struct reconf_opts *o,
+		    struct dax_request *req, const char *name, int *status)
+{
+	const char *dir = conf_dir(o);
+	const struct section *hit = NULL;
+	enum memmap_location location;
+	struct daxctl_dev *dev;
+	struct config_id id;
+	struct config cfg;
+	char desc[96], b1[32];
+	bool ram, ok = false;
+	int i;
 
 	*status = EXIT_FAIL;
 	if (config_load(dir, &cfg)) {
 		pr_err("%s: nothing applied: the config in %s has errors",
-		       *name, dir);
+		       name, dir);
 		config_free(&cfg);
 		return false;
 	}
-	if (devstate_open(&ds, o->sysroot, DEVSTATE_DAX))
-		goto out;
-	dev = daxctl_get_dev(ds.dax, *name);
+	dev = daxctl_get_dev(ds->dax, name);
 	if (!dev) {
-		pr_err("%s: no such dax device", *name);
+		pr_err("%s: no such dax device", name);
 		goto out;
 	}
-	if (identify(&ds, dev, &id)) {
+	if (identify(ds, dev, &id)) {
 		pr_info("%s: %s, nothing a config section can match; left as "
 			"it is",
-			*name,
+			name,
 			id.nd ? "its namespace has no uuid (no label)" :
 				"it has no range");
 		*status = EXIT_OK;
@@ -396,7 +398,7 @@ bool config_request(const struct reconf_opts *o, struct dax_request *req,
 			pr_err("%s: both [reconfigure-device %s] (%s:%d) and "
 			       "[reconfigure-device %s] (%s:%d) match it; "
 			       "nothing applied",
-			       *name, hit->name, hit->file, hit->line,
+			       name, hit->name, hit->file, hit->line,
 			       cfg.s[i].name, cfg.s[i].file, cfg.s[i].line);
 			goto out;
 		}
@@ -405,7 +407,7 @@ bool config_request(const struct reconf_opts *o, struct dax_request *req,
 	describe_id(&id, desc, sizeof(desc));
 	if (!hit) {
 		pr_info("%s: no section in %s matches it (%s); left as it is",
-			*name, dir, desc);
+			name, dir, desc);
 		*status = EXIT_OK;
 		goto out;
 	}
@@ -429,7 +431,7 @@ bool config_request(const struct reconf_opts *o, struct dax_request *req,
 	}
 	pr_info("%s: [reconfigure-device %s] in %s:%d matches it (%s): mode "
 		"%s%s%s%s%s%s%s%s%s",
-		*name, hit->name, hit->file, hit->line, desc,
+		name, hit->name, hit->file, hit->line, desc,
 		ram ? "system-ram" : "devdax",
 		ram ? (req->no_online ? ", offline" : ", online") : "",
 		ram && req->movable == 0 ? ", not movable" : "",
@@ -445,7 +447,6 @@ bool config_request(const struct reconf_opts *o, struct dax_request *req,
 	*status = EXIT_OK;
 	ok = true;
 out:
-	devstate_close(&ds);
 	config_free(&cfg);
 	return ok;
 }

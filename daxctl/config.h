@@ -36,15 +36,21 @@ struct config_id {
 };
 
 /*
- * --check-config for the one device *name names ("dax0.0" or
- * "/dev/dax0.0"; *name is left pointing at "dax0.0").  True when a
- * section matched and req now holds its request; otherwise false with the
- * exit status in *status: EXIT_OK when no section matches the device,
- * EXIT_FAIL for a config with errors (each named by file and line, and
- * nothing applied), EXIT_USAGE for options that cannot go with it.
+ * --check-config's own usage rules, before anything is read: no option
+ * that sets what the section sets, one device, not 'all'.  *name
+ * ("dax0.0" or "/dev/dax0.0") is left pointing at "dax0.0".  False after
+ * one line: a usage error.
  */
-bool config_request(const struct reconf_opts *o, struct dax_request *req,
-		    char **name, int *status);
+bool config_request_usage(const struct reconf_opts *o, char **name);
+/*
+ * --check-config for the device name, in the command's context ds.  True
+ * when a section matched and req now holds its request; otherwise false
+ * with the exit status in *status: EXIT_OK when no section matches the
+ * device, EXIT_FAIL for a config with errors (each named by file and
+ * line, and nothing applied).
+ */
+bool config_request(struct devstate *ds, const struct reconf_opts *o,
+		    struct dax_request *req, const char *name, int *status);
 
 /*
  * --save-config, before anything changes: identify dev, and check

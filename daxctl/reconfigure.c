@@ -476,8 +476,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 			pr_err("--check-config takes one device");
 			return EXIT_USAGE;
 		}
-		if (!config_request(&o, &r.req, &argv[i], &rc))
-			return rc;
+		if (!config_request_usage(&o, &argv[i]))
+			return EXIT_USAGE;
 	}
 	if (o.save_config && o.dry_run) {
 		pr_err("--save-config saves a change, and --dry-run makes none");
@@ -487,7 +487,7 @@ int cmd_reconfigure_device(int argc, char **argv)
 		pr_err("invalid --reserve '%s'", o.reserve);
 		return EXIT_USAGE;
 	}
-	if (!dax_request_changes(&r.req)) {
+	if (!o.check_config && !dax_request_changes(&r.req)) {
 		pr_err("nothing to change: give --mode, --memmap, "
 		       "--[no-]compound, --align or --size");
 		return EXIT_USAGE;
@@ -496,6 +496,10 @@ int cmd_reconfigure_device(int argc, char **argv)
 			  DEVSTATE_DAX | (o.dry_run ? 0 : DEVSTATE_CHANGE))) {
 		devstate_close(&ds);
 		return EXIT_FAIL;
+	}
+	if (o.check_config && !config_request(&ds, &o, &r.req, argv[i], &rc)) {
+		devstate_close(&ds);
+		return rc;
 	}
 	r.ds = &ds;
 	r.out = json_object_new_array();
