@@ -372,8 +372,8 @@ bool config_request(struct devstate *ds, const struct reconf_opts *o,
 
 	*status = EXIT_FAIL;
 	if (config_load(dir, &cfg)) {
-		pr_err("%s: nothing applied: the config in %s has errors",
-		       name, dir);
+		pr_err("%s: nothing applied: the config in %s has errors", name,
+		       dir);
 		config_free(&cfg);
 		return false;
 	}

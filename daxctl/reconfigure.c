@@ -387,8 +387,7 @@ static int reconfigure_named(struct devstate *ds, void *obj, void *arg)
 	int rc;
 
 	if (r->stale) {
-		snprintf(name, sizeof(name), "%s",
-			 daxctl_dev_get_devname(obj));
+		snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(obj));
 		daxctl_refresh(ds->dax);
 		obj = daxctl_get_dev(ds->dax, name);
 		if (!obj)
