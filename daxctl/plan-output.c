@@ -102,13 +102,13 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 	if (t->has_current) {
 		struct json_object *jcur = json_object_new_object();
 
-		json_add_u64(jcur, "align", t->cur_align);
-		json_add_str(jcur, "memmap", location_name(t->cur_location));
+		json_add_u64(jcur, "align", t->cur.align);
+		json_add_str(jcur, "memmap", location_name(t->cur.location));
 		json_add_bool(jcur, "compound",
-			      t->cur_compound && t->cur_align > p->page_size);
+			      t->cur.compound && t->cur.align > p->page_size);
 		if (p->vmemmap_head_only_control)
 			json_add_bool(jcur, "vmemmap_head_only",
-				      t->cur_head_only);
+				      t->cur.head_only);
 		/* The kernel's own count, next to the estimate. */
 		if (item->has_kernel) {
 			json_add_u64(jcur, "kernel_dram_bytes",

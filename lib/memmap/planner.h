@@ -19,10 +19,7 @@ struct plan_target {
 	bool info_block;	/* namespace-backed */
 	/* The current configuration, when the device exists. */
 	bool has_current;
-	uint64_t cur_align;
-	enum memmap_location cur_location;
-	bool cur_compound;
-	bool cur_head_only;	/* vmemmap_head_only is set */
+	struct memmap_config cur; /* align, location, compound, head_only */
 	/* The namespace's info block reserves room for the memmap. */
 	bool cur_reserve;
 	/*
