@@ -27,6 +27,7 @@
 #include <devstate/context.h>
 #include <devstate/parse.h>
 #include <devstate/state.h>
+#include <devstate/words.h>
 #include <util/log.h>
 #include <util/size.h>
 #include <util/sysfs.h>
@@ -432,7 +433,7 @@ bool config_request(struct devstate *ds, const struct reconf_opts *o,
 	pr_info("%s: [reconfigure-device %s] in %s:%d matches it (%s): mode "
 		"%s%s%s%s%s%s%s%s%s",
 		name, hit->name, hit->file, hit->line, desc,
-		ram ? "system-ram" : "devdax",
+		dax_mode_name(req->mode),
 		ram ? (req->no_online ? ", offline" : ", online") : "",
 		ram && req->movable == 0 ? ", not movable" : "",
 		hit->memmap ? ", memmap " : "", hit->memmap ? hit->memmap : "",
@@ -651,7 +652,9 @@ static int write_setup(FILE *f, struct daxctl_dev *dev,
 		fprintf(f, "dax.region = %d\ndax.range = %#llx-%#llx\n",
 			id->region, (unsigned long long)id->start,
 			(unsigned long long)id->end);
-	fprintf(f, "mode = %s\n", ram ? "system-ram" : "devdax");
+	fprintf(f, "mode = %s\n",
+		dax_mode_name(ram ? DAXCTL_DEV_MODE_RAM :
+				    DAXCTL_DEV_MODE_DEVDAX));
 	if (ram) {
 		fprintf(f, "online = %s\n",
 			st.blocks.online ? "true" : "false");
@@ -661,10 +664,13 @@ static int write_setup(FILE *f, struct daxctl_dev *dev,
 				"true" :
 				"false");
 		fprintf(f, "memmap = %s\n",
-			st.memmap_on_memory ? "pmem" : "dram");
+			memmap_location_name(st.memmap_on_memory ?
+						     MEMMAP_PMEM :
+						     MEMMAP_DRAM));
 	} else {
 		fprintf(f, "memmap = %s\n",
-			st.dax_memmap_pmem ? "pmem" : "dram");
+			memmap_location_name(st.dax_memmap_pmem ? MEMMAP_PMEM :
+								  MEMMAP_DRAM));
 		fprintf(f, "compound = %s\n",
 			st.cfg.compound ? "true" : "false");
 		/* Only a patched kernel has the setting; a stock one, none. */

@@ -4,27 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <devstate/words.h>
 #include <util/json.h>
 #include <util/size.h>
 #include "plan.h"
-
-static const char *location_name(enum memmap_location loc)
-{
-	return loc == MEMMAP_PMEM ? "pmem" : "dram";
-}
-
-static const char *mode_name(enum memmap_mode mode)
-{
-	switch (mode) {
-	case MEMMAP_MODE_SYSTEM_RAM:
-		return "system-ram";
-	case MEMMAP_MODE_FSDAX:
-		return "fsdax";
-	case MEMMAP_MODE_DEVDAX:
-		break;
-	}
-	return "devdax";
-}
 
 const char *plan_aligns_text(const struct memmap_profile *p)
 {
@@ -48,7 +31,7 @@ struct json_object *plan_candidate_to_json(const struct plan_candidate *c,
 	char buf[32];
 
 	json_add_u64(j, "align", c->cfg.align);
-	json_add_str(j, "memmap", location_name(c->cfg.location));
+	json_add_str(j, "memmap", memmap_location_name(c->cfg.location));
 	json_add_bool(j, "compound", c->cost.compound_pages > 0);
 	json_add_bool(j, "dedup", c->cost.dedup);
 	json_add_u64(j, "usable_size", c->cost.usable);
@@ -93,7 +76,7 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 		json_add_str(j, "namespace", item->ns);
 	json_add_u64(j, "start", t->start);
 	json_add_u64(j, "size", t->size);
-	json_add_str(j, "mode", mode_name(t->mode));
+	json_add_str(j, "mode", memmap_mode_name(t->mode));
 	json_add_str(j, "profile", p->name);
 	json_add_str(j, "arch", p->arch);
 	if (t->node_free_known)
@@ -103,7 +86,8 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 		struct json_object *jcur = json_object_new_object();
 
 		json_add_u64(jcur, "align", t->cur.align);
-		json_add_str(jcur, "memmap", location_name(t->cur.location));
+		json_add_str(jcur, "memmap",
+			     memmap_location_name(t->cur.location));
 		json_add_bool(jcur, "compound",
 			      t->cur.compound && t->cur.align > p->page_size);
 		if (p->vmemmap_head_only_control)
@@ -134,7 +118,8 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 		struct json_object *jr = json_object_new_object();
 
 		json_add_u64(jr, "align", c->cfg.align);
-		json_add_str(jr, "memmap", location_name(c->cfg.location));
+		json_add_str(jr, "memmap",
+			     memmap_location_name(c->cfg.location));
 		json_add_bool(jr, "compound", c->cost.compound_pages > 0);
 		if (p->vmemmap_head_only_control)
 			json_add_bool(jr, "vmemmap_head_only",
@@ -175,8 +160,8 @@ void plan_print_table(FILE *out, const struct memmap_profile *p,
 		fprintf(out, "%s %s%s%s: %s, %s, profile %s (%s)\n",
 			item->hypothetical ? "hypothetical" : "device",
 			item->name, item->ns[0] ? " on " : "", item->ns,
-			size_short(t->size, a, sizeof(a)), mode_name(t->mode),
-			p->name, p->arch);
+			size_short(t->size, a, sizeof(a)),
+			memmap_mode_name(t->mode), p->name, p->arch);
 		if (t->node_free_known)
 			fprintf(out, "node free DRAM %s, keeping %s free\n",
 				size_short(t->node_free, a, sizeof(a)),
@@ -198,7 +183,7 @@ void plan_print_table(FILE *out, const struct memmap_profile *p,
 				"%-5s %-6s %-10s %12s %12s %7.3f%% %12s "
 				"%7.3f%% %-4s %s\n",
 				size_exact(pc->cfg.align, a, sizeof(a)),
-				location_name(pc->cfg.location),
+				memmap_location_name(pc->cfg.location),
 				!pc->cost.compound_pages ? "off" :
 				pc->cost.head_only	 ? "on/1page" :
 				pc->cost.dedup		 ? "on" :
@@ -222,7 +207,7 @@ void plan_print_table(FILE *out, const struct memmap_profile *p,
 				size_exact(item->plan.c[item->plan.recommended]
 						   .cfg.align,
 					   e, sizeof(e)),
-				location_name(
+				memmap_location_name(
 					item->plan.c[item->plan.recommended]
 						.cfg.location),
 				item->plan.c[item->plan.recommended]

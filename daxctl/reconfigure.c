@@ -258,7 +258,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		"in DRAM, %s of the device not usable for data%s",
 		run.name, dax_mode_name(cur.mode), dax_mode_name(t.mode),
 		size_exact(t.align, b1, sizeof(b1)),
-		c.cfg.location == MEMMAP_PMEM ? "pmem" : "dram",
+		memmap_location_name(c.cfg.location),
 		size_short(c.cost.usable, b2, sizeof(b2)),
 		size_short(c.cost.dram_total, b3, sizeof(b3)),
 		size_short(c.cost.device_overhead, b4, sizeof(b4)),

@@ -18,20 +18,6 @@
 #include "memory.h"
 #include "dax-steps.h"
 
-const char *dax_mode_name(enum daxctl_dev_mode mode)
-{
-	switch (mode) {
-	case DAXCTL_DEV_MODE_DEVDAX:
-		return "devdax";
-	case DAXCTL_DEV_MODE_RAM:
-		return "system-ram";
-	case DAXCTL_DEV_MODE_UNBOUND:
-		return "unbound";
-	default:
-		return "another driver";
-	}
-}
-
 static const char *driver_of(enum daxctl_dev_mode mode)
 {
 	return mode == DAXCTL_DEV_MODE_RAM ? "kmem" : "device_dax";
@@ -349,7 +335,8 @@ static void attr_describe(const struct step *s, const void *ctx, char *buf,
 			 size_exact(s->value, size, sizeof(size)));
 	else if (s->aux == ATTR_MEMMAP)
 		snprintf(buf, len, "write %s/memmap = %s", run->name,
-			 s->value ? "pmem" : "dram");
+			 memmap_location_name(s->value ? MEMMAP_PMEM :
+							 MEMMAP_DRAM));
 	else
 		snprintf(buf, len, "write %s/%s = %d", run->name,
 			 attr_names[s->aux], (int)s->value);
@@ -430,7 +417,7 @@ static int rewrite_apply(struct step *s, void *ctx)
 	pr_info("%s: rewriting the info block of %s (align %s, memmap %s); "
 		"its data is lost",
 		run->name, run->ns, size_exact(s->value, buf, sizeof(buf)),
-		s->aux ? "pmem" : "dram");
+		memmap_location_name(s->aux ? MEMMAP_PMEM : MEMMAP_DRAM));
 	rc = with_claim(run, &cfg, old);
 	if (rc) {
 		free(old);
@@ -469,7 +456,7 @@ static void rewrite_describe(const struct step *s, const void *ctx, char *buf,
 	snprintf(buf, len,
 		 "rewrite the info block of %s (devdax, align %s, memmap %s)",
 		 run->ns, size_exact(s->value, size, sizeof(size)),
-		 s->aux ? "pmem" : "dram");
+		 memmap_location_name(s->aux ? MEMMAP_PMEM : MEMMAP_DRAM));
 }
 
 const struct step_ops dax_rewrite_step = {

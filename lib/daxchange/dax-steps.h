@@ -11,6 +11,7 @@
 #include <daxctl/libdaxctl.h>
 #include <devstate/context.h>
 #include <devstate/steps.h>
+#include <devstate/words.h>
 
 /* What the steps act on; a rewritten info block brings a new device. */
 struct reconf_run {
@@ -41,7 +42,6 @@ struct dax_setup {
 	bool online, movable; /* system-ram blocks */
 };
 
-const char *dax_mode_name(enum daxctl_dev_mode mode);
 
 /* The device as it is now, and what backs it. */
 void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,

@@ -9,6 +9,7 @@
 #include <util/json.h>
 #include "context.h"
 #include "state.h"
+#include "words.h"
 
 /* Stock device-dax always asks for compound pages above 4K. */
 static bool dax_compound(struct daxctl_dev *dev)
@@ -153,8 +154,7 @@ void memmap_figures_to_json(struct json_object *obj,
 			    enum memmap_location location,
 			    const struct memmap_cost *cost)
 {
-	json_add_str(obj, "memmap_location",
-		     location == MEMMAP_PMEM ? "pmem" : "dram");
+	json_add_str(obj, "memmap_location", memmap_location_name(location));
 	json_add_bool(obj, "memmap_compound", cost->compound_pages > 0);
 	json_add_u64(obj, "memmap_dram_bytes", cost->dram_total);
 	json_add_u64(obj, "memmap_device_bytes", cost->device_memmap);
