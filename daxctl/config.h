@@ -20,6 +20,7 @@
 #define DAXCTL_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct daxctl_dev;
@@ -34,6 +35,24 @@ struct config_id {
 	int region; /* dynamic: the dax region and the device's range */
 	uint64_t start, end;
 };
+
+/* The directory o names, or DAXCTL_CONF_DIR. */
+const char *config_dir(const struct reconf_opts *o);
+/*
+ * dev's identity across boots; 0, or -ENOENT when it has none (a
+ * namespace without a uuid, a dynamic device without a range), with
+ * id->nd telling which.
+ */
+int config_identify(struct devstate *ds, struct daxctl_dev *dev,
+		    struct config_id *id);
+bool config_same_id(const struct config_id *a, const struct config_id *b);
+struct section;
+bool config_matches(const struct section *s, const struct config_id *id);
+/* "namespace uuid U" or "dax region R, range S-E", for messages. */
+const char *config_describe_id(const struct config_id *id, char *buf,
+			       size_t len);
+/* The file name stem --save-config gives the device's file. */
+void config_id_stem(const struct config_id *id, char *buf, size_t len);
 
 /*
  * --check-config's own usage rules, before anything is read: no option
