@@ -11,9 +11,9 @@
 /*
  * Every *.conf file of dir, in name order, parsed into cfg (which the
  * caller frees with config_free() either way).  Regular files only, each
- * at most a bounded size; hidden files are skipped.  Returns 0, or the
- * number of errors printed (each naming the file, and the line where
- * there is one), or a negative errno when dir cannot be read.
+ * at most 4 MiB; hidden files are skipped; a missing directory is an
+ * empty config.  Returns 0, or -EINVAL after one line per error (each
+ * naming the file, and the line where there is one).
  */
 int config_load(const char *dir, struct config *cfg);
 
