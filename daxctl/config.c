@@ -43,10 +43,15 @@ int config_identify(struct devstate *ds, struct daxctl_dev *dev,
 	if (daxctl_region_get_backing(region, &b))
 		b = (struct daxctl_backing){ 0 };
 	if (b.nd) {
+		/* The namespace through the command's nd library. */
+		struct ndctl_ctx *nd = devstate_nd(ds);
+		struct ndctl_namespace *ns =
+			nd ? ndctl_get_namespace(nd, b.ns) : NULL;
+
 		id->nd = true;
-		if (sysfs_read(ds->root, id->uuid, sizeof(id->uuid),
-			       "sys/bus/nd/devices/%s/uuid", b.ns) ||
-		    !config_valid_uuid(id->uuid)) {
+		snprintf(id->uuid, sizeof(id->uuid), "%s",
+			 ns ? ndctl_namespace_get_uuid(ns) : "");
+		if (!config_valid_uuid(id->uuid)) {
 			id->uuid[0] = '\0';
 			return -ENOENT;
 		}

@@ -73,8 +73,9 @@ int dax_journal_reconfigure(struct journal *j, struct reconf_run *run,
 	if (run->ns) {
 		/* The claim as it is, for an info block rewrite's undo. */
 		nd = devstate_nd(run->ds);
-		if (!nd)
-			return -ENOMEM;
+		rc = nd ? ndctl_refresh(nd) : -ENOMEM;
+		if (rc)
+			return rc;
 		ns = ndctl_get_namespace(nd, run->ns);
 		if (ns) {
 			ns_claim_save(ns, &c);

@@ -383,8 +383,9 @@ static int with_claim(struct reconf_run *run, const struct ndctl_ns_config *cfg,
 	struct ndctl_namespace *ns;
 	int rc;
 
-	if (!nd)
-		return -ENOMEM;
+	rc = nd ? ndctl_refresh(nd) : -ENOMEM;
+	if (rc)
+		return rc;
 	ns = ndctl_get_namespace(nd, run->ns);
 	if (!ns) {
 		rc = -ENOENT;

@@ -125,7 +125,7 @@ struct ndctl_ctx *devstate_nd(struct devstate *ds)
 	int rc;
 
 	if (ds->nd)
-		return ndctl_refresh(ds->nd) ? NULL : ds->nd;
+		return ds->nd;
 	rc = ndctl_new(&ds->nd, ds->root);
 	if (rc) {
 		pr_err("cannot read sysfs under '%s': %s",

@@ -48,8 +48,9 @@ void devstate_close(struct devstate *ds);
 struct inuse *devstate_inuse(struct devstate *ds);
 /*
  * The context's nd library, opened on first use (a daxctl command needs
- * it only to rewrite an info block) and re-read on every later call, so
- * what it returns is current; NULL after one line naming the failure.
+ * it only for a namespace behind a device); NULL after one line naming
+ * the failure.  Who needs it current after a change calls
+ * ndctl_refresh() on it.
  */
 struct ndctl_ctx *devstate_nd(struct devstate *ds);
 /* Re-read both libraries' contexts after a change. */
