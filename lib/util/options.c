@@ -10,8 +10,12 @@
 #define MAX_OPTS 64
 /* Long-only options get ids above the char range. */
 #define LONG_ID_BASE 256
-/* --no-X forms of OPT_NEGFLAG options. */
+/* --no-X of every option, and --X of a switch named no-X. */
 #define NEG_ID_BASE 512
+#define LIST_OPTS_ID 1024
+/* Each option: its name, --no-name, and for "no-X" switches X. */
+#define LONGOPTS_MAX (3 * MAX_OPTS + 3)
+#define NAME_MAX_LEN 48
 
 static int count_opts(const struct opt *opts)
 {
@@ -20,6 +24,27 @@ static int count_opts(const struct opt *opts)
 	while (opts[n].kind != OPT_END)
 		n++;
 	return n;
+}
+
+static bool takes_value(const struct opt *o)
+{
+	return o->kind == OPT_STRING || o->kind == OPT_LIST;
+}
+
+/* On/off options: upstream's parser takes --no-X for each of them. */
+static bool is_switch(const struct opt *o)
+{
+	return o->kind == OPT_FLAG || o->kind == OPT_COUNT;
+}
+
+static bool has_long(const struct opt *opts, const char *name)
+{
+	int i;
+
+	for (i = 0; opts[i].kind != OPT_END; i++)
+		if (opts[i].long_name && !strcmp(opts[i].long_name, name))
+			return true;
+	return false;
 }
 
 void print_options_help(const struct opt *opts, const char *usage)
@@ -32,15 +57,18 @@ void print_options_help(const struct opt *opts, const char *usage)
 		char left[64];
 		int n = 0;
 
-		if (o->short_name)
+		if (o->short_name && o->long_name)
 			n += snprintf(left + n, sizeof(left) - n, "-%c, ",
+				      o->short_name);
+		else if (o->short_name)
+			n += snprintf(left + n, sizeof(left) - n, "-%c",
 				      o->short_name);
 		else
 			n += snprintf(left + n, sizeof(left) - n, "    ");
 		if (o->kind == OPT_NEGFLAG)
 			n += snprintf(left + n, sizeof(left) - n, "--[no-]%s",
 				      o->long_name);
-		else
+		else if (o->long_name)
 			n += snprintf(left + n, sizeof(left) - n, "--%s",
 				      o->long_name);
 		if (o->arg_name)
@@ -51,12 +79,130 @@ void print_options_help(const struct opt *opts, const char *usage)
 	printf("    %-28s %s\n", "-h, --help", "show this help");
 }
 
+/*
+ * Upstream's --list-opts: the long names on one line, each followed by
+ * a space, no newline.  An OPT_NEGFLAG's --no- form is listed too, as
+ * upstream lists its "no-movable".
+ */
+static void list_opts(const struct opt *opts)
+{
+	int i;
+
+	for (i = 0; opts[i].kind != OPT_END; i++) {
+		if (!opts[i].long_name)
+			continue;
+		printf("--%s ", opts[i].long_name);
+		if (opts[i].kind == OPT_NEGFLAG)
+			printf("--no-%s ", opts[i].long_name);
+	}
+	fflush(stdout);
+}
+
+/* The option a getopt id stands for; *negated for the --no- forms. */
+static const struct opt *by_id(const struct opt *opts, int n, int id,
+			       bool *negated)
+{
+	int i;
+
+	*negated = false;
+	if (id >= NEG_ID_BASE && id < NEG_ID_BASE + n) {
+		*negated = true;
+		return &opts[id - NEG_ID_BASE];
+	}
+	if (id >= LONG_ID_BASE && id < LONG_ID_BASE + n)
+		return &opts[id - LONG_ID_BASE];
+	for (i = 0; id > 0 && i < n; i++)
+		if (opts[i].short_name == id)
+			return &opts[i];
+	return NULL;
+}
+
+static void bad_option(const struct opt *opts, int n, const char *bad)
+{
+	bool negated;
+	const struct opt *o = by_id(opts, n, optopt, &negated);
+
+	if (o && takes_value(o) && !negated)
+		pr_err("option '%s' needs a value", bad);
+	else if (o)
+		pr_err("option '%s' takes no value", bad);
+	else if (optopt > 0 && optopt < LONG_ID_BASE)
+		pr_err("unknown option '-%c'", optopt);
+	else
+		pr_err("unknown option '%s'", bad);
+	fprintf(stderr, "see '%s --help'\n", log_prog());
+	exit(EXIT_USAGE);
+}
+
+/* "--name", or "-c" for a short-only option, for messages. */
+static const char *opt_name(const struct opt *o, char *buf, size_t len)
+{
+	if (o->long_name)
+		snprintf(buf, len, "--%s", o->long_name);
+	else
+		snprintf(buf, len, "-%c", o->short_name);
+	return buf;
+}
+
+static void set_value(const struct opt *o, bool negate)
+{
+	char name[NAME_MAX_LEN + 2];
+	struct opt_list *l;
+
+	switch (o->kind) {
+	case OPT_FLAG:
+		*(bool *)o->value = !negate;
+		break;
+	case OPT_NEGFLAG:
+		*(int *)o->value = !negate;
+		break;
+	case OPT_STRING:
+	case OPT_LIST:
+		/* --no-X: back to not given, as upstream's parser does. */
+		if (negate && o->kind == OPT_STRING) {
+			*(const char **)o->value = NULL;
+			break;
+		}
+		if (negate) {
+			((struct opt_list *)o->value)->n = 0;
+			break;
+		}
+		/*
+		 * No option takes "" as a value: an empty one is a
+		 * variable that was not set, and taking it as "not
+		 * given" would drop a filter or a limit unseen.
+		 */
+		if (!optarg[0]) {
+			pr_err("empty value for option '%s'",
+			       opt_name(o, name, sizeof(name)));
+			exit(EXIT_USAGE);
+		}
+		if (o->kind == OPT_STRING) {
+			*(const char **)o->value = optarg;
+			break;
+		}
+		l = o->value;
+		if (l->n == l->max) {
+			pr_err("more than %d values for option '%s'", l->max,
+			       opt_name(o, name, sizeof(name)));
+			exit(EXIT_USAGE);
+		}
+		l->items[l->n++] = optarg;
+		break;
+	case OPT_COUNT:
+		*(int *)o->value = negate ? 0 : *(int *)o->value + 1;
+		break;
+	case OPT_END:
+		break;
+	}
+}
+
 int parse_options(int argc, char **argv, const struct opt *opts,
 		  const char *usage)
 {
-	struct option longopts[2 * MAX_OPTS + 2];
+	struct option longopts[LONGOPTS_MAX];
 	char shortopts[3 * MAX_OPTS + 4] = "h";
-	char negnames[MAX_OPTS][48];
+	char negnames[MAX_OPTS][NAME_MAX_LEN];
 	int n = count_opts(opts), nl = 0, i, c;
 	char *sp = shortopts + 1;
 
@@ -64,93 +210,58 @@ int parse_options(int argc, char **argv, const struct opt *opts,
 		abort();
 	for (i = 0; i < n; i++) {
 		const struct opt *o = &opts[i];
-		int has_arg = o->kind == OPT_STRING ? required_argument :
-						      no_argument;
+		int has_arg = takes_value(o) ? required_argument : no_argument;
 		int id = o->short_name ? o->short_name : LONG_ID_BASE + i;
+		const char *l = o->long_name;
 
 		if (o->short_name) {
 			*sp++ = o->short_name;
 			if (has_arg)
 				*sp++ = ':';
 		}
-		longopts[nl++] = (struct option){ o->long_name, has_arg, NULL,
-						  id };
-		if (o->kind == OPT_NEGFLAG) {
-			snprintf(negnames[i], sizeof(negnames[i]), "no-%s",
-				 o->long_name);
-			longopts[nl++] = (struct option){ negnames[i],
-							  no_argument,
-							  NULL,
-							  NEG_ID_BASE + i };
-		}
+		if (!l)
+			continue;
+		if (strlen(l) + 4 > NAME_MAX_LEN)
+			abort();
+		longopts[nl++] = (struct option){ l, has_arg, NULL, id };
+		snprintf(negnames[i], sizeof(negnames[i]), "no-%s", l);
+		if (!has_long(opts, negnames[i]))
+			longopts[nl++] =
+				(struct option){ negnames[i], no_argument, NULL,
+						 NEG_ID_BASE + i };
+		/* --online undoes --no-online, as upstream's parser has it. */
+		if (is_switch(o) && !strncmp(l, "no-", 3) && l[3] &&
+		    !has_long(opts, l + 3))
+			longopts[nl++] =
+				(struct option){ l + 3, no_argument, NULL,
+						 NEG_ID_BASE + i };
 	}
 	longopts[nl++] = (struct option){ "help", no_argument, NULL, 'h' };
+	longopts[nl++] =
+		(struct option){ "list-opts", no_argument, NULL, LIST_OPTS_ID };
 	longopts[nl] = (struct option){ NULL, 0, NULL, 0 };
 	*sp = '\0';
 
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-		const struct opt *o = NULL;
-		bool negate = false;
+		const struct opt *o;
+		bool negate;
 
 		if (c == 'h') {
 			print_options_help(opts, usage);
 			exit(EXIT_OK);
 		}
-		if (c == '?' || c == ':') {
-			const char *bad = argv[optind - 1];
-
-			if (optopt && optopt < LONG_ID_BASE &&
-			    strchr(shortopts, optopt) && c == '?')
-				pr_err("option '-%c' needs a value", optopt);
-			else if (optopt >= LONG_ID_BASE || (optopt && c == ':'))
-				pr_err("option '%s' needs a value", bad);
-			else if (optopt)
-				pr_err("unknown option '-%c'", optopt);
-			else
-				pr_err("unknown option '%s'", bad);
-			fprintf(stderr, "see '%s --help'\n", log_prog());
-			exit(EXIT_USAGE);
+		if (c == LIST_OPTS_ID) {
+			list_opts(opts);
+			exit(EXIT_OK);
 		}
-		if (c >= NEG_ID_BASE) {
-			o = &opts[c - NEG_ID_BASE];
-			negate = true;
-		} else if (c >= LONG_ID_BASE) {
-			o = &opts[c - LONG_ID_BASE];
-		} else {
-			for (i = 0; i < n; i++)
-				if (opts[i].short_name == c)
-					o = &opts[i];
-		}
+		if (c == '?' || c == ':')
+			bad_option(opts, n, argv[optind - 1]);
+		o = by_id(opts, n, c, &negate);
 		if (!o)
 			abort();
-		switch (o->kind) {
-		case OPT_FLAG:
-			*(bool *)o->value = true;
-			break;
-		case OPT_NEGFLAG:
-			*(int *)o->value = !negate;
-			break;
-		case OPT_STRING:
-			/*
-			 * No option takes "" as a value: an empty one is a
-			 * variable that was not set, and taking it as "not
-			 * given" would drop a filter or a limit unseen.
-			 */
-			if (!optarg[0]) {
-				pr_err("empty value for option '--%s'",
-				       o->long_name);
-				exit(EXIT_USAGE);
-			}
-			*(const char **)o->value = optarg;
-			break;
-		case OPT_COUNT:
-			(*(int *)o->value)++;
-			break;
-		case OPT_END:
-			break;
-		}
+		set_value(o, negate);
 	}
 	return optind;
 }

@@ -19,11 +19,26 @@ enum opt_kind {
 	OPT_NEGFLAG,
 	OPT_STRING,	/* const char **: last one given wins */
 	OPT_COUNT,	/* int *: one more each time it is given (-vv) */
+	OPT_LIST,	/* struct opt_list *: every value given, in order */
+};
+
+/*
+ * Every long option also takes --no-X, as upstream's parser does: a
+ * switch (OPT_FLAG, OPT_COUNT) back to false or 0, a value back to not
+ * given (an OPT_LIST emptied).  A switch whose name starts with "no-"
+ * (--no-online) takes the name without it (--online) as its --no- form
+ * as well.  --list-opts prints the long names, for bash completion.
+ */
+
+/* A repeatable option's values: at most max, pointing into argv. */
+struct opt_list {
+	const char **items;
+	int n, max;
 };
 
 struct opt {
 	char short_name;
-	const char *long_name;
+	const char *long_name;	/* NULL: the short form only */
 	enum opt_kind kind;
 	void *value;
 	const char *arg_name;
@@ -33,6 +48,7 @@ struct opt {
 #define OPT_BOOL(s, l, v, h) { (s), (l), OPT_FLAG, (v), NULL, (h) }
 #define OPT_NEG(l, v, h) { 0, (l), OPT_NEGFLAG, (v), NULL, (h) }
 #define OPT_STR(s, l, v, a, h) { (s), (l), OPT_STRING, (v), (a), (h) }
+#define OPT_LST(s, l, v, a, h) { (s), (l), OPT_LIST, (v), (a), (h) }
 #define OPT_SYSROOT(v) \
 	OPT_STR(0, "sysroot", (v), "DIR", \
 		"read and write sysfs under DIR instead of /")
@@ -49,9 +65,10 @@ struct opt {
 
 /*
  * Parse argv against opts.  Returns the index of the first positional
- * argument.  -h/--help prints usage and exits 0; a bad option, or an
- * empty value for one that takes a value, prints one line and exits
- * with EXIT_USAGE.
+ * argument.  -h/--help prints usage and --list-opts the long option
+ * names, and both exit 0; a bad option, an empty value for one that
+ * takes a value, or one value too many for an OPT_LIST prints one line
+ * and exits with EXIT_USAGE.
  */
 int parse_options(int argc, char **argv, const struct opt *opts,
 		  const char *usage);
