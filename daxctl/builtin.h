@@ -12,5 +12,6 @@ int cmd_disable_device(int argc, char **argv);
 int cmd_create_device(int argc, char **argv);
 int cmd_destroy_device(int argc, char **argv);
 int cmd_migrate_device_model(int argc, char **argv);
+int cmd_split_acpi(int argc, char **argv);
 
 #endif

@@ -4,25 +4,28 @@
 #include <util/command.h>
 #include "builtin.h"
 
+/* In upstream's order, which --list-cmds prints; plan is ours. */
 static const struct command daxctl_commands[] = {
+	{ "version" },
 	{ "list", cmd_list, "list dax regions and devices as JSON" },
+	{ "help" },
+	{ "migrate-device-model", cmd_migrate_device_model,
+	  "install the modprobe policy for the /sys/bus/dax model" },
+	{ "create-device", cmd_create_device,
+	  "make a device in a dynamic region" },
+	{ "destroy-device", cmd_destroy_device,
+	  "remove a device from a dynamic region" },
 	{ "reconfigure-device", cmd_reconfigure_device,
 	  "plan, then change a device's mode, memmap, compound or align" },
 	{ "online-memory", cmd_online_memory,
 	  "online the memory blocks of system-ram devices" },
 	{ "offline-memory", cmd_offline_memory,
 	  "offline the memory blocks of system-ram devices" },
-	{ "enable-device", cmd_enable_device, "bind devdax or kmem" },
 	{ "disable-device", cmd_disable_device, "unbind a device" },
-	{ "create-device", cmd_create_device,
-	  "make a device in a dynamic region" },
-	{ "destroy-device", cmd_destroy_device,
-	  "remove a device from a dynamic region" },
-	{ "migrate-device-model", cmd_migrate_device_model,
-	  "install the modprobe policy for the /sys/bus/dax model" },
+	{ "enable-device", cmd_enable_device, "bind devdax or kmem" },
 	{ "plan", cmd_plan,
 	  "state the memmap cost of each align and memmap location" },
-	{ NULL, NULL, NULL },
+	{ NULL },
 };
 
 int main(int argc, char **argv)

@@ -20,5 +20,6 @@ int cmd_read_infoblock(int argc, char **argv);
 int cmd_write_infoblock(int argc, char **argv);
 int cmd_check_labels(int argc, char **argv);
 int cmd_check_namespace(int argc, char **argv);
+int cmd_create_nfit(int argc, char **argv);
 
 #endif

@@ -6,16 +6,30 @@
 #ifndef UTIL_COMMAND_H
 #define UTIL_COMMAND_H
 
+/* Left out of --list-cmds, as upstream leaves out create-nfit. */
+#define CMD_HIDDEN (1u << 0)
+
+/*
+ * One entry of the table, in upstream's order (--list-cmds prints it).
+ * An entry without fn names a command command_main() answers itself,
+ * "version" or "help", at the place upstream lists it.
+ */
 struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 	const char *summary;
+	unsigned int flags;
 };
 
 /*
- * Run the subcommand named by argv[1].  "help", "--help" and no arguments
- * print the table; "version" and "--version" print the project version;
- * anything else unknown exits with EXIT_USAGE.
+ * Run the subcommand named by argv[1].  Before it, as upstream's main
+ * takes them: --list-cmds prints the table's names one a line; -v,
+ * --version and "version" print the project version; -h, --help and
+ * "help" without a command print the table.  "help CMD", "--help CMD"
+ * and "CMD --help" (--help right after CMD) open the manual page
+ * TOOL-CMD with man(1), as upstream does, or print CMD's options when
+ * man or the page is missing.  Anything else unknown exits with
+ * EXIT_USAGE.
  */
 int command_main(const char *tool, const struct command *cmds, int argc,
 		 char **argv);

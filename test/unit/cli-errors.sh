@@ -30,7 +30,7 @@ expect 2 "ndctl list missing option value" "$ndctl" list -r
 expect 2 "daxctl list stray argument" "$daxctl" list dax0.0
 expect 0 "daxctl with no arguments prints usage" "$daxctl"
 expect 0 "ndctl help" "$ndctl" help
-expect 0 "daxctl list --help" "$daxctl" list --help
+expect 0 "daxctl list -h" "$daxctl" list -h
 expect 0 "ndctl version" "$ndctl" version
 expect 0 "daxctl --version" "$daxctl" --version
 expect 1 "daxctl list on a missing sysroot" "$daxctl" list --sysroot /nonexistent

@@ -30,7 +30,7 @@ point() {
 }
 
 for tool in ndctl daxctl; do
-	cmds=$("$build/$tool/$tool" --help | sed -n '/^commands:/,$p' |
+	cmds=$("$build/$tool/$tool" -h | sed -n '/^commands:/,$p' |
 		awk 'NR > 1 && /^ / { print $1 }')
 	for cmd in $cmds; do
 		point "man $tool-$cmd" test -e "$man1/$tool-$cmd.1"
@@ -42,7 +42,7 @@ done
 # long option --help prints must appear in both.
 for page in ndctl-list; do
 	tool=${page%%-*} cmd=${page#*-}
-	opts=$("$build/$tool/$tool" "$cmd" --help |
+	opts=$("$build/$tool/$tool" "$cmd" -h |
 		grep -o -- '--[a-z][a-z-]*' | sort -u)
 	for opt in $opts; do
 		[ "$opt" = --help ] && continue
