@@ -36,6 +36,7 @@ struct create_opts {
 		*reconfig;
 	const char *name, *uuid, *type, *reserve, *sector_size, *sysroot;
 	bool force, dry_run, human, cont;
+	int verbose;
 	/* -1: not given (upstream's defaults: autorecover on) */
 	int autorecover, autolabel;
 };
@@ -371,6 +372,10 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 		goto out;
 	}
 	snprintf(name, sizeof(name), "%s", ndctl_namespace_get_devname(ns));
+	pr_debug("%s: %s namespace in %s, %s now", name,
+		 o->reconfig ? "the named" : "an idle",
+		 ndctl_region_get_devname(ndctl_namespace_get_region(ns)),
+		 nd_mode_name(ndctl_namespace_get_mode(ns)));
 	/* In use refuses before anything else, whatever the options. */
 	iu = devstate_inuse(&ds);
 	if (!iu || inuse_check_namespace(iu, ns)) {
@@ -412,6 +417,12 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 		if (plan_namespace(ds.profile, ns, &cfg, size, &cost))
 			goto out;
 		err = node_free_read(ds.root, node, &free_bytes);
+		if (!err)
+			pr_debug("node %d: %s free outside ZONE_MOVABLE, %s "
+				 "kept",
+				 node < 0 ? 0 : node,
+				 size_exact(free_bytes, b1, sizeof(b1)),
+				 size_exact(reserve, b2, sizeof(b2)));
 		/* --force skips the budget, unknown or not, as documented. */
 		if (err && cost.dram_total && !o->force) {
 			node_free_refuse(ds.root, name, node, err,
@@ -607,6 +618,7 @@ int cmd_create_namespace(int argc, char **argv)
 		  "--no-autolabel only: labels come from ndctl init-labels" },
 		OPT_BOOL('c', "continue", &o.cont,
 			 "one namespace in each region the filters pass"),
+		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
 		OPT_TERM,
 	};
@@ -617,6 +629,7 @@ int cmd_create_namespace(int argc, char **argv)
 	o.autorecover = o.autolabel = -1;
 	i = parse_options(argc, argv, options,
 			  "ndctl create-namespace [<options>]");
+	log_set_verbose(o.verbose);
 	if (i < argc) {
 		pr_err("unexpected argument '%s'", argv[i]);
 		return EXIT_USAGE;

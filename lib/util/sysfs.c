@@ -22,6 +22,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "sysfs.h"
 
 #ifndef SYS_openat2
@@ -587,6 +588,10 @@ int sysfs_write(const struct sysroot *root, const char *val, const char *fmt,
 	fd = open_attr(root, path, O_WRONLY);
 	if (fd < 0)
 		return fd;
+	/* -vv: every write, as the kernel gets it. */
+	if (log_verbose() >= 2)
+		pr_debug("write '%.*s' to %s", (int)strcspn(val, "\n"), val,
+			 path);
 	n = write(fd, val, len);
 	rc = n < 0 ? -errno : ((size_t)n == len ? 0 : -EIO);
 	if (close(fd) && !rc)
