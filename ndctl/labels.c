@@ -127,8 +127,10 @@ static void add_label(const struct label_entry *e, void *arg)
 	json_object_array_add(arg, jl);
 }
 
+/* index_only (-I): the index blocks without the labels, as upstream. */
 static struct json_object *labels_to_json(struct ndctl_dimm *dimm,
-					  const void *area, uint32_t size)
+					  const void *area, uint32_t size,
+					  bool index_only)
 {
 	struct json_object *j = json_object_new_object();
 	struct json_object *jidx = json_object_new_array();
@@ -157,19 +159,23 @@ static struct json_object *labels_to_json(struct ndctl_dimm *dimm,
 		json_object_array_add(jidx, ji);
 	}
 	cur = label_current_index(idx);
-	if (cur >= 0)
+	if (cur >= 0 && !index_only)
 		label_foreach(area, &idx[cur], add_label, jlabels);
 	json_object_object_add(j, "index", jidx);
-	json_object_object_add(j, "label", jlabels);
+	if (index_only)
+		json_object_put(jlabels);
+	else
+		json_object_object_add(j, "label", jlabels);
 	return j;
 }
 
 /*
- * Write the area with the DIMM's regions off, then make the kernel read
- * it (re-bind the DIMM) and bring the regions back.
+ * Write len bytes of the area from start (buf holds all of it) with the
+ * DIMM's regions off, then make the kernel read it (re-bind the DIMM)
+ * and bring the regions back.
  */
-static int write_area(struct ndctl_dimm *dimm, const void *buf, uint32_t len,
-		      struct inuse *iu, bool force)
+static int write_area(struct ndctl_dimm *dimm, const void *buf, uint32_t start,
+		      uint32_t len, struct inuse *iu, bool force)
 {
 	const char *name = ndctl_dimm_get_devname(dimm);
 	struct ndctl_bus *bus = ndctl_dimm_get_bus(dimm);
@@ -197,7 +203,8 @@ static int write_area(struct ndctl_dimm *dimm, const void *buf, uint32_t len,
 	for (i = 0; i < n && !rc; i++)
 		rc = ndctl_region_disable(off[i]);
 	if (!rc)
-		rc = ndctl_dimm_write_config(dimm, buf, 0, len);
+		rc = ndctl_dimm_write_config(dimm, (const char *)buf + start,
+					     start, len);
 	if (rc)
 		pr_err("%s: writing the label area failed: %s", name,
 		       strerror(-rc));
@@ -307,8 +314,8 @@ static int label_action(struct devstate *ds, void *obj, void *arg)
 		return rc;
 	}
 	if (action == LABEL_READ && (o->json || o->human)) {
-		json_object_array_add(req->out,
-				      labels_to_json(dimm, area, size));
+		json_object_array_add(req->out, labels_to_json(dimm, area, size,
+							       o->index_only));
 		free(area);
 		return 0;
 	}
@@ -321,7 +328,26 @@ static int label_action(struct devstate *ds, void *obj, void *arg)
 			rc = -EIO;
 		if (!rc && action == LABEL_ZERO) {
 			memset((char *)area + off, 0, len);
-			rc = write_area(dimm, area, size, iu, o->force);
+			rc = write_area(dimm, area, 0, size, iu, o->force);
+		}
+		free(area);
+		return rc;
+	}
+	if (action == LABEL_WRITE && req->ranged) {
+		uint64_t off, len;
+
+		/*
+		 * As upstream: the input's first bytes, up to the range's
+		 * length, at the offset; the rest of the area as it is.
+		 */
+		rc = label_range(req, name, area, size, &off, &len);
+		if (!rc) {
+			if (req->in->len < len)
+				len = req->in->len;
+			memcpy((char *)area + off, req->in->buf, len);
+			rc = len ? write_area(dimm, area, off, len, iu,
+					      o->force) :
+				   0;
 		}
 		free(area);
 		return rc;
@@ -337,7 +363,7 @@ static int label_action(struct devstate *ds, void *obj, void *arg)
 		/* The input from offset 0; the rest of the area zeroed. */
 		memset(area, 0, size);
 		memcpy(area, req->in->buf, req->in->len);
-		rc = write_area(dimm, area, size, iu, o->force);
+		rc = write_area(dimm, area, 0, size, iu, o->force);
 		free(area);
 		return rc;
 	}
@@ -362,10 +388,10 @@ static int label_action(struct devstate *ds, void *obj, void *arg)
 		}
 		label_init_area(area, &g);
 		/* Only the two index blocks matter; every slot is free. */
-		rc = write_area(dimm, area, 2 * g.index_size, iu, o->force);
+		rc = write_area(dimm, area, 0, 2 * g.index_size, iu, o->force);
 	} else {
 		memset(area, 0, size);
-		rc = write_area(dimm, area, size, iu, o->force);
+		rc = write_area(dimm, area, 0, size, iu, o->force);
 	}
 	free(area);
 	return rc;
@@ -417,6 +443,10 @@ static int label_command(int argc, char **argv, enum label_action action)
 		OPT_DIMM_BUS(&o.bus),
 		OPT_STR('i', "input", &o.input, "FILE",
 			"the label area to write (default: stdin)"),
+		OPT_STR('s', "size", &o.size, "SIZE",
+			"write only this many bytes (default: to the end)"),
+		OPT_STR('O', "offset", &o.offset, "OFFSET",
+			"write at this offset in the area (default 0)"),
 		OPT_BOOL('f', "force", &o.force, "disable active regions"),
 		OPT_VERBOSE(&o.verbose),
 		OPT_SYSROOT(&o.sysroot),
@@ -470,21 +500,20 @@ static int label_command(int argc, char **argv, enum label_action action)
 		pr_err("invalid --offset '%s'", o.offset);
 		goto out;
 	}
-	if (o.size && (parse_size(o.size, &req.len) || !req.len)) {
+	/* -s 0, as upstream has it: to the end of the area. */
+	if (o.size && parse_size(o.size, &req.len)) {
 		pr_err("invalid --size '%s'", o.size);
 		goto out;
 	}
-	req.ranged = o.offset || o.size;
-	if ((o.json || o.human) && (req.ranged || o.index_only)) {
+	req.ranged = req.offset || req.len;
+	if ((o.json || o.human) && req.ranged) {
 		pr_err("--%s picks raw bytes: not with --json",
-		       o.index_only ? "index" :
-		       o.size	    ? "size" :
-				      "offset");
+		       req.len ? "size" : "offset");
 		goto out;
 	}
 	if (o.index_only && req.ranged) {
 		pr_err("--index reads the index blocks: not with --%s",
-		       o.size ? "size" : "offset");
+		       req.len ? "size" : "offset");
 		goto out;
 	}
 	if (action == LABEL_WRITE && argc - i != 1) {

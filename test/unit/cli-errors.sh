@@ -37,12 +37,14 @@ expect 1 "daxctl list on a missing sysroot" "$daxctl" list --sysroot /nonexisten
 expect 1 "ndctl list -r names a missing region" \
 	"$ndctl" list -r region9 --sysroot "$fixture"
 expect 0 "ndctl list -r all" "$ndctl" list -r all --sysroot "$fixture"
-expect 2 "read-labels: --index is raw, not with --json" \
-	"$ndctl" read-labels -j -I nmem0 --sysroot "$fixture"
+expect 2 "read-labels: --size is raw, not with --json" \
+	"$ndctl" read-labels -j -s 256 nmem0 --sysroot "$fixture"
 expect 2 "read-labels: bad --offset" \
 	"$ndctl" read-labels -O lots nmem0 --sysroot "$fixture"
 expect 2 "zero-labels: bad --size" \
-	"$ndctl" zero-labels -s 0 nmem0 --sysroot "$fixture"
+	"$ndctl" zero-labels -s lots nmem0 --sysroot "$fixture"
+expect 2 "write-labels: bad --offset" \
+	"$ndctl" write-labels -O -1 nmem0 --sysroot "$fixture"
 expect 2 "enable-region: bad --type" \
 	"$ndctl" enable-region -t nvme all --sysroot "$fixture"
 expect 1 "enable-region -t blk: no blk region" \
