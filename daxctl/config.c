@@ -114,11 +114,12 @@ bool config_request_usage(const struct reconf_opts *o, char **name)
 
 	if (o->mode || o->memmap || o->align || o->compound >= 0 ||
 	    o->head_only >= 0 || o->size || o->movable >= 0 || o->no_online ||
-	    o->region || o->save_config) {
+	    o->region || o->save_config || o->input) {
 		pr_err("--check-config takes the settings from %s: give no "
 		       "--mode, --memmap, --[no-]compound, "
 		       "--[no-]vmemmap-head-only, --align, --[no-]movable, "
-		       "--no-online, --region or --save-config with it",
+		       "--no-online, --region, --input or --save-config with "
+		       "it",
 		       config_dir(o));
 		return false;
 	}

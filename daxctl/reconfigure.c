@@ -32,6 +32,7 @@
 #include <daxchange/decide.h>
 #include "plan.h"
 #include "reconfigure.h"
+#include "device-input.h"
 
 struct reconf {
 	const struct reconf_opts *o;
@@ -40,6 +41,9 @@ struct reconf {
 	/* The context: its dax bus, root, profile and in-use checker. */
 	struct devstate *ds;
 	uint64_t reserve;
+	/* The size came from --input: a no-op where it is the device's. */
+	bool input_size;
+	char input_region[16]; /* its chardev's region, for -r */
 	struct json_object *out;
 	bool stale; /* a device was worked on: re-read before the next */
 };
@@ -236,6 +240,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct plan_candidate c;
 	struct steps_result res;
 	struct step_list steps;
+	struct dax_request req;
 	bool destructive, offline_auto;
 	int rc, node = daxctl_dev_get_numa_node(dev);
 
@@ -248,7 +253,19 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		return EXIT_FAIL;
 	}
 	dax_read_facts(dev, &b, r->ds->profile, &facts);
-	rc = dax_decide(&facts, &cur, &r->req, &t, &destructive);
+	req = r->req;
+	if (r->input_size && !facts.dynamic) {
+		if (req.size != facts.dev_size) {
+			pr_err("%s: %s says size %s, but it is %s and only "
+			       "devices of dynamic regions change size",
+			       run.name, o->input,
+			       size_exact(req.size, b1, sizeof(b1)),
+			       size_exact(facts.dev_size, b2, sizeof(b2)));
+			return EXIT_USAGE;
+		}
+		req.has_size = false;
+	}
+	rc = dax_decide(&facts, &cur, &req, &t, &destructive);
 	if (rc)
 		return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
 
@@ -375,6 +392,34 @@ static int request_from_opts(const struct reconf_opts *o,
 }
 
 /*
+ * --input: the size and align the listing gives, unless -s and -a do,
+ * and the region its chardev names, unless -r does, as create-device
+ * takes them.  Its mappings are checked but not placed: a device that
+ * grows gets the ranges the kernel picks.
+ */
+static int apply_input(const struct reconf_opts *o, struct reconf *r,
+		       struct devstate_each *each)
+{
+	struct device_input in;
+	int rc = device_input_read(o->input, &in);
+
+	if (rc)
+		return rc;
+	if (!o->size && in.has_size) {
+		r->req.has_size = true;
+		r->req.size = in.size;
+		r->input_size = true;
+	}
+	if (!o->align && in.has_align)
+		r->req.align = in.align;
+	if (!o->region && in.region_id[0]) {
+		memcpy(r->input_region, in.region_id, sizeof(in.region_id));
+		each->region = r->input_region;
+	}
+	return EXIT_OK;
+}
+
+/*
  * Each device afresh once one before it was worked on: that may have
  * changed the context under it.  The first is as devstate_open() read it.
  */
@@ -422,6 +467,9 @@ int cmd_reconfigure_device(int argc, char **argv)
 			"dynamic regions: the device's new size"),
 		OPT_STR('r', "region", &o.region, "REGION",
 			"only devices of this region"),
+		OPT_STR(0, "input", &o.input, "FILE",
+			"a device as daxctl list prints it: take its size and "
+			"align"),
 		OPT_BOOL('N', "no-online", &o.no_online,
 			 "system-ram: leave the memory offline"),
 		OPT_NEG("movable", &o.movable,
@@ -470,6 +518,11 @@ int cmd_reconfigure_device(int argc, char **argv)
 	log_set_verbose(o.verbose);
 	if (request_from_opts(&o, &r.req))
 		return EXIT_USAGE;
+	if (o.input && !o.check_config) {
+		rc = apply_input(&o, &r, &each);
+		if (rc)
+			return rc;
+	}
 	if (o.check_config) {
 		if (argc - i != 1) {
 			pr_err("--check-config takes one device");
@@ -488,7 +541,7 @@ int cmd_reconfigure_device(int argc, char **argv)
 	}
 	if (!o.check_config && !dax_request_changes(&r.req)) {
 		pr_err("nothing to change: give --mode, --memmap, "
-		       "--[no-]compound, --align or --size");
+		       "--[no-]compound, --align, --size or --input");
 		return EXIT_USAGE;
 	}
 	if (devstate_open(&ds, o.sysroot,
@@ -502,7 +555,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 	}
 	r.ds = &ds;
 	r.out = json_object_new_array();
-	each.region = o.region;
+	if (!each.region)
+		each.region = o.region;
 	each.done_verb = o.dry_run ? NULL : "reconfigured";
 	rc = devstate_inuse(&ds) ?
 		     devstate_each(&ds, &each, argc - i, argv + i) :

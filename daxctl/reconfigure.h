@@ -16,6 +16,7 @@ struct reconf_opts {
 	/* Boot-time reconfiguration (config.c). */
 	bool check_config, save_config;
 	const char *config_dir; /* NULL: DAXCTL_CONF_DIR */
+	const char *input; /* a device's listing: its size and align */
 };
 
 #endif

@@ -269,6 +269,45 @@ expect 1 "create-device --input: a missing file" \
 	"$daxctl" create-device --input "$dir/nonexistent.json" \
 	--sysroot "$tree"
 
+# reconfigure-device --input reads the file as create-device does; on a
+# namespace's device the listing's size must be the device's own.
+fresh
+"$daxctl" list -d dax0.0 --sysroot "$tree" | sed '1d;$d' >"$input"
+expect 0 "reconfigure --input: its own listing, a dry run with no steps" \
+	"" "$daxctl" reconfigure-device dax0.0 --input "$input" --dry-run \
+	--sysroot "$tree"
+if grep -q '"steps":\[$' "$dir/out" && ! grep -q '"step"' "$dir/out"; then
+	n=$((n + 1)); echo "ok $n - reconfigure --input: nothing to do"
+else
+	n=$((n + 1)); echo "not ok $n - reconfigure --input: nothing to do"
+	sed 's/^/# /' "$dir/out"
+fi
+# Refused per device, as -s is: the device's line, then the tally.
+printf '%s\n' '{"chardev":"dax0.0","size":1073741824}' >"$input"
+n=$((n + 1))
+"$daxctl" reconfigure-device dax0.0 --input "$input" --sysroot "$tree" \
+	>/dev/null 2>"$dir/err"
+status=$?
+if [ "$status" -eq 2 ] && grep -Eq 'dax0\.0: .*dev\.json says size 1G, but it is [0-9]+[KMG]? and only devices of dynamic regions change size' "$dir/err" &&
+	[ "$(tree_hash)" = "$before" ]; then
+	echo "ok $n - reconfigure --input: another size on a namespace's device"
+else
+	echo "not ok $n - reconfigure --input: another size on a namespace's device: status $status"
+	sed 's/^/# /' "$dir/err"
+fi
+printf '%s\n' '{"chardev":"dax0.0","sise":1}' >"$input"
+expect 2 "reconfigure --input: an unknown key" \
+	'dev\.json: "sise" is 1: not a key daxctl list prints' \
+	"$daxctl" reconfigure-device dax0.0 --input "$input" --sysroot "$tree"
+printf '%s\n' '{"chardev":"dax4.0","size":1073741824}' >"$input"
+expect 1 "reconfigure --input: its chardev's region is the filter" \
+	'dax0\.0: no such dax device in region 4' \
+	"$daxctl" reconfigure-device dax0.0 --input "$input" --sysroot "$tree"
+expect 2 "reconfigure --input with --check-config" \
+	'--check-config takes the settings from' \
+	"$daxctl" reconfigure-device dax0.0 --input "$input" -C \
+	--sysroot "$tree"
+
 # Bad values are usage errors before any name is looked up, one line.
 fresh
 expect 2 "reconfigure: bad --align with an unknown device" \
