@@ -9,6 +9,8 @@ static const struct command daxctl_commands[] = {
 	{ "version" },
 	{ "list", cmd_list, "list dax regions and devices as JSON" },
 	{ "help" },
+	{ "split-acpi", cmd_split_acpi,
+	  "split a NUMA node in dumped SRAT, SLIT and NFIT tables" },
 	{ "migrate-device-model", cmd_migrate_device_model,
 	  "install the modprobe policy for the /sys/bus/dax model" },
 	{ "create-device", cmd_create_device,

@@ -44,21 +44,23 @@ void acpi_seal(uint8_t *t, size_t len)
 	t[ACPI_CHECKSUM] = (uint8_t)-sum(t, len);
 }
 
-const char *acpi_check(const uint8_t *t, size_t len, const char *sig)
+const char *acpi_check(const uint8_t *t, size_t size, const char *sig,
+		       size_t *len)
 {
 	static char why[96];
 
-	if (len < ACPI_HEADER_LEN || memcmp(t + ACPI_SIGNATURE, sig, 4)) {
+	if (size < ACPI_HEADER_LEN || memcmp(t + ACPI_SIGNATURE, sig, 4)) {
 		snprintf(why, sizeof(why), "not an ACPI %s table", sig);
 		return why;
 	}
-	if (acpi_get(t + ACPI_LENGTH, 4) != len) {
+	*len = acpi_get(t + ACPI_LENGTH, 4);
+	if (*len < ACPI_HEADER_LEN || *len > size) {
 		snprintf(why, sizeof(why),
-			 "its length field says %llu bytes, the file has %zu",
-			 (unsigned long long)acpi_get(t + ACPI_LENGTH, 4), len);
+			 "its length field says %zu bytes, the file has %zu",
+			 *len, size);
 		return why;
 	}
-	if (sum(t, len))
+	if (sum(t, *len))
 		return "its checksum does not match its bytes";
 	return NULL;
 }

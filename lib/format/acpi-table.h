@@ -78,12 +78,14 @@ void acpi_put(uint8_t *p, int bytes, uint64_t v);
 void acpi_seal(uint8_t *t, size_t len);
 
 /*
- * Whether t (len bytes read from a file) is a sig table: NULL when it
- * is, else why not ("not an SRAT", "its length field says 120 bytes",
- * "its checksum does not match its bytes"), in a buffer the next
- * call reuses.
+ * Whether the size bytes at t (a file, as acpixtract writes one) start
+ * with a sig table: NULL, with its length in *len, when they do (bytes
+ * after the table are not its own), else why not ("not an ACPI SRAT
+ * table", "its length field says 120 bytes, the file has 100", "its
+ * checksum does not match its bytes"), in a buffer the next call reuses.
  */
-const char *acpi_check(const uint8_t *t, size_t len, const char *sig);
+const char *acpi_check(const uint8_t *t, size_t size, const char *sig,
+		       size_t *len);
 
 /* One subtable: where it starts in the table, its length and type. */
 struct acpi_sub {

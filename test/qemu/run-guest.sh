@@ -7,12 +7,16 @@
 # Usage: run-guest.sh --scenario DIR [--kernel DIR] [--nvdimm SIZE]...
 #                     [--mem SIZE] [--append ARGS] [--timeout SECONDS]
 #                     [--outdir DIR] [--bin FILE]... [--show]
+#                     [--qemu-args ARGS] [--early-initrd FILE]
 #   --show prints the guest's console output instead of its TAP stream.
+#   --qemu-args adds QEMU options (NUMA nodes, memory backends).
+#   --early-initrd puts an uncompressed cpio (ACPI table overrides under
+#   kernel/firmware/acpi/) before the initramfs, where the kernel looks.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 kernel= scenario= append= outdir= mem=2G timeout=${QEMU_TIMEOUT:-900} show=
-nvdimms= bins=
+nvdimms= bins= qemu_args= early=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernel=$2; shift ;;
@@ -24,6 +28,8 @@ while [ $# -gt 0 ]; do
 	--outdir) outdir=$2; shift ;;
 	--bin) bins="$bins $2"; shift ;;
 	--show) show=1 ;;
+	--qemu-args) qemu_args="$qemu_args $2"; shift ;;
+	--early-initrd) early=$2; shift ;;
 	*) echo "run-guest: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -35,6 +41,10 @@ trap 'rm -rf "$work"' EXIT
 
 # shellcheck disable=SC2086
 "$here/mkinitramfs.sh" "$work/initrd.gz" "$kernel/root" "$scenario" $bins
+if [ -n "$early" ]; then
+	cat "$early" "$work/initrd.gz" >"$work/initrd.both"
+	mv "$work/initrd.both" "$work/initrd.gz"
+fi
 
 # Each NVDIMM is a sparse backing file: the region is SIZE, the label
 # area takes the last 2 MiB of the file.
@@ -55,7 +65,7 @@ timeout -s KILL "$timeout" qemu-system-x86_64 -accel tcg -cpu max \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-kernel "$vmlinuz" -initrd "$work/initrd.gz" \
 	-append "console=ttyS0 quiet panic=-1 $append" \
-	$args </dev/null >"$work/console" 2>&1 || status=$?
+	$args $qemu_args </dev/null >"$work/console" 2>&1 || status=$?
 
 tr -d '\r' <"$work/console" >"$work/log"
 if [ -n "${QEMU_LOG:-}" ]; then

@@ -10,7 +10,7 @@ set -u
 build=$1 name=$2 kernel=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 scenario=$here/scenarios/$name
-NVDIMMS= MEM=2G APPEND= MODULES= TOOLS= TIMEOUT=
+NVDIMMS= MEM=2G APPEND= MODULES= TOOLS= TIMEOUT= QEMU_ARGS= EARLY_INITRD=
 . "$scenario/config"
 # mkinitramfs.sh adds these to the guest.
 export EXTRA_MODULES="$MODULES" EXTRA_TOOLS="$TOOLS"
@@ -27,6 +27,8 @@ for size in $NVDIMMS; do
 	set -- "$@" --nvdimm "$size"
 done
 [ -n "$APPEND" ] && set -- "$@" --append "$APPEND"
+[ -n "$QEMU_ARGS" ] && set -- "$@" --qemu-args "$QEMU_ARGS"
+[ -n "$EARLY_INITRD" ] && set -- "$@" --early-initrd "$EARLY_INITRD"
 # QEMU_TIMEOUT (the debug kernel's) wins over the scenario's own.
 [ -n "$TIMEOUT" ] && [ -z "${QEMU_TIMEOUT:-}" ] && set -- "$@" --timeout "$TIMEOUT"
 [ -n "$kernel" ] && set -- "$@" --kernel "$kernel"
