@@ -71,6 +71,11 @@ struct daxctl_backing {
 	char ns[32];		/* namespace, e.g. "namespace0.0" */
 	bool memmap_pmem;	/* nd mode "pmem": memmap in the reserve */
 	uint64_t ns_start, ns_size;
+	/*
+	 * The namespace's size could not be read, or read 0 (a claimed
+	 * namespace has capacity): the negative errno, else 0.
+	 */
+	int ns_err;
 	uint64_t align;		/* nd dax align */
 	/* What the nd dax device accepts as align, 0-terminated. */
 	uint64_t supported_aligns[8];

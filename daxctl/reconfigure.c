@@ -509,6 +509,15 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		       run.name);
 		return EXIT_FAIL;
 	}
+	/* Every figure of the plan follows from the size: a failed read. */
+	if (b.nd && b.ns_err) {
+		pr_err("%s: cannot read the size of %s: %s; nothing was changed",
+		       run.name, b.ns,
+		       b.ns_err == -EBADMSG ? "it reads 0" :
+		       b.ns_err == -EINVAL  ? "not a number" :
+					      strerror(-b.ns_err));
+		return EXIT_FAIL;
+	}
 	rc = make_target(r, dev, &b, &cur, &t, &destructive);
 	if (rc)
 		return rc;

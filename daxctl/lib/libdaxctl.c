@@ -607,7 +607,12 @@ int daxctl_region_get_backing(struct daxctl_region *region,
 			if (!sysfs_parse_u64(tok, &b->supported_aligns[n]) &&
 			    sysfs_valid_align(b->supported_aligns[n]))
 				n++;
+	/* resource is root's only: a plan without it starts at 0. */
 	sysfs_read_u64(root, &b->ns_start, "%s/../%s/resource", path, b->ns);
-	sysfs_read_u64(root, &b->ns_size, "%s/../%s/size", path, b->ns);
+	b->ns_err =
+		sysfs_read_u64(root, &b->ns_size, "%s/../%s/size", path, b->ns);
+	/* A claimed namespace has capacity: 0 is no reading either. */
+	if (!b->ns_err && !b->ns_size)
+		b->ns_err = -EBADMSG;
 	return 0;
 }

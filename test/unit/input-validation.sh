@@ -285,4 +285,24 @@ expect 2 "write-infoblock: bad --mode, one line" \
 	"invalid --mode 'bogus': an info block is fsdax or devdax" \
 	"$ndctl" write-infoblock -o "$dir/ib.img" -s 1G -m bogus
 
+# A namespace size that cannot be read is a failed read (status 1), not
+# a usage error, and nothing is planned from it.
+nssize=$tree/sys/bus/nd/devices/namespace0.0/size
+for how in missing garbage zero; do
+	fresh
+	case $how in
+	missing) rm "$nssize" ;;
+	garbage) echo zz >"$nssize" ;;
+	zero) echo 0 >"$nssize" ;;
+	esac
+	snapshot
+	expect 1 "reconfigure: the namespace size $how: a failed read" \
+		'dax0\.0: cannot read the size of namespace0\.0: .*nothing was changed' \
+		"$daxctl" reconfigure-device dax0.0 -m system-ram --sysroot "$tree"
+	expect 1 "reconfigure --dry-run: the namespace size $how" \
+		'dax0\.0: cannot read the size of namespace0\.0' \
+		"$daxctl" reconfigure-device dax0.0 -m system-ram --dry-run \
+		--sysroot "$tree"
+done
+
 echo "1..$n"
