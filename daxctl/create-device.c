@@ -493,7 +493,8 @@ int cmd_create_device(int argc, char **argv)
 	bool human = false;
 	int verbose = 0;
 	struct opt options[] = {
-		OPT_STR('r', "region", &region, "REGION",
+		OPT_REGION_ID(
+			'r', "region", &region, "REGION",
 			"dynamic region to create in (default: the first)"),
 		OPT_STR('s', "size", &size, "SIZE",
 			"device size (default: all available)"),

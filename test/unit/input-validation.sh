@@ -305,4 +305,30 @@ for how in missing garbage zero; do
 		--sysroot "$tree"
 done
 
+# -r/--region: a malformed id is a usage error in every command that
+# takes one; a well-formed id of a region that does not exist is not.
+fresh
+for cmd in "daxctl list" "daxctl create-device" \
+	"daxctl reconfigure-device -m devdax dax0.0" \
+	"daxctl disable-device all" "daxctl enable-device all" \
+	"daxctl destroy-device all" "daxctl online-memory all" \
+	"daxctl offline-memory all" "daxctl plan" "ndctl list" \
+	"ndctl create-namespace" "ndctl disable-namespace all" \
+	"ndctl enable-namespace all" "ndctl destroy-namespace all" \
+	"ndctl check-namespace all" "ndctl read-infoblock all" \
+	"ndctl write-infoblock all"; do
+	# shellcheck disable=SC2086 # the command and its words
+	set -- $cmd
+	tool=$1
+	shift
+	eval "bin=\$$tool"
+	for bad in bogus 1x 01 region region-1 2147483648; do
+		expect 2 "$cmd -r $bad: usage" \
+			"invalid --region '$bad': expected a region id" \
+			"$bin" "$@" -r "$bad" --sysroot "$tree"
+	done
+	expect 1 "$cmd -r region99: no such region, a failed lookup" "" \
+		"$bin" "$@" -r region99 --sysroot "$tree"
+done
+
 echo "1..$n"
