@@ -57,6 +57,11 @@ const char *daxctl_region_get_path(struct daxctl_region *region);
 uint64_t daxctl_region_get_size(struct daxctl_region *region);
 uint64_t daxctl_region_get_available_size(struct daxctl_region *region);
 uint64_t daxctl_region_get_align(struct daxctl_region *region);
+/*
+ * The node of the region's parent device, which the kernel gives every
+ * device created in it (device_add()); -1 when it has none.
+ */
+int daxctl_region_get_numa_node(struct daxctl_region *region);
 /* Dynamic regions (hmem, CXL) let devices be created and resized. */
 bool daxctl_region_is_dynamic(struct daxctl_region *region);
 

@@ -131,6 +131,8 @@ static struct daxctl_region *find_or_add_region(struct daxctl_ctx *ctx,
 			 parent);
 	sysfs_read_u64(ctx->root, &region->available_size,
 		       "%s/dax_region/available_size", parent);
+	region->numa_node = -1;
+	sysfs_read_node(ctx->root, &region->numa_node, "%s/numa_node", parent);
 	/* Only dynamic regions grow "create" (drivers/dax/bus.c). */
 	region->dynamic =
 		sysfs_exists(ctx->root, "%s/dax_region/create", parent);
@@ -315,6 +317,11 @@ struct daxctl_ctx *daxctl_region_get_ctx(struct daxctl_region *region)
 int daxctl_region_get_id(struct daxctl_region *region)
 {
 	return region->id;
+}
+
+int daxctl_region_get_numa_node(struct daxctl_region *region)
+{
+	return region->numa_node;
 }
 
 const char *daxctl_region_get_path(struct daxctl_region *region)

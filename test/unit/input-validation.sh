@@ -331,4 +331,55 @@ for cmd in "daxctl list" "daxctl create-device" \
 		"$bin" "$@" -r region99 --sysroot "$tree"
 done
 
+# create-device's DRAM budget, as reconfigure-device's: the new device's
+# memmap in DRAM must fit the node's free memory less --reserve, else
+# one line and nothing created; --force skips it; no meminfo refuses.
+# The fixture's region is made dynamic; its "create" takes no device, so
+# a command past the budget fails there, at the first write.
+dynamic() {
+	fresh
+	region=$tree/sys/bus/nd/devices/dax0.0/dax_region
+	echo 1073741824 >"$region/available_size"
+	: >"$region/create"
+	snapshot
+}
+# past_budget DESC CMD...: got as far as the create step.
+past_budget() {
+	desc=$1
+	shift
+	n=$((n + 1))
+	"$@" >"$dir/out" 2>"$dir/err" </dev/null
+	if [ $? -eq 1 ] && grep -q "create a device in region0 failed" \
+		"$dir/err" && ! grep -q "free memory\|memmap needs" "$dir/err"; then
+		echo "ok $n - $desc"
+	else
+		echo "not ok $n - $desc"
+		sed 's/^/# /' "$dir/err"
+	fi
+}
+dynamic
+expect 1 "create-device: a devdax memmap past the budget is refused" \
+	"^daxctl create-device: region0: the new device's memmap needs 4132K of DRAM on node 0, which has 1858164K free outside ZONE_MOVABLE \\(keeping 2000M\\): nothing was created; use a smaller --size, or --force$" \
+	"$daxctl" create-device -s 1G --reserve 2000M --sysroot "$tree"
+expect 1 "create-device: a system-ram memmap past the budget is refused" \
+	"region0: the new device's memmap needs 16388K of DRAM on node 0.*keeping 1800M" \
+	"$daxctl" create-device -s 1G -m system-ram --reserve 1800M \
+	--sysroot "$tree"
+expect 2 "create-device: bad --reserve" "invalid --reserve 'lots'" \
+	"$daxctl" create-device -s 1G --reserve lots --sysroot "$tree"
+past_budget "create-device: a memmap that fits the budget goes on" \
+	"$daxctl" create-device -s 1G -m system-ram --reserve 1700M \
+	--sysroot "$tree"
+dynamic
+past_budget "create-device: --force skips the budget" \
+	"$daxctl" create-device -s 1G --reserve 2000M -f --sysroot "$tree"
+dynamic
+rm "$meminfo"
+snapshot
+expect 1 "create-device: no meminfo, no device" \
+	'region0: cannot read the free memory of node 0 from .*/meminfo: No such file or directory; the change needs 4132K of DRAM there and --force skips the check' \
+	"$daxctl" create-device -s 1G --sysroot "$tree"
+past_budget "create-device: no meminfo, --force skips the budget" \
+	"$daxctl" create-device -s 1G -f --sysroot "$tree"
+
 echo "1..$n"
