@@ -27,7 +27,7 @@
 #include <util/options.h>
 #include <util/size.h>
 #include "builtin.h"
-#include "dax-steps.h"
+#include <daxchange/decide.h>
 
 /* More ranges than a device is ever split into by hand. */
 #define INPUT_RANGES_MAX 64

@@ -22,7 +22,7 @@
 #include <util/sysfs.h>
 #include "builtin.h"
 #include <devstate/dax-json.h>
-#include "dax-steps.h"
+#include <daxchange/dax-steps.h>
 
 struct dev_opts {
 	const char *region, *mode, *size, *align, *sysroot;

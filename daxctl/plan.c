@@ -373,7 +373,8 @@ int cmd_plan(int argc, char **argv)
 	if (filter.head_only == 1 && !profile->vmemmap_head_only_control) {
 		pr_err("--vmemmap-head-only on: no vmemmap_head_only "
 		       "attribute on this kernel's dax devices (profile %s; "
-		       "it needs kernel-patches/ 0006)",
+		       "it needs the vmemmap_head_only control of "
+		       "kernel-patches/)",
 		       profile->name);
 		goto out;
 	}

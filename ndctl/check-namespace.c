@@ -22,7 +22,7 @@
 #include <devstate/inuse.h>
 #include <util/log.h>
 #include <util/options.h>
-#include "btt-check.h"
+#include <format/btt-check.h>
 #include "builtin.h"
 #include "json.h"
 

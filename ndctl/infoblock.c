@@ -21,7 +21,7 @@
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
-#include "infoblock-format.h"
+#include <format/infoblock-format.h>
 #include "json.h"
 
 struct read_opts {

@@ -22,7 +22,7 @@
 #include <util/size.h>
 #include "builtin.h"
 #include <devstate/filter.h>
-#include "label-format.h"
+#include <format/label-format.h>
 #include "region.h"
 
 /* -b, which every label command takes. */

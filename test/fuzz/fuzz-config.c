@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <daxctl/config-parse.h>
+#include <util/config-parse.h>
 #include <util/log.h>
 #include <util/size.h>
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <ndctl/label-format.h>
+#include <format/label-format.h>
 
 static void touch(const struct label_entry *e, void *arg)
 {

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include <ndctl/label-format.h>
+#include <format/label-format.h>
 
 int main(int argc, char **argv)
 {

@@ -14,8 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <ndctl/btt-check.h>
-#include <ndctl/btt-format.h>
+#include <format/btt-check.h>
+#include <format/btt-format.h>
 #include "tap.h"
 
 #define NS_SIZE (20ULL << 20)

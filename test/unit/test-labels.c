@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <ndctl/label-format.h>
+#include <format/label-format.h>
 #include "tap.h"
 
 #define CONFIG_SIZE (128 * 1024)

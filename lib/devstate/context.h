@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What every command works in: one sysfs root, both libraries' contexts
+ * over it, the kernel profile detected once, and the in-use checker.  A
+ * command opens one, hands it to whatever needs it and closes it once.
+ */
+#ifndef DEVSTATE_CONTEXT_H
+#define DEVSTATE_CONTEXT_H
+
+#include <daxctl/libdaxctl.h>
+#include <memmap/memmap.h>
+#include <ndctl/libndctl.h>
+
+struct inuse;
+struct sysroot;
+
+struct devstate {
+	struct sysroot *root;
+	/* NULL unless DEVSTATE_ND was asked for, or devstate_nd() ran. */
+	struct ndctl_ctx *nd;
+	struct daxctl_ctx *dax;
+	/* linux-6.1-patched when the kernel shows the series' controls. */
+	const struct memmap_profile *profile;
+	struct inuse *iu; /* made on first use: devstate_inuse() */
+	int lock_fd; /* the change lock (lock.h), or -1 */
+};
+
+/* Bitmask of what devstate_open() reads. */
+#define DEVSTATE_DAX 1u
+#define DEVSTATE_ND 2u
+/*
+ * The command changes something: take the change lock (lock.h) before
+ * anything is read, and finish any change a killed command left in the
+ * journal (journal.h) first.
+ */
+#define DEVSTATE_CHANGE 4u
+
+/*
+ * Open sysroot ("/" when NULL) with the wanted contexts.  Prints
+ * "cannot read sysfs under ..." and returns a negative errno on failure;
+ * devstate_close() is safe either way.  A journal left by a killed
+ * change is finished first, under the lock, by any command that can
+ * take the lock at once (a read-only one does not wait for it).
+ */
+int devstate_open(struct devstate *ds, const char *sysroot, unsigned int want);
+void devstate_close(struct devstate *ds);
+/* The context's in-use checker, or NULL (and a message) without memory. */
+struct inuse *devstate_inuse(struct devstate *ds);
+/*
+ * The context's nd library, opened on first use (a daxctl command needs
+ * it only for a namespace behind a device); NULL after one line naming
+ * the failure.  Who needs it current after a change calls
+ * ndctl_refresh() on it.
+ */
+struct ndctl_ctx *devstate_nd(struct devstate *ds);
+/* Re-read both libraries' contexts after a change. */
+void devstate_refresh(struct devstate *ds);
+
+/*
+ * Kernel features are detected, never assumed from a version: a dax
+ * device with the memmap attribute means the kernel-patches series.
+ */
+const struct memmap_profile *devstate_detect_profile(struct daxctl_ctx *dax);
+/*
+ * MemFree of a NUMA node (node 0 when node < 0) less the free pages of
+ * its ZONE_MOVABLE, the DRAM budget of a memmap there.  Returns 0, or a negative errno when the node's meminfo
+ * cannot be read (-EBADMSG: it has no MemFree line; -ERANGE: past 2^64
+ * bytes), leaving *bytes alone: an unknown budget is never "no limit".
+ */
+int node_free_read(struct sysroot *root, int node, uint64_t *bytes);
+/*
+ * The one line for a node_free_read() failure: "NAME: cannot read the
+ * free memory of node N from FILE: REASON; CONSEQUENCE".
+ */
+void node_free_perror(struct sysroot *root, const char *name, int node,
+		      int err, const char *consequence);
+/*
+ * A change needs dram_bytes of DRAM on node and node_free_read() failed
+ * with err: the refusal, naming the file, the reason and --force (which
+ * skips the budget, as the man pages say).
+ */
+void node_free_refuse(struct sysroot *root, const char *name, int node,
+		      int err, uint64_t dram_bytes);
+
+#endif

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The planner: every candidate configuration of one device (align x memmap
+ * location x compound, and one or two vmemmap pages per compound page
+ * where the kernel offers the choice), its cost from the model, whether it fits the DRAM
+ * budget, whether reaching it is destructive, and a recommendation.  Pure
+ * computation: the caller supplies the device and the free memory.
+ */
+#ifndef MEMMAP_PLANNER_H
+#define MEMMAP_PLANNER_H
+
+#include "memmap.h"
+
+#define PLAN_MAX_CANDIDATES 16
+
+struct plan_target {
+	uint64_t start, size;
+	enum memmap_mode mode;
+	bool info_block;	/* namespace-backed */
+	/* The current configuration, when the device exists. */
+	bool has_current;
+	struct memmap_config cur; /* align, location, compound, head_only */
+	/* The namespace's info block reserves room for the memmap. */
+	bool cur_reserve;
+	/*
+	 * DRAM budget: free bytes on the node, when node_free_known (0 is
+	 * a budget, not "unknown").  Unknown, every candidate fits: the
+	 * commands that change a device refuse that themselves.
+	 */
+	bool node_free_known;
+	uint64_t node_free;
+	uint64_t reserve;	/* keep this much of node_free free */
+};
+
+/* Narrowing options; 0 / -1 mean "any". */
+struct plan_filter {
+	uint64_t aligns[4];	/* 0-terminated; empty = all */
+	int location;		/* -1, MEMMAP_DRAM or MEMMAP_PMEM */
+	int compound;		/* -1, 0 or 1 */
+	int head_only;		/* -1, 0 or 1 */
+};
+
+struct plan_candidate {
+	struct memmap_config cfg;
+	struct memmap_cost cost;
+	bool fits;		/* meaningful when node_free_known */
+	bool destructive;	/* rewrites the namespace's info block */
+	bool current;
+};
+
+struct plan {
+	int count;
+	struct plan_candidate c[PLAN_MAX_CANDIDATES];
+	int recommended;	/* index into c, or -1 */
+	char reason[256];
+};
+
+/*
+ * The DRAM budget's rule, for every command: dram bytes of memmap fit
+ * when node_free less them still keeps reserve free.
+ */
+bool plan_fits(uint64_t dram, uint64_t node_free, uint64_t reserve);
+
+void plan_build(const struct memmap_profile *p, const struct plan_target *t,
+		const struct plan_filter *f, struct plan *plan);
+
+#endif
