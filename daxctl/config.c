@@ -44,7 +44,7 @@ int config_identify(struct devstate *ds, struct daxctl_dev *dev,
 		b = (struct daxctl_backing){ 0 };
 	if (b.nd) {
 		/* The namespace through the command's nd library. */
-		struct ndctl_ctx *nd = devstate_nd(ds);
+		struct ndctl_ctx *nd = devstate_nd(ds, false);
 		struct ndctl_namespace *ns =
 			nd ? ndctl_get_namespace(nd, b.ns) : NULL;
 

@@ -252,6 +252,15 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		       run.name);
 		return EXIT_FAIL;
 	}
+	/* Every figure of the plan follows from the size: a failed read. */
+	if (b.nd && b.ns_err) {
+		pr_err("%s: cannot read the size of %s: %s; nothing was changed",
+		       run.name, b.ns,
+		       b.ns_err == -EBADMSG ? "it reads 0" :
+		       b.ns_err == -EINVAL  ? "not a number" :
+					      strerror(-b.ns_err));
+		return EXIT_FAIL;
+	}
 	dax_read_facts(dev, &b, r->ds->profile, &facts);
 	req = r->req;
 	if (r->input_size && !facts.dynamic) {
@@ -465,8 +474,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 		OPT_STR('a', "align", &o.align, "SIZE", "4K, 2M or 1G"),
 		OPT_STR('s', "size", &o.size, "SIZE",
 			"dynamic regions: the device's new size"),
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only devices of this region"),
+		OPT_REGION_ID('r', "region", &o.region, "REGION",
+			      "only devices of this region"),
 		OPT_STR(0, "input", &o.input, "FILE",
 			"a device as daxctl list prints it: take its size and "
 			"align"),

@@ -585,8 +585,8 @@ int cmd_create_namespace(int argc, char **argv)
 	struct opt options[] = {
 		OPT_STR('b', "bus", &o.bus, "BUS",
 			"only regions of this bus (ndbusN or provider)"),
-		OPT_STR('r', "region", &o.region, "REGION",
-			"region to create in (regionN, N or all)"),
+		OPT_REGION_ID('r', "region", &o.region, "REGION",
+			      "region to create in (regionN, N or all)"),
 		OPT_STR('m', "mode", &o.mode, "MODE",
 			"devdax, fsdax (default), sector or raw"),
 		OPT_STR('l', "sector-size", &o.sector_size, "SIZE",

@@ -72,10 +72,9 @@ int dax_journal_reconfigure(struct journal *j, struct reconf_run *run,
 	record_setup(j, cur);
 	if (run->ns) {
 		/* The claim as it is, for an info block rewrite's undo. */
-		nd = devstate_nd(run->ds);
-		rc = nd ? ndctl_refresh(nd) : -ENOMEM;
-		if (rc)
-			return rc;
+		nd = devstate_nd(run->ds, true);
+		if (!nd)
+			return -ENOMEM;
 		ns = ndctl_get_namespace(nd, run->ns);
 		if (ns) {
 			ns_claim_save(ns, &c);

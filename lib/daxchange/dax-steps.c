@@ -379,13 +379,12 @@ static struct daxctl_dev *claimed_dev(struct reconf_run *run,
 static int with_claim(struct reconf_run *run, const struct ndctl_ns_config *cfg,
 		      struct ns_claim *old)
 {
-	struct ndctl_ctx *nd = devstate_nd(run->ds);
+	struct ndctl_ctx *nd = devstate_nd(run->ds, true);
 	struct ndctl_namespace *ns;
 	int rc;
 
-	rc = nd ? ndctl_refresh(nd) : -ENOMEM;
-	if (rc)
-		return rc;
+	if (!nd)
+		return -ENOMEM;
 	ns = ndctl_get_namespace(nd, run->ns);
 	if (!ns) {
 		rc = -ENOENT;

@@ -120,12 +120,12 @@ struct inuse *devstate_inuse(struct devstate *ds)
 	return ds->iu;
 }
 
-struct ndctl_ctx *devstate_nd(struct devstate *ds)
+struct ndctl_ctx *devstate_nd(struct devstate *ds, bool current)
 {
 	int rc;
 
 	if (ds->nd)
-		return ds->nd;
+		return !current || !ndctl_refresh(ds->nd) ? ds->nd : NULL;
 	rc = ndctl_new(&ds->nd, ds->root);
 	if (rc) {
 		pr_err("cannot read sysfs under '%s': %s",

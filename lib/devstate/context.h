@@ -7,6 +7,7 @@
 #ifndef DEVSTATE_CONTEXT_H
 #define DEVSTATE_CONTEXT_H
 
+#include <stdbool.h>
 #include <daxctl/libdaxctl.h>
 #include <memmap/memmap.h>
 #include <ndctl/libndctl.h>
@@ -48,11 +49,11 @@ void devstate_close(struct devstate *ds);
 struct inuse *devstate_inuse(struct devstate *ds);
 /*
  * The context's nd library, opened on first use (a daxctl command needs
- * it only for a namespace behind a device); NULL after one line naming
- * the failure.  Who needs it current after a change calls
- * ndctl_refresh() on it.
+ * it only for a namespace behind a device); with current, re-read when
+ * it was open already, so that it shows what a change did.  NULL after
+ * one line naming the failure.
  */
-struct ndctl_ctx *devstate_nd(struct devstate *ds);
+struct ndctl_ctx *devstate_nd(struct devstate *ds, bool current);
 /* Re-read both libraries' contexts after a change. */
 void devstate_refresh(struct devstate *ds);
 

@@ -28,13 +28,30 @@ static int count_opts(const struct opt *opts)
 
 static bool takes_value(const struct opt *o)
 {
-	return o->kind == OPT_STRING || o->kind == OPT_LIST;
+	return o->kind == OPT_STRING || o->kind == OPT_REGION ||
+	       o->kind == OPT_LIST;
 }
 
 /* On/off options: upstream's parser takes --no-X for each of them. */
 static bool is_switch(const struct opt *o)
 {
 	return o->kind == OPT_FLAG || o->kind == OPT_COUNT;
+}
+
+/* "all", "N" or "regionN": N decimal, no leading zero, at most INT_MAX. */
+static bool region_id_valid(const char *s)
+{
+	size_t n;
+
+	if (!strcmp(s, "all"))
+		return true;
+	if (!strncmp(s, "region", 6))
+		s += 6;
+	n = strspn(s, "0123456789");
+	if (!n || s[n] || (s[0] == '0' && n > 1))
+		return false;
+	/* INT_MAX is 2147483647: ten digits, compared as text. */
+	return n < 10 || (n == 10 && strcmp(s, "2147483647") <= 0);
 }
 
 static bool has_long(const struct opt *opts, const char *name)
@@ -157,9 +174,10 @@ static void set_value(const struct opt *o, bool negate)
 		*(int *)o->value = !negate;
 		break;
 	case OPT_STRING:
+	case OPT_REGION:
 	case OPT_LIST:
 		/* --no-X: back to not given, as upstream's parser does. */
-		if (negate && o->kind == OPT_STRING) {
+		if (negate && o->kind != OPT_LIST) {
 			*(const char **)o->value = NULL;
 			break;
 		}
@@ -177,7 +195,13 @@ static void set_value(const struct opt *o, bool negate)
 			       opt_name(o, name, sizeof(name)));
 			exit(EXIT_USAGE);
 		}
-		if (o->kind == OPT_STRING) {
+		if (o->kind == OPT_REGION && !region_id_valid(optarg)) {
+			pr_err("invalid %s '%s': expected a region id (N or "
+			       "regionN) or all",
+			       opt_name(o, name, sizeof(name)), optarg);
+			exit(EXIT_USAGE);
+		}
+		if (o->kind != OPT_LIST) {
 			*(const char **)o->value = optarg;
 			break;
 		}
