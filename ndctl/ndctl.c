@@ -33,6 +33,18 @@ static const struct command ndctl_commands[] = {
 	  "write a saved label area to a DIMM" },
 	{ "check-labels", cmd_check_labels,
 	  "check that a DIMM's label index is valid" },
+	{ "start-scrub", cmd_start_scrub,
+	  "start an address range scrub of NFIT buses" },
+	{ "wait-scrub", cmd_wait_scrub,
+	  "wait for the buses' address range scrubs to finish" },
+	{ "clear-errors", cmd_clear_errors,
+	  "clear the known media errors of namespaces" },
+	{ "inject-error", cmd_inject_error,
+	  "inject, take back or list media errors of a namespace" },
+	{ "inject-smart", cmd_inject_smart,
+	  "set SMART thresholds of a DIMM, inject SMART values" },
+	{ "monitor", cmd_monitor,
+	  "log SMART health events of DIMMs as JSON records" },
 	{ NULL, NULL, NULL },
 };
 

@@ -60,6 +60,9 @@ int ndctl_bus_get_scrub(struct ndctl_bus *bus, unsigned int *count,
 
 int ndctl_bus_start_scrub(struct ndctl_bus *bus)
 {
+	if (!sysfs_exists(bus->ctx->root, ND_DEVICES "/%s/nfit/scrub",
+			  bus->devname))
+		return -EOPNOTSUPP;
 	return sysfs_write(bus->ctx->root, "1\n", ND_DEVICES "/%s/nfit/scrub",
 			   bus->devname);
 }
