@@ -165,8 +165,8 @@ static int scrub_command(int argc, char **argv, enum scrub_action action)
 	json_object_put(jbuses);
 	devstate_close(&ds);
 	if (!done && !failed)
-		pr_err("no bus%s offers address range scrub",
-		       skipped ? " named" : "");
+		pr_err("no bus offers address range scrub (%d without it)",
+		       skipped);
 	return done && !failed ? EXIT_OK : EXIT_FAIL;
 }
 
