@@ -213,11 +213,14 @@ static void apply_alarm(unsigned int *ctl, int change, unsigned int bit)
 		*ctl &= ~bit;
 }
 
-static int set_thresholds(struct ndctl_dimm *dimm, const struct smart_req *r)
+static int set_thresholds(struct ndctl_dimm *dimm, const struct smart_req *r,
+			  struct nd_thresholds *old)
 {
 	struct nd_thresholds t;
 	uint32_t status;
 	int rc = ndctl_dimm_get_thresholds(dimm, &t, &status);
+
+	*old = t;
 
 	if (rc) {
 		nd_health_say_failed(dimm, "reading the SMART thresholds", rc,
@@ -339,6 +342,7 @@ int cmd_inject_smart(int argc, char **argv)
 		OPT_TERM,
 	};
 	struct smart_req req = { 0 };
+	struct nd_thresholds old;
 	struct ndctl_dimm *dimm, *found = NULL;
 	struct ndctl_bus *bus;
 	struct devstate ds;
@@ -388,8 +392,19 @@ int cmd_inject_smart(int argc, char **argv)
 	rc = check_dimm(found, &req);
 	if (rc)
 		goto out;
-	if ((req.thresholds && set_thresholds(found, &req)) ||
-	    inject_fields(found, &req)) {
+	if (req.thresholds && set_thresholds(found, &req, &old)) {
+		rc = EXIT_FAIL;
+		goto out;
+	}
+	if (inject_fields(found, &req)) {
+		uint32_t status;
+
+		/* The thresholds go back as they were: only what failed. */
+		if (req.thresholds &&
+		    !ndctl_dimm_set_thresholds(found, &old, &status))
+			pr_info("%s: the SMART thresholds are put back as they "
+				"were",
+				name);
 		rc = EXIT_FAIL;
 		goto out;
 	}

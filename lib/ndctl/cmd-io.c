@@ -135,12 +135,21 @@ static int call(int fd, unsigned int family, unsigned int func, void *payload,
 	}
 	nd_pkg_encode(buf, &sent);
 	memcpy(buf + ND_PKG_HDR_SIZE, payload, (size_t)in + out);
-	rc = ioctl(fd, ND_IOCTL_CALL, buf) < 0 ? -errno : 0;
+	rc = ioctl(fd, ND_IOCTL_CALL, buf);
+	rc = rc < 0 ? -errno : rc;
 	close(fd);
-	if (!rc) {
+	if (rc >= 0) {
+		uint32_t got_out;
+
 		nd_pkg_decode(buf, len, &got);
 		memcpy(payload, buf + ND_PKG_HDR_SIZE, (size_t)in + out);
-		rc = (int)(in + nd_pkg_out_received(&sent, &got));
+		got_out = nd_pkg_out_received(&sent, &got);
+		/*
+		 * A positive return is what the provider left unfilled, as
+		 * for the other commands: the reply is that much shorter.
+		 */
+		got_out = (uint32_t)rc < got_out ? got_out - (uint32_t)rc : 0;
+		rc = (int)(in + got_out);
 	}
 	free(buf);
 	return rc;
