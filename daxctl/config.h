@@ -20,11 +20,13 @@
 #define DAXCTL_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct daxctl_dev;
 struct devstate;
 struct reconf_opts;
+struct dax_request;
 
 /* What keys a device's section across boots: names may change, these not. */
 struct config_id {
@@ -34,15 +36,40 @@ struct config_id {
 	uint64_t start, end;
 };
 
+/* The directory o names, or DAXCTL_CONF_DIR. */
+const char *config_dir(const struct reconf_opts *o);
 /*
- * --check-config for the one device *name names ("dax0.0" or
- * "/dev/dax0.0"; *name is left pointing at "dax0.0").  True when a
- * section matched and o now holds its request; otherwise false with the
- * exit status in *status: EXIT_OK when no section matches the device,
- * EXIT_FAIL for a config with errors (each named by file and line, and
- * nothing applied), EXIT_USAGE for options that cannot go with it.
+ * dev's identity across boots; 0, or -ENOENT when it has none (a
+ * namespace without a uuid, a dynamic device without a range), with
+ * id->nd telling which.
  */
-bool config_request(struct reconf_opts *o, char **name, int *status);
+int config_identify(struct devstate *ds, struct daxctl_dev *dev,
+		    struct config_id *id);
+bool config_same_id(const struct config_id *a, const struct config_id *b);
+struct section;
+bool config_matches(const struct section *s, const struct config_id *id);
+/* "namespace uuid U" or "dax region R, range S-E", for messages. */
+const char *config_describe_id(const struct config_id *id, char *buf,
+			       size_t len);
+/* The file name stem --save-config gives the device's file. */
+void config_id_stem(const struct config_id *id, char *buf, size_t len);
+
+/*
+ * --check-config's own usage rules, before anything is read: no option
+ * that sets what the section sets, one device, not 'all'.  *name
+ * ("dax0.0" or "/dev/dax0.0") is left pointing at "dax0.0".  False after
+ * one line: a usage error.
+ */
+bool config_request_usage(const struct reconf_opts *o, char **name);
+/*
+ * --check-config for the device name, in the command's context ds.  True
+ * when a section matched and req now holds its request; otherwise false
+ * with the exit status in *status: EXIT_OK when no section matches the
+ * device, EXIT_FAIL for a config with errors (each named by file and
+ * line, and nothing applied).
+ */
+bool config_request(struct devstate *ds, const struct reconf_opts *o,
+		    struct dax_request *req, const char *name, int *status);
 
 /*
  * --save-config, before anything changes: identify dev, and check

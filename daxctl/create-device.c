@@ -21,12 +21,13 @@
 #include <devstate/parse.h>
 #include <devstate/steps.h>
 #include <memmap/memmap.h>
+#include <memmap/planner.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>
 #include "builtin.h"
-#include <daxchange/dax-steps.h>
+#include <daxchange/decide.h>
 
 /* More ranges than a device is ever split into by hand. */
 #define INPUT_RANGES_MAX 64
@@ -450,6 +451,77 @@ static int check_request(struct daxctl_region *region,
 }
 
 /*
+ * The DRAM budget, as reconfigure-device checks it: the memmap the model
+ * plans for the new device in DRAM must fit the free memory of the node
+ * new devices of the region get, keeping reserve free.  The kernel
+ * places the device only when it is created, so the plan starts it at
+ * the first --input range, or else at an aligned address; that moves
+ * the count of page-table pages by one at either end at most.
+ */
+static int create_budget(struct devstate *ds, struct daxctl_region *region,
+			 const struct create_request *req,
+			 enum daxctl_dev_mode mode, uint64_t reserve)
+{
+	int id = daxctl_region_get_id(region);
+	int node = daxctl_region_get_numa_node(region);
+	struct plan_filter f = { .aligns = { req->align },
+				 .location = MEMMAP_DRAM,
+				 .compound = 1,
+				 .head_only = 0 };
+	struct plan_target t = {
+		.start = req->nr_ranges ? req->ranges[0].start : 0,
+		.size = req->size,
+		.mode = mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
+						      MEMMAP_MODE_DEVDAX,
+		.reserve = reserve,
+	};
+	const struct plan_candidate *c;
+	char name[32], b1[32], b2[32], b3[32];
+	struct plan plan;
+	int rc;
+
+	snprintf(name, sizeof(name), "region%d", id);
+	rc = node_free_read(ds->root, node, &t.node_free);
+	t.node_free_known = !rc;
+	/*
+	 * A new device gets the kernel's defaults: compound pages above
+	 * 4K and two vmemmap pages per compound page for devdax, the
+	 * memmap in DRAM for both modes (memmap_on_memory is off).
+	 */
+	plan_build(ds->profile, &t, &f, &plan);
+	if (!plan.count) {
+		pr_err("%s: a %s device of %s with align %s cannot be laid out "
+		       "by this kernel's memmap",
+		       name, dax_mode_name(mode),
+		       size_exact(req->size, b1, sizeof(b1)),
+		       size_exact(req->align, b2, sizeof(b2)));
+		return EXIT_USAGE;
+	}
+	c = &plan.c[0];
+	if (!c->cost.dram_total)
+		return EXIT_OK;
+	if (rc) {
+		node_free_refuse(ds->root, name, node, rc, c->cost.dram_total);
+		return EXIT_FAIL;
+	}
+	if (!c->fits) {
+		pr_err("%s: the new device's memmap needs %s of DRAM on node "
+		       "%d, which has %s free outside ZONE_MOVABLE (keeping "
+		       "%s): nothing was created; use a smaller --size, or "
+		       "--force",
+		       name, size_exact(c->cost.dram_total, b1, sizeof(b1)),
+		       node < 0 ? 0 : node,
+		       size_exact(t.node_free, b2, sizeof(b2)),
+		       size_exact(reserve, b3, sizeof(b3)));
+		return EXIT_FAIL;
+	}
+	pr_debug("%s: the new device's memmap: %s of DRAM on node %d", name,
+		 size_exact(c->cost.dram_total, b1, sizeof(b1)),
+		 node < 0 ? 0 : node);
+	return EXIT_OK;
+}
+
+/*
  * What failed, and what the region holds now: re-read, so the message
  * says only what is true.
  */
@@ -489,11 +561,13 @@ int cmd_create_device(int argc, char **argv)
 {
 	const char *region = NULL, *size = NULL, *align = NULL,
 		   *mode_arg = NULL;
-	const char *input = NULL, *sysroot = NULL;
-	bool human = false;
+	const char *input = NULL, *sysroot = NULL, *reserve_arg = NULL;
+	uint64_t reserve = 256ULL << 20;
+	bool human = false, force = false;
 	int verbose = 0;
 	struct opt options[] = {
-		OPT_STR('r', "region", &region, "REGION",
+		OPT_REGION_ID(
+			'r', "region", &region, "REGION",
 			"dynamic region to create in (default: the first)"),
 		OPT_STR('s', "size", &size, "SIZE",
 			"device size (default: all available)"),
@@ -503,6 +577,9 @@ int cmd_create_device(int argc, char **argv)
 		OPT_STR(0, "input", &input, "FILE",
 			"a device as daxctl list prints it: re-create its "
 			"size, align and ranges"),
+		OPT_STR(0, "reserve", &reserve_arg, "SIZE",
+			"DRAM to keep free on the node (default 256M)"),
+		OPT_BOOL('f', "force", &force, "skip the DRAM budget check"),
 		OPT_BOOL('u', "human", &human, "human-readable sizes"),
 		OPT_VERBOSE(&verbose),
 		OPT_SYSROOT(&sysroot),
@@ -537,6 +614,10 @@ int cmd_create_device(int argc, char **argv)
 	}
 	if (mode_arg && parse_dax_mode(mode_arg, &mode))
 		return EXIT_USAGE;
+	if (reserve_arg && parse_size(reserve_arg, &reserve)) {
+		pr_err("invalid --reserve '%s'", reserve_arg);
+		return EXIT_USAGE;
+	}
 	req.region = region;
 	if (input) {
 		rc = read_input(input, &req);
@@ -558,6 +639,8 @@ int cmd_create_device(int argc, char **argv)
 		goto out;
 	}
 	rc = check_request(run.region, &req);
+	if (!rc && !force)
+		rc = create_budget(&ds, run.region, &req, mode, reserve);
 	if (rc)
 		goto out;
 	rc = EXIT_FAIL;

@@ -170,8 +170,8 @@ static int dev_command(int argc, char **argv, enum dev_action action)
 	struct dev_opts o = { .movable = -1 };
 /* Upstream's options common to these commands, then --sysroot. */
 #define DEV_COMMON_OPTIONS                                                \
-	OPT_STR('r', "region", &o.region, "REGION",                       \
-		"only devices of this region"),                           \
+	OPT_REGION_ID('r', "region", &o.region, "REGION",                 \
+		      "only devices of this region"),                     \
 		OPT_BOOL('u', "human", &o.human, "human-readable sizes"), \
 		OPT_VERBOSE(&o.verbose), OPT_SYSROOT(&o.sysroot)
 	struct opt online_options[] = {

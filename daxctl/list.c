@@ -24,16 +24,15 @@ int cmd_list(int argc, char **argv)
 {
 	struct list_opts o = { 0 };
 	const struct opt options[] = {
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only this region (id, regionN or all)"),
+		OPT_REGION_ID('r', "region", &o.region, "REGION",
+			      "only this region (id, regionN or all)"),
 		OPT_STR('d', "dev", &o.dev, "DEV",
 			"only this device (daxX.Y or all)"),
 		OPT_BOOL('R', "regions", &o.regions, "list regions"),
 		OPT_BOOL('D', "devices", &o.devs, "list devices"),
 		OPT_BOOL('M', "mappings", &o.mappings,
 			 "include each device's physical ranges"),
-		OPT_BOOL('i', "idle", &o.idle,
-			 "include idle (size 0) devices"),
+		OPT_BOOL('i', "idle", &o.idle, "include idle (size 0) devices"),
 		OPT_BOOL('u', "human", &o.human,
 			 "sizes and addresses in human-readable form"),
 		OPT_SYSROOT(&o.sysroot),
@@ -46,8 +45,7 @@ int cmd_list(int argc, char **argv)
 	bool matched = false;
 	int i;
 
-	i = parse_options(argc, argv, options,
-			  "daxctl list [<options>]");
+	i = parse_options(argc, argv, options, "daxctl list [<options>]");
 	if (i < argc) {
 		pr_err("unexpected argument '%s'", argv[i]);
 		return EXIT_USAGE;
@@ -67,7 +65,7 @@ int cmd_list(int argc, char **argv)
 					 .idle = o.idle };
 
 	jout = json_object_new_array();
-	daxctl_region_foreach(ds.dax, region) {
+	daxctl_region_foreach (ds.dax, region) {
 		struct json_object *jdevs = NULL;
 
 		if (!dax_region_matches(region, o.region))

@@ -4,27 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <devstate/words.h>
 #include <util/json.h>
 #include <util/size.h>
 #include "plan.h"
-
-static const char *location_name(enum memmap_location loc)
-{
-	return loc == MEMMAP_PMEM ? "pmem" : "dram";
-}
-
-static const char *mode_name(enum memmap_mode mode)
-{
-	switch (mode) {
-	case MEMMAP_MODE_SYSTEM_RAM:
-		return "system-ram";
-	case MEMMAP_MODE_FSDAX:
-		return "fsdax";
-	case MEMMAP_MODE_DEVDAX:
-		break;
-	}
-	return "devdax";
-}
 
 const char *plan_aligns_text(const struct memmap_profile *p)
 {
@@ -48,7 +31,7 @@ struct json_object *plan_candidate_to_json(const struct plan_candidate *c,
 	char buf[32];
 
 	json_add_u64(j, "align", c->cfg.align);
-	json_add_str(j, "memmap", location_name(c->cfg.location));
+	json_add_str(j, "memmap", memmap_location_name(c->cfg.location));
 	json_add_bool(j, "compound", c->cost.compound_pages > 0);
 	json_add_bool(j, "dedup", c->cost.dedup);
 	json_add_u64(j, "usable_size", c->cost.usable);
@@ -93,7 +76,7 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 		json_add_str(j, "namespace", item->ns);
 	json_add_u64(j, "start", t->start);
 	json_add_u64(j, "size", t->size);
-	json_add_str(j, "mode", mode_name(t->mode));
+	json_add_str(j, "mode", memmap_mode_name(t->mode));
 	json_add_str(j, "profile", p->name);
 	json_add_str(j, "arch", p->arch);
 	if (t->node_free_known)
@@ -102,13 +85,14 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 	if (t->has_current) {
 		struct json_object *jcur = json_object_new_object();
 
-		json_add_u64(jcur, "align", t->cur_align);
-		json_add_str(jcur, "memmap", location_name(t->cur_location));
+		json_add_u64(jcur, "align", t->cur.align);
+		json_add_str(jcur, "memmap",
+			     memmap_location_name(t->cur.location));
 		json_add_bool(jcur, "compound",
-			      t->cur_compound && t->cur_align > p->page_size);
+			      t->cur.compound && t->cur.align > p->page_size);
 		if (p->vmemmap_head_only_control)
 			json_add_bool(jcur, "vmemmap_head_only",
-				      t->cur_head_only);
+				      t->cur.head_only);
 		/* The kernel's own count, next to the estimate. */
 		if (item->has_kernel) {
 			json_add_u64(jcur, "kernel_dram_bytes",
@@ -134,7 +118,8 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 		struct json_object *jr = json_object_new_object();
 
 		json_add_u64(jr, "align", c->cfg.align);
-		json_add_str(jr, "memmap", location_name(c->cfg.location));
+		json_add_str(jr, "memmap",
+			     memmap_location_name(c->cfg.location));
 		json_add_bool(jr, "compound", c->cost.compound_pages > 0);
 		if (p->vmemmap_head_only_control)
 			json_add_bool(jr, "vmemmap_head_only",
@@ -160,10 +145,135 @@ void plan_print_json(FILE *out, const struct memmap_profile *p,
 	json_object_put(jarr);
 }
 
+/* One row of the table: a candidate of a device's plan. */
+struct plan_row {
+	const struct plan_target *t;
+	const struct plan_candidate *pc;
+	bool recommended;
+};
+
+typedef void plan_cell_fn(const struct plan_row *row, char *buf, size_t len);
+
+static void cell_align(const struct plan_row *row, char *buf, size_t len)
+{
+	size_exact(row->pc->cfg.align, buf, len);
+}
+
+static void cell_memmap(const struct plan_row *row, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", memmap_location_name(row->pc->cfg.location));
+}
+
+static void cell_compound(const struct plan_row *row, char *buf, size_t len)
+{
+	const struct memmap_cost *cost = &row->pc->cost;
+
+	snprintf(buf, len, "%s",
+		 !cost->compound_pages ? "off" :
+		 cost->head_only       ? "on/1page" :
+		 cost->dedup	       ? "on" :
+					 "on/nodedup");
+}
+
+static void cell_usable(const struct plan_row *row, char *buf, size_t len)
+{
+	size_short(row->pc->cost.usable, buf, len);
+}
+
+static void cell_dram(const struct plan_row *row, char *buf, size_t len)
+{
+	size_short(row->pc->cost.dram_total, buf, len);
+}
+
+static void share(uint64_t part, uint64_t whole, char *buf, size_t len)
+{
+	snprintf(buf, len, "%.3f%%",
+		 whole ? 100.0 * (double)part / (double)whole : 0);
+}
+
+static void cell_dram_share(const struct plan_row *row, char *buf, size_t len)
+{
+	share(row->pc->cost.dram_total, row->t->size, buf, len);
+}
+
+static void cell_device(const struct plan_row *row, char *buf, size_t len)
+{
+	size_short(row->pc->cost.device_overhead, buf, len);
+}
+
+static void cell_device_share(const struct plan_row *row, char *buf, size_t len)
+{
+	share(row->pc->cost.device_overhead, row->t->size, buf, len);
+}
+
+static void cell_fits(const struct plan_row *row, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", row->pc->fits ? "yes" : "no");
+}
+
+static void cell_note(const struct plan_row *row, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s", row->pc->current ? "current " : "",
+		 row->recommended ? "recommended " : "",
+		 row->pc->destructive ? "destructive" : "");
+}
+
+/*
+ * The table's columns, in order: header, width (negative: left-aligned;
+ * 0: the last, unpadded) and the cell.  Header and rows both come from
+ * here, so they cannot drift apart.
+ */
+static const struct {
+	const char *header;
+	int width;
+	plan_cell_fn *cell;
+} plan_columns[] = {
+	{ "ALIGN", -5, cell_align },	    { "MEMMAP", -6, cell_memmap },
+	{ "COMPOUND", -10, cell_compound }, { "USABLE", 12, cell_usable },
+	{ "DRAM", 12, cell_dram },	    { "DRAM%", 8, cell_dram_share },
+	{ "DEVICE", 12, cell_device },	    { "DEVICE%", 8, cell_device_share },
+	{ "FITS", -4, cell_fits },	    { "NOTE", 0, cell_note },
+};
+
+static void print_cells(FILE *out, const struct plan_row *row)
+{
+	char cell[64];
+	size_t i;
+
+	for (i = 0; i < sizeof(plan_columns) / sizeof(plan_columns[0]); i++) {
+		if (row)
+			plan_columns[i].cell(row, cell, sizeof(cell));
+		else
+			snprintf(cell, sizeof(cell), "%s",
+				 plan_columns[i].header);
+		fprintf(out, "%s%*s", i ? " " : "", plan_columns[i].width,
+			cell);
+	}
+	fputc('\n', out);
+}
+
+static void print_recommended(FILE *out, const struct plan *plan)
+{
+	const struct plan_candidate *pc;
+	char align[32];
+
+	if (plan->recommended < 0) {
+		fprintf(out, "recommended: none (%s)\n", plan->reason);
+		return;
+	}
+	pc = &plan->c[plan->recommended];
+	fprintf(out, "recommended: %s %s%s (%s)\n",
+		size_exact(pc->cfg.align, align, sizeof(align)),
+		memmap_location_name(pc->cfg.location),
+		pc->cost.head_only ? ", one vmemmap page per compound page" :
+				     "",
+		plan->reason);
+}
+
 void plan_print_table(FILE *out, const struct memmap_profile *p,
 		      const struct plan_set *set)
 {
-	char a[32], b[32], c[32], d[32], e[32];
+	char a[32], b[32];
 	int i, k;
 
 	for (i = 0; i < set->count; i++) {
@@ -175,63 +285,22 @@ void plan_print_table(FILE *out, const struct memmap_profile *p,
 		fprintf(out, "%s %s%s%s: %s, %s, profile %s (%s)\n",
 			item->hypothetical ? "hypothetical" : "device",
 			item->name, item->ns[0] ? " on " : "", item->ns,
-			size_short(t->size, a, sizeof(a)), mode_name(t->mode),
-			p->name, p->arch);
+			size_short(t->size, a, sizeof(a)),
+			memmap_mode_name(t->mode), p->name, p->arch);
 		if (t->node_free_known)
 			fprintf(out, "node free DRAM %s, keeping %s free\n",
 				size_short(t->node_free, a, sizeof(a)),
 				size_short(t->reserve, b, sizeof(b)));
-		fprintf(out, "%-5s %-6s %-10s %12s %12s %8s %12s %8s %-4s %s\n",
-			"ALIGN", "MEMMAP", "COMPOUND", "USABLE", "DRAM",
-			"DRAM%", "DEVICE", "DEVICE%", "FITS", "NOTE");
+		print_cells(out, NULL);
 		for (k = 0; k < item->plan.count; k++) {
-			const struct plan_candidate *pc = &item->plan.c[k];
-			char note[64] = "";
+			struct plan_row row = {
+				.t = t,
+				.pc = &item->plan.c[k],
+				.recommended = k == item->plan.recommended,
+			};
 
-			if (pc->current)
-				strcat(note, "current ");
-			if (k == item->plan.recommended)
-				strcat(note, "recommended ");
-			if (pc->destructive)
-				strcat(note, "destructive");
-			fprintf(out,
-				"%-5s %-6s %-10s %12s %12s %7.3f%% %12s "
-				"%7.3f%% %-4s %s\n",
-				size_exact(pc->cfg.align, a, sizeof(a)),
-				location_name(pc->cfg.location),
-				!pc->cost.compound_pages ? "off" :
-				pc->cost.head_only	 ? "on/1page" :
-				pc->cost.dedup		 ? "on" :
-							   "on/nodedup",
-				size_short(pc->cost.usable, b, sizeof(b)),
-				size_short(pc->cost.dram_total, c, sizeof(c)),
-				t->size ? 100.0 * (double)pc->cost.dram_total /
-						  (double)t->size :
-					  0,
-				size_short(pc->cost.device_overhead, d,
-					   sizeof(d)),
-				t->size ? 100.0 *
-						  (double)pc->cost
-							  .device_overhead /
-						  (double)t->size :
-					  0,
-				pc->fits ? "yes" : "no", note);
+			print_cells(out, &row);
 		}
-		if (item->plan.recommended >= 0)
-			fprintf(out, "recommended: %s %s%s (%s)\n",
-				size_exact(item->plan.c[item->plan.recommended]
-						   .cfg.align,
-					   e, sizeof(e)),
-				location_name(
-					item->plan.c[item->plan.recommended]
-						.cfg.location),
-				item->plan.c[item->plan.recommended]
-						.cost.head_only ?
-					", one vmemmap page per compound page" :
-					"",
-				item->plan.reason);
-		else
-			fprintf(out, "recommended: none (%s)\n",
-				item->plan.reason);
+		print_recommended(out, &item->plan);
 	}
 }

@@ -246,8 +246,8 @@ int cmd_plan(int argc, char **argv)
 {
 	struct plan_opts o = { 0 };
 	const struct opt options[] = {
-		OPT_STR('r', "region", &o.region, "REGION",
-			"plan every device of this dax region"),
+		OPT_REGION_ID('r', "region", &o.region, "REGION",
+			      "plan every device of this dax region"),
 		OPT_STR('s', "size", &o.size, "SIZE",
 			"plan a hypothetical device of this size"),
 		OPT_STR(0, "start", &o.start, "ADDR",

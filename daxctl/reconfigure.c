@@ -29,290 +29,27 @@
 #include "builtin.h"
 #include <devstate/dax-json.h>
 #include "config.h"
-#include <daxchange/dax-steps.h>
+#include <daxchange/decide.h>
 #include "plan.h"
 #include "reconfigure.h"
 
 struct reconf {
 	const struct reconf_opts *o;
+	/* What was asked, parsed once (the command line or a section). */
+	struct dax_request req;
 	/* The context: its dax bus, root, profile and in-use checker. */
 	struct devstate *ds;
-	enum memmap_location location; /* --memmap, when given */
 	uint64_t reserve;
 	struct json_object *out;
+	bool stale; /* a device was worked on: re-read before the next */
 };
-
-static bool align_supported(const struct memmap_profile *p,
-			    const struct daxctl_backing *b, uint64_t align,
-			    char *list, size_t len)
-{
-	const uint64_t *aligns = b->nd && b->supported_aligns[0] ?
-					 b->supported_aligns :
-					 p->aligns;
-	bool ok = false;
-	char buf[32];
-	int i;
-
-	list[0] = '\0';
-	for (i = 0; i < 8 && aligns[i]; i++) {
-		ok |= aligns[i] == align;
-		snprintf(list + strlen(list), len - strlen(list), "%s%s",
-			 i ? ", " : "",
-			 size_exact(aligns[i], buf, sizeof(buf)));
-	}
-	return ok;
-}
-
-/*
- * -s: only a device of a dynamic region has a size of its own; it must
- * stay a whole number of the region's and the device's align, and grow
- * only into the region's free capacity.
- */
-static int size_target(struct daxctl_dev *dev, const struct daxctl_backing *b,
-		       const char *arg, const struct dev_setup *cur,
-		       struct dev_setup *t, bool force)
-{
-	struct daxctl_region *region = daxctl_dev_get_region(dev);
-	const char *name = daxctl_dev_get_devname(dev);
-	uint64_t step, room;
-	char b1[32], b2[32];
-
-	if (parse_size(arg, &t->size)) {
-		pr_err("invalid --size '%s'", arg);
-		return EXIT_USAGE;
-	}
-	if (!daxctl_region_is_dynamic(region)) {
-		pr_err("%s: --size applies to devices of dynamic regions; %s's "
-		       "size is %s's (ndctl create-namespace)",
-		       name, name, b->nd ? b->ns : "its region");
-		return EXIT_USAGE;
-	}
-	if (!t->size) {
-		pr_err("%s: --size 0 would leave no device; use "
-		       "destroy-device",
-		       name);
-		return EXIT_USAGE;
-	}
-	step = daxctl_region_get_align(region);
-	if (!step || step < t->align)
-		step = t->align;
-	if (step && t->size % step) {
-		pr_err("%s: --size %s is not a multiple of %s (the region's "
-		       "and the device's align)",
-		       name, size_exact(t->size, b1, sizeof(b1)),
-		       size_exact(step, b2, sizeof(b2)));
-		return EXIT_USAGE;
-	}
-	room = daxctl_dev_get_size(dev) +
-	       daxctl_region_get_available_size(region);
-	if (t->size > room) {
-		pr_err("%s: --size %s is more than it can grow to (%s: its "
-		       "size and the region's free capacity)",
-		       name, size_exact(t->size, b1, sizeof(b1)),
-		       size_exact(room, b2, sizeof(b2)));
-		return EXIT_USAGE;
-	}
-	/* The kernel resizes only an unbound device. */
-	if (t->size != cur->size && cur->mode != DAXCTL_DEV_MODE_UNBOUND &&
-	    !force) {
-		pr_err("%s is enabled (%s): resizing unbinds it, and shrinking "
-		       "loses the data past the new size; disable it first, "
-		       "or use --force",
-		       name, dax_mode_name(cur->mode));
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
-}
-
-/*
- * One vmemmap page per compound page needs the patched kernel's control
- * and a memmap the kernel deduplicates: compound pages, align 2M or 1G,
- * memmap in DRAM.
- */
-static int check_head_only(struct daxctl_dev *dev, const struct dev_setup *t)
-{
-	const char *name = daxctl_dev_get_devname(dev);
-
-	if (!daxctl_dev_has_control(dev, "vmemmap_head_only")) {
-		pr_err("%s: --vmemmap-head-only is not supported by this "
-		       "kernel: no %s/vmemmap_head_only attribute (apply "
-		       "kernel-patches/ with the vmemmap_head_only control)",
-		       name, name);
-		return EXIT_FAIL;
-	}
-	if (!t->compound || t->memmap_pmem ||
-	    (t->align != SZ_2M && t->align != SZ_1G)) {
-		pr_err("%s: --vmemmap-head-only needs compound pages, align "
-		       "2M or 1G and the memmap in DRAM (the kernel shares "
-		       "tail struct pages only there)",
-		       name);
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
-}
-
-/*
- * Work out the target from the options and the current state.  Options
- * that cannot be honoured together are an error (EXIT_USAGE), as is an
- * option the running kernel cannot honour (EXIT_FAIL), never ignored.
- */
-static int make_target(struct reconf *r, struct daxctl_dev *dev,
-		       const struct daxctl_backing *b,
-		       const struct dev_setup *cur, struct dev_setup *t,
-		       bool *destructive)
-{
-	const struct reconf_opts *o = r->o;
-	const char *name = daxctl_dev_get_devname(dev);
-	char list[96], buf[32];
-	int rc;
-	bool patched_memmap = daxctl_dev_has_control(dev, "memmap");
-
-	*t = *cur;
-	*destructive = false;
-	/* An unbound device is bound devdax, unless only resized (-s). */
-	if (t->mode != DAXCTL_DEV_MODE_RAM &&
-	    !(t->mode == DAXCTL_DEV_MODE_UNBOUND && o->size && !o->mode &&
-	      !o->memmap && o->compound < 0))
-		t->mode = DAXCTL_DEV_MODE_DEVDAX;
-	if (o->mode && parse_dax_mode(o->mode, &t->mode))
-		return EXIT_USAGE;
-	if (t->mode == DAXCTL_DEV_MODE_RAM) {
-		if (o->head_only >= 0) {
-			pr_err("%s: --%svmemmap-head-only applies to devdax, "
-			       "and %s would be system-ram",
-			       name, o->head_only ? "" : "no-", name);
-			return EXIT_USAGE;
-		}
-		if (o->compound >= 0) {
-			pr_err("%s: --%scompound applies to devdax, and %s "
-			       "would be system-ram",
-			       name, o->compound ? "" : "no-", name);
-			return EXIT_USAGE;
-		}
-		/* -N never offlines what is already online. */
-		t->online = !o->no_online ||
-			    (cur->mode == DAXCTL_DEV_MODE_RAM && cur->online);
-		if (o->movable >= 0)
-			t->movable = o->movable;
-		else if (cur->mode != DAXCTL_DEV_MODE_RAM || !cur->online)
-			t->movable = true;
-		/*
-		 * The kernel moves no online memory between zones, so a
-		 * zone asked of online memory would be a success that
-		 * changed nothing.
-		 */
-		if (cur->mode == DAXCTL_DEV_MODE_RAM && cur->online &&
-		    o->movable >= 0 && t->movable != cur->movable) {
-			pr_err("%s: --%smovable, but its memory is online in "
-			       "%s; the kernel changes the zone only of "
-			       "offline memory: offline it first (daxctl "
-			       "offline-memory %s)",
-			       name, o->movable ? "" : "no-",
-			       cur->movable ? "ZONE_MOVABLE" :
-					      "ZONE_NORMAL (some or all)",
-			       name);
-			return EXIT_FAIL;
-		}
-		if (o->memmap) {
-			t->memmap_on_memory = r->location == MEMMAP_PMEM;
-			if (t->memmap_on_memory &&
-			    !daxctl_dev_has_control(dev, "memmap_on_memory")) {
-				pr_err("%s: --memmap pmem for system-ram is not "
-				       "supported by this kernel: no "
-				       "memmap_on_memory attribute (apply "
-				       "kernel-patches/)",
-				       name);
-				return EXIT_FAIL;
-			}
-		}
-	} else {
-		if (o->no_online || o->movable >= 0) {
-			pr_err("%s: --%s applies to system-ram, and %s would "
-			       "be devdax",
-			       name,
-			       o->no_online ? "no-online" :
-			       o->movable   ? "movable" :
-					      "no-movable",
-			       name);
-			return EXIT_USAGE;
-		}
-		if (o->memmap)
-			t->memmap_pmem = r->location == MEMMAP_PMEM;
-		if (o->compound >= 0)
-			t->compound = o->compound;
-		if (o->head_only >= 0)
-			t->head_only = o->head_only;
-	}
-	if (o->align) {
-		if (parse_size(o->align, &t->align) || !t->align) {
-			pr_err("invalid --align '%s'", o->align);
-			return EXIT_USAGE;
-		}
-		if (!align_supported(r->ds->profile, b, t->align, list,
-				     sizeof(list))) {
-			pr_err("%s: --align %s is not supported (supported: "
-			       "%s)",
-			       name, size_exact(t->align, buf, sizeof(buf)),
-			       list);
-			return EXIT_USAGE;
-		}
-	}
-
-	if (o->size) {
-		rc = size_target(dev, b, o->size, cur, t, o->force);
-		if (rc)
-			return rc;
-	}
-	if (t->mode == DAXCTL_DEV_MODE_DEVDAX && t->memmap_pmem && !b->nd) {
-		pr_err("%s: --memmap pmem needs room reserved on the device, "
-		       "and %s is in a dynamic region with none (only a "
-		       "namespace in pmem mode has it)",
-		       name, name);
-		return EXIT_USAGE;
-	}
-	if (t->mode == DAXCTL_DEV_MODE_DEVDAX && t->head_only) {
-		rc = check_head_only(dev, t);
-		if (rc)
-			return rc;
-	}
-	if (t->mode == DAXCTL_DEV_MODE_DEVDAX && t->compound != cur->compound &&
-	    !daxctl_dev_has_control(dev, "compound")) {
-		pr_err("%s: --%scompound is not supported by this kernel: no "
-		       "%s/compound attribute (apply kernel-patches/)",
-		       name, t->compound ? "" : "no-", name);
-		return EXIT_FAIL;
-	}
-	if (!b->nd)
-		return EXIT_OK;
-	/* A namespace-backed device: what needs a new info block? */
-	if (t->align != cur->align)
-		*destructive = true;
-	if (t->mode == DAXCTL_DEV_MODE_DEVDAX &&
-	    t->memmap_pmem != cur->memmap_pmem &&
-	    !(patched_memmap && b->memmap_pmem))
-		*destructive = true;
-	if (*destructive && !o->force) {
-		pr_err("%s: changing %s rewrites the info block of %s and "
-		       "destroys the data on it%s; use --force",
-		       name,
-		       t->align != cur->align ? "the align" :
-						"the memmap location",
-		       b->ns,
-		       t->align == cur->align && !patched_memmap ?
-			       " (this kernel has no memmap attribute to do "
-			       "it in place)" :
-			       "");
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
-}
 
 /*
  * The planner's candidate for the target; false (with the model's reason
  * printed) when the model says the kernel cannot lay the device out so.
  */
 static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
-		     const struct dev_setup *t, struct plan_candidate *c)
+		     const struct dax_setup *t, struct plan_candidate *c)
 {
 	struct plan_filter f = { .location = -1, .compound = -1 };
 	struct plan_target pt;
@@ -362,7 +99,7 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 }
 
 static void emit(struct reconf *r, struct daxctl_dev *dev,
-		 const struct plan_candidate *c, const struct dev_setup *t,
+		 const struct plan_candidate *c, const struct dax_setup *t,
 		 struct json_object *steps)
 {
 	bool dry_run = steps;
@@ -392,8 +129,8 @@ static void emit(struct reconf *r, struct daxctl_dev *dev,
  * bind (the kernel migrates what it offlines).
  */
 static int check_auto_online(struct reconf *r, struct daxctl_dev *dev,
-			     const struct dev_setup *cur,
-			     const struct dev_setup *t, bool destructive,
+			     const struct dax_setup *cur,
+			     const struct dax_setup *t, bool destructive,
 			     bool *offline_auto)
 {
 	char policy[32] = "";
@@ -421,7 +158,7 @@ static int check_auto_online(struct reconf *r, struct daxctl_dev *dev,
 }
 
 /* The one message for a failed run: what failed, and where it was left. */
-static void report_failure(struct reconf_run *run, const struct dev_setup *cur,
+static void report_failure(struct reconf_run *run, const struct dax_setup *cur,
 			   const struct steps_result *res)
 {
 	char what[128], stuck[128];
@@ -494,7 +231,8 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct journal j;
 	char what[160];
 	struct daxctl_backing b;
-	struct dev_setup cur, t;
+	struct dax_facts facts;
+	struct dax_setup cur, t;
 	struct plan_candidate c;
 	struct steps_result res;
 	struct step_list steps;
@@ -509,9 +247,19 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		       run.name);
 		return EXIT_FAIL;
 	}
-	rc = make_target(r, dev, &b, &cur, &t, &destructive);
+	/* Every figure of the plan follows from the size: a failed read. */
+	if (b.nd && b.ns_err) {
+		pr_err("%s: cannot read the size of %s: %s; nothing was changed",
+		       run.name, b.ns,
+		       b.ns_err == -EBADMSG ? "it reads 0" :
+		       b.ns_err == -EINVAL  ? "not a number" :
+					      strerror(-b.ns_err));
+		return EXIT_FAIL;
+	}
+	dax_read_facts(dev, &b, r->ds->profile, &facts);
+	rc = dax_decide(&facts, &cur, &r->req, &t, &destructive);
 	if (rc)
-		return rc;
+		return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
 
 	if (!plan_for(r, dev, &t, &c))
 		return EXIT_USAGE;
@@ -519,7 +267,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		"in DRAM, %s of the device not usable for data%s",
 		run.name, dax_mode_name(cur.mode), dax_mode_name(t.mode),
 		size_exact(t.align, b1, sizeof(b1)),
-		c.cfg.location == MEMMAP_PMEM ? "pmem" : "dram",
+		memmap_location_name(c.cfg.location),
 		size_short(c.cost.usable, b2, sizeof(b2)),
 		size_short(c.cost.dram_total, b3, sizeof(b3)),
 		size_short(c.cost.device_overhead, b4, sizeof(b4)),
@@ -538,7 +286,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		rc = reconf_budget(r, &run, &c, node);
 		if (rc)
 			return rc;
-		reconf_plan_steps(&run, &cur, &t, destructive, &steps);
+		dax_plan_steps(&facts, &cur, &t, destructive, &steps);
 	}
 	/* -N -f: take back what the kernel's policy onlined at bind. */
 	if (offline_auto)
@@ -599,19 +347,62 @@ done:
 	return EXIT_OK;
 }
 
-/* Each device afresh: the one before may have re-read the context. */
+/* The command line's request, parsed once: EXIT_USAGE for a bad value. */
+static int request_from_opts(const struct reconf_opts *o,
+			     struct dax_request *req)
+{
+	enum memmap_location location;
+
+	*req = (struct dax_request)DAX_REQUEST_INIT;
+	if (o->mode) {
+		if (parse_dax_mode(o->mode, &req->mode))
+			return EXIT_USAGE;
+		req->has_mode = true;
+	}
+	if (o->memmap) {
+		if (parse_memmap_location("memmap", o->memmap, &location))
+			return EXIT_USAGE;
+		req->location = location;
+	}
+	if (o->align && (parse_size(o->align, &req->align) || !req->align)) {
+		pr_err("invalid --align '%s'", o->align);
+		return EXIT_USAGE;
+	}
+	if (o->size) {
+		if (parse_size(o->size, &req->size)) {
+			pr_err("invalid --size '%s'", o->size);
+			return EXIT_USAGE;
+		}
+		req->has_size = true;
+	}
+	req->compound = o->compound;
+	req->head_only = o->head_only;
+	req->movable = o->movable;
+	req->no_online = o->no_online;
+	req->force = o->force;
+	return EXIT_OK;
+}
+
+/*
+ * Each device afresh once one before it was worked on: that may have
+ * changed the context under it.  The first is as devstate_open() read it.
+ */
 static int reconfigure_named(struct devstate *ds, void *obj, void *arg)
 {
-	const struct reconf_opts *o = ((struct reconf *)arg)->o;
+	struct reconf *r = arg;
+	const struct reconf_opts *o = r->o;
 	struct config_id id;
 	char name[32];
 	int rc;
 
-	snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(obj));
-	daxctl_refresh(ds->dax);
-	obj = daxctl_get_dev(ds->dax, name);
-	if (!obj)
-		return EXIT_OK;
+	if (r->stale) {
+		snprintf(name, sizeof(name), "%s", daxctl_dev_get_devname(obj));
+		daxctl_refresh(ds->dax);
+		obj = daxctl_get_dev(ds->dax, name);
+		if (!obj)
+			return EXIT_OK;
+	}
+	r->stale = true;
 	if (o->save_config && config_save_prepare(ds, obj, o->config_dir, &id))
 		return EXIT_FAIL;
 	rc = reconfigure_one(arg, obj);
@@ -638,8 +429,8 @@ int cmd_reconfigure_device(int argc, char **argv)
 		OPT_STR('a', "align", &o.align, "SIZE", "4K, 2M or 1G"),
 		OPT_STR('s', "size", &o.size, "SIZE",
 			"dynamic regions: the device's new size"),
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only devices of this region"),
+		OPT_REGION_ID('r', "region", &o.region, "REGION",
+			      "only devices of this region"),
 		OPT_BOOL('N', "no-online", &o.no_online,
 			 "system-ram: leave the memory offline"),
 		OPT_NEG("movable", &o.movable,
@@ -676,8 +467,6 @@ int cmd_reconfigure_device(int argc, char **argv)
 		.arg = &r,
 	};
 	struct devstate ds;
-	enum daxctl_dev_mode mode;
-	uint64_t val;
 	int i, rc = EXIT_USAGE;
 
 	i = parse_options(argc, argv, options,
@@ -688,37 +477,25 @@ int cmd_reconfigure_device(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	log_set_verbose(o.verbose);
+	if (request_from_opts(&o, &r.req))
+		return EXIT_USAGE;
 	if (o.check_config) {
 		if (argc - i != 1) {
 			pr_err("--check-config takes one device");
 			return EXIT_USAGE;
 		}
-		if (!config_request(&o, &argv[i], &rc))
-			return rc;
+		if (!config_request_usage(&o, &argv[i]))
+			return EXIT_USAGE;
 	}
 	if (o.save_config && o.dry_run) {
 		pr_err("--save-config saves a change, and --dry-run makes none");
 		return EXIT_USAGE;
 	}
-	if (o.memmap && parse_memmap_location("memmap", o.memmap, &r.location))
-		return EXIT_USAGE;
 	if (o.reserve && parse_size(o.reserve, &r.reserve)) {
 		pr_err("invalid --reserve '%s'", o.reserve);
 		return EXIT_USAGE;
 	}
-	/* Checked again per device; a bad value must not wait for a name. */
-	if (o.mode && parse_dax_mode(o.mode, &mode))
-		return EXIT_USAGE;
-	if (o.align && (parse_size(o.align, &val) || !val)) {
-		pr_err("invalid --align '%s'", o.align);
-		return EXIT_USAGE;
-	}
-	if (o.size && parse_size(o.size, &val)) {
-		pr_err("invalid --size '%s'", o.size);
-		return EXIT_USAGE;
-	}
-	if (!o.mode && !o.memmap && o.compound < 0 && o.head_only < 0 &&
-	    !o.align && !o.size && o.movable < 0 && !o.no_online) {
+	if (!o.check_config && !dax_request_changes(&r.req)) {
 		pr_err("nothing to change: give --mode, --memmap, "
 		       "--[no-]compound, --align or --size");
 		return EXIT_USAGE;
@@ -727,6 +504,10 @@ int cmd_reconfigure_device(int argc, char **argv)
 			  DEVSTATE_DAX | (o.dry_run ? 0 : DEVSTATE_CHANGE))) {
 		devstate_close(&ds);
 		return EXIT_FAIL;
+	}
+	if (o.check_config && !config_request(&ds, &o, &r.req, argv[i], &rc)) {
+		devstate_close(&ds);
+		return rc;
 	}
 	r.ds = &ds;
 	r.out = json_object_new_array();

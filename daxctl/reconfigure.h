@@ -16,7 +16,6 @@ struct reconf_opts {
 	/* Boot-time reconfiguration (config.c). */
 	bool check_config, save_config;
 	const char *config_dir; /* NULL: DAXCTL_CONF_DIR */
-	char align_buf[32]; /* --check-config: the section's align */
 };
 
 #endif

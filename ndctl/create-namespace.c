@@ -20,7 +20,9 @@
 #include <devstate/journal.h>
 #include <devstate/modules.h>
 #include <devstate/parse.h>
+#include <devstate/words.h>
 #include <memmap/memmap.h>
+#include <memmap/planner.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -37,11 +39,6 @@ struct create_opts {
 	/* -1: not given (upstream's defaults: autorecover on) */
 	int autorecover, autolabel;
 };
-
-static const char *map_name(enum ndctl_map map)
-{
-	return map == NDCTL_MAP_DEV ? "dev" : "mem";
-}
 
 static int parse_create(const struct create_opts *o,
 			struct ndctl_ns_config *cfg, uint64_t *size)
@@ -285,7 +282,8 @@ static int plan_namespace(const struct memmap_profile *profile,
 	pr_info("%s: %s, memmap in %s, align %s: %s usable, memmap %s in "
 		"DRAM and %s on the device",
 		ndctl_namespace_get_devname(ns), nd_mode_name(cfg->mode),
-		cfg->map == NDCTL_MAP_DEV ? "pmem" : "dram",
+		memmap_location_name(cfg->map == NDCTL_MAP_DEV ? MEMMAP_PMEM :
+								 MEMMAP_DRAM),
 		size_exact(cfg->align, b1, sizeof(b1)),
 		size_short(cost->usable, b2, sizeof(b2)),
 		size_short(cost->dram_total, b3, sizeof(b3)),
@@ -422,11 +420,10 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 			goto out;
 		}
 		if (!err && !o->force &&
-		    (cost.dram_total > free_bytes ||
-		     reserve > free_bytes - cost.dram_total)) {
+		    !plan_fits(cost.dram_total, free_bytes, reserve)) {
 			pr_err("%s: the memmap needs %s of DRAM but node %d has "
-			       "%s free (keeping %s): use --memmap pmem, or "
-			       "--force",
+			       "%s free outside ZONE_MOVABLE (keeping %s): use "
+			       "--memmap pmem, or --force",
 			       name,
 			       size_exact(cost.dram_total, b1, sizeof(b1)),
 			       node < 0 ? 0 : node,
@@ -456,7 +453,7 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 		json_add_str(j, "mode", nd_mode_name(cfg.mode));
 		if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
 		    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
-			json_add_str(j, "map", map_name(cfg.map));
+			json_add_str(j, "map", nd_map_name(cfg.map));
 			json_add_size(j, "size", cost.usable, o->human);
 			json_add_u64(j, "align", cfg.align);
 			memmap_figures_to_json(j,
@@ -577,8 +574,8 @@ int cmd_create_namespace(int argc, char **argv)
 	struct opt options[] = {
 		OPT_STR('b', "bus", &o.bus, "BUS",
 			"only regions of this bus (ndbusN or provider)"),
-		OPT_STR('r', "region", &o.region, "REGION",
-			"region to create in (regionN, N or all)"),
+		OPT_REGION_ID('r', "region", &o.region, "REGION",
+			      "region to create in (regionN, N or all)"),
 		OPT_STR('m', "mode", &o.mode, "MODE",
 			"devdax, fsdax (default), sector or raw"),
 		OPT_STR('l', "sector-size", &o.sector_size, "SIZE",

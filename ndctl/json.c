@@ -12,21 +12,6 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ZERO_UUID "00000000-0000-0000-0000-000000000000"
 
-const char *nd_mode_name(enum ndctl_ns_mode mode)
-{
-	switch (mode) {
-	case NDCTL_NS_MODE_FSDAX:
-		return "fsdax";
-	case NDCTL_NS_MODE_DEVDAX:
-		return "devdax";
-	case NDCTL_NS_MODE_SECTOR:
-		return "sector";
-	case NDCTL_NS_MODE_RAW:
-		break;
-	}
-	return "raw";
-}
-
 struct json_object *nd_bus_to_json(struct ndctl_bus *bus)
 {
 	struct json_object *jbus = json_object_new_object();
@@ -404,11 +389,6 @@ static void add_memmap_figures(struct json_object *jns,
 struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 					 const struct nd_json_flags *flags)
 {
-	static const char *const maps[] = {
-		[NDCTL_MAP_NONE] = "none",
-		[NDCTL_MAP_MEM] = "mem",
-		[NDCTL_MAP_DEV] = "dev",
-	};
 	struct ndctl_claim *claim = ndctl_namespace_get_claim(ns);
 	enum ndctl_ns_mode mode = ndctl_namespace_get_mode(ns);
 	struct json_object *jns = json_object_new_object();
@@ -420,7 +400,8 @@ struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 	json_add_str(jns, "dev", ndctl_namespace_get_devname(ns));
 	json_add_str(jns, "mode", nd_mode_name(mode));
 	if (claim && mode != NDCTL_NS_MODE_SECTOR)
-		json_add_str(jns, "map", maps[ndctl_claim_get_map(claim)]);
+		json_add_str(jns, "map",
+			     nd_map_name(ndctl_claim_get_map(claim)));
 
 	if (claim) {
 		/* The usable size is only known while the claim is bound. */

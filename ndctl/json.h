@@ -6,6 +6,7 @@
 #include <json-c/json.h>
 #include <daxctl/libdaxctl.h>
 #include <memmap/memmap.h>
+#include <devstate/words.h>
 #include <ndctl/libndctl.h>
 
 struct nd_json_flags {
@@ -28,7 +29,6 @@ struct json_object *nd_region_to_json(struct ndctl_region *region,
 				      const struct nd_json_flags *flags);
 struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 					 const struct nd_json_flags *flags);
-const char *nd_mode_name(enum ndctl_ns_mode mode);
 /*
  * The DIMM's "health" object, or NULL when its DSM family offers no
  * SMART data decoded here.  A reply that failed is said on stderr (the

@@ -30,7 +30,7 @@ struct list_opts {
 	bool buses, dimms, regions, namespaces, dax, idle, configured;
 	bool health, firmware, capabilities, media_errors, human;
 	int verbose;
-	int node;		/* -U, or -1 */
+	int node; /* -U, or -1 */
 	enum ndctl_ns_mode want_mode;
 };
 
@@ -66,7 +66,7 @@ static bool region_has_ns(struct ndctl_region *region, const char *filter)
 {
 	struct ndctl_namespace *ns;
 
-	ndctl_namespace_foreach(region, ns)
+	ndctl_namespace_foreach (region, ns)
 		if (nd_namespace_matches(ns, filter))
 			return true;
 	return false;
@@ -76,7 +76,7 @@ static bool region_has_dimm(struct ndctl_region *region, const char *filter)
 {
 	struct ndctl_dimm *dimm;
 
-	ndctl_dimm_foreach(ndctl_region_get_bus(region), dimm)
+	ndctl_dimm_foreach (ndctl_region_get_bus(region), dimm)
 		if (nd_dimm_matches(dimm, filter) &&
 		    ndctl_region_uses_dimm(region, dimm))
 			return true;
@@ -103,7 +103,7 @@ static bool dimm_passes(struct ndctl_dimm *dimm, const struct list_opts *o)
 
 	if (!nd_dimm_matches(dimm, o->dimm))
 		return false;
-	ndctl_region_foreach(ndctl_dimm_get_bus(dimm), region) {
+	ndctl_region_foreach (ndctl_dimm_get_bus(dimm), region) {
 		if (!ndctl_region_uses_dimm(region, dimm))
 			continue;
 		by_region |= nd_region_matches(region, o->region);
@@ -121,9 +121,9 @@ static bool bus_passes(struct ndctl_bus *bus, const struct list_opts *o)
 
 	if (!nd_bus_matches(bus, o->bus))
 		return false;
-	ndctl_dimm_foreach(bus, dimm)
+	ndctl_dimm_foreach (bus, dimm)
 		by_dimm |= nd_dimm_matches(dimm, o->dimm);
-	ndctl_region_foreach(bus, region) {
+	ndctl_region_foreach (bus, region) {
 		by_region |= nd_region_matches(region, o->region);
 		by_ns |= region_has_ns(region, o->ns);
 	}
@@ -147,7 +147,8 @@ static void warn_dsm(struct ndctl_dimm *dimm, const struct list_opts *o)
 	if (o->firmware && ndctl_dimm_get_dsm_family(dimm, &mask) == 0 &&
 	    (mask & (1ULL << INTEL_FW_GET_INFO)))
 		pr_err("%s: firmware: the firmware DSM is not called by this "
-		       "ndctl, no \"firmware\" listed", name);
+		       "ndctl, no \"firmware\" listed",
+		       name);
 }
 
 static void walk_dimm(struct walk *w, struct ndctl_dimm *dimm)
@@ -217,15 +218,15 @@ static void walk_region(struct walk *w, struct ndctl_region *region)
 		if (!o->configured && !o->idle &&
 		    !ndctl_region_is_enabled(region))
 			return;
-		w->jregion = add_to(&w->jregions, w->jbus, "regions",
-				    nd_region_to_json(region, o->dimms,
-						      w->flags));
+		w->jregion =
+			add_to(&w->jregions, w->jbus, "regions",
+			       nd_region_to_json(region, o->dimms, w->flags));
 		/* Each region gets its own namespaces array. */
 		w->jnss = NULL;
 	}
 	if (!o->namespaces)
 		return;
-	ndctl_namespace_foreach(region, ns)
+	ndctl_namespace_foreach (region, ns)
 		walk_namespace(w, ns);
 }
 
@@ -243,9 +244,9 @@ static void walk_bus(struct walk *w, struct ndctl_bus *bus)
 		w->jbus = add_to(&w->jbuses, NULL, NULL, nd_bus_to_json(bus));
 	}
 	if (o->dimms)
-		ndctl_dimm_foreach(bus, dimm)
+		ndctl_dimm_foreach (bus, dimm)
 			walk_dimm(w, dimm);
-	ndctl_region_foreach(bus, region)
+	ndctl_region_foreach (bus, region)
 		walk_region(w, region);
 }
 
@@ -345,8 +346,8 @@ int cmd_list(int argc, char **argv)
 	const struct opt options[] = {
 		OPT_STR('b', "bus", &o.bus, "BUS",
 			"only this bus (ndbusN, provider name or all)"),
-		OPT_STR('r', "region", &o.region, "REGION",
-			"only this region (regionN, N or all)"),
+		OPT_REGION_ID('r', "region", &o.region, "REGION",
+			      "only this region (regionN, N or all)"),
 		OPT_STR('n', "namespace", &o.ns, "NAMESPACE",
 			"only this namespace (namespaceX.Y or all)"),
 		OPT_STR('d', "dimm", &o.dimm, "DIMM",
@@ -435,7 +436,7 @@ int cmd_list(int argc, char **argv)
 					.dax_ctx = ds.dax,
 					.profile = ds.profile };
 	w.flags = &flags;
-	ndctl_bus_foreach(ds.nd, bus)
+	ndctl_bus_foreach (ds.nd, bus)
 		walk_bus(&w, bus);
 	print_walk(&w);
 	rc = nd_check_filters_matched(ds.nd, o.bus, o.region, o.ns, o.dimm);

@@ -22,8 +22,9 @@
 #include <util/log.h>
 #include <util/sysfs.h>
 #include "dax-steps.h"
+#include "decide.h"
 
-static void record_setup(struct journal *j, const struct dev_setup *s)
+static void record_setup(struct journal *j, const struct dax_setup *s)
 {
 	journal_set(j, "was.mode", "%d", (int)s->mode);
 	journal_set(j, "was.align", "%llu", (unsigned long long)s->align);
@@ -36,7 +37,7 @@ static void record_setup(struct journal *j, const struct dev_setup *s)
 	journal_set(j, "was.movable", "%d", s->movable);
 }
 
-static int load_setup(const struct journal *j, struct dev_setup *s)
+static int load_setup(const struct journal *j, struct dax_setup *s)
 {
 	uint64_t mode;
 
@@ -55,7 +56,7 @@ static int load_setup(const struct journal *j, struct dev_setup *s)
 }
 
 int dax_journal_reconfigure(struct journal *j, struct reconf_run *run,
-			    const struct dev_setup *cur, const char *what)
+			    const struct dax_setup *cur, const char *what)
 {
 	struct ndctl_namespace *ns;
 	struct ndctl_ctx *nd;
@@ -71,15 +72,14 @@ int dax_journal_reconfigure(struct journal *j, struct reconf_run *run,
 	record_setup(j, cur);
 	if (run->ns) {
 		/* The claim as it is, for an info block rewrite's undo. */
-		rc = ndctl_new(&nd, run->ds->root);
-		if (rc)
-			return rc;
+		nd = devstate_nd(run->ds, true);
+		if (!nd)
+			return -ENOMEM;
 		ns = ndctl_get_namespace(nd, run->ns);
 		if (ns) {
 			ns_claim_save(ns, &c);
 			ns_claim_record(j, &c);
 		}
-		ndctl_unref(nd);
 		if (!ns)
 			return -ENODEV;
 		sysfs_read_int(run->ds->root, &force_raw,
@@ -128,8 +128,9 @@ int dax_journal_undo(struct devstate *ds, struct journal *j, const char *why)
 	const char *dev = journal_get(j, "dev"), *ns = journal_get(j, "ns");
 	struct reconf_run run = { .ds = ds };
 	struct daxctl_backing b;
+	struct dax_facts facts;
 	struct steps_result res;
-	struct dev_setup was, now;
+	struct dax_setup was, now;
 	struct step_list steps;
 	int rc;
 
@@ -150,9 +151,10 @@ int dax_journal_undo(struct devstate *ds, struct journal *j, const char *why)
 	}
 	if (!rc) {
 		dax_read_setup(run.dev, &b, &now);
+		dax_read_facts(run.dev, &b, ds->profile, &facts);
 		steps.count = 0;
 		if (!dax_same_setup(&now, &was))
-			reconf_plan_steps(&run, &now, &was, false, &steps);
+			dax_plan_steps(&facts, &now, &was, false, &steps);
 		rc = steps.count ? steps_run(&steps, &run, NULL, &res) : 0;
 		steps_release(&steps);
 	}

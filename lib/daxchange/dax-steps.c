@@ -18,20 +18,6 @@
 #include "memory.h"
 #include "dax-steps.h"
 
-const char *dax_mode_name(enum daxctl_dev_mode mode)
-{
-	switch (mode) {
-	case DAXCTL_DEV_MODE_DEVDAX:
-		return "devdax";
-	case DAXCTL_DEV_MODE_RAM:
-		return "system-ram";
-	case DAXCTL_DEV_MODE_UNBOUND:
-		return "unbound";
-	default:
-		return "another driver";
-	}
-}
-
 static const char *driver_of(enum daxctl_dev_mode mode)
 {
 	return mode == DAXCTL_DEV_MODE_RAM ? "kmem" : "device_dax";
@@ -40,13 +26,13 @@ static const char *driver_of(enum daxctl_dev_mode mode)
 /* --- the device's setup, read and compared ---------------------------- */
 
 void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
-		    struct dev_setup *s)
+		    struct dax_setup *s)
 {
 	struct dev_state st;
 
 	dev_state_from_dax(dev, &st);
 	*b = st.backing;
-	*s = (struct dev_setup){ .mode = st.dax_mode,
+	*s = (struct dax_setup){ .mode = st.dax_mode,
 				 .align = daxctl_dev_get_align(dev),
 				 .size = daxctl_dev_get_size(dev),
 				 .memmap_pmem = st.dax_memmap_pmem,
@@ -68,7 +54,7 @@ void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
 	}
 }
 
-bool dax_same_setup(const struct dev_setup *a, const struct dev_setup *b)
+bool dax_same_setup(const struct dax_setup *a, const struct dax_setup *b)
 {
 	return a->mode == b->mode && a->align == b->align &&
 	       a->size == b->size && a->memmap_pmem == b->memmap_pmem &&
@@ -77,11 +63,11 @@ bool dax_same_setup(const struct dev_setup *a, const struct dev_setup *b)
 	       a->online == b->online && a->movable == b->movable;
 }
 
-bool dax_verify_setup(struct daxctl_dev *dev, const struct dev_setup *t)
+bool dax_verify_setup(struct daxctl_dev *dev, const struct dax_setup *t)
 {
 	struct daxctl_memblocks mb;
 	struct daxctl_backing b;
-	struct dev_setup now;
+	struct dax_setup now;
 
 	daxctl_dev_reload(dev);
 	if (daxctl_dev_get_mode(dev) != t->mode ||
@@ -245,22 +231,13 @@ static void driver_describe(const struct step *s, const void *ctx, char *buf,
 			 driver_of(s->value), dax_mode_name(s->value));
 }
 
-static const struct step_ops driver_ops = {
+const struct step_ops dax_driver_step = {
 	.apply = driver_apply,
 	.undo = driver_undo,
 	.describe = driver_describe,
 };
 
 /* --- one attribute of the unbound device: aux says which --------------- */
-
-enum dev_attr {
-	ATTR_COMPOUND,
-	ATTR_MEMMAP,
-	ATTR_MEMMAP_ON_MEMORY,
-	ATTR_ALIGN,
-	ATTR_SIZE,
-	ATTR_HEAD_ONLY,
-};
 
 static const char *const attr_names[] = {
 	[ATTR_COMPOUND] = "compound",
@@ -271,7 +248,7 @@ static const char *const attr_names[] = {
 	[ATTR_HEAD_ONLY] = "vmemmap_head_only",
 };
 
-static int attr_read(struct daxctl_dev *dev, enum dev_attr attr, uint64_t *val)
+static int attr_read(struct daxctl_dev *dev, enum dax_attr attr, uint64_t *val)
 {
 	bool on_device;
 	int rc;
@@ -304,7 +281,7 @@ static int attr_read(struct daxctl_dev *dev, enum dev_attr attr, uint64_t *val)
 	return 0;
 }
 
-static int attr_write(struct daxctl_dev *dev, enum dev_attr attr, uint64_t val)
+static int attr_write(struct daxctl_dev *dev, enum dax_attr attr, uint64_t val)
 {
 	switch (attr) {
 	case ATTR_COMPOUND:
@@ -358,13 +335,14 @@ static void attr_describe(const struct step *s, const void *ctx, char *buf,
 			 size_exact(s->value, size, sizeof(size)));
 	else if (s->aux == ATTR_MEMMAP)
 		snprintf(buf, len, "write %s/memmap = %s", run->name,
-			 s->value ? "pmem" : "dram");
+			 memmap_location_name(s->value ? MEMMAP_PMEM :
+							 MEMMAP_DRAM));
 	else
 		snprintf(buf, len, "write %s/%s = %d", run->name,
 			 attr_names[s->aux], (int)s->value);
 }
 
-static const struct step_ops attr_ops = {
+const struct step_ops dax_attr_step = {
 	.apply = attr_apply,
 	.undo = attr_undo,
 	.describe = attr_describe,
@@ -401,13 +379,12 @@ static struct daxctl_dev *claimed_dev(struct reconf_run *run,
 static int with_claim(struct reconf_run *run, const struct ndctl_ns_config *cfg,
 		      struct ns_claim *old)
 {
+	struct ndctl_ctx *nd = devstate_nd(run->ds, true);
 	struct ndctl_namespace *ns;
-	struct ndctl_ctx *nd;
 	int rc;
 
-	rc = ndctl_new(&nd, run->ds->root);
-	if (rc)
-		return rc;
+	if (!nd)
+		return -ENOMEM;
 	ns = ndctl_get_namespace(nd, run->ns);
 	if (!ns) {
 		rc = -ENOENT;
@@ -419,7 +396,6 @@ static int with_claim(struct reconf_run *run, const struct ndctl_ns_config *cfg,
 		rc = ns_claim_recover(run->ds->root, ns, old, -1, run->j);
 	}
 	run->dev = ns ? claimed_dev(run, nd) : NULL;
-	ndctl_unref(nd);
 	if (!rc && !run->dev)
 		rc = -ENODEV;
 	return rc;
@@ -441,7 +417,7 @@ static int rewrite_apply(struct step *s, void *ctx)
 	pr_info("%s: rewriting the info block of %s (align %s, memmap %s); "
 		"its data is lost",
 		run->name, run->ns, size_exact(s->value, buf, sizeof(buf)),
-		s->aux ? "pmem" : "dram");
+		memmap_location_name(s->aux ? MEMMAP_PMEM : MEMMAP_DRAM));
 	rc = with_claim(run, &cfg, old);
 	if (rc) {
 		free(old);
@@ -480,10 +456,10 @@ static void rewrite_describe(const struct step *s, const void *ctx, char *buf,
 	snprintf(buf, len,
 		 "rewrite the info block of %s (devdax, align %s, memmap %s)",
 		 run->ns, size_exact(s->value, size, sizeof(size)),
-		 s->aux ? "pmem" : "dram");
+		 memmap_location_name(s->aux ? MEMMAP_PMEM : MEMMAP_DRAM));
 }
 
-static const struct step_ops rewrite_ops = {
+const struct step_ops dax_rewrite_step = {
 	.apply = rewrite_apply,
 	.undo = rewrite_undo,
 	.describe = rewrite_describe,
@@ -622,7 +598,7 @@ static void create_describe(const struct step *s, const void *ctx, char *buf,
 	snprintf(buf, len, "create a device in region%d", run->region_id);
 }
 
-static const struct step_ops create_ops = {
+const struct step_ops dax_create_step = {
 	.apply = create_apply,
 	.undo = create_undo,
 	.describe = create_describe,
@@ -669,105 +645,8 @@ static void ranges_describe(const struct step *s, const void *ctx, char *buf,
 		 (unsigned long long)r[0].start);
 }
 
-static const struct step_ops ranges_ops = {
+const struct step_ops dax_ranges_step = {
 	.apply = ranges_apply,
 	.undo = ranges_undo,
 	.describe = ranges_describe,
 };
-
-/* --- the list ----------------------------------------------------------- */
-
-static void add(struct step_list *l, const struct step_ops *ops, uint64_t value,
-		uint64_t aux)
-{
-	steps_add(l, ops, value);
-	l->steps[l->count - 1].aux = aux;
-}
-
-/* Attribute writes, bind and online: from an unbound device at base. */
-static void bring_up(struct reconf_run *run, const struct dev_setup *base,
-		     const struct dev_setup *t, struct step_list *l)
-{
-	struct daxctl_dev *dev = run->dev;
-
-	if (t->compound != base->compound &&
-	    daxctl_dev_has_control(dev, "compound"))
-		add(l, &attr_ops, t->compound, ATTR_COMPOUND);
-	if (t->memmap_pmem != base->memmap_pmem &&
-	    daxctl_dev_has_control(dev, "memmap"))
-		add(l, &attr_ops, t->memmap_pmem, ATTR_MEMMAP);
-	if (t->head_only != base->head_only &&
-	    daxctl_dev_has_control(dev, "vmemmap_head_only"))
-		add(l, &attr_ops, t->head_only, ATTR_HEAD_ONLY);
-	if (t->memmap_on_memory != base->memmap_on_memory &&
-	    daxctl_dev_has_control(dev, "memmap_on_memory"))
-		add(l, &attr_ops, t->memmap_on_memory, ATTR_MEMMAP_ON_MEMORY);
-	/*
-	 * The kernel checks a new align against the size and a new size
-	 * against the align: shrink first, grow last.
-	 */
-	if (t->size < base->size)
-		add(l, &attr_ops, t->size, ATTR_SIZE);
-	if (t->align != base->align &&
-	    daxctl_region_is_dynamic(daxctl_dev_get_region(dev)))
-		add(l, &attr_ops, t->align, ATTR_ALIGN);
-	if (t->size > base->size)
-		add(l, &attr_ops, t->size, ATTR_SIZE);
-	if (t->mode == DAXCTL_DEV_MODE_UNBOUND)
-		return;
-	add(l, &driver_ops, t->mode, 0);
-	if (t->mode == DAXCTL_DEV_MODE_RAM && t->online)
-		add(l, &dax_blocks_step, 1, t->movable);
-}
-
-void reconf_plan_steps(struct reconf_run *run, const struct dev_setup *cur,
-		       const struct dev_setup *t, bool rewrite,
-		       struct step_list *l)
-{
-	struct dev_setup base = *cur;
-
-	l->count = 0;
-	/* system-ram staying system-ram with the same memmap: blocks only. */
-	if (!rewrite && cur->mode == DAXCTL_DEV_MODE_RAM &&
-	    t->mode == DAXCTL_DEV_MODE_RAM &&
-	    t->memmap_on_memory == cur->memmap_on_memory) {
-		if (t->online)
-			add(l, &dax_blocks_step, 1, t->movable);
-		return;
-	}
-	if (cur->mode == DAXCTL_DEV_MODE_RAM)
-		add(l, &dax_blocks_step, 0, 0);
-	if (cur->mode != DAXCTL_DEV_MODE_UNBOUND)
-		add(l, &driver_ops, DAXCTL_DEV_MODE_UNBOUND, 0);
-	if (rewrite) {
-		add(l, &rewrite_ops, t->align, t->memmap_pmem);
-		/* The new claim's device: devdax, controls at defaults. */
-		base = (struct dev_setup){ .mode = DAXCTL_DEV_MODE_DEVDAX,
-					   .align = t->align,
-					   .size = t->size,
-					   .memmap_pmem = t->memmap_pmem,
-					   .compound = true };
-		if (t->mode == DAXCTL_DEV_MODE_DEVDAX &&
-		    t->compound == base.compound && !t->head_only)
-			return;
-		add(l, &driver_ops, DAXCTL_DEV_MODE_UNBOUND, 0);
-	}
-	bring_up(run, &base, t, l);
-}
-
-void dax_plan_create(uint64_t align, uint64_t size,
-		     const struct dax_range *ranges, unsigned int nr_ranges,
-		     enum daxctl_dev_mode mode, struct step_list *l)
-{
-	l->count = 0;
-	add(l, &create_ops, 0, 0);
-	add(l, &attr_ops, align, ATTR_ALIGN);
-	if (nr_ranges) {
-		add(l, &ranges_ops, nr_ranges, 0);
-		/* The caller's array; the step only reads it. */
-		l->steps[l->count - 1].saved = (void *)ranges;
-	} else {
-		add(l, &attr_ops, size, ATTR_SIZE);
-	}
-	add(l, &driver_ops, mode, 0);
-}

@@ -11,6 +11,7 @@
 #include <daxctl/libdaxctl.h>
 #include <devstate/context.h>
 #include <devstate/steps.h>
+#include <devstate/words.h>
 
 /* What the steps act on; a rewritten info block brings a new device. */
 struct reconf_run {
@@ -30,7 +31,7 @@ struct reconf_run {
 };
 
 /* Everything reconfigure-device may change about one device. */
-struct dev_setup {
+struct dax_setup {
 	enum daxctl_dev_mode mode; /* DEVDAX, RAM or UNBOUND */
 	uint64_t align;
 	uint64_t size; /* dynamic regions: the device's size */
@@ -41,47 +42,48 @@ struct dev_setup {
 	bool online, movable; /* system-ram blocks */
 };
 
-const char *dax_mode_name(enum daxctl_dev_mode mode);
 
 /* The device as it is now, and what backs it. */
 void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
-		    struct dev_setup *s);
-bool dax_same_setup(const struct dev_setup *a, const struct dev_setup *b);
+		    struct dax_setup *s);
+bool dax_same_setup(const struct dax_setup *a, const struct dax_setup *b);
 /*
  * Re-read the device: true when it is as t says, its memory online in
  * the zone t asks for included.
  */
-bool dax_verify_setup(struct daxctl_dev *dev, const struct dev_setup *t);
+bool dax_verify_setup(struct daxctl_dev *dev, const struct dax_setup *t);
+
+/*
+ * The per-device attributes a step writes (value: the new value, aux:
+ * which attribute).
+ */
+enum dax_attr {
+	ATTR_COMPOUND,
+	ATTR_MEMMAP,
+	ATTR_MEMMAP_ON_MEMORY,
+	ATTR_ALIGN,
+	ATTR_SIZE,
+	ATTR_HEAD_ONLY,
+};
+extern const struct step_ops dax_attr_step;
+/* Bind to the driver of mode value (unbind for DAXCTL_DEV_MODE_UNBOUND). */
+extern const struct step_ops dax_driver_step;
+/* Rewrite the namespace's info block: value the align, aux memmap pmem. */
+extern const struct step_ops dax_rewrite_step;
+/* A physical range of a dynamic region, end inclusive. */
+struct dax_range {
+	uint64_t start, end;
+};
+
+/* create-device: a new device, and its ranges (saved: the array). */
+extern const struct step_ops dax_create_step;
+extern const struct step_ops dax_ranges_step;
 
 /*
  * Every memory block of a system-ram device online (value 1, aux 1 for
  * ZONE_MOVABLE) or offline (value 0); undo puts each block back.
  */
 extern const struct step_ops dax_blocks_step;
-
-/*
- * The steps from cur to t.  rewrite: the namespace's info block must be
- * written anew (align or memmap location); the kernel then brings the
- * device up again as devdax with its per-device controls at their
- * defaults.
- */
-void reconf_plan_steps(struct reconf_run *run, const struct dev_setup *cur,
-		       const struct dev_setup *t, bool rewrite,
-		       struct step_list *l);
-
-/* A physical range of a dynamic region, end inclusive. */
-struct dax_range {
-	uint64_t start, end;
-};
-
-/*
- * The steps of create-device: a new device in run->region, its align,
- * then its size or, when given, its ranges in order, then bound in mode.
- * ranges must outlive the list.
- */
-void dax_plan_create(uint64_t align, uint64_t size,
-		     const struct dax_range *ranges, unsigned int nr_ranges,
-		     enum daxctl_dev_mode mode, struct step_list *l);
 
 /*
  * Unbind run->dev, give its capacity back and delete it from its
@@ -102,7 +104,7 @@ int dax_remove_new_devices(struct reconf_run *run, const char *before);
  * what is the command, for the message a later recovery prints.
  */
 int dax_journal_reconfigure(struct journal *j, struct reconf_run *run,
-			    const struct dev_setup *cur, const char *what);
+			    const struct dax_setup *cur, const char *what);
 int dax_journal_create(struct journal *j, struct reconf_run *run,
 		       const char *what);
 /*

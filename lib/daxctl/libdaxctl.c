@@ -131,6 +131,8 @@ static struct daxctl_region *find_or_add_region(struct daxctl_ctx *ctx,
 			 parent);
 	sysfs_read_u64(ctx->root, &region->available_size,
 		       "%s/dax_region/available_size", parent);
+	region->numa_node = -1;
+	sysfs_read_node(ctx->root, &region->numa_node, "%s/numa_node", parent);
 	/* Only dynamic regions grow "create" (drivers/dax/bus.c). */
 	region->dynamic =
 		sysfs_exists(ctx->root, "%s/dax_region/create", parent);
@@ -315,6 +317,11 @@ struct daxctl_ctx *daxctl_region_get_ctx(struct daxctl_region *region)
 int daxctl_region_get_id(struct daxctl_region *region)
 {
 	return region->id;
+}
+
+int daxctl_region_get_numa_node(struct daxctl_region *region)
+{
+	return region->numa_node;
 }
 
 const char *daxctl_region_get_path(struct daxctl_region *region)
@@ -607,7 +614,12 @@ int daxctl_region_get_backing(struct daxctl_region *region,
 			if (!sysfs_parse_u64(tok, &b->supported_aligns[n]) &&
 			    sysfs_valid_align(b->supported_aligns[n]))
 				n++;
+	/* resource is root's only: a plan without it starts at 0. */
 	sysfs_read_u64(root, &b->ns_start, "%s/../%s/resource", path, b->ns);
-	sysfs_read_u64(root, &b->ns_size, "%s/../%s/size", path, b->ns);
+	b->ns_err =
+		sysfs_read_u64(root, &b->ns_size, "%s/../%s/size", path, b->ns);
+	/* A claimed namespace has capacity: 0 is no reading either. */
+	if (!b->ns_err && !b->ns_size)
+		b->ns_err = -EBADMSG;
 	return 0;
 }

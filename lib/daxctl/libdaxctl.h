@@ -57,6 +57,11 @@ const char *daxctl_region_get_path(struct daxctl_region *region);
 uint64_t daxctl_region_get_size(struct daxctl_region *region);
 uint64_t daxctl_region_get_available_size(struct daxctl_region *region);
 uint64_t daxctl_region_get_align(struct daxctl_region *region);
+/*
+ * The node of the region's parent device, which the kernel gives every
+ * device created in it (device_add()); -1 when it has none.
+ */
+int daxctl_region_get_numa_node(struct daxctl_region *region);
 /* Dynamic regions (hmem, CXL) let devices be created and resized. */
 bool daxctl_region_is_dynamic(struct daxctl_region *region);
 
@@ -71,6 +76,11 @@ struct daxctl_backing {
 	char ns[32];		/* namespace, e.g. "namespace0.0" */
 	bool memmap_pmem;	/* nd mode "pmem": memmap in the reserve */
 	uint64_t ns_start, ns_size;
+	/*
+	 * The namespace's size could not be read, or read 0 (a claimed
+	 * namespace has capacity): the negative errno, else 0.
+	 */
+	int ns_err;
 	uint64_t align;		/* nd dax align */
 	/* What the nd dax device accepts as align, 0-terminated. */
 	uint64_t supported_aligns[8];

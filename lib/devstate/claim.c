@@ -8,6 +8,7 @@
 #include <util/log.h>
 #include <util/sysfs.h>
 #include "claim.h"
+#include "words.h"
 #include "context.h"
 #include "journal.h"
 
@@ -56,12 +57,6 @@ static struct ndctl_namespace *reread(struct ndctl_namespace *ns,
 /* "fsdax, enabled": what a namespace read back is. */
 static void describe(struct ndctl_namespace *ns, char *buf, size_t len)
 {
-	static const char *const modes[] = {
-		[NDCTL_NS_MODE_RAW] = "raw",
-		[NDCTL_NS_MODE_SECTOR] = "sector",
-		[NDCTL_NS_MODE_FSDAX] = "fsdax",
-		[NDCTL_NS_MODE_DEVDAX] = "devdax",
-	};
 	enum ndctl_ns_mode mode;
 
 	if (!ns) {
@@ -70,8 +65,7 @@ static void describe(struct ndctl_namespace *ns, char *buf, size_t len)
 	}
 	mode = ndctl_namespace_get_mode(ns);
 	snprintf(buf, len, "%s, %s",
-		 (unsigned int)mode < 4 && modes[mode] ? modes[mode] :
-							 "unknown mode",
+		 word_of(ns_mode_words, mode, "unknown mode"),
 		 ndctl_namespace_is_active(ns) ? "enabled" : "disabled");
 }
 

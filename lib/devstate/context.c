@@ -120,6 +120,21 @@ struct inuse *devstate_inuse(struct devstate *ds)
 	return ds->iu;
 }
 
+struct ndctl_ctx *devstate_nd(struct devstate *ds, bool current)
+{
+	int rc;
+
+	if (ds->nd)
+		return !current || !ndctl_refresh(ds->nd) ? ds->nd : NULL;
+	rc = ndctl_new(&ds->nd, ds->root);
+	if (rc) {
+		pr_err("cannot read sysfs under '%s': %s",
+		       sysroot_path(ds->root), strerror(-rc));
+		ds->nd = NULL;
+	}
+	return ds->nd;
+}
+
 void devstate_refresh(struct devstate *ds)
 {
 	if (ds->nd)

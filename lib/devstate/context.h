@@ -7,6 +7,7 @@
 #ifndef DEVSTATE_CONTEXT_H
 #define DEVSTATE_CONTEXT_H
 
+#include <stdbool.h>
 #include <daxctl/libdaxctl.h>
 #include <memmap/memmap.h>
 #include <ndctl/libndctl.h>
@@ -16,7 +17,8 @@ struct sysroot;
 
 struct devstate {
 	struct sysroot *root;
-	struct ndctl_ctx *nd; /* NULL unless DEVSTATE_ND was asked for */
+	/* NULL unless DEVSTATE_ND was asked for, or devstate_nd() ran. */
+	struct ndctl_ctx *nd;
 	struct daxctl_ctx *dax;
 	/* linux-6.1-patched when the kernel shows the series' controls. */
 	const struct memmap_profile *profile;
@@ -45,6 +47,13 @@ int devstate_open(struct devstate *ds, const char *sysroot, unsigned int want);
 void devstate_close(struct devstate *ds);
 /* The context's in-use checker, or NULL (and a message) without memory. */
 struct inuse *devstate_inuse(struct devstate *ds);
+/*
+ * The context's nd library, opened on first use (a daxctl command needs
+ * it only for a namespace behind a device); with current, re-read when
+ * it was open already, so that it shows what a change did.  NULL after
+ * one line naming the failure.
+ */
+struct ndctl_ctx *devstate_nd(struct devstate *ds, bool current);
 /* Re-read both libraries' contexts after a change. */
 void devstate_refresh(struct devstate *ds);
 
@@ -54,8 +63,8 @@ void devstate_refresh(struct devstate *ds);
  */
 const struct memmap_profile *devstate_detect_profile(struct daxctl_ctx *dax);
 /*
- * MemFree of a NUMA node (node 0 when node < 0), the DRAM budget of a
- * memmap there.  Returns 0, or a negative errno when the node's meminfo
+ * MemFree of a NUMA node (node 0 when node < 0) less the free pages of
+ * its ZONE_MOVABLE, the DRAM budget of a memmap there.  Returns 0, or a negative errno when the node's meminfo
  * cannot be read (-EBADMSG: it has no MemFree line; -ERANGE: past 2^64
  * bytes), leaving *bytes alone: an unknown budget is never "no limit".
  */

@@ -8,9 +8,9 @@
 #include <devstate/filter.h>
 #include <devstate/state.h>
 #include "dax-json.h"
+#include "words.h"
 
-static struct json_object *mapping_to_json(struct daxctl_mapping *m,
-					   bool human)
+static struct json_object *mapping_to_json(struct daxctl_mapping *m, bool human)
 {
 	struct json_object *jm = json_object_new_object();
 
@@ -37,7 +37,9 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 		json_add_size(jdev, "align", daxctl_dev_get_align(dev),
 			      flags->human);
 	json_add_str(jdev, "mode",
-		     mode == DAXCTL_DEV_MODE_RAM ? "system-ram" : "devdax");
+		     dax_mode_name(mode == DAXCTL_DEV_MODE_RAM ?
+					   DAXCTL_DEV_MODE_RAM :
+					   DAXCTL_DEV_MODE_DEVDAX));
 	if (mode == DAXCTL_DEV_MODE_RAM) {
 		struct daxctl_memblocks blocks;
 
@@ -68,7 +70,7 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 	if (flags->mappings && daxctl_mapping_get_first(dev)) {
 		struct json_object *jmaps = json_object_new_array();
 
-		daxctl_mapping_foreach(dev, m)
+		daxctl_mapping_foreach (dev, m)
 			json_object_array_add(jmaps,
 					      mapping_to_json(m, flags->human));
 		json_object_object_add(jdev, "mappings", jmaps);
@@ -83,7 +85,7 @@ struct json_object *dax_region_devs_to_json(struct daxctl_region *region,
 	struct json_object *jdevs = json_object_new_array();
 	struct daxctl_dev *dev;
 
-	daxctl_dev_foreach(region, dev) {
+	daxctl_dev_foreach (region, dev) {
 		if (!dax_dev_matches(dev, dev_filter))
 			continue;
 		/* A size-0 device is a seed waiting to be sized: idle. */

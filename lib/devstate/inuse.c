@@ -9,13 +9,17 @@
  *   and the processes scanned only when none of those is it.
  *
  * - A device-dax character device has no exclusive open, and a mapping
- *   of it outlives the descriptor that made it, so only a scan of the
- *   processes finds its users.  The scan stats each process's fd links
- *   (st_rdev answers, no path is compared), then the links of its file
- *   mappings in map_files whose bounds fit the device's alignment (the
- *   kernel refuses any other devdax mapping), and stops at the first
- *   holder of the device asked about.  What it saw stays for the next
- *   device the same command asks about, which resumes where it stopped.
+ *   of it outlives the descriptor that made it.  The kernel counts the
+ *   files of all of them, open or kept by a mapping, in the device_dax
+ *   module's references (dax_files_open() says how), so when that count
+ *   says there are none no process is read at all.  Otherwise only a
+ *   scan of the processes finds the users.  The scan stats each
+ *   process's fd links (st_rdev answers, no path is compared), then the
+ *   links of its file mappings in map_files whose bounds fit the
+ *   device's alignment (the kernel refuses any other devdax mapping),
+ *   and stops at the first holder of the device asked about.  What it
+ *   saw stays for the next device the same command asks about, which
+ *   resumes where it stopped.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -682,6 +686,34 @@ static unsigned long dax_align(struct inuse *iu, const char *name)
 	return (unsigned long)align;
 }
 
+/*
+ * Whether any file of any device-dax character device may be open, as
+ * the kernel counts them.  chrdev_open() takes two references on the
+ * module that owns the device's cdev and file operations, device_dax,
+ * for every file it opens (cdev_get() and fops_get()), and __fput()
+ * drops them only when the file's last user lets go of it: its last
+ * descriptor, and its last mapping, which holds the file too.  The
+ * module's other references are one for each module that uses its
+ * symbols (a link in holders/).  So refcnt equal to the number of
+ * holders says no process has any device-dax device open or mapped,
+ * through whatever node, and a scan could find nothing.  Anything
+ * else (more references, device_dax built in and so without refcnt,
+ * a value that does not parse, holders/ unreadable) sends the check
+ * to the scan, which is never wrong in the other direction.
+ */
+static bool dax_files_open(struct inuse *iu)
+{
+	char **names = NULL;
+	int refs, holders;
+
+	if (sysfs_read_int(iu->root, &refs, "sys/module/device_dax/refcnt"))
+		return true;
+	holders = sysfs_list(iu->root, "", &names,
+			     "sys/module/device_dax/holders");
+	sysfs_free_names(names);
+	return holders < 0 || refs != holders;
+}
+
 static bool daxdev_in_use(struct inuse *iu, struct daxctl_dev *dev,
 			  bool memory_ok)
 {
@@ -713,6 +745,8 @@ static bool daxdev_in_use(struct inuse *iu, struct daxctl_dev *dev,
 			name, mb.online, mb.online == 1 ? "" : "s", name);
 		return true;
 	}
+	if (!dax_files_open(iu))
+		return false;
 	devnum = read_devnum(iu, "sys/bus/dax/devices/%s/dev", name);
 	if (!devnum ||
 	    !find_holder(iu, true, devnum, dax_align(iu, name), &holder))

@@ -9,6 +9,7 @@
 #include <util/json.h>
 #include "context.h"
 #include "state.h"
+#include "words.h"
 
 /* Stock device-dax always asks for compound pages above 4K. */
 static bool dax_compound(struct daxctl_dev *dev)
@@ -140,10 +141,7 @@ int dev_state_plan_target(const struct dev_state *st, struct sysroot *root,
 		.mode = st->cfg.mode,
 		.info_block = st->cfg.info_block,
 		.has_current = st->configured || st->backing.claim[0],
-		.cur_align = st->cfg.align,
-		.cur_location = st->cfg.location,
-		.cur_compound = st->cfg.compound,
-		.cur_head_only = st->cfg.head_only,
+		.cur = st->cfg,
 		.cur_reserve = st->reserve,
 		.reserve = reserve,
 	};
@@ -156,8 +154,7 @@ void memmap_figures_to_json(struct json_object *obj,
 			    enum memmap_location location,
 			    const struct memmap_cost *cost)
 {
-	json_add_str(obj, "memmap_location",
-		     location == MEMMAP_PMEM ? "pmem" : "dram");
+	json_add_str(obj, "memmap_location", memmap_location_name(location));
 	json_add_bool(obj, "memmap_compound", cost->compound_pages > 0);
 	json_add_u64(obj, "memmap_dram_bytes", cost->dram_total);
 	json_add_u64(obj, "memmap_device_bytes", cost->device_memmap);

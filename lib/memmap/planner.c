@@ -26,10 +26,10 @@ static bool is_destructive(const struct memmap_profile *p,
 {
 	if (!t->has_current || !t->info_block)
 		return false;
-	if (cfg->align != t->cur_align)
+	if (cfg->align != t->cur.align)
 		return true;
 	/* For system-ram the location is memmap_on_memory, a bind option. */
-	if (cfg->location == t->cur_location ||
+	if (cfg->location == t->cur.location ||
 	    t->mode == MEMMAP_MODE_SYSTEM_RAM)
 		return false;
 	/*
@@ -49,7 +49,7 @@ static bool keeps_reserve(const struct memmap_profile *p,
 	if (t->mode == MEMMAP_MODE_SYSTEM_RAM)
 		return true;
 	return p->memmap_location_control && loc == MEMMAP_DRAM &&
-	       align == t->cur_align;
+	       align == t->cur.align;
 }
 
 static void add(const struct memmap_profile *p, const struct plan_target *t,
@@ -75,18 +75,16 @@ static void add(const struct memmap_profile *p, const struct plan_target *t,
 	/* Where the memmap is not deduplicated it is the plain candidate. */
 	if (head_only && !c->cost.head_only)
 		return;
-	/* Written so that a reserve near 2^64 cannot wrap into a fit. */
 	c->fits = !t->node_free_known ||
-		  (c->cost.dram_total <= t->node_free &&
-		   t->reserve <= t->node_free - c->cost.dram_total);
+		  plan_fits(c->cost.dram_total, t->node_free, t->reserve);
 	c->destructive = is_destructive(p, t, &c->cfg);
 	/*
 	 * vmemmap_head_only set on a device whose memmap is not
 	 * deduplicated changes nothing: that is the plain candidate.
 	 */
-	c->current = t->has_current && align == t->cur_align &&
-		     loc == t->cur_location && compound == t->cur_compound &&
-		     c->cost.head_only == (t->cur_head_only && c->cost.dedup);
+	c->current = t->has_current && align == t->cur.align &&
+		     loc == t->cur.location && compound == t->cur.compound &&
+		     c->cost.head_only == (t->cur.head_only && c->cost.dedup);
 	plan->count++;
 }
 
@@ -124,6 +122,12 @@ static void recommend(struct plan *plan)
 		 "not usable for data) among the candidates that fit",
 		 plan->c[plan->recommended].current ? "keep the current setup: " :
 						      "");
+}
+
+/* Written so that a reserve near 2^64 cannot wrap into a fit. */
+bool plan_fits(uint64_t dram, uint64_t node_free, uint64_t reserve)
+{
+	return dram <= node_free && reserve <= node_free - dram;
 }
 
 void plan_build(const struct memmap_profile *p, const struct plan_target *t,

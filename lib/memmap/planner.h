@@ -19,10 +19,7 @@ struct plan_target {
 	bool info_block;	/* namespace-backed */
 	/* The current configuration, when the device exists. */
 	bool has_current;
-	uint64_t cur_align;
-	enum memmap_location cur_location;
-	bool cur_compound;
-	bool cur_head_only;	/* vmemmap_head_only is set */
+	struct memmap_config cur; /* align, location, compound, head_only */
 	/* The namespace's info block reserves room for the memmap. */
 	bool cur_reserve;
 	/*
@@ -57,6 +54,12 @@ struct plan {
 	int recommended;	/* index into c, or -1 */
 	char reason[256];
 };
+
+/*
+ * The DRAM budget's rule, for every command: dram bytes of memmap fit
+ * when node_free less them still keeps reserve free.
+ */
+bool plan_fits(uint64_t dram, uint64_t node_free, uint64_t reserve);
 
 void plan_build(const struct memmap_profile *p, const struct plan_target *t,
 		const struct plan_filter *f, struct plan *plan);

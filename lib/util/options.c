@@ -22,6 +22,22 @@ static int count_opts(const struct opt *opts)
 	return n;
 }
 
+/* "all", "N" or "regionN": N decimal, no leading zero, at most INT_MAX. */
+static bool region_id_valid(const char *s)
+{
+	size_t n;
+
+	if (!strcmp(s, "all"))
+		return true;
+	if (!strncmp(s, "region", 6))
+		s += 6;
+	n = strspn(s, "0123456789");
+	if (!n || s[n] || (s[0] == '0' && n > 1))
+		return false;
+	/* INT_MAX is 2147483647: ten digits, compared as text. */
+	return n < 10 || (n == 10 && strcmp(s, "2147483647") <= 0);
+}
+
 void print_options_help(const struct opt *opts, const char *usage)
 {
 	int i;
@@ -64,8 +80,9 @@ int parse_options(int argc, char **argv, const struct opt *opts,
 		abort();
 	for (i = 0; i < n; i++) {
 		const struct opt *o = &opts[i];
-		int has_arg = o->kind == OPT_STRING ? required_argument :
-						      no_argument;
+		int has_arg = o->kind == OPT_STRING || o->kind == OPT_REGION ?
+				      required_argument :
+				      no_argument;
 		int id = o->short_name ? o->short_name : LONG_ID_BASE + i;
 
 		if (o->short_name) {
@@ -73,15 +90,14 @@ int parse_options(int argc, char **argv, const struct opt *opts,
 			if (has_arg)
 				*sp++ = ':';
 		}
-		longopts[nl++] = (struct option){ o->long_name, has_arg, NULL,
-						  id };
+		longopts[nl++] =
+			(struct option){ o->long_name, has_arg, NULL, id };
 		if (o->kind == OPT_NEGFLAG) {
 			snprintf(negnames[i], sizeof(negnames[i]), "no-%s",
 				 o->long_name);
-			longopts[nl++] = (struct option){ negnames[i],
-							  no_argument,
-							  NULL,
-							  NEG_ID_BASE + i };
+			longopts[nl++] =
+				(struct option){ negnames[i], no_argument, NULL,
+						 NEG_ID_BASE + i };
 		}
 	}
 	longopts[nl++] = (struct option){ "help", no_argument, NULL, 'h' };
@@ -141,6 +157,20 @@ int parse_options(int argc, char **argv, const struct opt *opts,
 			if (!optarg[0]) {
 				pr_err("empty value for option '--%s'",
 				       o->long_name);
+				exit(EXIT_USAGE);
+			}
+			*(const char **)o->value = optarg;
+			break;
+		case OPT_REGION:
+			if (!optarg[0]) {
+				pr_err("empty value for option '--%s'",
+				       o->long_name);
+				exit(EXIT_USAGE);
+			}
+			if (!region_id_valid(optarg)) {
+				pr_err("invalid --%s '%s': expected a region id "
+				       "(N or regionN) or all",
+				       o->long_name, optarg);
 				exit(EXIT_USAGE);
 			}
 			*(const char **)o->value = optarg;

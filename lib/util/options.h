@@ -19,6 +19,14 @@ enum opt_kind {
 	OPT_NEGFLAG,
 	OPT_STRING,	/* const char **: last one given wins */
 	OPT_COUNT,	/* int *: one more each time it is given (-vv) */
+	/*
+	 * const char **, as OPT_STRING, for a value that names a region:
+	 * "all", N or regionN (N decimal, no leading zero, at most
+	 * INT_MAX).  Anything else is a usage error here, so that only a
+	 * well-formed id of a region that does not exist reaches the
+	 * command's "no region matches" (status 1).
+	 */
+	OPT_REGION,
 };
 
 struct opt {
@@ -36,11 +44,12 @@ struct opt {
 #define OPT_SYSROOT(v) \
 	OPT_STR(0, "sysroot", (v), "DIR", \
 		"read and write sysfs under DIR instead of /")
+#define OPT_REGION_ID(s, l, v, a, h) { (s), (l), OPT_REGION, (v), (a), (h) }
 /* -b and -r of the commands that take NAMESPACE...|all. */
 #define OPT_NAMESPACE_FILTERS(bus, region) \
 	OPT_STR('b', "bus", (bus), "BUS", "only namespaces of this bus"), \
-	OPT_STR('r', "region", (region), "REGION", \
-		"only namespaces of this region")
+	OPT_REGION_ID('r', "region", (region), "REGION", \
+		      "only namespaces of this region")
 /* -v, --verbose: repeatable; the command passes the count to the log. */
 #define OPT_VERBOSE(v) \
 	{ 'v', "verbose", OPT_COUNT, (v), NULL, \

@@ -1,13 +1,15 @@
 #!/bin/sh
 # Benchmark: the in-use check as the host grows.  One boot of Debian's
-# stock kernel under QEMU (TCG) with an fsdax and a devdax namespace; with
-# no extra processes, 1,000 and 3,000 idle ones, and 3,000 holding
+# stock kernel under QEMU (TCG) with an fsdax and two devdax namespaces;
+# with no extra processes, 1,000 and 3,000 idle ones, and 3,000 holding
 # 400,000 mappings between them, ours and upstream 76.1 alternate, three
 # rounds each: ndctl disable-namespace (fsdax), daxctl disable-device
-# (devdax), and our reconfigure-device --dry-run.  Prints the medians (ms)
-# and checks the targets: ours within 2x upstream on the block device, and
-# the devdax device at 3,000 processes under 3x its time with none.
-# Not a timed test.
+# (devdax), the same while a process maps the other devdax device
+# (disable-device-scan: ours must read every process), and our
+# reconfigure-device --dry-run.  Prints the medians (ms) and checks the
+# targets: ours within 2x upstream on the block device, and the devdax
+# device at 3,000 processes under 3x its time with none; the scan row is
+# reported beside them.  Not a timed test.
 #
 # Usage: test/bench/inuse.sh BUILD_DIR
 set -eu
@@ -47,7 +49,7 @@ awk '
 	}
 	END {
 		nl = split("none idle-1000 idle-3000 maps-400k", loads, " ")
-		no = split("disable-namespace disable-device reconfigure-dry-run", ops, " ")
+		no = split("disable-namespace disable-device reconfigure-dry-run disable-device-scan", ops, " ")
 		printf "| load | command | ours ms | upstream ms | ours/upstream | ours/ours at none |\n"
 		printf "|---|---|---|---|---|---|\n"
 		for (o = 1; o <= no; o++)
@@ -67,7 +69,9 @@ awk '
 				bad = 1
 			}
 		}
-		for (o = 2; o <= no; o++) {
+		# disable-device-scan is reported, not held to a target: it is
+		# the case the kernel count cannot answer (see README.md).
+		for (o = 2; o <= 3; o++) {
 			x = g["idle-3000", ops[o]]
 			if (x == "-" || x + 0 >= 3) {
 				printf "target missed: idle-3000 %s ours/ours at none %s (want < 3)\n", ops[o], x

@@ -6,19 +6,28 @@
  *   daxio hold DEV         map the device, close the descriptor (the map
  *                          alone keeps it busy), say "held", wait to be
  *                          killed
+ *   daxio open DEV         open the device and keep the descriptor, with
+ *                          no mapping; say "held", wait to be killed
+ *   daxio inherit DEV      map the device, close the descriptor, fork a
+ *                          child that keeps the mapping and exit: only
+ *                          the child holds it; say "held PID" (the
+ *                          child's), the child waits to be killed
  *   daxio excl BLOCKDEV    open a block device with O_EXCL, say "held",
  *                          wait to be killed
- * DEV is /dev/daxX.Y; its size comes from sysfs.  The pattern is one
+ * DEV is a node of the device (/dev/daxX.Y, or one made with mknod); its
+ * size comes from sysfs, found by the node's device number.  The pattern is one
  * 64-bit word every 64 KiB, so a 16 GiB device takes a moment under TCG.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #define STRIDE (64 * 1024)
@@ -30,13 +39,15 @@ static uint64_t word(uint64_t seed, uint64_t off)
 
 static int dev_size(const char *dev, uint64_t *size)
 {
-	char path[256], *copy = strdup(dev);
+	char path[256];
+	struct stat st;
 	FILE *f;
 	int rc;
 
-	snprintf(path, sizeof(path), "/sys/bus/dax/devices/%s/size",
-		 basename(copy));
-	free(copy);
+	if (stat(dev, &st))
+		return -errno;
+	snprintf(path, sizeof(path), "/sys/dev/char/%u:%u/size",
+		 major(st.st_rdev), minor(st.st_rdev));
 	f = fopen(path, "r");
 	if (!f)
 		return -errno;
@@ -51,10 +62,14 @@ int main(int argc, char **argv)
 	volatile uint64_t *map;
 	int fd;
 
-	if (argc < 3 || (strcmp(argv[1], "hold") && strcmp(argv[1], "excl") &&
-			 argc < 4)) {
-		fprintf(stderr, "usage: daxio fill|check DEV SEED | hold DEV | "
-				"excl BLOCKDEV\n");
+	bool held = argc >= 3 &&
+		    (!strcmp(argv[1], "hold") || !strcmp(argv[1], "open") ||
+		     !strcmp(argv[1], "inherit"));
+	pid_t child;
+
+	if (argc < 3 || (!held && strcmp(argv[1], "excl") && argc < 4)) {
+		fprintf(stderr, "usage: daxio fill|check DEV SEED | "
+				"hold|open|inherit DEV | excl BLOCKDEV\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "excl")) {
@@ -80,6 +95,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "daxio: %s: %s\n", argv[2], strerror(errno));
 		return 1;
 	}
+	if (!strcmp(argv[1], "open")) {
+		printf("held\n");
+		fflush(stdout);
+		for (;;)
+			pause();
+	}
 	map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	if (map == MAP_FAILED) {
 		fprintf(stderr, "daxio: mmap %s: %s\n", argv[2],
@@ -91,6 +112,23 @@ int main(int argc, char **argv)
 		close(fd);
 		printf("held\n");
 		fflush(stdout);
+		for (;;)
+			pause();
+	}
+	if (!strcmp(argv[1], "inherit")) {
+		map[0] = map[0];
+		close(fd);
+		child = fork();
+		if (child < 0) {
+			perror("daxio: fork");
+			return 1;
+		}
+		if (child) {
+			printf("held %d\n", (int)child);
+			return 0;
+		}
+		/* Only the mapping, inherited: no descriptor, no parent. */
+		fclose(stdout);
 		for (;;)
 			pause();
 	}

@@ -285,4 +285,101 @@ expect 2 "write-infoblock: bad --mode, one line" \
 	"invalid --mode 'bogus': an info block is fsdax or devdax" \
 	"$ndctl" write-infoblock -o "$dir/ib.img" -s 1G -m bogus
 
+# A namespace size that cannot be read is a failed read (status 1), not
+# a usage error, and nothing is planned from it.
+nssize=$tree/sys/bus/nd/devices/namespace0.0/size
+for how in missing garbage zero; do
+	fresh
+	case $how in
+	missing) rm "$nssize" ;;
+	garbage) echo zz >"$nssize" ;;
+	zero) echo 0 >"$nssize" ;;
+	esac
+	snapshot
+	expect 1 "reconfigure: the namespace size $how: a failed read" \
+		'dax0\.0: cannot read the size of namespace0\.0: .*nothing was changed' \
+		"$daxctl" reconfigure-device dax0.0 -m system-ram --sysroot "$tree"
+	expect 1 "reconfigure --dry-run: the namespace size $how" \
+		'dax0\.0: cannot read the size of namespace0\.0' \
+		"$daxctl" reconfigure-device dax0.0 -m system-ram --dry-run \
+		--sysroot "$tree"
+done
+
+# -r/--region: a malformed id is a usage error in every command that
+# takes one; a well-formed id of a region that does not exist is not.
+fresh
+for cmd in "daxctl list" "daxctl create-device" \
+	"daxctl reconfigure-device -m devdax dax0.0" \
+	"daxctl disable-device all" "daxctl enable-device all" \
+	"daxctl destroy-device all" "daxctl online-memory all" \
+	"daxctl offline-memory all" "daxctl plan" "ndctl list" \
+	"ndctl create-namespace" "ndctl disable-namespace all" \
+	"ndctl enable-namespace all" "ndctl destroy-namespace all" \
+	"ndctl check-namespace all" "ndctl read-infoblock all" \
+	"ndctl write-infoblock all"; do
+	# shellcheck disable=SC2086 # the command and its words
+	set -- $cmd
+	tool=$1
+	shift
+	eval "bin=\$$tool"
+	for bad in bogus 1x 01 region region-1 2147483648; do
+		expect 2 "$cmd -r $bad: usage" \
+			"invalid --region '$bad': expected a region id" \
+			"$bin" "$@" -r "$bad" --sysroot "$tree"
+	done
+	expect 1 "$cmd -r region99: no such region, a failed lookup" "" \
+		"$bin" "$@" -r region99 --sysroot "$tree"
+done
+
+# create-device's DRAM budget, as reconfigure-device's: the new device's
+# memmap in DRAM must fit the node's free memory less --reserve, else
+# one line and nothing created; --force skips it; no meminfo refuses.
+# The fixture's region is made dynamic; its "create" takes no device, so
+# a command past the budget fails there, at the first write.
+dynamic() {
+	fresh
+	region=$tree/sys/bus/nd/devices/dax0.0/dax_region
+	echo 1073741824 >"$region/available_size"
+	: >"$region/create"
+	snapshot
+}
+# past_budget DESC CMD...: got as far as the create step.
+past_budget() {
+	desc=$1
+	shift
+	n=$((n + 1))
+	"$@" >"$dir/out" 2>"$dir/err" </dev/null
+	if [ $? -eq 1 ] && grep -q "create a device in region0 failed" \
+		"$dir/err" && ! grep -q "free memory\|memmap needs" "$dir/err"; then
+		echo "ok $n - $desc"
+	else
+		echo "not ok $n - $desc"
+		sed 's/^/# /' "$dir/err"
+	fi
+}
+dynamic
+expect 1 "create-device: a devdax memmap past the budget is refused" \
+	"^daxctl create-device: region0: the new device's memmap needs 4132K of DRAM on node 0, which has 1858164K free outside ZONE_MOVABLE \\(keeping 2000M\\): nothing was created; use a smaller --size, or --force$" \
+	"$daxctl" create-device -s 1G --reserve 2000M --sysroot "$tree"
+expect 1 "create-device: a system-ram memmap past the budget is refused" \
+	"region0: the new device's memmap needs 16388K of DRAM on node 0.*keeping 1800M" \
+	"$daxctl" create-device -s 1G -m system-ram --reserve 1800M \
+	--sysroot "$tree"
+expect 2 "create-device: bad --reserve" "invalid --reserve 'lots'" \
+	"$daxctl" create-device -s 1G --reserve lots --sysroot "$tree"
+past_budget "create-device: a memmap that fits the budget goes on" \
+	"$daxctl" create-device -s 1G -m system-ram --reserve 1700M \
+	--sysroot "$tree"
+dynamic
+past_budget "create-device: --force skips the budget" \
+	"$daxctl" create-device -s 1G --reserve 2000M -f --sysroot "$tree"
+dynamic
+rm "$meminfo"
+snapshot
+expect 1 "create-device: no meminfo, no device" \
+	'region0: cannot read the free memory of node 0 from .*/meminfo: No such file or directory; the change needs 4132K of DRAM there and --force skips the check' \
+	"$daxctl" create-device -s 1G --sysroot "$tree"
+past_budget "create-device: no meminfo, --force skips the budget" \
+	"$daxctl" create-device -s 1G -f --sysroot "$tree"
+
 echo "1..$n"

@@ -120,4 +120,32 @@ both dax1.0 dax0.0
 both dax0.0 dax1.0
 stop_holder
 expect "let go" ""
+
+# The kernel's count of open device-dax files: the device_dax module's
+# refcnt, less one per module in its holders/.  Equal, nothing is open
+# and no process is read (the holder of "dax0.0", /dev/zero here, is not
+# a device_dax file, so only a scan could see it); more, or no refcnt
+# (built in), or one that does not parse, and the scan answers.
+mod=$root/sys/module/device_dax
+mkdir -p "$mod/holders"
+start_holder map
+echo 0 >"$mod/refcnt"
+expect "refcnt 0, no holders: no open dax file, no scan" ""
+echo 1 >"$mod/refcnt"
+ln -s ../../dax_pmem "$mod/holders/dax_pmem"
+expect "refcnt 1, one holder module: no scan" ""
+echo 3 >"$mod/refcnt"
+expect "refcnt past the holders: the scan finds it" \
+	"/dev/dax0.0 is mapped by process $holder ("
+echo bogus >"$mod/refcnt"
+expect "refcnt that does not parse: the scan finds it" \
+	"/dev/dax0.0 is mapped by process $holder ("
+echo 1 >"$mod/refcnt"
+rm -r "$mod/holders"
+expect "holders/ unreadable: the scan finds it" \
+	"/dev/dax0.0 is mapped by process $holder ("
+rm -r "$mod"
+expect "no refcnt (built in): the scan finds it" \
+	"/dev/dax0.0 is mapped by process $holder ("
+stop_holder
 echo "1..$n"

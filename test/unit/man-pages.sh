@@ -40,8 +40,8 @@ for tool in ndctl daxctl; do
 done
 # Commands whose page and completion are checked option by option: every
 # long option --help prints must appear in both.
-for page in ndctl-list ndctl-start-scrub ndctl-inject-error ndctl-clear-errors \
-	ndctl-inject-smart ndctl-monitor; do
+for page in ndctl-list daxctl-create-device ndctl-start-scrub ndctl-inject-error \
+	ndctl-clear-errors ndctl-inject-smart ndctl-monitor; do
 	tool=${page%%-*} cmd=${page#*-}
 	opts=$("$build/$tool/$tool" "$cmd" --help |
 		grep -o -- '--[a-z][a-z-]*' | sort -u)

@@ -315,10 +315,10 @@ static void head_only_plan(void)
 	struct plan_target t = { .start = GiB(4), .size = GiB(16),
 				 .mode = MEMMAP_MODE_DEVDAX,
 				 .info_block = true, .has_current = true,
-				 .cur_align = MiB(2),
-				 .cur_location = MEMMAP_DRAM,
-				 .cur_compound = true,
-				 .cur_head_only = true };
+				 .cur = { .align = MiB(2),
+					  .location = MEMMAP_DRAM,
+					  .compound = true,
+					  .head_only = true } };
 	struct plan_filter f = { .location = -1, .compound = -1,
 				 .head_only = -1 };
 	struct plan *pl = calloc(1, sizeof(*pl));
@@ -366,7 +366,7 @@ static void head_only_plan(void)
 	eq(n, 0, "no head-only candidate where the kernel lacks it");
 
 	/* Set, but the memmap is on the device: the plain candidate. */
-	t.cur_location = MEMMAP_PMEM;
+	t.cur.location = MEMMAP_PMEM;
 	t.cur_reserve = true;
 	plan_build(p, &t, &f, pl);
 	cur = -1;

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The config directory reader (lib/util/config-dir.c) on directories
+ * this test makes: which files it reads, in what order, and what it
+ * refuses without reading (a FIFO must not block it).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <util/config-dir.h>
+#include "tap.h"
+
+static char dir[64];
+
+static void put(const char *name, const char *text)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f || fputs(text, f) < 0 || fclose(f)) {
+		perror(path);
+		exit(1);
+	}
+}
+
+static void drop(const char *name)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	unlink(path);
+}
+
+#define SECTION(name, uuid) \
+	"[reconfigure-device " name "]\nnvdimm.uuid = " uuid "\nmode = devdax\n"
+
+int main(void)
+{
+	struct config cfg;
+	char path[128];
+	int rc;
+
+	snprintf(dir, sizeof(dir), "/tmp/test-config-dir.XXXXXX");
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	snprintf(path, sizeof(path), "%s/none", dir);
+	rc = config_load(path, &cfg);
+	tap_ok(!rc && !cfg.count, "a missing directory: an empty config");
+	config_free(&cfg);
+
+	put("b.conf", SECTION("two", "22222222-2222-2222-2222-222222222222"));
+	put("a.conf", SECTION("one", "11111111-1111-1111-1111-111111111111"));
+	put(".hidden.conf",
+	    SECTION("hidden", "33333333-3333-3333-3333-333333333333"));
+	put("notes.txt", "not a config file\n");
+	put("c.conf.bak", "[broken\n");
+	rc = config_load(dir, &cfg);
+	tap_ok(!rc && cfg.count == 2, "two *.conf files read, the rest not");
+	tap_ok(cfg.count == 2 && !strcmp(cfg.s[0].name, "one") &&
+		       !strcmp(cfg.s[1].name, "two"),
+	       "in name order, whatever the directory's order");
+	tap_ok(cfg.count == 2 && strstr(cfg.s[0].file, "/a.conf") &&
+		       cfg.s[0].line == 1,
+	       "each section knows its file and line");
+	config_free(&cfg);
+
+	put("c.conf", SECTION("one", "44444444-4444-4444-4444-444444444444"));
+	rc = config_load(dir, &cfg);
+	tap_ok(rc == -EINVAL, "a section name twice across files: an error");
+	config_free(&cfg);
+	drop("c.conf");
+
+	snprintf(path, sizeof(path), "%s/fifo.conf", dir);
+	if (mkfifo(path, 0600)) {
+		perror(path);
+		return 1;
+	}
+	rc = config_load(dir, &cfg);
+	tap_ok(rc == -EINVAL, "a FIFO named *.conf is refused, not read");
+	config_free(&cfg);
+	drop("fifo.conf");
+
+	snprintf(path, sizeof(path), "%s/sub.conf", dir);
+	mkdir(path, 0700);
+	rc = config_load(dir, &cfg);
+	tap_ok(rc == -EINVAL, "a directory named *.conf is refused");
+	config_free(&cfg);
+	rmdir(path);
+
+	put("d.conf", "mode = devdax\n");
+	rc = config_load(dir, &cfg);
+	tap_ok(rc == -EINVAL, "a key before any section is an error");
+	config_free(&cfg);
+	drop("d.conf");
+
+	rc = config_load(dir, &cfg);
+	tap_ok(!rc && cfg.count == 2, "back to the two good files");
+	config_free(&cfg);
+	drop("a.conf");
+	drop("b.conf");
+	drop(".hidden.conf");
+	drop("notes.txt");
+	drop("c.conf.bak");
+	rmdir(dir);
+	return tap_done();
+}
