@@ -87,8 +87,8 @@ static void add_bb_dimms(struct json_object *jbb, struct ndctl_region *region,
 	if (!found)
 		return;
 	for (i = 1; i < found; i++)
-		for (j = i; j > 0 && dimm_number(dimms[j - 1]) >
-					     dimm_number(dimms[j]);
+		for (j = i;
+		     j > 0 && dimm_number(dimms[j - 1]) > dimm_number(dimms[j]);
 		     j--) {
 			dimm = dimms[j];
 			dimms[j] = dimms[j - 1];
@@ -97,8 +97,8 @@ static void add_bb_dimms(struct json_object *jbb, struct ndctl_region *region,
 	jdimms = json_object_new_array();
 	for (i = 0; i < found; i++)
 		json_object_array_add(
-			jdimms,
-			json_object_new_string(ndctl_dimm_get_devname(dimms[i])));
+			jdimms, json_object_new_string(
+					ndctl_dimm_get_devname(dimms[i])));
 	json_object_object_add(jbb, "dimms", jdimms);
 }
 

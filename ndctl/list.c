@@ -143,7 +143,8 @@ static void warn_dsm(struct ndctl_dimm *dimm, const struct list_opts *o)
 	if (o->health && !ndctl_dimm_health_family(dimm) &&
 	    ndctl_dimm_has_command(dimm, "smart"))
 		pr_err("%s: health: the DIMM's DSM family is not decoded by "
-		       "this ndctl, no \"health\" listed", name);
+		       "this ndctl, no \"health\" listed",
+		       name);
 	if (o->firmware && ndctl_dimm_get_dsm_family(dimm, &mask) == 0 &&
 	    (mask & (1ULL << INTEL_FW_GET_INFO)))
 		pr_err("%s: firmware: the firmware DSM is not called by this "

@@ -192,7 +192,8 @@ int ndctl_bus_cmd(struct ndctl_bus *bus, unsigned int cmd, void *buf,
 int ndctl_bus_call(struct ndctl_bus *bus, unsigned int family,
 		   unsigned int func, void *payload, uint32_t in, uint32_t out);
 int ndctl_dimm_call(struct ndctl_dimm *dimm, unsigned int family,
-		    unsigned int func, void *payload, uint32_t in, uint32_t out);
+		    unsigned int func, void *payload, uint32_t in,
+		    uint32_t out);
 /* The bus's "commands" attribute names cmd ("ars_cap", "cmd_call"). */
 bool ndctl_bus_has_command(struct ndctl_bus *bus, const char *cmd);
 /* An ACPI NFIT bus (nfit_test is one), and the root DSM functions. */
@@ -219,8 +220,8 @@ int ndctl_bus_wait_scrub(struct ndctl_bus *bus, unsigned int min_count,
 struct nd_ars_cap;
 struct nd_inject_list;
 /* ARS capabilities of [address, address + length) (ndcmd/ars.h). */
-int ndctl_bus_ars_cap(struct ndctl_bus *bus, uint64_t address,
-		      uint64_t length, struct nd_ars_cap *cap);
+int ndctl_bus_ars_cap(struct ndctl_bus *bus, uint64_t address, uint64_t length,
+		      struct nd_ars_cap *cap);
 /* Clear errors over the range; *cleared is what the firmware did. */
 int ndctl_bus_clear_error(struct ndctl_bus *bus, uint64_t address,
 			  uint64_t length, uint32_t clear_unit,
@@ -235,8 +236,8 @@ int ndctl_bus_uninject_error(struct ndctl_bus *bus, uint64_t base,
  * What is injected, with room bytes for records (ARS_CAP's max_ars_out,
  * as upstream asks): *buf holds the reply list points into (free it).
  */
-int ndctl_bus_get_injected(struct ndctl_bus *bus, uint32_t room,
-			   uint8_t **buf, struct nd_inject_list *list);
+int ndctl_bus_get_injected(struct ndctl_bus *bus, uint32_t room, uint8_t **buf,
+			   struct nd_inject_list *list);
 /*
  * The DIMM behind a system physical address: the region's only DIMM,
  * or the one translate SPA names on an interleaved region; NULL when
@@ -265,7 +266,8 @@ struct nd_health;
 struct nd_thresholds;
 struct nd_inject;
 struct nd_health_family;
-const struct nd_health_family *ndctl_dimm_health_family(struct ndctl_dimm *dimm);
+const struct nd_health_family *
+ndctl_dimm_health_family(struct ndctl_dimm *dimm);
 int ndctl_dimm_get_health(struct ndctl_dimm *dimm, struct nd_health *h,
 			  uint32_t *status);
 int ndctl_dimm_get_thresholds(struct ndctl_dimm *dimm, struct nd_thresholds *t,

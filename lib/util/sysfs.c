@@ -594,8 +594,7 @@ int sysfs_write(const struct sysroot *root, const char *val, const char *fmt,
 	return rc;
 }
 
-int sysfs_open_attr(const struct sysroot *root, int flags, const char *fmt,
-		    ...)
+int sysfs_open_attr(const struct sysroot *root, int flags, const char *fmt, ...)
 {
 	char path[PATH_MAX];
 	va_list ap;

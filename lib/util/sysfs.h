@@ -92,8 +92,8 @@ int sysfs_write(const struct sysroot *root, const char *val, const char *fmt,
  * at 0) to wait for the next.  The same regular-file check as
  * sysfs_read(); returns the fd or a negative errno.
  */
-int sysfs_open_attr(const struct sysroot *root, int flags, const char *fmt,
-		    ...) __attribute__((format(printf, 3, 4)));
+int sysfs_open_attr(const struct sysroot *root, int flags, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 bool sysfs_exists(const struct sysroot *root, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /*
