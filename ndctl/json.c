@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,12 +51,65 @@ struct json_object *nd_dimm_to_json(struct ndctl_dimm *dimm,
 	return jdimm;
 }
 
+static int dimm_number(struct ndctl_dimm *dimm)
+{
+	int n = 0;
+
+	sscanf(ndctl_dimm_get_devname(dimm), "nmem%d", &n);
+	return n;
+}
+
+/*
+ * The DIMMs a bad run at addr falls on, as upstream finds them: one
+ * lookup per 512-byte block (the region's only DIMM, or translate SPA)
+ * until as many as the region interleaves are found, listed by number.
+ */
+static void add_bb_dimms(struct json_object *jbb, struct ndctl_region *region,
+			 uint64_t addr, uint64_t len)
+{
+	struct ndctl_bus *bus = ndctl_region_get_bus(region);
+	int ways = ndctl_region_get_interleave_ways(region), found = 0, i, j;
+	struct ndctl_dimm *dimms[32], *dimm;
+	struct json_object *jdimms;
+	uint64_t end = addr + len;
+
+	if (ways > 32)
+		ways = 32;
+	for (; found < ways && addr < end; addr += 512) {
+		dimm = ndctl_bus_dimm_by_address(bus, addr);
+		if (!dimm)
+			continue;
+		for (i = 0; i < found && dimms[i] != dimm; i++)
+			;
+		if (i == found)
+			dimms[found++] = dimm;
+	}
+	if (!found)
+		return;
+	for (i = 1; i < found; i++)
+		for (j = i;
+		     j > 0 && dimm_number(dimms[j - 1]) > dimm_number(dimms[j]);
+		     j--) {
+			dimm = dimms[j];
+			dimms[j] = dimms[j - 1];
+			dimms[j - 1] = dimm;
+		}
+	jdimms = json_object_new_array();
+	for (i = 0; i < found; i++)
+		json_object_array_add(
+			jdimms, json_object_new_string(
+					ndctl_dimm_get_devname(dimms[i])));
+	json_object_object_add(jbb, "dimms", jdimms);
+}
+
 /*
  * "badblock_count" (bad sectors in all) whenever there are any, and with
- * -M the runs themselves: {offset, length} in sectors.
+ * -M the runs themselves: {offset, length} in sectors, and the DIMMs
+ * each falls on when region is given (base: the address of offset 0).
  */
 static void add_badblocks(struct json_object *obj,
 			  const struct ndctl_badblock *bbs, int n,
+			  struct ndctl_region *region, uint64_t base,
 			  const struct nd_json_flags *flags)
 {
 	struct json_object *jbbs;
@@ -75,16 +129,15 @@ static void add_badblocks(struct json_object *obj,
 
 		json_add_u64(jbb, "offset", bbs[i].offset);
 		json_add_int(jbb, "length", (int)bbs[i].len);
+		if (region)
+			add_bb_dimms(jbb, region, base + (bbs[i].offset << 9),
+				     (uint64_t)bbs[i].len << 9);
 		json_object_array_add(jbbs, jbb);
 	}
 	json_object_object_add(obj, "badblocks", jbbs);
 }
 
-/*
- * A region's bad sectors.  Which DIMMs a run falls on would take the
- * bus's translate-SPA DSM; it is left out, as upstream leaves it out on
- * buses without that command.
- */
+/* A region's bad sectors, each with the DIMMs it is on. */
 static void add_region_badblocks(struct json_object *jregion,
 				 struct ndctl_region *region,
 				 const struct nd_json_flags *flags)
@@ -93,7 +146,8 @@ static void add_region_badblocks(struct json_object *jregion,
 	int n = ndctl_region_get_badblocks(region, &bbs);
 
 	if (n > 0)
-		add_badblocks(jregion, bbs, n, flags);
+		add_badblocks(jregion, bbs, n, region,
+			      ndctl_region_get_resource(region), flags);
 	free(bbs);
 }
 
@@ -134,6 +188,8 @@ static void add_namespace_badblocks(struct json_object *jns,
 	enum ndctl_ns_mode mode = ndctl_namespace_get_mode(ns);
 	struct nd_json_flags count_only = *flags;
 	struct ndctl_badblock *bbs = NULL;
+	struct ndctl_region *dimms_of = region;
+	uint64_t base = 0;
 	int n;
 
 	if (mode == NDCTL_NS_MODE_SECTOR) {
@@ -146,24 +202,28 @@ static void add_namespace_badblocks(struct json_object *jns,
 		count_only.media_errors = false;
 		flags = &count_only;
 	} else if (claim && ndctl_claim_get_resource(claim)) {
-		n = clip_badblocks(region, ndctl_claim_get_resource(claim),
-				   ndctl_claim_get_size(claim), &bbs);
+		base = ndctl_claim_get_resource(claim);
+		n = clip_badblocks(region, base, ndctl_claim_get_size(claim),
+				   &bbs);
 	} else if (claim && mode == NDCTL_NS_MODE_FSDAX) {
 		if (!flags->media_errors)
 			return;
 		n = ndctl_namespace_get_badblocks(ns, &bbs);
+		dimms_of = NULL;
 	} else if (claim) {
 		return;
 	} else {
 		/* Raw: the region's list as the region gives it, if any. */
 		n = ndctl_region_get_badblocks(region, &bbs);
+		base = ndctl_region_get_resource(region);
 		if (n <= 0 && flags->media_errors) {
 			free(bbs);
 			n = ndctl_namespace_get_badblocks(ns, &bbs);
+			dimms_of = NULL;
 		}
 	}
 	if (n > 0)
-		add_badblocks(jns, bbs, n, flags);
+		add_badblocks(jns, bbs, n, dimms_of, base, flags);
 	free(bbs);
 }
 

@@ -29,5 +29,16 @@ struct json_object *nd_region_to_json(struct ndctl_region *region,
 				      const struct nd_json_flags *flags);
 struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 					 const struct nd_json_flags *flags);
+/*
+ * The DIMM's "health" object, or NULL when its DSM family offers no
+ * SMART data decoded here.  A reply that failed is said on stderr (the
+ * DIMM and the firmware status), gives {"health_state":"unknown"} as
+ * upstream prints it, and sets *failed.
+ */
+struct json_object *nd_dimm_health_to_json(struct ndctl_dimm *dimm,
+					   bool *failed);
+/* One line naming the DIMM, what failed and the firmware status. */
+void nd_health_say_failed(struct ndctl_dimm *dimm, const char *what, int rc,
+			  uint32_t status);
 
 #endif

@@ -40,6 +40,8 @@ struct walk {
 	const struct nd_json_flags *flags;
 	struct json_object *jbuses, *jbus, *jdimms, *jregions, *jregion, *jnss;
 	bool warned_numa;
+	/* A DIMM's health could not be read: said, and the exit is 1. */
+	bool failed;
 };
 
 static struct json_object *add_to(struct json_object **arr,
@@ -129,17 +131,19 @@ static bool bus_passes(struct ndctl_bus *bus, const struct list_opts *o)
 }
 
 /*
- * -H and -F need DIMM-specific DSM calls this ndctl does not make: say so
- * for a DIMM that offers them rather than leave the key out silently.
+ * -H of a DIMM whose DSM family is not decoded here, and -F (firmware
+ * calls this ndctl does not make): say so for a DIMM that offers them
+ * rather than leave the key out silently.
  */
 static void warn_dsm(struct ndctl_dimm *dimm, const struct list_opts *o)
 {
 	const char *name = ndctl_dimm_get_devname(dimm);
 	uint64_t mask = 0;
 
-	if (o->health && ndctl_dimm_has_command(dimm, "smart"))
-		pr_err("%s: health: SMART data is not read by this ndctl, "
-		       "no \"health\" listed",
+	if (o->health && !ndctl_dimm_health_family(dimm) &&
+	    ndctl_dimm_has_command(dimm, "smart"))
+		pr_err("%s: health: the DIMM's DSM family is not decoded by "
+		       "this ndctl, no \"health\" listed",
 		       name);
 	if (o->firmware && ndctl_dimm_get_dsm_family(dimm, &mask) == 0 &&
 	    (mask & (1ULL << INTEL_FW_GET_INFO)))
@@ -151,13 +155,24 @@ static void warn_dsm(struct ndctl_dimm *dimm, const struct list_opts *o)
 static void walk_dimm(struct walk *w, struct ndctl_dimm *dimm)
 {
 	const struct list_opts *o = w->o;
+	struct json_object *jdimm;
 
 	if (!dimm_passes(dimm, o))
 		return;
 	if (!o->configured && !o->idle && !ndctl_dimm_is_enabled(dimm))
 		return;
 	warn_dsm(dimm, o);
-	add_to(&w->jdimms, w->jbus, "dimms", nd_dimm_to_json(dimm, w->flags));
+	jdimm = nd_dimm_to_json(dimm, w->flags);
+	if (o->health) {
+		bool failed;
+		struct json_object *jhealth =
+			nd_dimm_health_to_json(dimm, &failed);
+
+		if (jhealth)
+			json_object_object_add(jdimm, "health", jhealth);
+		w->failed |= failed;
+	}
+	add_to(&w->jdimms, w->jbus, "dimms", jdimm);
 }
 
 static void walk_namespace(struct walk *w, struct ndctl_namespace *ns)
@@ -426,6 +441,8 @@ int cmd_list(int argc, char **argv)
 		walk_bus(&w, bus);
 	print_walk(&w);
 	rc = nd_check_filters_matched(ds.nd, o.bus, o.region, o.ns, o.dimm);
+	if (!rc && w.failed)
+		rc = EXIT_FAIL;
 out:
 	devstate_close(&ds);
 	return rc;

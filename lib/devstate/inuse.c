@@ -779,6 +779,11 @@ int inuse_check_namespace(struct inuse *iu, struct ndctl_namespace *ns)
 		       0;
 }
 
+const char *inuse_namespace_user(struct inuse *iu, struct ndctl_namespace *ns)
+{
+	return namespace_in_use(iu, ns) ? iu->why : NULL;
+}
+
 /* The namespace of the region in use, with why naming it. */
 static bool region_in_use(struct inuse *iu, struct ndctl_region *region)
 {

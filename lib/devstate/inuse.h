@@ -39,6 +39,12 @@ void inuse_free(struct inuse *iu);
  * printing one line that names the object and its holder.
  */
 int inuse_check_namespace(struct inuse *iu, struct ndctl_namespace *ns);
+/*
+ * What uses the namespace ("mounted on /mnt ..."), or NULL, without a
+ * refusal: for the few commands upstream lets act on a namespace in use
+ * (inject-error), so they can say so.  Valid until the next check.
+ */
+const char *inuse_namespace_user(struct inuse *iu, struct ndctl_namespace *ns);
 int inuse_check_region(struct inuse *iu, struct ndctl_region *region);
 int inuse_check_dimm(struct inuse *iu, struct ndctl_dimm *dimm);
 

@@ -180,6 +180,111 @@ bool ndctl_dimm_has_command(struct ndctl_dimm *dimm, const char *cmd);
 int ndctl_dimm_get_dsm_family(struct ndctl_dimm *dimm, uint64_t *mask);
 
 /*
+ * The command channel: ioctls on the bus's /dev/ndctlN and the DIMM's
+ * /dev/nmemN, the payloads built and read by lib/ndcmd.  Each returns
+ * the bytes of the buffer (or payload) that hold the reply, or -errno.
+ * ndctl_bus_cmd() takes ND_CMD_ARS_CAP .. ND_CMD_CLEAR_ERROR; the
+ * ND_CMD_CALL forms take the family, the DSM function and a payload of
+ * in bytes of input with room for out bytes of output.
+ */
+int ndctl_bus_cmd(struct ndctl_bus *bus, unsigned int cmd, void *buf,
+		  size_t len);
+int ndctl_bus_call(struct ndctl_bus *bus, unsigned int family,
+		   unsigned int func, void *payload, uint32_t in, uint32_t out);
+int ndctl_dimm_call(struct ndctl_dimm *dimm, unsigned int family,
+		    unsigned int func, void *payload, uint32_t in,
+		    uint32_t out);
+/* The bus's "commands" attribute names cmd ("ars_cap", "cmd_call"). */
+bool ndctl_bus_has_command(struct ndctl_bus *bus, const char *cmd);
+/* An ACPI NFIT bus (nfit_test is one), and the root DSM functions. */
+bool ndctl_bus_has_nfit(struct ndctl_bus *bus);
+bool ndctl_bus_has_nfit_call(struct ndctl_bus *bus, unsigned int func);
+
+/*
+ * The kernel's scrub of an NFIT bus (its "scrub" attribute): scrubs
+ * completed and whether one runs; -EOPNOTSUPP on a bus without it.
+ */
+int ndctl_bus_get_scrub(struct ndctl_bus *bus, unsigned int *count,
+			bool *active);
+/* Ask the kernel for a full scrub (-EBUSY while one runs). */
+int ndctl_bus_start_scrub(struct ndctl_bus *bus);
+/*
+ * Wait, by poll() on the attribute, until no scrub runs and at least
+ * min_count have completed.  interval: read again at least every that
+ * many seconds (0: only when woken); timeout_ms < 0: no limit, else
+ * -ETIMEDOUT.
+ */
+int ndctl_bus_wait_scrub(struct ndctl_bus *bus, unsigned int min_count,
+			 unsigned int interval, int timeout_ms);
+
+struct nd_ars_cap;
+struct nd_inject_list;
+/* ARS capabilities of [address, address + length) (ndcmd/ars.h). */
+int ndctl_bus_ars_cap(struct ndctl_bus *bus, uint64_t address, uint64_t length,
+		      struct nd_ars_cap *cap);
+/* Clear errors over the range; *cleared is what the firmware did. */
+int ndctl_bus_clear_error(struct ndctl_bus *bus, uint64_t address,
+			  uint64_t length, uint32_t clear_unit,
+			  uint64_t *cleared, uint32_t *status);
+/* The NFIT bus offers ARS error injection (set, clear and status). */
+bool ndctl_bus_has_error_injection(struct ndctl_bus *bus);
+int ndctl_bus_inject_error(struct ndctl_bus *bus, uint64_t base,
+			   uint64_t length, bool notify, uint32_t *status);
+int ndctl_bus_uninject_error(struct ndctl_bus *bus, uint64_t base,
+			     uint64_t length, uint32_t *status);
+/*
+ * What is injected, with room bytes for records (ARS_CAP's max_ars_out,
+ * as upstream asks): *buf holds the reply list points into (free it).
+ */
+int ndctl_bus_get_injected(struct ndctl_bus *bus, uint32_t room, uint8_t **buf,
+			   struct nd_inject_list *list);
+/*
+ * The DIMM behind a system physical address: the region's only DIMM,
+ * or the one translate SPA names on an interleaved region; NULL when
+ * neither can tell.
+ */
+struct ndctl_dimm *ndctl_bus_dimm_by_address(struct ndctl_bus *bus,
+					     uint64_t spa);
+/*
+ * The physical range a namespace's errors are placed in: an enabled
+ * fsdax or devdax claim's data, else the namespace's whole capacity.
+ * -EOPNOTSUPP for an enabled sector namespace (data and BTT metadata
+ * are not told apart).
+ */
+int ndctl_namespace_get_injection_bounds(struct ndctl_namespace *ns,
+					 uint64_t *start, uint64_t *size);
+/* A region's DIMM count (its mappings). */
+int ndctl_region_get_interleave_ways(struct ndctl_region *region);
+
+/*
+ * DIMM health through the DIMM's DSM family (ndcmd/health.h).  Each
+ * returns 0, -EOPNOTSUPP when the family or the function is not
+ * offered, a decoder's errno (and *status, the firmware's word), or
+ * the ioctl's -errno.
+ */
+struct nd_health;
+struct nd_thresholds;
+struct nd_inject;
+struct nd_health_family;
+const struct nd_health_family *
+ndctl_dimm_health_family(struct ndctl_dimm *dimm);
+int ndctl_dimm_get_health(struct ndctl_dimm *dimm, struct nd_health *h,
+			  uint32_t *status);
+int ndctl_dimm_get_thresholds(struct ndctl_dimm *dimm, struct nd_thresholds *t,
+			      uint32_t *status);
+int ndctl_dimm_set_thresholds(struct ndctl_dimm *dimm,
+			      const struct nd_thresholds *t, uint32_t *status);
+/* ND_INJECT_* fields the DIMM can be sent; 0: no SMART injection. */
+unsigned int ndctl_dimm_inject_fields(struct ndctl_dimm *dimm);
+int ndctl_dimm_inject_smart(struct ndctl_dimm *dimm,
+			    const struct nd_inject *inj, uint32_t *status);
+/*
+ * The attribute the kernel notifies on a health event (nfit/flags, or
+ * papr/flags), open for poll(); or -errno.
+ */
+int ndctl_dimm_open_health_event(struct ndctl_dimm *dimm);
+
+/*
  * Changing namespaces.  Objects read before a change are stale after it:
  * call ndctl_refresh().  Each call returns 0 or a negative errno.
  */

@@ -599,6 +599,20 @@ int sysfs_write(const struct sysroot *root, const char *val, const char *fmt,
 	return rc;
 }
 
+int sysfs_open_attr(const struct sysroot *root, int flags, const char *fmt, ...)
+{
+	char path[PATH_MAX];
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vformat(path, sizeof(path), fmt, ap);
+	va_end(ap);
+	if (rc)
+		return rc;
+	return open_attr(root, path, flags);
+}
+
 bool sysfs_exists(const struct sysroot *root, const char *fmt, ...)
 {
 	char path[PATH_MAX];

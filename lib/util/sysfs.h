@@ -86,6 +86,14 @@ int sysfs_read_node(const struct sysroot *root, int *node, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int sysfs_write(const struct sysroot *root, const char *val, const char *fmt,
 		...) __attribute__((format(printf, 3, 4)));
+/*
+ * An attribute held open, for poll(): the kernel wakes POLLPRI when it
+ * calls sysfs_notify() on it, after which it must be read again (pread
+ * at 0) to wait for the next.  The same regular-file check as
+ * sysfs_read(); returns the fd or a negative errno.
+ */
+int sysfs_open_attr(const struct sysroot *root, int flags, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 bool sysfs_exists(const struct sysroot *root, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /*

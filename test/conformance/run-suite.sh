@@ -43,6 +43,9 @@ if [ ! -f "$conf/common" ]; then
 	exit 1
 fi
 conf=$(cd "$conf" && pwd)
+# Upstream's C helpers, built against Debian's libndctl (../helpers).
+helpers=$(cd "$conf/.." && pwd)/helpers
+v81=${UPSTREAM_V81_BUILD:-$HOME/.cache/memmap-tools/upstream-v81/build}
 
 # Host programs the scripts call, copied into the guest with their
 # libraries (busybox provides the rest; where its options differ from
@@ -63,10 +66,14 @@ key=$({
 	echo "$kernel"
 	cat "$build/ndctl/ndctl" "$build/daxctl/daxctl" /usr/bin/ndctl \
 		/usr/bin/daxctl "$here/guest-run" "$here/journalctl" \
-		"$here/scripts" "$here/run-suite.sh" "$here/../qemu/init" \
+		"$here/scripts" "$here/run-suite.sh" "$here/health-compare" \
+		"$here/../qemu/init" \
 		"$here/../qemu/run-guest.sh" "$here/../qemu/mkinitramfs.sh" \
 		"$here/../qemu/guest-lib.sh"
 	(cd "$conf" && find . -type f | LC_ALL=C sort | xargs sha256sum)
+	[ ! -d "$helpers" ] ||
+		(cd "$helpers" && find . -type f | LC_ALL=C sort | xargs sha256sum)
+	[ ! -x "$v81/ndctl/ndctl" ] || cat "$v81/ndctl/ndctl"
 } | sha256sum | cut -c1-16)
 if [ -z "${CONFORMANCE_FORCE:-}" ] && [ -f "$results/key" ] &&
 	[ "$(cat "$results/key")" = "$key" ]; then
@@ -80,9 +87,29 @@ mkdir -p "$scenario/bin"
 cp "$here/guest-run" "$scenario/run"
 cp "$here/scripts" "$here/journalctl" "$scenario/"
 cp -r "$conf" "$scenario/ndctl-v81"
-# The one upstream helper that builds on its own; the others include
-# upstream-internal headers (see the scripts file).
+# The one upstream helper that builds on its own, static.
 cc -O2 -D_GNU_SOURCE -static -o "$scenario/bin/dax-errors" "$conf/dax-errors.c"
+# list-smart-dimm, smart-notify and daxdev-errors, from the kit beside the
+# scripts, against Debian's libndctl and libdaxctl: the guest has those
+# libraries already, for upstream's ndctl.  monitor.sh passes
+# $TEST_PATH/../ndctl to 'monitor -c' (upstream's build directory): an
+# empty directory stands in for it.
+if [ -x "$helpers/build.sh" ]; then
+	"$helpers/build.sh" "$scenario/bin" >&2
+else
+	say "no helper kit at $helpers: monitor, inject-smart and daxdev-errors cannot pass"
+fi
+mkdir -p "$scenario/ndctl"
+cp "$here/health-compare" "$scenario/"
+# Upstream v81, when its build is in the cache (test/tools/build-upstream.sh
+# puts it there): the binary with the libraries its RUNPATH ($ORIGIN/lib)
+# finds, beside Debian's 76.1 in the guest.
+if [ -x "$v81/ndctl/ndctl" ]; then
+	mkdir -p "$scenario/v81/lib"
+	cp "$v81/ndctl/ndctl" "$scenario/v81/"
+	cp -L "$v81/ndctl/lib/libndctl.so.6" "$v81/daxctl/lib/libdaxctl.so.1" \
+		"$scenario/v81/lib/"
+fi
 
 export EXTRA_MODULES="nfit_test nfit_test_iomap nd_e820 ext4 crc32c_generic"
 export EXTRA_TOOLS="$tools"

@@ -4,7 +4,9 @@
 # devdax tree gets a region badblocks list (the kernel's "sector count"
 # lines), and our output is checked against values worked out by hand:
 # the region's runs as they are, and the devdax namespace's clipped to
-# its data (which starts 2 MiB, 4096 sectors, into the region).
+# its data (which starts 2 MiB, 4096 sectors, into the region).  Each
+# run names the DIMM it is on: the region has one, nmem0, so no firmware
+# is asked (translate SPA is for interleaved regions).
 # Usage: list-badblocks.sh BUILD_DIR FIXTURE_DIR
 build=$1 fixture=$2
 tree=$(mktemp -d)
@@ -35,17 +37,20 @@ sys.exit(0 if ($check) else 1)"; then
 expect "-R: region count without the list" \
 	'j[0]["badblock_count"] == 32 and "badblocks" not in j[0]' -R -r 0
 expect "-RM: region runs as the kernel lists them" \
-	'j[0]["badblocks"] == [{"offset": 8, "length": 8},
-	 {"offset": 4100, "length": 8}, {"offset": 8388592, "length": 16}]' \
+	'j[0]["badblocks"] == [{"offset": 8, "length": 8, "dimms": ["nmem0"]},
+	 {"offset": 4100, "length": 8, "dimms": ["nmem0"]},
+	 {"offset": 8388592, "length": 16, "dimms": ["nmem0"]}]' \
 	-RM -r 0
 expect "-N: devdax count, runs before its data left out" \
 	'j[0]["badblock_count"] == 24 and "badblocks" not in j[0]' \
 	-n namespace0.0
 expect "-NM: devdax runs from the data start" \
-	'j[0]["badblocks"] == [{"offset": 4, "length": 8},
-	 {"offset": 8384496, "length": 16}]' -NM -n namespace0.0
+	'j[0]["badblocks"] == [{"offset": 4, "length": 8, "dimms": ["nmem0"]},
+	 {"offset": 8384496, "length": 16, "dimms": ["nmem0"]}]' \
+	-NM -n namespace0.0
 expect "-v: media errors included" \
-	'j[0]["badblocks"][0] == {"offset": 4, "length": 8}' -v -n namespace0.0
+	'j[0]["badblocks"][0] == {"offset": 4, "length": 8, "dimms": ["nmem0"]}' \
+	-v -n namespace0.0
 expect "-r 1: a clean region has no badblock keys" \
 	'"badblock_count" not in j[0]' -RM -r 1
 echo "1..$n"
