@@ -14,11 +14,11 @@
 #include <stdint.h>
 
 struct acpi_split {
-	int pxm;   /* the proximity domain to split */
+	int pxm; /* the proximity domain to split */
 	int nodes; /* into this many parts, a power of 2 from 2 */
 	/* What acpi_split_srat() found, for the SLIT and the NFIT. */
 	uint64_t base, length; /* the domain's range before the split */
-	int max_pxm;	       /* the highest domain the SRAT names */
+	int max_pxm; /* the highest domain the SRAT names */
 };
 
 /* A new table (malloc'ed), or why not. */

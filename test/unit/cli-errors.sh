@@ -169,5 +169,28 @@ if echo "$ver" | grep -Eq '^[0-9]+\.[0-9]+$' && [ "${ver%%.*}" -ge 81 ] &&
 else
 	echo "not ok $n - the version '$ver' is not MAJOR.MINOR >= 81"
 fi
+# create-namespace -v (upstream's): which namespace, and the budget.
+n=$((n + 1))
+"$ndctl" create-namespace -e namespace0.0 -f --dry-run -m fsdax -v \
+	--sysroot "$fixture" >/dev/null 2>/tmp/cli-err.$$
+st=$?
+if [ "$st" -eq 0 ] &&
+	grep -q 'namespace0.0: the named namespace in region0, devdax now' \
+		/tmp/cli-err.$$ &&
+	grep -q 'node 0: .* free outside ZONE_MOVABLE, 256M kept' /tmp/cli-err.$$
+then
+	echo "ok $n - create-namespace -v says which namespace and the budget"
+else
+	echo "not ok $n - create-namespace -v says which namespace and the budget"
+	sed 's/^/# /' /tmp/cli-err.$$
+fi
+n=$((n + 1))
+"$ndctl" create-namespace -e namespace0.0 -f --dry-run -m fsdax \
+	--sysroot "$fixture" >/dev/null 2>/tmp/cli-err.$$
+if ! grep -q 'the named namespace' /tmp/cli-err.$$; then
+	echo "ok $n - create-namespace without -v does not"
+else
+	echo "not ok $n - create-namespace without -v does not"
+fi
 rm -f /tmp/cli-out.$$ /tmp/cli-err.$$
 echo "1..$n"

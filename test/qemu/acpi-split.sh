@@ -1,0 +1,62 @@
+#!/bin/sh
+# daxctl split-acpi on a real machine's tables, taken by a real kernel:
+# boot the acpi-tables guest (an NVDIMM alone on node 1) and ship its
+# SRAT, SLIT and NFIT; split node 1 in two with our daxctl; boot again
+# with the new tables as an initrd ACPI override.  The kernel must take
+# all three (the tables it reports are ours, byte for byte), with a
+# clean log, and make two 512 MiB regions of the one NVDIMM, on nodes 1
+# and 3.  Prints one TAP stream.
+# Usage: acpi-split.sh BUILD_DIR [KERNEL_DIR]
+build=$1 kernel=${2:-}
+here=$(cd "$(dirname "$0")" && pwd)
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# boot NAME [EARLY_CPIO]: the scenario's TAP, each line named NAME.
+boot() {
+	KEEP_OUTPUT=$out/$1 ACPI_EARLY_INITRD=${2:-} \
+		"$here/run-scenario.sh" "$build" acpi-tables $kernel |
+		grep -v '^1\.\.' |
+		sed "s/^\(ok\|not ok\) [0-9]* - /\1 - $1 boot: /"
+}
+point() {
+	desc=$1
+	shift
+	if "$@" >"$out/why" 2>&1; then
+		echo "ok - $desc"
+	else
+		echo "not ok - $desc"
+		sed 's/^/# /' "$out/why"
+	fi
+}
+
+{
+	boot first
+	mkdir -p "$out/t" "$out/cpio/kernel/firmware/acpi"
+	cp "$out"/first/acpi/srat.dat "$out"/first/acpi/slit.dat \
+		"$out"/first/acpi/nfit.dat "$out/t/" 2>/dev/null
+	point "split-acpi -p 1 -n 2 on the first boot's tables" \
+		"$build/daxctl/daxctl" split-acpi -d "$out/t" -p 1 -n 2
+	for t in srat slit nfit; do
+		cp "$out/t/$t.dat.new" "$out/cpio/kernel/firmware/acpi/$t.aml" \
+			2>/dev/null
+	done
+	(cd "$out/cpio" && find kernel | cpio -o -H newc 2>/dev/null) \
+		>"$out/early.cpio"
+	boot second "$out/early.cpio"
+	for t in srat slit nfit; do
+		point "the kernel took our $t.dat.new" \
+			cmp "$out/second/acpi/$t.dat" "$out/t/$t.dat.new"
+	done
+	point "the NVDIMM is two 512 MiB regions, on nodes 1 and 3" sh -c "
+		cat '$out/second/acpi/regions'
+		awk '{ print \$2, \$4 }' '$out/second/acpi/regions' | sort |
+		tr '\n' ' ' | grep -qx '536870912 1 536870912 3 '"
+} | awk '
+	/^(ok|not ok)/ {
+		n++
+		sub(/^ok/, "ok " n) || sub(/^not ok/, "not ok " n)
+	}
+	{ print }
+	END { print "1.." n }
+'
