@@ -285,6 +285,70 @@ int ndctl_dimm_inject_smart(struct ndctl_dimm *dimm,
 int ndctl_dimm_open_health_event(struct ndctl_dimm *dimm);
 
 /*
+ * Firmware update (Intel DSM family, ndcmd/fw-intel.h) and activation.
+ * ndctl_dimm_fw_update_supported(): 0, -ENOTTY for a DIMM of another
+ * family, -EOPNOTSUPP without ND_CMD_CALL, -EIO when the platform does
+ * not offer all five functions.  The calls return 0, a decoder's errno
+ * (and *status, the firmware's word) or the ioctl's -errno.
+ */
+struct nd_fw_info;
+enum ndctl_fwa_state {
+	NDCTL_FWA_INVALID, /* no firmware/activate attribute */
+	NDCTL_FWA_IDLE,
+	NDCTL_FWA_ARMED,
+	NDCTL_FWA_BUSY,
+	NDCTL_FWA_ARM_OVERFLOW,
+};
+enum ndctl_fwa_method {
+	NDCTL_FWA_METHOD_RESET, /* only a platform reset activates */
+	NDCTL_FWA_METHOD_SUSPEND, /* "quiesce": devices stall meanwhile */
+	NDCTL_FWA_METHOD_LIVE,
+};
+enum ndctl_fwa_result {
+	NDCTL_FWA_RESULT_INVALID,
+	NDCTL_FWA_RESULT_NONE,
+	NDCTL_FWA_RESULT_SUCCESS,
+	NDCTL_FWA_RESULT_NOTSTAGED,
+	NDCTL_FWA_RESULT_NEEDRESET,
+	NDCTL_FWA_RESULT_FAIL,
+};
+int ndctl_dimm_fw_update_supported(struct ndctl_dimm *dimm);
+int ndctl_dimm_fw_get_info(struct ndctl_dimm *dimm, struct nd_fw_info *info,
+			   uint32_t *status);
+int ndctl_dimm_fw_start(struct ndctl_dimm *dimm, uint32_t *context,
+			uint32_t *status);
+int ndctl_dimm_fw_send(struct ndctl_dimm *dimm, uint32_t context,
+		       uint32_t offset, const void *data, uint32_t len,
+		       uint32_t *status);
+int ndctl_dimm_fw_finish(struct ndctl_dimm *dimm, uint32_t context,
+			 bool abort, uint32_t *status);
+int ndctl_dimm_fw_query(struct ndctl_dimm *dimm, uint32_t context,
+			uint64_t *updated_rev, uint32_t *status);
+enum ndctl_fwa_state ndctl_dimm_get_fw_activate_state(struct ndctl_dimm *dimm);
+enum ndctl_fwa_result ndctl_dimm_get_fw_activate_result(struct ndctl_dimm *dimm);
+/* Write arm or disarm to nmemN/firmware/activate; 0 or -errno. */
+int ndctl_dimm_fw_activate_arm(struct ndctl_dimm *dimm, bool arm);
+enum ndctl_fwa_state ndctl_bus_get_fw_activate_state(struct ndctl_bus *bus);
+enum ndctl_fwa_method ndctl_bus_get_fw_activate_method(struct ndctl_bus *bus);
+/* Write live or quiesce to ndbusN/firmware/activate; 0 or -errno. */
+int ndctl_bus_activate_firmware(struct ndctl_bus *bus,
+				enum ndctl_fwa_method method);
+/* Ask the platform not to inject idle time during the activation. */
+int ndctl_bus_set_fw_activate_noidle(struct ndctl_bus *bus, bool noidle);
+
+/* The DIMM's nmemN/security state, and whether security is frozen. */
+enum ndctl_security_state {
+	NDCTL_SECURITY_INVALID = -1,
+	NDCTL_SECURITY_DISABLED = 0,
+	NDCTL_SECURITY_UNLOCKED,
+	NDCTL_SECURITY_LOCKED,
+	NDCTL_SECURITY_FROZEN,
+	NDCTL_SECURITY_OVERWRITE,
+};
+enum ndctl_security_state ndctl_dimm_get_security(struct ndctl_dimm *dimm);
+bool ndctl_dimm_security_is_frozen(struct ndctl_dimm *dimm);
+
+/*
  * Changing namespaces.  Objects read before a change are stale after it:
  * call ndctl_refresh().  Each call returns 0 or a negative errno.
  */

@@ -13,6 +13,7 @@
 
 #include <ndcmd/ars.h>
 #include <ndcmd/call.h>
+#include <ndcmd/fw-intel.h>
 #include <ndcmd/health.h>
 #include <ndcmd/nfit-bus.h>
 
@@ -68,6 +69,36 @@ static void inject_list(const uint8_t *p, size_t len)
 	for (i = 1; i < n && i < 64; i++)
 		if (runs[i].block <= runs[i - 1].block + runs[i - 1].count)
 			abort();
+}
+
+/*
+ * The firmware update replies, on every input whatever the pick (so the
+ * seeds keep their meaning): a decoder that accepts a reply vouches for
+ * a whole layout, and a SEND_DATA length past the reply is refused.
+ */
+static void fw_replies(const uint8_t *p, size_t len)
+{
+	struct nd_fw_info info;
+	uint32_t status, ctx, data_len;
+	uint64_t rev;
+
+	if (!nd_fw_info_decode(p, len, &info, &status) &&
+	    len < ND_FW_INFO_OUT)
+		abort();
+	if (!nd_fw_start_decode(p, len, &ctx, &status) && len < ND_FW_START_OUT)
+		abort();
+	data_len = len >= 12 ? (uint32_t)p[8] | (uint32_t)p[9] << 8 : 0;
+	if (!nd_fw_send_decode(p, len, data_len, &status) &&
+	    len < ND_FW_SEND_HDR + (size_t)data_len + ND_FW_SEND_OUT)
+		abort();
+	if (!nd_fw_finish_decode(p, len, &status) &&
+	    len < ND_FW_FINISH_IN + ND_FW_FINISH_OUT)
+		abort();
+	if (!nd_fw_query_decode(p, len, &rev, &status) &&
+	    len < ND_FW_QUERY_IN + ND_FW_QUERY_OUT)
+		abort();
+	if (!nd_fw_status_reason(nd_fw_status(ND_INTEL_FW_FINISH_QUERY, status)))
+		abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
@@ -138,6 +169,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		break;
 	}
 	}
+	fw_replies(p, len);
 	free(p);
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <ndcmd/ars.h>
 #include <ndcmd/bytes.h>
 #include <ndcmd/call.h>
+#include <ndcmd/fw-intel.h>
 #include <ndcmd/health.h>
 #include <ndcmd/nfit-bus.h>
 
@@ -639,6 +640,185 @@ static void test_papr(void)
 	       "PAPR inject unsafe shutdown, as upstream sends it");
 }
 
+/* A GET_INFO reply as nfit_test's emulation fills it. */
+static void fill_info(uint8_t *p)
+{
+	memset(p, 0, ND_FW_INFO_OUT);
+	put_le32(p + 4, 0x40000); /* storage */
+	put_le32(p + 8, 64); /* max send */
+	put_le32(p + 12, 250000); /* query interval */
+	put_le32(p + 16, 3000000); /* max query */
+	p[20] = 1;
+	put_le32(p + 24, 0x00020003);
+	put_le64(p + 28, 0x0102030405060708ULL);
+	put_le64(p + 36, 0x1112131415161718ULL);
+}
+
+static void test_fw_info(void)
+{
+	uint8_t p[ND_FW_INFO_OUT + 8];
+	struct nd_fw_info info;
+	uint32_t status;
+
+	fill_info(p);
+	tap_ok(!nd_fw_info_decode(p, ND_FW_INFO_OUT, &info, &status) &&
+		       status == 0 && info.storage_size == 0x40000 &&
+		       info.max_send_len == 64 &&
+		       info.query_interval_us == 250000 &&
+		       info.max_query_time_us == 3000000 &&
+		       info.update_cap == 1 && info.fis_version == 0x20003 &&
+		       info.run_version == 0x0102030405060708ULL &&
+		       info.updated_version == 0x1112131415161718ULL,
+	       "FW_GET_INFO: every field at its offset");
+	memset(p + ND_FW_INFO_OUT, 0xff, 8);
+	tap_ok(!nd_fw_info_decode(p, sizeof(p), &info, &status) &&
+		       info.updated_version == 0x1112131415161718ULL,
+	       "FW_GET_INFO: bytes past the layout are not read");
+	tap_ok(nd_fw_info_decode(p, ND_FW_INFO_OUT - 1, &info, &status) ==
+			       -EMSGSIZE &&
+		       !info.run_version,
+	       "FW_GET_INFO one byte short: refused, nothing vouched for");
+	tap_ok(nd_fw_info_decode(p, 3, &info, &status) == -EMSGSIZE &&
+		       status == 0,
+	       "FW_GET_INFO without a whole status word");
+	put_le32(p, 4);
+	tap_ok(nd_fw_info_decode(p, 4, &info, &status) == -EIO &&
+		       status == 4 &&
+		       nd_fw_status(ND_INTEL_FW_GET_INFO, status) ==
+			       ND_FW_EHWERR,
+	       "FW_GET_INFO hardware error: the status alone is enough");
+	put_le32(p, 1);
+	tap_ok(nd_fw_info_decode(p, ND_FW_INFO_OUT, &info, &status) ==
+			       -EOPNOTSUPP,
+	       "FW_GET_INFO not supported");
+}
+
+static void test_fw_start(void)
+{
+	uint8_t p[ND_FW_START_OUT];
+	uint32_t ctx, status;
+
+	put_le32(p, 0);
+	put_le32(p + 4, 0xdeadbeef);
+	tap_ok(!nd_fw_start_decode(p, sizeof(p), &ctx, &status) &&
+		       ctx == 0xdeadbeef,
+	       "START_UPDATE: the context");
+	tap_ok(nd_fw_start_decode(p, 7, &ctx, &status) == -EMSGSIZE &&
+		       ctx == 0,
+	       "START_UPDATE cut short");
+	put_le32(p, 7 | 0x10000);
+	tap_ok(nd_fw_start_decode(p, sizeof(p), &ctx, &status) == -EBUSY &&
+		       nd_fw_status(ND_INTEL_FW_START_UPDATE, status) ==
+			       ND_FW_EBUSY,
+	       "START_UPDATE extended 1: busy with another update");
+}
+
+static void test_fw_send(void)
+{
+	uint8_t data[5] = { 1, 2, 3, 4, 5 };
+	uint8_t p[ND_FW_SEND_HDR + 5 + ND_FW_SEND_OUT];
+	uint32_t in, status;
+
+	memset(p, 0xaa, sizeof(p));
+	in = nd_fw_send_encode(p, 7, 0x100, data, 5);
+	tap_ok(in == ND_FW_SEND_HDR + 5 && get_le32(p) == 7 &&
+		       get_le32(p + 4) == 0x100 && get_le32(p + 8) == 5 &&
+		       !memcmp(p + 12, data, 5) && get_le32(p + 17) == 0,
+	       "SEND_DATA: context, offset, length, data, a zeroed status");
+	tap_ok(!nd_fw_send_decode(p, sizeof(p), 5, &status),
+	       "SEND_DATA: status after the data");
+	tap_ok(nd_fw_send_decode(p, sizeof(p) - 1, 5, &status) == -EMSGSIZE,
+	       "SEND_DATA: status cut short");
+	put_le32(p + 17, 7 | 0x10000);
+	tap_ok(nd_fw_send_decode(p, sizeof(p), 5, &status) == -EINVAL &&
+		       nd_fw_status(ND_INTEL_FW_SEND_DATA, status) ==
+			       ND_FW_EINVAL_CTX,
+	       "SEND_DATA extended 1: a bad context, not busy");
+	put_le32(p + 17, 3);
+	tap_ok(nd_fw_send_decode(p, sizeof(p), 5, &status) == -EINVAL,
+	       "SEND_DATA: an invalid offset");
+}
+
+static void test_fw_finish(void)
+{
+	uint8_t p[ND_FW_FINISH_IN + ND_FW_FINISH_OUT];
+	uint32_t status;
+
+	memset(p, 0xaa, sizeof(p));
+	nd_fw_finish_encode(p, 9, false);
+	tap_ok(p[0] == 0 && !p[1] && !p[2] && !p[3] && get_le32(p + 4) == 9 &&
+		       get_le32(p + 8) == 0,
+	       "FINISH_UPDATE: flags 0, the context");
+	nd_fw_finish_encode(p, 9, true);
+	tap_ok(p[0] == 1 && get_le32(p + 4) == 9,
+	       "FINISH_UPDATE abort: flag 1");
+	tap_ok(!nd_fw_finish_decode(p, sizeof(p), &status), "FINISH ok");
+	tap_ok(nd_fw_finish_decode(p, ND_FW_FINISH_IN, &status) == -EMSGSIZE,
+	       "FINISH without its status");
+	put_le32(p + 8, 7 | 0x20000);
+	tap_ok(nd_fw_finish_decode(p, sizeof(p), &status) == -EIO &&
+		       nd_fw_status(ND_INTEL_FW_FINISH_UPDATE, status) ==
+			       ND_FW_ALREADY_DONE,
+	       "FINISH extended 2: already done");
+	put_le32(p + 8, 7 | 0x30000);
+	tap_ok(nd_fw_status(ND_INTEL_FW_FINISH_UPDATE, get_le32(p + 8)) ==
+		       ND_FW_EBADFW,
+	       "FINISH extended 3: bad image");
+	put_le32(p + 8, 7 | 0x40000);
+	tap_ok(nd_fw_status(ND_INTEL_FW_FINISH_UPDATE, get_le32(p + 8)) ==
+		       ND_FW_ABORTED,
+	       "FINISH extended 4: aborted");
+}
+
+static void test_fw_query(void)
+{
+	uint8_t p[ND_FW_QUERY_IN + ND_FW_QUERY_OUT];
+	uint32_t status;
+	uint64_t rev;
+
+	nd_fw_query_encode(p, 0x55);
+	tap_ok(get_le32(p) == 0x55 && get_le32(p + 4) == 0 &&
+		       get_le64(p + 8) == 0,
+	       "FINISH_QUERY: the context, output zeroed");
+	put_le64(p + 8, 0xabcdef01ULL);
+	tap_ok(!nd_fw_query_decode(p, sizeof(p), &rev, &status) &&
+		       rev == 0xabcdef01ULL,
+	       "FINISH_QUERY: the new revision");
+	tap_ok(nd_fw_query_decode(p, sizeof(p) - 1, &rev, &status) ==
+			       -EMSGSIZE &&
+		       rev == 0,
+	       "FINISH_QUERY: revision cut short");
+	put_le32(p + 4, 7 | 0x20000);
+	tap_ok(nd_fw_query_decode(p, 8, &rev, &status) == -EBUSY &&
+		       nd_fw_status(ND_INTEL_FW_FINISH_QUERY, status) ==
+			       ND_FW_EBUSY,
+	       "FINISH_QUERY extended 2: still checking (busy)");
+	put_le32(p + 4, 7 | 0x30000);
+	tap_ok(nd_fw_query_decode(p, sizeof(p), &rev, &status) == -EIO &&
+		       nd_fw_status(ND_INTEL_FW_FINISH_QUERY, status) ==
+			       ND_FW_EBADFW,
+	       "FINISH_QUERY extended 3: verification failed");
+	put_le32(p + 4, 7 | 0x40000);
+	tap_ok(nd_fw_status(ND_INTEL_FW_FINISH_QUERY, get_le32(p + 4)) ==
+		       ND_FW_ESEQUENCE,
+	       "FINISH_QUERY extended 4: out of order");
+	put_le32(p + 4, 8);
+	tap_ok(nd_fw_query_decode(p, sizeof(p), &rev, &status) == -EAGAIN &&
+		       nd_fw_status(ND_INTEL_FW_FINISH_QUERY, status) ==
+			       ND_FW_ENORES,
+	       "FINISH_QUERY no resources: timed out");
+	tap_ok(nd_fw_status(ND_INTEL_FW_FINISH_QUERY, 7 | 0x50000) ==
+			       ND_FW_EUNKNOWN &&
+		       nd_fw_status(ND_INTEL_FW_FINISH_QUERY, 0x1234) ==
+			       ND_FW_EUNKNOWN &&
+		       nd_fw_status(ND_INTEL_FW_FINISH_QUERY, 6) ==
+			       ND_FW_EUNKNOWN,
+	       "unknown codes stay unknown");
+	tap_ok(!strcmp(nd_fw_status_reason(ND_FW_EBADFW),
+		       "the DIMM rejected the image"),
+	       "status reasons");
+}
+
 int main(void)
 {
 	test_layouts_match_kernel();
@@ -656,6 +836,11 @@ int main(void)
 	test_msft();
 	test_hyperv();
 	test_papr();
+	test_fw_info();
+	test_fw_start();
+	test_fw_send();
+	test_fw_finish();
+	test_fw_query();
 	tap_ok(!nd_health_family(2) && !nd_health_family(99),
 	       "HPE2 and unknown families have no decoder");
 	return tap_done();
