@@ -27,5 +27,7 @@ int cmd_inject_error(int argc, char **argv);
 int cmd_clear_errors(int argc, char **argv);
 int cmd_inject_smart(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
+int cmd_update_firmware(int argc, char **argv);
+int cmd_activate_firmware(int argc, char **argv);
 
 #endif

@@ -48,6 +48,28 @@ struct json_object *nd_dimm_to_json(struct ndctl_dimm *dimm,
 			     flags->human);
 	if (!ndctl_dimm_is_enabled(dimm))
 		json_add_str(jdimm, "state", "disabled");
+	switch (ndctl_dimm_get_security(dimm)) {
+	case NDCTL_SECURITY_DISABLED:
+		json_add_str(jdimm, "security", "disabled");
+		break;
+	case NDCTL_SECURITY_UNLOCKED:
+		json_add_str(jdimm, "security", "unlocked");
+		break;
+	case NDCTL_SECURITY_LOCKED:
+		json_add_str(jdimm, "security", "locked");
+		break;
+	case NDCTL_SECURITY_FROZEN:
+		json_add_str(jdimm, "security", "frozen");
+		break;
+	case NDCTL_SECURITY_OVERWRITE:
+		json_add_str(jdimm, "security", "overwrite");
+		break;
+	case NDCTL_SECURITY_INVALID:
+		break;
+	}
+	if (ndctl_dimm_security_is_frozen(dimm))
+		json_object_object_add(jdimm, "security_frozen",
+				       json_object_new_boolean(true));
 	return jdimm;
 }
 

@@ -37,6 +37,13 @@ struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
  */
 struct json_object *nd_dimm_health_to_json(struct ndctl_dimm *dimm,
 					   bool *failed);
+/*
+ * -F: a bus's "firmware" object (added when one of its DIMMs can be
+ * updated), and a DIMM's (NULL when it offers no firmware information).
+ */
+void nd_bus_add_firmware(struct json_object *jbus, struct ndctl_bus *bus);
+struct json_object *nd_dimm_firmware_to_json(struct ndctl_dimm *dimm,
+					     bool human);
 /* One line naming the DIMM, what failed and the firmware status. */
 void nd_health_say_failed(struct ndctl_dimm *dimm, const char *what, int rc,
 			  uint32_t status);

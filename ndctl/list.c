@@ -22,9 +22,6 @@
 #include <devstate/parse.h>
 #include "json.h"
 
-/* Upstream's Intel DSM function: firmware information. */
-#define INTEL_FW_GET_INFO 12
-
 struct list_opts {
 	const char *bus, *region, *ns, *dimm, *type, *mode, *numa, *sysroot;
 	bool buses, dimms, regions, namespaces, dax, idle, configured;
@@ -131,25 +128,16 @@ static bool bus_passes(struct ndctl_bus *bus, const struct list_opts *o)
 }
 
 /*
- * -H of a DIMM whose DSM family is not decoded here, and -F (firmware
- * calls this ndctl does not make): say so for a DIMM that offers them
- * rather than leave the key out silently.
+ * -H of a DIMM whose DSM family is not decoded here: say so for a DIMM
+ * that offers SMART data rather than leave the key out silently.
  */
 static void warn_dsm(struct ndctl_dimm *dimm, const struct list_opts *o)
 {
-	const char *name = ndctl_dimm_get_devname(dimm);
-	uint64_t mask = 0;
-
 	if (o->health && !ndctl_dimm_health_family(dimm) &&
 	    ndctl_dimm_has_command(dimm, "smart"))
 		pr_err("%s: health: the DIMM's DSM family is not decoded by "
 		       "this ndctl, no \"health\" listed",
-		       name);
-	if (o->firmware && ndctl_dimm_get_dsm_family(dimm, &mask) == 0 &&
-	    (mask & (1ULL << INTEL_FW_GET_INFO)))
-		pr_err("%s: firmware: the firmware DSM is not called by this "
-		       "ndctl, no \"firmware\" listed",
-		       name);
+		       ndctl_dimm_get_devname(dimm));
 }
 
 static void walk_dimm(struct walk *w, struct ndctl_dimm *dimm)
@@ -171,6 +159,13 @@ static void walk_dimm(struct walk *w, struct ndctl_dimm *dimm)
 		if (jhealth)
 			json_object_object_add(jdimm, "health", jhealth);
 		w->failed |= failed;
+	}
+	if (o->firmware) {
+		struct json_object *jfw =
+			nd_dimm_firmware_to_json(dimm, o->human);
+
+		if (jfw)
+			json_object_object_add(jdimm, "firmware", jfw);
 	}
 	add_to(&w->jdimms, w->jbus, "dimms", jdimm);
 }
@@ -243,6 +238,8 @@ static void walk_bus(struct walk *w, struct ndctl_bus *bus)
 	if (o->buses) {
 		w->jdimms = w->jregions = w->jregion = w->jnss = NULL;
 		w->jbus = add_to(&w->jbuses, NULL, NULL, nd_bus_to_json(bus));
+		if (o->firmware)
+			nd_bus_add_firmware(w->jbus, bus);
 	}
 	if (o->dimms)
 		ndctl_dimm_foreach (bus, dimm)

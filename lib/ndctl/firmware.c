@@ -34,6 +34,15 @@ int ndctl_dimm_fw_update_supported(struct ndctl_dimm *dimm)
 	return 0;
 }
 
+bool ndctl_dimm_offers_fw_info(struct ndctl_dimm *dimm)
+{
+	uint64_t mask = 0;
+
+	return ndctl_dimm_get_dsm_family(dimm, &mask) == ND_FAMILY_INTEL &&
+	       ndctl_dimm_has_command(dimm, "cmd_call") &&
+	       (mask & (1ULL << ND_INTEL_FW_GET_INFO));
+}
+
 /* One firmware call: the payload bytes received, or -errno. */
 static int fw_call(struct ndctl_dimm *dimm, unsigned int func, uint8_t *p,
 		   uint32_t in, uint32_t out)
@@ -49,7 +58,7 @@ int ndctl_dimm_fw_get_info(struct ndctl_dimm *dimm, struct nd_fw_info *info,
 
 	memset(info, 0, sizeof(*info));
 	*status = 0;
-	if (ndctl_dimm_fw_update_supported(dimm) == -ENOTTY)
+	if (!ndctl_dimm_offers_fw_info(dimm))
 		return -EOPNOTSUPP;
 	rc = fw_call(dimm, ND_INTEL_FW_GET_INFO, p, 0, ND_FW_INFO_OUT);
 	if (rc < 0)

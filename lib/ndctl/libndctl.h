@@ -313,6 +313,8 @@ enum ndctl_fwa_result {
 	NDCTL_FWA_RESULT_FAIL,
 };
 int ndctl_dimm_fw_update_supported(struct ndctl_dimm *dimm);
+/* An Intel-family DIMM whose platform offers FW_GET_INFO. */
+bool ndctl_dimm_offers_fw_info(struct ndctl_dimm *dimm);
 int ndctl_dimm_fw_get_info(struct ndctl_dimm *dimm, struct nd_fw_info *info,
 			   uint32_t *status);
 int ndctl_dimm_fw_start(struct ndctl_dimm *dimm, uint32_t *context,
