@@ -318,7 +318,8 @@ static int update_dimm(struct ndctl_dimm *dimm, const struct fw_opts *o,
  * that would trip it is not armed (or is disarmed again).  Returns 0
  * when the DIMM ends as asked.
  */
-static int toggle_arm(struct ndctl_dimm *dimm, const struct fw_opts *o)
+static int toggle_arm(struct ndctl_dimm *dimm, const struct fw_opts *o,
+		      bool fatal)
 {
 	struct ndctl_bus *bus = ndctl_dimm_get_bus(dimm);
 	const char *name = ndctl_dimm_get_devname(dimm);
@@ -331,8 +332,14 @@ static int toggle_arm(struct ndctl_dimm *dimm, const struct fw_opts *o)
 		return rc;
 	}
 	if (ndctl_bus_get_fw_activate_state(bus) == NDCTL_FWA_INVALID) {
-		pr_debug("%s: %s has no firmware activation", name,
-			 ndctl_bus_get_devname(bus));
+		/* After an update the image is staged all the same. */
+		if (fatal)
+			pr_err("%s: not armed: %s has no firmware activation",
+			       name, ndctl_bus_get_devname(bus));
+		else
+			pr_info("%s: staged, not armed: %s has no firmware "
+				"activation",
+				name, ndctl_bus_get_devname(bus));
 		return -EOPNOTSUPP;
 	}
 	if (ndctl_bus_get_fw_activate_state(bus) == NDCTL_FWA_ARM_OVERFLOW &&
@@ -479,8 +486,8 @@ int cmd_update_firmware(int argc, char **argv)
 					continue;
 				}
 				/* The image is staged: arming is a bonus. */
-				toggle_arm(dimm, &o);
-			} else if (toggle_arm(dimm, &o)) {
+				toggle_arm(dimm, &o, false);
+			} else if (toggle_arm(dimm, &o, true)) {
 				failed++;
 				continue;
 			}

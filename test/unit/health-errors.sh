@@ -1,6 +1,7 @@
 #!/bin/sh
-# Bad input to the error and health commands (start-scrub, wait-scrub,
-# inject-error, clear-errors, inject-smart, monitor) on a copy of a
+# Bad input to the error, health and firmware commands (start-scrub,
+# wait-scrub, inject-error, clear-errors, inject-smart, monitor,
+# update-firmware, activate-firmware) on a copy of a
 # captured tree: each gets one line on stderr naming what it refused,
 # status 2 for usage or 1 for a failure, and leaves the tree as it was.
 # The tree is QEMU's NVDIMM: an ACPI NFIT bus without address range
@@ -34,7 +35,7 @@ expect() {
 	elif ! grep -Eq -- "$pattern" "$dir/err"; then
 		echo "not ok $n - $desc: no '$pattern' on stderr"
 		sed 's/^/# /' "$dir/err"
-	elif [ "$(grep -Evc "^see '|^cleared [0-9]+ namespaces?" "$dir/err")" \
+	elif [ "$(grep -Evc "^see '|^cleared [0-9]+ namespaces?|^updated [0-9]+ nmems?\.$" "$dir/err")" \
 		-ne 1 ]; then
 		echo "not ok $n - $desc: more than one error line on stderr"
 		sed 's/^/# /' "$dir/err"
@@ -176,6 +177,48 @@ expect 1 "inject-smart with a bus that does not exist" \
 expect 1 "inject-smart of a DIMM without SMART" \
 	"nmem0: no SMART health is decoded for its DSM family; nothing was changed" \
 	$ndctl inject-smart nmem0 -f $S
+
+# update-firmware, activate-firmware: QEMU's DIMMs are of the Intel
+# family with none of its firmware functions, and the bus has no
+# firmware activation.
+truncate -s 4096 "$dir/fw.img"
+: >"$dir/fw.empty"
+expect 2 "update-firmware without a DIMM" "name the DIMMs to update" \
+	$ndctl update-firmware -f "$dir/fw.img" $S
+expect 2 "update-firmware of a name that is no DIMM's" \
+	"'namespace0.0' is not a DIMM name" \
+	$ndctl update-firmware namespace0.0 -f "$dir/fw.img" $S
+expect 2 "update-firmware --arm with --disarm" "--arm and --disarm together" \
+	$ndctl update-firmware nmem0 -A -D $S
+expect 2 "update-firmware with nothing to do" \
+	"without --firmware, say --arm or --disarm" \
+	$ndctl update-firmware nmem0 $S
+expect 2 "update-firmware --no-arm alone" "--no-arm is not an action" \
+	$ndctl update-firmware nmem0 --no-arm $S
+expect 2 "update-firmware --no-disarm" "--no-disarm is not an action" \
+	$ndctl update-firmware nmem0 -f "$dir/fw.img" --no-disarm $S
+expect 1 "update-firmware with an empty image" \
+	"firmware image '.*fw.empty': empty \(0 bytes\)" \
+	$ndctl update-firmware nmem0 -f "$dir/fw.empty" $S
+expect 1 "update-firmware with a directory for an image" \
+	"firmware image '.*': not a regular file" \
+	$ndctl update-firmware nmem0 -f "$dir" $S
+expect 1 "update-firmware with an image that does not exist" \
+	"firmware image '/nonexistent.img': No such file" \
+	$ndctl update-firmware nmem0 -f /nonexistent.img $S
+expect 1 "update-firmware where the platform offers no update" \
+	"nmem0: firmware update: the platform does not offer all five" \
+	$ndctl update-firmware nmem0 -f "$dir/fw.img" $S
+expect 1 "update-firmware of a DIMM that does not exist" \
+	"nmem9: no such DIMM" $ndctl update-firmware nmem9 -f "$dir/fw.img" $S
+expect 1 "update-firmware --arm without firmware activation" \
+	"nmem1: not armed: ndbus0 has no firmware activation" \
+	$ndctl update-firmware nmem1 -A $S
+expect 1 "activate-firmware of a bus that does not exist" \
+	"ndbus9: no such bus" $ndctl activate-firmware ndbus9 $S
+expect 1 "activate-firmware where no DIMM can be updated" \
+	"ACPI.NFIT: ndbus0: has no DIMMs that support firmware update" \
+	$ndctl activate-firmware --dry-run all $S
 
 # monitor
 printf '[monitor]\ndimm = nmem0\nfoo = bar\n' >"$dir/badkey.conf"
