@@ -19,6 +19,9 @@ void nd_bus_add_firmware(struct json_object *jbus, struct ndctl_bus *bus)
 	struct ndctl_dimm *dimm;
 	bool any = false;
 
+	/* As upstream: a bus without scrub (not NFIT) shows no firmware. */
+	if (ndctl_bus_get_scrub_state(bus) < 0)
+		return;
 	ndctl_dimm_foreach (bus, dimm)
 		any |= ndctl_dimm_fw_update_supported(dimm) == 0;
 	if (!any)

@@ -151,6 +151,14 @@ static void walk_dimm(struct walk *w, struct ndctl_dimm *dimm)
 		return;
 	warn_dsm(dimm, o);
 	jdimm = nd_dimm_to_json(dimm, w->flags);
+	/* Upstream's order: firmware within the DIMM's keys, then health. */
+	if (o->firmware) {
+		struct json_object *jfw =
+			nd_dimm_firmware_to_json(dimm, o->human);
+
+		if (jfw)
+			json_object_object_add(jdimm, "firmware", jfw);
+	}
 	if (o->health) {
 		bool failed;
 		struct json_object *jhealth =
@@ -159,13 +167,6 @@ static void walk_dimm(struct walk *w, struct ndctl_dimm *dimm)
 		if (jhealth)
 			json_object_object_add(jdimm, "health", jhealth);
 		w->failed |= failed;
-	}
-	if (o->firmware) {
-		struct json_object *jfw =
-			nd_dimm_firmware_to_json(dimm, o->human);
-
-		if (jfw)
-			json_object_object_add(jdimm, "firmware", jfw);
 	}
 	add_to(&w->jdimms, w->jbus, "dimms", jdimm);
 }
