@@ -4,7 +4,7 @@
 set -eu
 
 pkgs="build-essential meson ninja-build pkg-config libjson-c-dev
-libkmod-dev uuid-dev asciidoctor qemu-system-x86 busybox-static cpio kmod
+libkmod-dev libkeyutils-dev uuid-dev asciidoctor qemu-system-x86 busybox-static cpio kmod
 xz-utils python3 ndctl daxctl flex bison bc libelf-dev libssl-dev ccache
 e2fsprogs dmsetup clang libclang-rt-14-dev jq libiniparser-dev udev
 systemd debhelper lintian mmdebstrap parted keyutils uuid-runtime xxd

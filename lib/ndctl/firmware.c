@@ -235,37 +235,3 @@ int ndctl_bus_set_fw_activate_noidle(struct ndctl_bus *bus, bool noidle)
 			   ND_DEVICES "/%s/nfit/firmware_activate_noidle",
 			   bus->devname);
 }
-
-enum ndctl_security_state ndctl_dimm_get_security(struct ndctl_dimm *dimm)
-{
-	static const char *const words[] = {
-		[NDCTL_SECURITY_DISABLED] = "disabled",
-		[NDCTL_SECURITY_UNLOCKED] = "unlocked",
-		[NDCTL_SECURITY_LOCKED] = "locked",
-		[NDCTL_SECURITY_FROZEN] = "frozen",
-		[NDCTL_SECURITY_OVERWRITE] = "overwrite",
-	};
-	char buf[32];
-	size_t i;
-
-	if (sysfs_read(dimm->bus->ctx->root, buf, sizeof(buf),
-		       ND_DEVICES "/%s/security", dimm->devname))
-		return NDCTL_SECURITY_INVALID;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (words[i] && !strcmp(buf, words[i]))
-			return (enum ndctl_security_state)i;
-	return NDCTL_SECURITY_INVALID;
-}
-
-bool ndctl_dimm_security_is_frozen(struct ndctl_dimm *dimm)
-{
-	int frozen;
-
-	if (ndctl_dimm_get_security(dimm) == NDCTL_SECURITY_FROZEN)
-		return true;
-	/* Kernels since 5.x keep the frozen bit apart from the state. */
-	if (sysfs_read_int(dimm->bus->ctx->root, &frozen,
-			   ND_DEVICES "/%s/frozen", dimm->devname))
-		return false;
-	return frozen != 0;
-}

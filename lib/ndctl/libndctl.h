@@ -349,6 +349,29 @@ enum ndctl_security_state {
 };
 enum ndctl_security_state ndctl_dimm_get_security(struct ndctl_dimm *dimm);
 bool ndctl_dimm_security_is_frozen(struct ndctl_dimm *dimm);
+/*
+ * A command written to nmemN/security, with key serials of the user
+ * keyring (0: the zero key); new_key only for the updates.  0 or -errno.
+ */
+enum ndctl_security_op {
+	NDCTL_SEC_UPDATE,
+	NDCTL_SEC_DISABLE,
+	NDCTL_SEC_FREEZE,
+	NDCTL_SEC_ERASE,
+	NDCTL_SEC_OVERWRITE,
+	NDCTL_SEC_MASTER_UPDATE,
+	NDCTL_SEC_MASTER_ERASE,
+	NDCTL_SEC_DISABLE_MASTER,
+};
+int ndctl_dimm_security_cmd(struct ndctl_dimm *dimm, enum ndctl_security_op op,
+			    long key, long new_key);
+/*
+ * Wait in poll() while the DIMM's security reads "overwrite": 1 when an
+ * overwrite was waited for, 0 when none ran, or -errno.
+ */
+int ndctl_dimm_wait_overwrite(struct ndctl_dimm *dimm);
+/* An enabled region uses the DIMM. */
+bool ndctl_dimm_is_active(struct ndctl_dimm *dimm);
 
 /*
  * Changing namespaces.  Objects read before a change are stale after it:
