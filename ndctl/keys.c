@@ -89,8 +89,8 @@ long nd_key_find(struct ndctl_dimm *dimm, enum nd_key_kind kind)
 	return key < 0 ? -ENOKEY : key;
 }
 
-char *nd_key_read_blob(int dirfd, const char *path, const char *prefix,
-		       const char *handle, size_t *size)
+char *nd_key_read_blob(int dirfd, const char *path, const char *label,
+		       const char *prefix, const char *handle, size_t *size)
 {
 	size_t pre = prefix ? strlen(prefix) : 0, post = 0, off = 0;
 	struct stat st;
@@ -100,13 +100,13 @@ char *nd_key_read_blob(int dirfd, const char *path, const char *prefix,
 
 	fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0) {
-		pr_err("key blob %s: %s", path, strerror(errno));
+		pr_err("key blob %s: %s", label, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
 	    st.st_size > BLOB_MAX) {
-		pr_err("key blob %s: not a regular file of 1 to %d bytes", path,
-		       BLOB_MAX);
+		pr_err("key blob %s: not a regular file of 1 to %d bytes",
+		       label, BLOB_MAX);
 		close(fd);
 		return NULL;
 	}
@@ -126,7 +126,7 @@ char *nd_key_read_blob(int dirfd, const char *path, const char *prefix,
 	}
 	close(fd);
 	if (off != (size_t)st.st_size) {
-		pr_err("key blob %s: short read", path);
+		pr_err("key blob %s: short read", label);
 		free(blob);
 		return NULL;
 	}
@@ -151,7 +151,7 @@ long nd_key_load(struct ndctl_dimm *dimm, enum nd_key_kind kind)
 		return rc;
 	if (access(path, F_OK))
 		return -ENOKEY;
-	blob = nd_key_read_blob(AT_FDCWD, path, "load ", NULL, &size);
+	blob = nd_key_read_blob(AT_FDCWD, path, path, "load ", NULL, &size);
 	if (!blob)
 		return -ENOKEY;
 	key = add_key("encrypted", desc, blob, size, KEY_SPEC_USER_KEYRING);

@@ -55,9 +55,9 @@ char *nd_key_kek(struct ndctl_dimm *dimm, enum nd_key_kind kind);
 /*
  * A blob file's bytes, with "load " before them when the key type
  * wants it and " keyhandle=H" after them for a trusted key; NULL with
- * the reason said.  dirfd as openat()'s.
+ * the reason said, naming label.  dirfd as openat()'s.
  */
-char *nd_key_read_blob(int dirfd, const char *path, const char *prefix,
-		       const char *handle, size_t *size);
+char *nd_key_read_blob(int dirfd, const char *path, const char *label,
+		       const char *prefix, const char *handle, size_t *size);
 
 #endif

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <keyutils.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,7 @@ static char *read_tpm_handle(int dirfd)
 static int load_master(int dirfd, const char *dir, const char *tpm)
 {
 	const char *type = tpm ? "trusted" : "user";
-	char *blob;
+	char label[PATH_MAX], *blob;
 	size_t size;
 	long key;
 	int err;
@@ -55,14 +56,11 @@ static int load_master(int dirfd, const char *dir, const char *tpm)
 		pr_debug("the %s key nvdimm-master is already loaded", type);
 		return 0;
 	}
-	blob = nd_key_read_blob(dirfd, "nvdimm-master.blob",
+	snprintf(label, sizeof(label), "%s/nvdimm-master.blob", dir);
+	blob = nd_key_read_blob(dirfd, "nvdimm-master.blob", label,
 				tpm ? "load " : NULL, tpm, &size);
-	if (!blob) {
-		pr_err("%s/nvdimm-master.blob: the key-encryption key could "
-		       "not be read",
-		       dir);
+	if (!blob)
 		return -ENOKEY;
-	}
 	key = add_key(type, "nvdimm-master", blob, size, KEY_SPEC_USER_KEYRING);
 	err = errno;
 	/* A user master key's blob is the key itself: wipe it. */
@@ -102,7 +100,7 @@ static int load_dimm_keys(int dirfd, const char *dir)
 	if (!d)
 		return -errno;
 	while ((de = readdir(d))) {
-		char desc[160], *id, *blob;
+		char desc[160], label[PATH_MAX], *id, *blob;
 		size_t size;
 		long key;
 
@@ -116,7 +114,8 @@ static int load_dimm_keys(int dirfd, const char *dir)
 		if (keyctl_search(KEY_SPEC_USER_KEYRING, "encrypted", desc, 0) >
 		    0)
 			continue;
-		blob = nd_key_read_blob(dirfd, de->d_name, "load ", NULL,
+		snprintf(label, sizeof(label), "%s/%s", dir, de->d_name);
+		blob = nd_key_read_blob(dirfd, de->d_name, label, "load ", NULL,
 					&size);
 		if (!blob) {
 			failed++;

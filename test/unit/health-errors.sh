@@ -35,7 +35,7 @@ expect() {
 	elif ! grep -Eq -- "$pattern" "$dir/err"; then
 		echo "not ok $n - $desc: no '$pattern' on stderr"
 		sed 's/^/# /' "$dir/err"
-	elif [ "$(grep -Evc "^see '|^cleared [0-9]+ namespaces?|^updated [0-9]+ nmems?\.$" "$dir/err")" \
+	elif [ "$(grep -Evc "^see '|^cleared [0-9]+ namespaces?|^updated [0-9]+ nmems?\.$|^(passphrase (enabled|updated|removed) for|security froze|sanitized|waited for overwrite on) [0-9]+ nmems?\.$" "$dir/err")" \
 		-ne 1 ]; then
 		echo "not ok $n - $desc: more than one error line on stderr"
 		sed 's/^/# /' "$dir/err"
@@ -219,6 +219,50 @@ expect 1 "activate-firmware of a bus that does not exist" \
 expect 1 "activate-firmware where no DIMM can be updated" \
 	"ACPI.NFIT: ndbus0: has no DIMMs that support firmware update" \
 	$ndctl activate-firmware --dry-run all $S
+
+# The security commands: QEMU's DIMMs have no security attribute.
+mkdir "$dir/keys"
+expect 2 "setup-passphrase without -k" "setup-passphrase needs -k" \
+	$ndctl setup-passphrase nmem0 $S
+expect 2 "setup-passphrase without a DIMM" "name the DIMMs" \
+	$ndctl setup-passphrase -k user:nvdimm-master $S
+expect 2 "remove-passphrase of a region" "'region0' is not a DIMM name" \
+	$ndctl remove-passphrase region0 $S
+expect 2 "sanitize-dimm --crypto-erase with --overwrite" \
+	"--crypto-erase and --overwrite together" \
+	$ndctl sanitize-dimm -c -o nmem0 $S
+expect 2 "sanitize-dimm --overwrite with --master-passphrase" \
+	"--overwrite takes the user passphrase only, not --master-passphrase" \
+	$ndctl sanitize-dimm -o -m nmem0 $S
+expect 2 "sanitize-dimm --overwrite with --zero-key" \
+	"--overwrite takes the user passphrase only, not --zero-key" \
+	$ndctl sanitize-dimm -o -z nmem0 $S
+expect 2 "sanitize-dimm --zero-key with --master-passphrase" \
+	"--zero-key and --master-passphrase together" \
+	$ndctl sanitize-dimm -z -m nmem0 $S
+expect 1 "setup-passphrase on a DIMM without security" \
+	"nmem0: the DIMM has no security interface" \
+	$ndctl setup-passphrase nmem0 -k user:nvdimm-master $S
+expect 1 "freeze-security on a DIMM without security" \
+	"nmem1: the DIMM has no security interface" \
+	$ndctl freeze-security nmem1 $S
+expect 1 "wait-overwrite on a DIMM without security" \
+	"nmem0: the DIMM has no security interface" \
+	$ndctl wait-overwrite nmem0 $S
+expect 1 "sanitize-dimm of a DIMM that does not exist" "nmem7: no such DIMM" \
+	$ndctl sanitize-dimm nmem7 $S
+expect 2 "load-keys with an argument" "unexpected argument 'nmem0'" \
+	$ndctl load-keys nmem0
+expect 1 "load-keys from a directory that does not exist" \
+	"keys directory /nonexistent/keys: No such file" \
+	$ndctl load-keys -p /nonexistent/keys
+expect 1 "load-keys without a master key blob" \
+	"nvdimm-master.blob: No such file" \
+	$ndctl load-keys -p "$dir/keys"
+mkdir "$dir/keys/nvdimm-master.blob"
+expect 1 "load-keys with a directory for the master key blob" \
+	"nvdimm-master.blob: not a regular file" \
+	$ndctl load-keys -p "$dir/keys"
 
 # monitor
 printf '[monitor]\ndimm = nmem0\nfoo = bar\n' >"$dir/badkey.conf"
