@@ -151,9 +151,10 @@ long nd_key_load(struct ndctl_dimm *dimm, enum nd_key_kind kind)
 		return rc;
 	if (access(path, F_OK))
 		return -ENOKEY;
+	/* A blob there that cannot be read is said as such, not missing. */
 	blob = nd_key_read_blob(AT_FDCWD, path, path, "load ", NULL, &size);
 	if (!blob)
-		return -ENOKEY;
+		return -EIO;
 	key = add_key("encrypted", desc, blob, size, KEY_SPEC_USER_KEYRING);
 	rc = errno;
 	/* The wrapped key is not secret, but nothing keeps it around. */
