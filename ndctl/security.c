@@ -269,7 +269,20 @@ static int sanitize(struct devstate *ds, struct ndctl_dimm *dimm,
 	say_losses(dimm);
 	if (o->overwrite) {
 		rc = ndctl_dimm_security_cmd(dimm, NDCTL_SEC_OVERWRITE, key, 0);
-		return say_write(dimm, "starting the overwrite", rc);
+		if (rc || !ndctl_dimm_is_enabled(dimm))
+			return say_write(dimm, "starting the overwrite", rc);
+		/*
+		 * The kernel caches the label area of an enabled DIMM: a
+		 * rebind reads it again, as upstream does.
+		 */
+		rc = ndctl_dimm_disable(dimm);
+		if (!rc)
+			rc = ndctl_dimm_enable(dimm);
+		if (rc)
+			pr_err("%s: the overwrite runs; rebinding the DIMM to "
+			       "read its labels again failed: %s",
+			       ndctl_dimm_get_devname(dimm), strerror(-rc));
+		return rc;
 	}
 	rc = ndctl_dimm_security_cmd(
 		dimm, o->master ? NDCTL_SEC_MASTER_ERASE : NDCTL_SEC_ERASE, key,
