@@ -194,13 +194,20 @@ static int send_image(struct ndctl_dimm *dimm, const struct nd_fw_info *fw,
 		      uint32_t ctx, const struct image *img)
 {
 	uint32_t chunk = fw->max_send_len, off, len, status;
-	int rc;
+	int rc = 0, fd;
 
 	if (chunk > SEND_MAX)
 		chunk = SEND_MAX;
+	/* One open for the thousands of pieces a small chunk makes. */
+	fd = ndctl_dimm_open_channel(dimm);
+	if (fd < 0) {
+		pr_err("%s: opening its device node failed: %s",
+		       ndctl_dimm_get_devname(dimm), strerror(-fd));
+		return fd;
+	}
 	for (off = 0; off < img->size; off += len) {
 		len = img->size - off < chunk ? img->size - off : chunk;
-		rc = ndctl_dimm_fw_send(dimm, ctx, off, img->data + off, len,
+		rc = ndctl_dimm_fw_send(fd, ctx, off, img->data + off, len,
 					&status);
 		if (rc) {
 			char what[64];
@@ -208,10 +215,11 @@ static int send_image(struct ndctl_dimm *dimm, const struct nd_fw_info *fw,
 			snprintf(what, sizeof(what), "sending bytes %u-%u", off,
 				 off + len - 1);
 			say_call(dimm, what, rc, ND_INTEL_FW_SEND_DATA, status);
-			return rc;
+			break;
 		}
 	}
-	return 0;
+	close(fd);
+	return rc;
 }
 
 static void abort_update(struct ndctl_dimm *dimm, uint32_t ctx)

@@ -124,20 +124,15 @@ static int call(int fd, unsigned int family, unsigned int func, void *payload,
 	uint8_t *buf;
 	int rc;
 
-	if (len > ND_IOCTL_MAX_BUFLEN) {
-		close(fd);
+	if (len > ND_IOCTL_MAX_BUFLEN)
 		return -EINVAL;
-	}
 	buf = malloc(len);
-	if (!buf) {
-		close(fd);
+	if (!buf)
 		return -ENOMEM;
-	}
 	nd_pkg_encode(buf, &sent);
 	memcpy(buf + ND_PKG_HDR_SIZE, payload, (size_t)in + out);
 	rc = ioctl(fd, ND_IOCTL_CALL, buf);
 	rc = rc < 0 ? -errno : rc;
-	close(fd);
 	if (rc >= 0) {
 		uint32_t got_out;
 
@@ -158,20 +153,35 @@ static int call(int fd, unsigned int family, unsigned int func, void *payload,
 int ndctl_bus_call(struct ndctl_bus *bus, unsigned int family,
 		   unsigned int func, void *payload, uint32_t in, uint32_t out)
 {
-	int fd = open_bus(bus);
+	int fd = open_bus(bus), rc;
 
 	if (fd < 0)
 		return fd;
-	return call(fd, family, func, payload, in, out);
+	rc = call(fd, family, func, payload, in, out);
+	close(fd);
+	return rc;
 }
 
 int ndctl_dimm_call(struct ndctl_dimm *dimm, unsigned int family,
 		    unsigned int func, void *payload, uint32_t in, uint32_t out)
 {
-	int fd = open_dimm(dimm);
+	int fd = open_dimm(dimm), rc;
 
 	if (fd < 0)
 		return fd;
+	rc = call(fd, family, func, payload, in, out);
+	close(fd);
+	return rc;
+}
+
+int ndctl_dimm_open_channel(struct ndctl_dimm *dimm)
+{
+	return open_dimm(dimm);
+}
+
+int ndctl_channel_call(int fd, unsigned int family, unsigned int func,
+		       void *payload, uint32_t in, uint32_t out)
+{
 	return call(fd, family, func, payload, in, out);
 }
 

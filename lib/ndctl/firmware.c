@@ -79,9 +79,8 @@ int ndctl_dimm_fw_start(struct ndctl_dimm *dimm, uint32_t *context,
 	return nd_fw_start_decode(p, (size_t)rc, context, status);
 }
 
-int ndctl_dimm_fw_send(struct ndctl_dimm *dimm, uint32_t context,
-		       uint32_t offset, const void *data, uint32_t len,
-		       uint32_t *status)
+int ndctl_dimm_fw_send(int fd, uint32_t context, uint32_t offset,
+		       const void *data, uint32_t len, uint32_t *status)
 {
 	uint8_t *p = malloc((size_t)ND_FW_SEND_HDR + len + ND_FW_SEND_OUT);
 	uint32_t in;
@@ -91,7 +90,8 @@ int ndctl_dimm_fw_send(struct ndctl_dimm *dimm, uint32_t context,
 	if (!p)
 		return -ENOMEM;
 	in = nd_fw_send_encode(p, context, offset, data, len);
-	rc = fw_call(dimm, ND_INTEL_FW_SEND_DATA, p, in, ND_FW_SEND_OUT);
+	rc = ndctl_channel_call(fd, ND_FAMILY_INTEL, ND_INTEL_FW_SEND_DATA, p,
+				in, ND_FW_SEND_OUT);
 	if (rc >= 0)
 		rc = nd_fw_send_decode(p, (size_t)rc, len, status);
 	free(p);

@@ -194,6 +194,14 @@ int ndctl_bus_call(struct ndctl_bus *bus, unsigned int family,
 int ndctl_dimm_call(struct ndctl_dimm *dimm, unsigned int family,
 		    unsigned int func, void *payload, uint32_t in,
 		    uint32_t out);
+/*
+ * The DIMM's node kept open for a run of calls (a firmware image sent
+ * piece by piece): the fd, or -errno; ndctl_channel_call() is
+ * ndctl_dimm_call() on it.  The caller closes it.
+ */
+int ndctl_dimm_open_channel(struct ndctl_dimm *dimm);
+int ndctl_channel_call(int fd, unsigned int family, unsigned int func,
+		       void *payload, uint32_t in, uint32_t out);
 /* The bus's "commands" attribute names cmd ("ars_cap", "cmd_call"). */
 bool ndctl_bus_has_command(struct ndctl_bus *bus, const char *cmd);
 /* An ACPI NFIT bus (nfit_test is one), and the root DSM functions. */
@@ -319,9 +327,9 @@ int ndctl_dimm_fw_get_info(struct ndctl_dimm *dimm, struct nd_fw_info *info,
 			   uint32_t *status);
 int ndctl_dimm_fw_start(struct ndctl_dimm *dimm, uint32_t *context,
 			uint32_t *status);
-int ndctl_dimm_fw_send(struct ndctl_dimm *dimm, uint32_t context,
-		       uint32_t offset, const void *data, uint32_t len,
-		       uint32_t *status);
+/* On the DIMM's channel (ndctl_dimm_open_channel()): one per piece. */
+int ndctl_dimm_fw_send(int fd, uint32_t context, uint32_t offset,
+		       const void *data, uint32_t len, uint32_t *status);
 int ndctl_dimm_fw_finish(struct ndctl_dimm *dimm, uint32_t context,
 			 bool abort, uint32_t *status);
 int ndctl_dimm_fw_query(struct ndctl_dimm *dimm, uint32_t context,
