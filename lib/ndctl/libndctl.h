@@ -330,12 +330,13 @@ int ndctl_dimm_fw_start(struct ndctl_dimm *dimm, uint32_t *context,
 /* On the DIMM's channel (ndctl_dimm_open_channel()): one per piece. */
 int ndctl_dimm_fw_send(int fd, uint32_t context, uint32_t offset,
 		       const void *data, uint32_t len, uint32_t *status);
-int ndctl_dimm_fw_finish(struct ndctl_dimm *dimm, uint32_t context,
-			 bool abort, uint32_t *status);
+int ndctl_dimm_fw_finish(struct ndctl_dimm *dimm, uint32_t context, bool abort,
+			 uint32_t *status);
 int ndctl_dimm_fw_query(struct ndctl_dimm *dimm, uint32_t context,
 			uint64_t *updated_rev, uint32_t *status);
 enum ndctl_fwa_state ndctl_dimm_get_fw_activate_state(struct ndctl_dimm *dimm);
-enum ndctl_fwa_result ndctl_dimm_get_fw_activate_result(struct ndctl_dimm *dimm);
+enum ndctl_fwa_result
+ndctl_dimm_get_fw_activate_result(struct ndctl_dimm *dimm);
 /* Write arm or disarm to nmemN/firmware/activate; 0 or -errno. */
 int ndctl_dimm_fw_activate_arm(struct ndctl_dimm *dimm, bool arm);
 enum ndctl_fwa_state ndctl_bus_get_fw_activate_state(struct ndctl_bus *bus);

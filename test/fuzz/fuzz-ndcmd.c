@@ -82,8 +82,7 @@ static void fw_replies(const uint8_t *p, size_t len)
 	uint32_t status, ctx, data_len;
 	uint64_t rev;
 
-	if (!nd_fw_info_decode(p, len, &info, &status) &&
-	    len < ND_FW_INFO_OUT)
+	if (!nd_fw_info_decode(p, len, &info, &status) && len < ND_FW_INFO_OUT)
 		abort();
 	if (!nd_fw_start_decode(p, len, &ctx, &status) && len < ND_FW_START_OUT)
 		abort();
@@ -97,7 +96,8 @@ static void fw_replies(const uint8_t *p, size_t len)
 	if (!nd_fw_query_decode(p, len, &rev, &status) &&
 	    len < ND_FW_QUERY_IN + ND_FW_QUERY_OUT)
 		abort();
-	if (!nd_fw_status_reason(nd_fw_status(ND_INTEL_FW_FINISH_QUERY, status)))
+	if (!nd_fw_status_reason(
+		    nd_fw_status(ND_INTEL_FW_FINISH_QUERY, status)))
 		abort();
 }
 

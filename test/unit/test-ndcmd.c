@@ -682,14 +682,13 @@ static void test_fw_info(void)
 		       status == 0,
 	       "FW_GET_INFO without a whole status word");
 	put_le32(p, 4);
-	tap_ok(nd_fw_info_decode(p, 4, &info, &status) == -EIO &&
-		       status == 4 &&
+	tap_ok(nd_fw_info_decode(p, 4, &info, &status) == -EIO && status == 4 &&
 		       nd_fw_status(ND_INTEL_FW_GET_INFO, status) ==
 			       ND_FW_EHWERR,
 	       "FW_GET_INFO hardware error: the status alone is enough");
 	put_le32(p, 1);
 	tap_ok(nd_fw_info_decode(p, ND_FW_INFO_OUT, &info, &status) ==
-			       -EOPNOTSUPP,
+		       -EOPNOTSUPP,
 	       "FW_GET_INFO not supported");
 }
 
@@ -703,8 +702,7 @@ static void test_fw_start(void)
 	tap_ok(!nd_fw_start_decode(p, sizeof(p), &ctx, &status) &&
 		       ctx == 0xdeadbeef,
 	       "START_UPDATE: the context");
-	tap_ok(nd_fw_start_decode(p, 7, &ctx, &status) == -EMSGSIZE &&
-		       ctx == 0,
+	tap_ok(nd_fw_start_decode(p, 7, &ctx, &status) == -EMSGSIZE && ctx == 0,
 	       "START_UPDATE cut short");
 	put_le32(p, 7 | 0x10000);
 	tap_ok(nd_fw_start_decode(p, sizeof(p), &ctx, &status) == -EBUSY &&
