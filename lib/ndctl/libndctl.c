@@ -415,6 +415,79 @@ static void link_claims(struct ndctl_ctx *ctx)
 						ns->claim = c;
 }
 
+/*
+ * Move the objects of a list named in names to its front, in that order;
+ * any other keeps its place after them.
+ */
+#define REORDER_BY_NAME(head, names, n) \
+	do { \
+		__typeof__(head) _done = NULL, *_dt = &_done, _item; \
+		for (int _i = 0; _i < (n); _i++) { \
+			__typeof__(head) *_p = &(head); \
+			while (*_p && strcmp((*_p)->devname, (names)[_i])) \
+				_p = &(*_p)->next; \
+			if (!*_p) \
+				continue; \
+			_item = *_p; \
+			*_p = _item->next; \
+			_item->next = NULL; \
+			*_dt = _item; \
+			_dt = &_item->next; \
+		} \
+		*_dt = (head); \
+		(head) = _done; \
+	} while (0)
+
+/*
+ * Lists in the order upstream's libndctl walks the kernel's directories
+ * (see sysfs_list_walk_order()): buses as /sys/class/nd holds their
+ * control devices, DIMMs and regions as their bus directory holds them,
+ * namespaces as their region's does.  A tree without /sys/class/nd keeps
+ * the buses in name order.
+ */
+static void put_in_walk_order(struct ndctl_ctx *ctx)
+{
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+	char **names;
+	int n, i;
+
+	n = sysfs_list_walk_order(ctx->root, "ndctl", &names, "sys/class/nd");
+	for (i = 0; i < n; i++) {
+		char *bus_name;
+
+		/* ndctlN is the control device of ndbusN. */
+		if (asprintf(&bus_name, "ndbus%s",
+			     names[i] + strlen("ndctl")) < 0)
+			break;
+		free(names[i]);
+		names[i] = bus_name;
+	}
+	if (n > 0)
+		REORDER_BY_NAME(ctx->buses, names, n);
+	sysfs_free_names(names);
+	for (bus = ctx->buses; bus; bus = bus->next) {
+		n = sysfs_list_walk_order(ctx->root, "nmem", &names,
+					  ND_DEVICES "/%s", bus->devname);
+		if (n > 0)
+			REORDER_BY_NAME(bus->dimms, names, n);
+		sysfs_free_names(names);
+		n = sysfs_list_walk_order(ctx->root, "region", &names,
+					  ND_DEVICES "/%s", bus->devname);
+		if (n > 0)
+			REORDER_BY_NAME(bus->regions, names, n);
+		sysfs_free_names(names);
+		for (region = bus->regions; region; region = region->next) {
+			n = sysfs_list_walk_order(ctx->root, "namespace",
+						  &names, ND_DEVICES "/%s",
+						  region->devname);
+			if (n > 0)
+				REORDER_BY_NAME(region->namespaces, names, n);
+			sysfs_free_names(names);
+		}
+	}
+}
+
 int ndctl_refresh(struct ndctl_ctx *ctx)
 {
 	static const struct {
@@ -448,6 +521,8 @@ int ndctl_refresh(struct ndctl_ctx *ctx)
 	}
 	if (!rc)
 		link_claims(ctx);
+	if (!rc)
+		put_in_walk_order(ctx);
 	return rc;
 }
 
