@@ -78,6 +78,16 @@ done
 for node in /sys/devices/system/node/node*; do
 	mkdir -p "$out$node"
 	cat "$node/meminfo" >"$out$node/meminfo"
+	# Upstream's daxctl finds a device's memory blocks through these.
+	for link in "$node"/memory*; do
+		[ -L "$link" ] && ln -sfn "$(readlink "$link")" "$out$link"
+	done
+done
+
+# Git keeps no empty directory, yet an empty one can matter (a driver's
+# directory is what its binding link resolves to): mark each.
+find "$out/sys" -type d | while read -r dir; do
+	[ -n "$(ls -A "$dir")" ] || : >"$dir/.keep"
 done
 
 # What the upstream tools print for this state, to check ours against.

@@ -143,7 +143,7 @@ upstream_side='
 		[ -n "$name" ] && [ -n "$maj" ] || continue
 		type=c
 		case $ev in */block/*) type=b ;; esac
-		mkdir -p "/dev/${name%/*}"
+		case $name in */*) mkdir -p "/dev/${name%/*}" ;; esac
 		mknod "/dev/$name" "$type" "$maj" "$min" 2>/dev/null
 	done
 	i=0
