@@ -432,6 +432,7 @@ int cmd_list(int argc, char **argv)
 					.configured = o.configured,
 					.media_errors = o.media_errors,
 					.capabilities = o.capabilities,
+					.dimm_filter = o.dimm,
 					.dax_ctx = ds.dax,
 					.profile = ds.profile };
 	w.flags = &flags;

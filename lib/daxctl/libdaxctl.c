@@ -126,9 +126,10 @@ static struct daxctl_region *find_or_add_region(struct daxctl_ctx *ctx,
 	region->ctx = ctx;
 	region->id = id;
 	region->path = strdup(parent);
-	sysfs_read_u64(ctx->root, &region->size, "%s/dax_region/size", parent);
-	sysfs_read_align(ctx->root, &region->align, "%s/dax_region/align",
-			 parent);
+	region->has_size = !sysfs_read_u64(ctx->root, &region->size,
+					   "%s/dax_region/size", parent);
+	region->has_align = !sysfs_read_align(
+		ctx->root, &region->align, "%s/dax_region/align", parent);
 	sysfs_read_u64(ctx->root, &region->available_size,
 		       "%s/dax_region/available_size", parent);
 	region->numa_node = -1;
@@ -406,6 +407,16 @@ uint64_t daxctl_region_get_size(struct daxctl_region *region)
 uint64_t daxctl_region_get_available_size(struct daxctl_region *region)
 {
 	return region->available_size;
+}
+
+bool daxctl_region_has_size(struct daxctl_region *region)
+{
+	return region->has_size;
+}
+
+bool daxctl_region_has_align(struct daxctl_region *region)
+{
+	return region->has_align;
 }
 
 uint64_t daxctl_region_get_align(struct daxctl_region *region)

@@ -114,12 +114,14 @@ struct json_object *dax_region_to_json(struct daxctl_region *region,
 		json_add_str(jregion, "path", buf);
 	}
 	json_add_int(jregion, "id", daxctl_region_get_id(region));
-	json_add_size(jregion, "size", daxctl_region_get_size(region),
-		      flags->human);
+	if (daxctl_region_has_size(region))
+		json_add_size(jregion, "size", daxctl_region_get_size(region),
+			      flags->human);
 	if (daxctl_region_get_available_size(region))
 		json_add_size(jregion, "available_size",
 			      daxctl_region_get_available_size(region),
 			      flags->human);
-	json_add_u64(jregion, "align", daxctl_region_get_align(region));
+	if (daxctl_region_has_align(region))
+		json_add_u64(jregion, "align", daxctl_region_get_align(region));
 	return jregion;
 }

@@ -249,11 +249,13 @@ static int add_region(struct ndctl_ctx *ctx, const char *name)
 	region->devname = strdup(name);
 	sscanf(name, "region%d", &region->id);
 	sysfs_read_u64(root, &region->size, ND_DEVICES "/%s/size", name);
-	sysfs_read_align(root, &region->align, ND_DEVICES "/%s/align", name);
+	region->has_align = !sysfs_read_align(root, &region->align,
+					      ND_DEVICES "/%s/align", name);
 	sysfs_read_u64(root, &region->available_size,
 		       ND_DEVICES "/%s/available_size", name);
-	sysfs_read_u64(root, &region->max_available_extent,
-		       ND_DEVICES "/%s/max_available_extent", name);
+	region->has_max_available_extent =
+		!sysfs_read_u64(root, &region->max_available_extent,
+				ND_DEVICES "/%s/max_available_extent", name);
 	sysfs_read_u64(root, &region->resource, ND_DEVICES "/%s/resource",
 		       name);
 	sysfs_read_u64(root, &region->iset_id, ND_DEVICES "/%s/set_cookie",
@@ -287,6 +289,7 @@ static int add_region(struct ndctl_ctx *ctx, const char *name)
 	if (!sysfs_read_int(root, &nstype, ND_DEVICES "/%s/nstype", name) &&
 	    nstype == ND_NSTYPE_IO) {
 		region->available_size = region->max_available_extent = 0;
+		region->has_max_available_extent = true;
 		/* ...and no interleave set is described for it. */
 		region->iset_id = 0;
 	}
@@ -664,6 +667,16 @@ uint64_t ndctl_region_get_align(struct ndctl_region *region)
 uint64_t ndctl_region_get_available_size(struct ndctl_region *region)
 {
 	return region->available_size;
+}
+
+bool ndctl_region_has_align(struct ndctl_region *region)
+{
+	return region->has_align;
+}
+
+bool ndctl_region_has_max_available_extent(struct ndctl_region *region)
+{
+	return region->has_max_available_extent;
 }
 
 uint64_t ndctl_region_get_max_available_extent(struct ndctl_region *region)

@@ -78,6 +78,9 @@ uint64_t ndctl_region_get_size(struct ndctl_region *region);
 uint64_t ndctl_region_get_align(struct ndctl_region *region);
 uint64_t ndctl_region_get_available_size(struct ndctl_region *region);
 uint64_t ndctl_region_get_max_available_extent(struct ndctl_region *region);
+/* Whether the kernel gave the attribute (older kernels lack them). */
+bool ndctl_region_has_align(struct ndctl_region *region);
+bool ndctl_region_has_max_available_extent(struct ndctl_region *region);
 uint64_t ndctl_region_get_resource(struct ndctl_region *region);
 /* "pmem" or "blk". */
 const char *ndctl_region_get_type(struct ndctl_region *region);

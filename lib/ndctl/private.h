@@ -59,6 +59,8 @@ struct ndctl_region {
 	uint64_t resource, iset_id;
 	int numa_node, target_node;
 	bool has_numa, enabled;
+	/* The attribute read: upstream lists the key only then. */
+	bool has_align, has_max_available_extent;
 	struct ndctl_mapping *mappings;
 	struct ndctl_namespace *namespaces;
 	struct ndctl_claim *claims;

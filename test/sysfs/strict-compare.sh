@@ -94,6 +94,15 @@ ndctl list -N -t pmem
 ndctl list -R -t pmem
 ndctl list -R -t blk
 ndctl list -RDN -d nmem0 -r region0
+ndctl list -RC
+ndctl list -RCi
+ndctl list -Nc
+ndctl list -Rc
+ndctl list -DRc
+ndctl list -v
+ndctl list -RNv
+ndctl list -BDRNv
+ndctl list -NXi
 daxctl list
 daxctl list -r 0
 daxctl list -r region1
