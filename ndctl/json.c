@@ -47,8 +47,30 @@ struct json_object *nd_dimm_to_json(struct ndctl_dimm *dimm,
 		json_add_hex(jdimm, "phys_id",
 			     (uint64_t)ndctl_dimm_get_phys_id(dimm),
 			     flags->human);
+	static const struct {
+		unsigned int flag;
+		const char *key;
+	} flag_keys[] = {
+		/* Upstream's order. */
+		{ NDCTL_DIMM_FLAG_FAILED_MAP, "flag_failed_map" },
+		{ NDCTL_DIMM_FLAG_FAILED_SAVE, "flag_failed_save" },
+		{ NDCTL_DIMM_FLAG_FAILED_ARM, "flag_failed_arm" },
+		{ NDCTL_DIMM_FLAG_FAILED_RESTORE, "flag_failed_restore" },
+		{ NDCTL_DIMM_FLAG_FAILED_FLUSH, "flag_failed_flush" },
+		{ NDCTL_DIMM_FLAG_SMART_EVENT, "flag_smart_event" },
+	};
+	const char *security = ndctl_dimm_get_security(dimm);
+	size_t i;
+
 	if (!ndctl_dimm_is_enabled(dimm))
 		json_add_str(jdimm, "state", "disabled");
+	for (i = 0; i < ARRAY_SIZE(flag_keys); i++)
+		if (ndctl_dimm_get_flags(dimm) & flag_keys[i].flag)
+			json_add_bool(jdimm, flag_keys[i].key, true);
+	if (security)
+		json_add_str(jdimm, "security", security);
+	if (ndctl_dimm_security_is_frozen(dimm))
+		json_add_bool(jdimm, "security_frozen", true);
 	return jdimm;
 }
 

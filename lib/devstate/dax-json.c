@@ -48,8 +48,9 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 				     (int)blocks.online);
 			json_add_int(jdev, "total_memblocks",
 				     (int)blocks.total);
-			if (blocks.online)
-				json_add_bool(jdev, "movable",
+			/* Upstream: false too with no block online. */
+			json_add_bool(jdev, "movable",
+				      blocks.online &&
 					      blocks.online_movable ==
 						      blocks.online);
 		}

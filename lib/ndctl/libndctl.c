@@ -149,6 +149,49 @@ static struct ndctl_region *find_region(struct ndctl_ctx *ctx, const char *name)
 	return NULL;
 }
 
+/*
+ * The kernel ends every flag word with a space (nfit's and papr_scm's
+ * flags_show()); upstream takes only words so ended, and so do we.  The
+ * papr words are fewer and have no map_fail.
+ */
+static void read_dimm_flags(struct sysroot *root, struct ndctl_dimm *dimm)
+{
+	static const struct {
+		const char *word;
+		unsigned int flag;
+		bool papr;
+	} words[] = {
+		{ "not_armed", NDCTL_DIMM_FLAG_FAILED_ARM, true },
+		{ "save_fail", NDCTL_DIMM_FLAG_FAILED_SAVE, true },
+		{ "flush_fail", NDCTL_DIMM_FLAG_FAILED_FLUSH, true },
+		{ "restore_fail", NDCTL_DIMM_FLAG_FAILED_RESTORE, true },
+		{ "map_fail", NDCTL_DIMM_FLAG_FAILED_MAP, false },
+		{ "smart_event", NDCTL_DIMM_FLAG_SMART_EVENT, false },
+	};
+	char buf[256], *word, *space;
+	bool papr = false;
+	size_t i;
+
+	if (sysfs_read(root, buf, sizeof(buf), ND_DEVICES "/%s/nfit/flags",
+		       dimm->devname)) {
+		if (sysfs_read(root, buf, sizeof(buf),
+			       ND_DEVICES "/%s/papr/flags", dimm->devname))
+			return;
+		papr = true;
+	}
+	for (word = buf; (space = strchr(word, ' ')); word = space + 1) {
+		*space = '\0';
+		if (papr && !strcmp(word, "smart_notify")) {
+			dimm->flags |= NDCTL_DIMM_FLAG_SMART_EVENT;
+			continue;
+		}
+		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (!strcmp(word, words[i].word) &&
+			    (!papr || words[i].papr))
+				dimm->flags |= words[i].flag;
+	}
+}
+
 static int add_dimm(struct ndctl_ctx *ctx, const char *name)
 {
 	struct ndctl_dimm *dimm;
@@ -174,6 +217,12 @@ static int add_dimm(struct ndctl_ctx *ctx, const char *name)
 	read_str(ctx->root, dimm->unique_id, sizeof(dimm->unique_id), name,
 		 "nfit/id");
 	dimm->enabled = is_bound(ctx->root, name);
+	read_dimm_flags(ctx->root, dimm);
+	read_str(ctx->root, dimm->security, sizeof(dimm->security), name,
+		 "security");
+	dimm->frozen = !strcmp(dimm->security, "frozen");
+	if (!sysfs_read_u64(ctx->root, &v, ND_DEVICES "/%s/frozen", name))
+		dimm->frozen |= v != 0;
 	LIST_APPEND(bus->dimms, dimm);
 	return 0;
 }
@@ -617,6 +666,28 @@ int64_t ndctl_dimm_get_handle(struct ndctl_dimm *dimm)
 int64_t ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm)
 {
 	return dimm->phys_id;
+}
+
+unsigned int ndctl_dimm_get_flags(struct ndctl_dimm *dimm)
+{
+	return dimm->flags;
+}
+
+const char *ndctl_dimm_get_security(struct ndctl_dimm *dimm)
+{
+	static const char *const states[] = { "disabled", "unlocked", "locked",
+					      "frozen", "overwrite" };
+	size_t i;
+
+	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+		if (!strcmp(dimm->security, states[i]))
+			return states[i];
+	return NULL;
+}
+
+bool ndctl_dimm_security_is_frozen(struct ndctl_dimm *dimm)
+{
+	return dimm->frozen;
 }
 
 bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm)

@@ -64,6 +64,23 @@ const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm);
 int64_t ndctl_dimm_get_handle(struct ndctl_dimm *dimm);
 int64_t ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm);
 bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm);
+/* What the firmware says of a DIMM (the kernel's nfit or papr flags). */
+enum {
+	NDCTL_DIMM_FLAG_FAILED_ARM = 1 << 0,	 /* not_armed */
+	NDCTL_DIMM_FLAG_FAILED_SAVE = 1 << 1,	 /* save_fail */
+	NDCTL_DIMM_FLAG_FAILED_FLUSH = 1 << 2,	 /* flush_fail */
+	NDCTL_DIMM_FLAG_FAILED_RESTORE = 1 << 3, /* restore_fail */
+	NDCTL_DIMM_FLAG_FAILED_MAP = 1 << 4,	 /* map_fail */
+	NDCTL_DIMM_FLAG_SMART_EVENT = 1 << 5,	 /* smart_event (nfit),
+						    smart_notify (papr) */
+};
+unsigned int ndctl_dimm_get_flags(struct ndctl_dimm *dimm);
+/*
+ * The security state the kernel shows ("disabled", "unlocked", "locked",
+ * "frozen", "overwrite"), or NULL when it shows none or another word.
+ */
+const char *ndctl_dimm_get_security(struct ndctl_dimm *dimm);
+bool ndctl_dimm_security_is_frozen(struct ndctl_dimm *dimm);
 
 struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus);
 struct ndctl_region *ndctl_region_get_next(struct ndctl_region *region);

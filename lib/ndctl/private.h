@@ -73,6 +73,9 @@ struct ndctl_dimm {
 	char unique_id[64];
 	int64_t handle, phys_id;
 	bool enabled;
+	unsigned int flags; /* NDCTL_DIMM_FLAG_*, from nfit/ or papr/flags */
+	char security[16]; /* the security attribute, "" when absent */
+	bool frozen;	   /* the frozen attribute, or security "frozen" */
 };
 
 struct ndctl_bus {
