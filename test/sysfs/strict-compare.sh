@@ -169,6 +169,14 @@ for fx in "$@"; do
 	tree=$fixtures/$fx
 	out=$tmp/$fx
 	mkdir -p "$out"
+	# Trees captured before capture-fixture kept the class and device
+	# number links have nothing upstream's libndctl can walk.
+	if [ ! -d "$tree/sys/class/nd" ]; then
+		n=$((n + 1))
+		echo "ok $n - $fx # SKIP captured without the /sys/class and" \
+			"/sys/dev links upstream reads (recapture: README)"
+		continue
+	fi
 	if ! unshare -m --propagation private sh -c "$upstream_side" sh \
 		"$tree" "$out" "$v81" "$tmp/cmds"; then
 		echo "not ok - $fx: upstream could not run on the tree"
