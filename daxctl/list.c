@@ -99,8 +99,8 @@ int cmd_list(int argc, char **argv)
 		}
 		jdevs = dax_region_devs_to_json(region, o.dev, &flags);
 		for (size_t k = 0; k < json_object_array_length(jdevs); k++)
-			add_to(&jall, json_object_get(
-					      json_object_array_get_idx(jdevs, k)));
+			add_to(&jall, json_object_get(json_object_array_get_idx(
+					      jdevs, k)));
 		json_object_put(jdevs);
 	}
 	/* Nothing matched: upstream prints nothing, and so do we. */

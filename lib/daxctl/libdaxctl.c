@@ -128,8 +128,8 @@ static struct daxctl_region *find_or_add_region(struct daxctl_ctx *ctx,
 	region->path = strdup(parent);
 	region->has_size = !sysfs_read_u64(ctx->root, &region->size,
 					   "%s/dax_region/size", parent);
-	region->has_align = !sysfs_read_align(
-		ctx->root, &region->align, "%s/dax_region/align", parent);
+	region->has_align = !sysfs_read_align(ctx->root, &region->align,
+					      "%s/dax_region/align", parent);
 	sysfs_read_u64(ctx->root, &region->available_size,
 		       "%s/dax_region/available_size", parent);
 	region->numa_node = -1;
@@ -233,8 +233,7 @@ static void read_block_size(struct daxctl_ctx *ctx)
 		ctx->block_size = v;
 }
 
-static struct daxctl_dev *take_dev(struct daxctl_dev **head,
-				   const char *name)
+static struct daxctl_dev *take_dev(struct daxctl_dev **head, const char *name)
 {
 	struct daxctl_dev **p, *dev;
 

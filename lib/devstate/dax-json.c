@@ -50,9 +50,8 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 				     (int)blocks.total);
 			/* Upstream: false too with no block online. */
 			json_add_bool(jdev, "movable",
-				      blocks.online &&
-					      blocks.online_movable ==
-						      blocks.online);
+				      blocks.online && blocks.online_movable ==
+							       blocks.online);
 		}
 	}
 	/* A patched kernel's setting for the next bind (vmemmap_head_only). */

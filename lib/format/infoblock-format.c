@@ -120,7 +120,8 @@ static int misaligned_layout(const struct memmap_profile *p,
 		return MEMMAP_ETOOSMALL;
 	data = cfg->start + head;
 	if (cfg->location == MEMMAP_PMEM)
-		data += p->reserve_per_page * ((cfg->size - head) / p->page_size);
+		data += p->reserve_per_page *
+			((cfg->size - head) / p->page_size);
 	cost->dataoff = (data + a - 1) / a * a - cfg->start;
 	cost->end_trunc = end - end / a * a;
 	if (cost->dataoff + cost->end_trunc >= cfg->size)

@@ -471,23 +471,23 @@ static void link_claims(struct ndctl_ctx *ctx)
  * Move the objects of a list named in names to its front, in that order;
  * any other keeps its place after them.
  */
-#define REORDER_BY_NAME(head, names, n) \
-	do { \
-		__typeof__(head) _done = NULL, *_dt = &_done, _item; \
-		for (int _i = 0; _i < (n); _i++) { \
-			__typeof__(head) *_p = &(head); \
+#define REORDER_BY_NAME(head, names, n)                                    \
+	do {                                                               \
+		__typeof__(head) _done = NULL, *_dt = &_done, _item;       \
+		for (int _i = 0; _i < (n); _i++) {                         \
+			__typeof__(head) *_p = &(head);                    \
 			while (*_p && strcmp((*_p)->devname, (names)[_i])) \
-				_p = &(*_p)->next; \
-			if (!*_p) \
-				continue; \
-			_item = *_p; \
-			*_p = _item->next; \
-			_item->next = NULL; \
-			*_dt = _item; \
-			_dt = &_item->next; \
-		} \
-		*_dt = (head); \
-		(head) = _done; \
+				_p = &(*_p)->next;                         \
+			if (!*_p)                                          \
+				continue;                                  \
+			_item = *_p;                                       \
+			*_p = _item->next;                                 \
+			_item->next = NULL;                                \
+			*_dt = _item;                                      \
+			_dt = &_item->next;                                \
+		}                                                          \
+		*_dt = (head);                                             \
+		(head) = _done;                                            \
 	} while (0)
 
 /*
@@ -509,8 +509,8 @@ static void put_in_walk_order(struct ndctl_ctx *ctx)
 		char *bus_name;
 
 		/* ndctlN is the control device of ndbusN. */
-		if (asprintf(&bus_name, "ndbus%s",
-			     names[i] + strlen("ndctl")) < 0)
+		if (asprintf(&bus_name, "ndbus%s", names[i] + strlen("ndctl")) <
+		    0)
 			break;
 		free(names[i]);
 		names[i] = bus_name;

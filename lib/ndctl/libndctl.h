@@ -66,13 +66,12 @@ int64_t ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm);
 bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm);
 /* What the firmware says of a DIMM (the kernel's nfit or papr flags). */
 enum {
-	NDCTL_DIMM_FLAG_FAILED_ARM = 1 << 0,	 /* not_armed */
-	NDCTL_DIMM_FLAG_FAILED_SAVE = 1 << 1,	 /* save_fail */
-	NDCTL_DIMM_FLAG_FAILED_FLUSH = 1 << 2,	 /* flush_fail */
+	NDCTL_DIMM_FLAG_FAILED_ARM = 1 << 0, /* not_armed */
+	NDCTL_DIMM_FLAG_FAILED_SAVE = 1 << 1, /* save_fail */
+	NDCTL_DIMM_FLAG_FAILED_FLUSH = 1 << 2, /* flush_fail */
 	NDCTL_DIMM_FLAG_FAILED_RESTORE = 1 << 3, /* restore_fail */
-	NDCTL_DIMM_FLAG_FAILED_MAP = 1 << 4,	 /* map_fail */
-	NDCTL_DIMM_FLAG_SMART_EVENT = 1 << 5,	 /* smart_event (nfit),
-						    smart_notify (papr) */
+	NDCTL_DIMM_FLAG_FAILED_MAP = 1 << 4, /* map_fail */
+	NDCTL_DIMM_FLAG_SMART_EVENT = 1 << 5, /* smart_event, papr: smart_notify */
 };
 unsigned int ndctl_dimm_get_flags(struct ndctl_dimm *dimm);
 /*

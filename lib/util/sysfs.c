@@ -797,8 +797,8 @@ void sysfs_free_names(char **names)
 	free(names);
 }
 
-static int vlist(const struct sysroot *root, const char *prefix,
-		 char ***names, bool sorted, const char *fmt, va_list ap)
+static int vlist(const struct sysroot *root, const char *prefix, char ***names,
+		 bool sorted, const char *fmt, va_list ap)
 {
 	size_t count = 0, cap = 16, plen = strlen(prefix);
 	char path[PATH_MAX], **list, **grown;
