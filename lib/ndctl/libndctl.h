@@ -71,7 +71,8 @@ enum {
 	NDCTL_DIMM_FLAG_FAILED_FLUSH = 1 << 2, /* flush_fail */
 	NDCTL_DIMM_FLAG_FAILED_RESTORE = 1 << 3, /* restore_fail */
 	NDCTL_DIMM_FLAG_FAILED_MAP = 1 << 4, /* map_fail */
-	NDCTL_DIMM_FLAG_SMART_EVENT = 1 << 5, /* smart_event, papr: smart_notify */
+	/* smart_event, papr: smart_notify */
+	NDCTL_DIMM_FLAG_SMART_EVENT = 1 << 5,
 };
 unsigned int ndctl_dimm_get_flags(struct ndctl_dimm *dimm);
 /*
