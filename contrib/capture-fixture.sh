@@ -10,8 +10,10 @@ out=$1
 mkdir -p "$out"
 
 # Copy one sysfs directory recursively.  Attribute files that cannot be
-# read in the current state (EIO, ENXIO, write-only) are left out; the only
-# symlink kept is "driver", since that is how a binding is seen.
+# read in the current state (EIO, ENXIO, write-only) are left out.  The
+# symlinks kept are "driver" (how a binding is seen), and "device" and
+# "subsystem", which upstream's libraries follow from a control or dax
+# device to its bus.
 copy_tree() {
 	local src=$1 dst=$out$1 entry name
 
@@ -20,8 +22,9 @@ copy_tree() {
 		[ -e "$entry" ] || [ -L "$entry" ] || continue
 		name=${entry##*/}
 		if [ -L "$entry" ]; then
-			[ "$name" = driver ] &&
-				ln -sfn "$(readlink "$entry")" "$dst/$name"
+			case $name in driver|device|subsystem)
+				ln -sfn "$(readlink "$entry")" "$dst/$name" ;;
+			esac
 			continue
 		fi
 		if [ -d "$entry" ]; then
@@ -47,6 +50,20 @@ for bus in nd dax; do
 	done
 done
 
+# The class and device-number links into the trees copied above, which
+# upstream's libraries walk (/sys/class/nd for the buses, /sys/dev/char
+# from a device node's number, /sys/block for a namespace's bad blocks).
+# A link whose device was not copied is left out.
+for link in /sys/class/nd/* /sys/class/dax/* /sys/block/* /sys/dev/char/* \
+	/sys/dev/block/*; do
+	[ -L "$link" ] || continue
+	target=$(readlink -f "$link")
+	[ -d "$out$target" ] || continue
+	mkdir -p "$out${link%/*}"
+	ln -sfn "$(readlink "$link")" "$out$link"
+done
+mkdir -p "$out/sys/class/nd" "$out/sys/dev/char" "$out/sys/dev/block"
+
 mem=/sys/devices/system/memory
 mkdir -p "$out$mem"
 for f in block_size_bytes auto_online_blocks; do
@@ -61,6 +78,16 @@ done
 for node in /sys/devices/system/node/node*; do
 	mkdir -p "$out$node"
 	cat "$node/meminfo" >"$out$node/meminfo"
+	# Upstream's daxctl finds a device's memory blocks through these.
+	for link in "$node"/memory*; do
+		[ -L "$link" ] && ln -sfn "$(readlink "$link")" "$out$link"
+	done
+done
+
+# Git keeps no empty directory, yet an empty one can matter (a driver's
+# directory is what its binding link resolves to): mark each.
+find "$out/sys" -type d | while read -r dir; do
+	[ -n "$(ls -A "$dir")" ] || : >"$dir/.keep"
 done
 
 # What the upstream tools print for this state, to check ours against.

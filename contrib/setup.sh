@@ -8,7 +8,8 @@ libkmod-dev libkeyutils-dev uuid-dev asciidoctor qemu-system-x86 busybox-static 
 xz-utils python3 ndctl daxctl flex bison bc libelf-dev libssl-dev ccache
 e2fsprogs dmsetup clang libclang-rt-14-dev jq libiniparser-dev udev
 systemd debhelper lintian mmdebstrap parted keyutils uuid-runtime xxd
-bsdextrautils util-linux coreutils libndctl-dev libdaxctl-dev"
+bsdextrautils util-linux coreutils libndctl-dev libdaxctl-dev
+libudev-dev libtraceevent-dev libtracefs-dev libkeyutils-dev"
 
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo

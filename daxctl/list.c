@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * daxctl list: regions and devices as a JSON array.  The top level is the
- * regions with -R, else the devices; an empty result prints "[]".
+ * daxctl list: regions and devices as a JSON array, as upstream v81 prints
+ * them.  The top level is the regions with -R, else the devices; -u
+ * prints a lone object bare, and an empty result prints nothing.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +15,13 @@
 #include <devstate/context.h>
 #include <devstate/filter.h>
 #include <devstate/dax-json.h>
+
+static void add_to(struct json_object **arr, struct json_object *obj)
+{
+	if (!*arr)
+		*arr = json_object_new_array();
+	json_object_array_add(*arr, obj);
+}
 
 struct list_opts {
 	const char *region, *dev, *sysroot;
@@ -39,10 +47,9 @@ int cmd_list(int argc, char **argv)
 		OPT_TERM,
 	};
 	struct dax_json_flags flags;
-	struct json_object *jout;
+	struct json_object *jout, *jdevs, *jregions = NULL, *jall = NULL;
 	struct daxctl_region *region;
 	struct devstate ds;
-	bool matched = false;
 	int i;
 
 	i = parse_options(argc, argv, options, "daxctl list [<options>]");
@@ -54,58 +61,57 @@ int cmd_list(int argc, char **argv)
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	/* -M alone means devices with their mappings. */
-	if (o.mappings || o.dev)
-		o.devs = true;
-	if (!o.regions)
+	/*
+	 * As upstream: with neither -R nor -D, -r lists regions and -d
+	 * devices, and with neither filter, devices.  -M and -d add no
+	 * kind of their own to -R.
+	 */
+	if (!o.regions && !o.devs) {
+		o.regions = o.region != NULL;
+		o.devs = o.dev != NULL;
+	}
+	if (!o.regions && !o.devs)
 		o.devs = true;
 	flags = (struct dax_json_flags){ .profile = ds.profile,
 					 .human = o.human,
 					 .mappings = o.mappings,
 					 .idle = o.idle };
 
-	jout = json_object_new_array();
 	daxctl_region_foreach (ds.dax, region) {
-		struct json_object *jdevs = NULL;
-
 		if (!dax_region_matches(region, o.region))
 			continue;
-		if (o.devs)
-			jdevs = dax_region_devs_to_json(region, o.dev, &flags);
 		if (o.regions) {
 			struct json_object *jregion;
 
-			/* A device filter hides regions without a match. */
-			if (o.dev && !json_object_array_length(jdevs)) {
-				json_object_put(jdevs);
-				continue;
-			}
 			jregion = dax_region_to_json(region, &flags);
-			if (jdevs)
-				json_object_object_add(jregion, "devices",
-						       jdevs);
-			json_object_array_add(jout, jregion);
-			matched = true;
+			/* -D: the region's devices; no key when none match. */
+			if (o.devs) {
+				jdevs = dax_region_devs_to_json(region, o.dev,
+								&flags);
+				if (json_object_array_length(jdevs))
+					json_object_object_add(
+						jregion, "devices", jdevs);
+				else
+					json_object_put(jdevs);
+			}
+			add_to(&jregions, jregion);
 			continue;
 		}
-		for (size_t k = 0; k < json_object_array_length(jdevs); k++) {
-			json_object_array_add(
-				jout, json_object_get(json_object_array_get_idx(
+		jdevs = dax_region_devs_to_json(region, o.dev, &flags);
+		for (size_t k = 0; k < json_object_array_length(jdevs); k++)
+			add_to(&jall, json_object_get(json_object_array_get_idx(
 					      jdevs, k)));
-			matched = true;
-		}
 		json_object_put(jdevs);
 	}
-	json_print(stdout, jout);
-	json_object_put(jout);
-	devstate_close(&ds);
-
-	/* A named object that matches nothing is an error, not "[]". */
-	if (!matched && ((o.dev && strcmp(o.dev, "all")) ||
-			 (o.region && strcmp(o.region, "all")))) {
-		pr_err("no dax %s matches '%s'", o.dev ? "device" : "region",
-		       o.dev ? o.dev : o.region);
-		return EXIT_FAIL;
+	/* Nothing matched: upstream prints nothing, and so do we. */
+	jout = jregions ? jregions : jall;
+	if (jout) {
+		if (o.human && json_object_array_length(jout) == 1)
+			json_print(stdout, json_object_array_get_idx(jout, 0));
+		else
+			json_print(stdout, jout);
+		json_object_put(jout);
 	}
+	devstate_close(&ds);
 	return EXIT_OK;
 }

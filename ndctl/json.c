@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <devstate/dax-json.h>
+#include <devstate/filter.h>
 #include <memmap/memmap.h>
 #include <devstate/state.h>
 #include <util/json.h>
@@ -30,6 +31,19 @@ struct json_object *nd_bus_to_json(struct ndctl_bus *bus)
 	return jbus;
 }
 
+/* nmemN/nfit/flags (or papr/flags) words, in upstream's key order. */
+static const struct {
+	unsigned int flag;
+	const char *key;
+} flag_keys[] = {
+	{ NDCTL_DIMM_FLAG_FAILED_MAP, "flag_failed_map" },
+	{ NDCTL_DIMM_FLAG_FAILED_SAVE, "flag_failed_save" },
+	{ NDCTL_DIMM_FLAG_FAILED_ARM, "flag_failed_arm" },
+	{ NDCTL_DIMM_FLAG_FAILED_RESTORE, "flag_failed_restore" },
+	{ NDCTL_DIMM_FLAG_FAILED_FLUSH, "flag_failed_flush" },
+	{ NDCTL_DIMM_FLAG_SMART_EVENT, "flag_smart_event" },
+};
+
 struct json_object *nd_dimm_to_json(struct ndctl_dimm *dimm,
 				    const struct nd_json_flags *flags)
 {
@@ -46,8 +60,13 @@ struct json_object *nd_dimm_to_json(struct ndctl_dimm *dimm,
 		json_add_hex(jdimm, "phys_id",
 			     (uint64_t)ndctl_dimm_get_phys_id(dimm),
 			     flags->human);
+	size_t i;
+
 	if (!ndctl_dimm_is_enabled(dimm))
 		json_add_str(jdimm, "state", "disabled");
+	for (i = 0; i < ARRAY_SIZE(flag_keys); i++)
+		if (ndctl_dimm_get_flags(dimm) & flag_keys[i].flag)
+			json_add_bool(jdimm, flag_keys[i].key, true);
 	switch (ndctl_dimm_get_security(dimm)) {
 	case NDCTL_SECURITY_DISABLED:
 		json_add_str(jdimm, "security", "disabled");
@@ -68,8 +87,7 @@ struct json_object *nd_dimm_to_json(struct ndctl_dimm *dimm,
 		break;
 	}
 	if (ndctl_dimm_security_is_frozen(dimm))
-		json_object_object_add(jdimm, "security_frozen",
-				       json_object_new_boolean(true));
+		json_add_bool(jdimm, "security_frozen", true);
 	return jdimm;
 }
 
@@ -267,17 +285,27 @@ static void add_capabilities(struct json_object *jregion,
 	size_t c;
 	int i;
 
-	/* Only a region with all three seeds (an enabled one) has them. */
+	/*
+	 * One entry per seed the region has, as upstream: a missing seed
+	 * leaves out its mode only, no seed at all the key.
+	 */
+	bool any = false;
+
 	for (c = 0; c < ARRAY_SIZE(caps); c++) {
 		n[c] = ndctl_region_get_seed_sizes(region, caps[c].mode,
 						   vals[c], 16);
-		if (n[c] < 0)
-			return;
+		any |= n[c] >= 0;
 	}
+	if (!any)
+		return;
 	jcaps = json_object_new_array();
 	for (c = 0; c < ARRAY_SIZE(caps); c++) {
-		struct json_object *jcap = json_object_new_object();
-		struct json_object *jvals = json_object_new_array();
+		struct json_object *jcap, *jvals;
+
+		if (n[c] < 0)
+			continue;
+		jcap = json_object_new_object();
+		jvals = json_object_new_array();
 
 		for (i = 0; i < n[c]; i++)
 			json_object_array_add(jvals, json_u64(vals[c][i]));
@@ -288,21 +316,87 @@ static void add_capabilities(struct json_object *jregion,
 	json_object_object_add(jregion, "capabilities", jcaps);
 }
 
+static struct ndctl_dimm *dimm_by_name(struct ndctl_bus *bus,
+				       const char *name)
+{
+	struct ndctl_dimm *dimm;
+
+	ndctl_dimm_foreach (bus, dimm)
+		if (!strcmp(ndctl_dimm_get_devname(dimm), name))
+			return dimm;
+	return NULL;
+}
+
+/*
+ * The region's mappings as upstream lists them: the last first, only the
+ * DIMMs -d names, a disabled DIMM's only with -i or -c, and no key when
+ * none is left.
+ */
+static void add_mappings(struct json_object *jregion,
+			 struct ndctl_region *region,
+			 const struct nd_json_flags *flags)
+{
+	struct ndctl_bus *bus = ndctl_region_get_bus(region);
+	struct json_object *jmaps = NULL;
+	struct ndctl_mapping *m;
+
+	ndctl_mapping_foreach(region, m)
+	{
+		struct ndctl_dimm *dimm =
+			dimm_by_name(bus, ndctl_mapping_get_dimm(m));
+		struct json_object *jm;
+
+		if (!dimm || !nd_dimm_matches(dimm, flags->dimm_filter))
+			continue;
+		if (!flags->idle && !flags->configured &&
+		    !ndctl_dimm_is_enabled(dimm))
+			continue;
+		jm = json_object_new_object();
+		json_add_str(jm, "dimm", ndctl_mapping_get_dimm(m));
+		json_add_hex(jm, "offset", ndctl_mapping_get_offset(m),
+			     flags->human);
+		json_add_hex(jm, "length", ndctl_mapping_get_length(m),
+			     flags->human);
+		json_add_int(jm, "position", ndctl_mapping_get_position(m));
+		if (!jmaps)
+			jmaps = json_object_new_array();
+		json_object_array_add(jmaps, jm);
+	}
+	if (!jmaps)
+		return;
+	/* Upstream's library holds them last first. */
+	for (size_t i = 0, n = json_object_array_length(jmaps); i < n / 2;
+	     i++) {
+		struct json_object *a = json_object_get(
+			json_object_array_get_idx(jmaps, i));
+		struct json_object *b = json_object_get(
+			json_object_array_get_idx(jmaps, n - 1 - i));
+
+		json_object_array_put_idx(jmaps, i, b);
+		json_object_array_put_idx(jmaps, n - 1 - i, a);
+	}
+	json_object_object_add(jregion, "mappings", jmaps);
+}
+
 struct json_object *nd_region_to_json(struct ndctl_region *region,
 				      bool mappings,
 				      const struct nd_json_flags *flags)
 {
 	struct json_object *jregion = json_object_new_object();
-	struct ndctl_mapping *m;
 	bool human = flags->human;
 
 	json_add_str(jregion, "dev", ndctl_region_get_devname(region));
 	json_add_size(jregion, "size", ndctl_region_get_size(region), human);
-	json_add_size(jregion, "align", ndctl_region_get_align(region), human);
+	/* Keys of attributes the kernel did not give are left out. */
+	if (ndctl_region_has_align(region))
+		json_add_size(jregion, "align", ndctl_region_get_align(region),
+			      human);
 	json_add_size(jregion, "available_size",
 		      ndctl_region_get_available_size(region), human);
-	json_add_size(jregion, "max_available_extent",
-		      ndctl_region_get_max_available_extent(region), human);
+	if (ndctl_region_has_max_available_extent(region))
+		json_add_size(jregion, "max_available_extent",
+			      ndctl_region_get_max_available_extent(region),
+			      human);
 	json_add_str(jregion, "type", ndctl_region_get_type(region));
 	if (flags->verbose) {
 		if (ndctl_region_get_numa_node(region) >= 0)
@@ -315,24 +409,8 @@ struct json_object *nd_region_to_json(struct ndctl_region *region,
 	if (ndctl_region_get_iset_id(region))
 		json_add_hex(jregion, "iset_id",
 			     ndctl_region_get_iset_id(region), human);
-	if (mappings && ndctl_mapping_get_first(region)) {
-		struct json_object *jmaps = json_object_new_array();
-
-		ndctl_mapping_foreach(region, m)
-		{
-			struct json_object *jm = json_object_new_object();
-
-			json_add_str(jm, "dimm", ndctl_mapping_get_dimm(m));
-			json_add_hex(jm, "offset", ndctl_mapping_get_offset(m),
-				     human);
-			json_add_hex(jm, "length", ndctl_mapping_get_length(m),
-				     human);
-			json_add_int(jm, "position",
-				     ndctl_mapping_get_position(m));
-			json_object_array_add(jmaps, jm);
-		}
-		json_object_object_add(jregion, "mappings", jmaps);
-	}
+	if (mappings)
+		add_mappings(jregion, region, flags);
 	if (!ndctl_region_is_enabled(region))
 		json_add_str(jregion, "state", "disabled");
 	add_region_badblocks(jregion, region, flags);
@@ -376,12 +454,15 @@ static void add_dax_details(struct json_object *jns, struct ndctl_claim *claim,
 			.idle = flags->idle || flags->configured,
 			.no_path = true
 		};
-		struct json_object *jregion;
+		struct json_object *jregion, *jdevs;
 
 		jregion = dax_region_to_json(region, &dflags);
-		json_object_object_add(
-			jregion, "devices",
-			dax_region_devs_to_json(region, NULL, &dflags));
+		/* No "devices" key when none is listed, as upstream. */
+		jdevs = dax_region_devs_to_json(region, NULL, &dflags);
+		if (json_object_array_length(jdevs))
+			json_object_object_add(jregion, "devices", jdevs);
+		else
+			json_object_put(jdevs);
 		json_object_object_add(jns, "daxregion", jregion);
 	} else if (ndctl_claim_get_chardev(claim)[0]) {
 		json_add_str(jns, "chardev", ndctl_claim_get_chardev(claim));

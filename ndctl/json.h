@@ -16,6 +16,7 @@ struct nd_json_flags {
 	bool idle, configured;	/* -i, -c: size-0 dax devices too */
 	bool media_errors;	/* -M: the badblocks arrays */
 	bool capabilities;	/* -C: a region's modes and their sizes */
+	const char *dimm_filter;	/* -d: the region mappings listed */
 	struct daxctl_ctx *dax_ctx;	/* needed for dax */
 	/* The kernel profile the memmap figures are computed with. */
 	const struct memmap_profile *profile;

@@ -289,10 +289,8 @@ static void print_walk(struct walk *w)
 		print_array(w->jregions, w->o->human);
 	} else if (w->jnss) {
 		print_array(w->jnss, w->o->human);
-	} else {
-		/* Upstream prints nothing; an empty array parses the same. */
-		puts("[]");
 	}
+	/* Nothing matched: upstream prints nothing, and so do we. */
 }
 
 /*
@@ -432,14 +430,18 @@ int cmd_list(int argc, char **argv)
 					.configured = o.configured,
 					.media_errors = o.media_errors,
 					.capabilities = o.capabilities,
+					.dimm_filter = o.dimm,
 					.dax_ctx = ds.dax,
 					.profile = ds.profile };
 	w.flags = &flags;
 	ndctl_bus_foreach (ds.nd, bus)
 		walk_bus(&w, bus);
 	print_walk(&w);
-	rc = nd_check_filters_matched(ds.nd, o.bus, o.region, o.ns, o.dimm);
-	if (!rc && w.failed)
+	/*
+	 * A filter that names nothing is not an error, as upstream: the
+	 * output is empty and the status 0.
+	 */
+	if (w.failed)
 		rc = EXIT_FAIL;
 out:
 	devstate_close(&ds);

@@ -126,9 +126,10 @@ static struct daxctl_region *find_or_add_region(struct daxctl_ctx *ctx,
 	region->ctx = ctx;
 	region->id = id;
 	region->path = strdup(parent);
-	sysfs_read_u64(ctx->root, &region->size, "%s/dax_region/size", parent);
-	sysfs_read_align(ctx->root, &region->align, "%s/dax_region/align",
-			 parent);
+	region->has_size = !sysfs_read_u64(ctx->root, &region->size,
+					   "%s/dax_region/size", parent);
+	region->has_align = !sysfs_read_align(ctx->root, &region->align,
+					      "%s/dax_region/align", parent);
 	sysfs_read_u64(ctx->root, &region->available_size,
 		       "%s/dax_region/available_size", parent);
 	region->numa_node = -1;
@@ -136,9 +137,8 @@ static struct daxctl_region *find_or_add_region(struct daxctl_ctx *ctx,
 	/* Only dynamic regions grow "create" (drivers/dax/bus.c). */
 	region->dynamic =
 		sysfs_exists(ctx->root, "%s/dax_region/create", parent);
-	/* Keep regions sorted by id. */
-	for (tail = &ctx->regions; *tail && (*tail)->id < id;
-	     tail = &(*tail)->next)
+	/* In the order their devices are found (daxctl_refresh()). */
+	for (tail = &ctx->regions; *tail; tail = &(*tail)->next)
 		;
 	region->next = *tail;
 	*tail = region;
@@ -195,8 +195,7 @@ static int load_dev(struct daxctl_ctx *ctx, const char *name)
 		dev->resource = dev->mappings->start;
 
 	for (tail = &region->devs; *tail; tail = &(*tail)->next)
-		if (devname_cmp((*tail)->devname, name) > 0)
-			break;
+		;
 	dev->next = *tail;
 	*tail = dev;
 	return 0;
@@ -234,6 +233,69 @@ static void read_block_size(struct daxctl_ctx *ctx)
 		ctx->block_size = v;
 }
 
+static struct daxctl_dev *take_dev(struct daxctl_dev **head, const char *name)
+{
+	struct daxctl_dev **p, *dev;
+
+	for (p = head; *p; p = &(*p)->next)
+		if (!strcmp((*p)->devname, name)) {
+			dev = *p;
+			*p = dev->next;
+			dev->next = NULL;
+			return dev;
+		}
+	return NULL;
+}
+
+/*
+ * Upstream's order: a region is pushed at the head of the list when the
+ * bus's directory, read from its start, shows its first device (names
+ * is that directory last entry first); a region's devices are as its
+ * parent directory holds them, last first.
+ */
+static void put_in_walk_order(struct daxctl_ctx *ctx, char **names, int n)
+{
+	struct daxctl_region *done = NULL, *region, **p;
+	struct daxctl_dev *devs, **tail, *dev;
+	char **own;
+	int i, k;
+
+	for (i = n - 1; i >= 0; i--)
+		for (p = &ctx->regions; *p; p = &(*p)->next) {
+			for (dev = (*p)->devs; dev; dev = dev->next)
+				if (!strcmp(dev->devname, names[i]))
+					break;
+			if (!dev)
+				continue;
+			region = *p;
+			*p = region->next;
+			region->next = done;
+			done = region;
+			break;
+		}
+	for (p = &done; *p; p = &(*p)->next)
+		;
+	*p = ctx->regions;
+	ctx->regions = done;
+
+	for (region = ctx->regions; region; region = region->next) {
+		k = sysfs_list_walk_order(ctx->root, "dax", &own, "%s",
+					  region->path);
+		devs = NULL;
+		tail = &devs;
+		for (i = 0; i < k; i++) {
+			dev = take_dev(&region->devs, own[i]);
+			if (dev) {
+				*tail = dev;
+				tail = &dev->next;
+			}
+		}
+		*tail = region->devs;
+		region->devs = devs;
+		sysfs_free_names(own);
+	}
+}
+
 int daxctl_refresh(struct daxctl_ctx *ctx)
 {
 	char **names;
@@ -241,7 +303,12 @@ int daxctl_refresh(struct daxctl_ctx *ctx)
 
 	free_regions(ctx);
 	read_block_size(ctx);
-	n = sysfs_list(ctx->root, "dax", &names, DAX_DEVICES);
+	/*
+	 * Upstream's order (sysfs_list_walk_order()): regions as the dax
+	 * bus lists their first device, a region's devices as its parent
+	 * directory holds them.
+	 */
+	n = sysfs_list_walk_order(ctx->root, "dax", &names, DAX_DEVICES);
 	if (n < 0)
 		return n;
 	for (i = 0; i < n && !rc; i++) {
@@ -250,6 +317,8 @@ int daxctl_refresh(struct daxctl_ctx *ctx)
 		if (rc == -ENOENT)
 			rc = 0;
 	}
+	if (!rc)
+		put_in_walk_order(ctx, names, n);
 	sysfs_free_names(names);
 	return rc;
 }
@@ -337,6 +406,16 @@ uint64_t daxctl_region_get_size(struct daxctl_region *region)
 uint64_t daxctl_region_get_available_size(struct daxctl_region *region)
 {
 	return region->available_size;
+}
+
+bool daxctl_region_has_size(struct daxctl_region *region)
+{
+	return region->has_size;
+}
+
+bool daxctl_region_has_align(struct daxctl_region *region)
+{
+	return region->has_align;
 }
 
 uint64_t daxctl_region_get_align(struct daxctl_region *region)

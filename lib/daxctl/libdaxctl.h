@@ -57,6 +57,9 @@ const char *daxctl_region_get_path(struct daxctl_region *region);
 uint64_t daxctl_region_get_size(struct daxctl_region *region);
 uint64_t daxctl_region_get_available_size(struct daxctl_region *region);
 uint64_t daxctl_region_get_align(struct daxctl_region *region);
+/* Whether the kernel gave the attribute: upstream lists it only then. */
+bool daxctl_region_has_size(struct daxctl_region *region);
+bool daxctl_region_has_align(struct daxctl_region *region);
 /*
  * The node of the region's parent device, which the kernel gives every
  * device created in it (device_add()); -1 when it has none.

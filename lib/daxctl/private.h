@@ -36,6 +36,7 @@ struct daxctl_region {
 	int id;
 	char *path;
 	uint64_t size, available_size, align;
+	bool has_size, has_align; /* the attribute was read */
 	int numa_node; /* the parent device's, which new devices get */
 	bool dynamic;
 	struct daxctl_dev *devs;

@@ -48,10 +48,10 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 				     (int)blocks.online);
 			json_add_int(jdev, "total_memblocks",
 				     (int)blocks.total);
-			if (blocks.online)
-				json_add_bool(jdev, "movable",
-					      blocks.online_movable ==
-						      blocks.online);
+			/* Upstream: false too with no block online. */
+			json_add_bool(jdev, "movable",
+				      blocks.online && blocks.online_movable ==
+							       blocks.online);
 		}
 	}
 	/* A patched kernel's setting for the next bind (vmemmap_head_only). */
@@ -114,12 +114,14 @@ struct json_object *dax_region_to_json(struct daxctl_region *region,
 		json_add_str(jregion, "path", buf);
 	}
 	json_add_int(jregion, "id", daxctl_region_get_id(region));
-	json_add_size(jregion, "size", daxctl_region_get_size(region),
-		      flags->human);
+	if (daxctl_region_has_size(region))
+		json_add_size(jregion, "size", daxctl_region_get_size(region),
+			      flags->human);
 	if (daxctl_region_get_available_size(region))
 		json_add_size(jregion, "available_size",
 			      daxctl_region_get_available_size(region),
 			      flags->human);
-	json_add_u64(jregion, "align", daxctl_region_get_align(region));
+	if (daxctl_region_has_align(region))
+		json_add_u64(jregion, "align", daxctl_region_get_align(region));
 	return jregion;
 }

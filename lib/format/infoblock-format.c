@@ -100,6 +100,36 @@ void infoblock_format(const struct pfn_info *info, void *buf)
 	put_le(p + CHECKSUM_OFFSET, infoblock_fletcher64(p, INFOBLOCK_SIZE), 8);
 }
 
+/*
+ * An offset off the 2M a namespace can start at: no kernel lays a block
+ * out there (memmap_info_block_layout() refuses it), yet upstream's tool
+ * writes one so that tests can see the kernel refuse it.  Its figures,
+ * every one taken relative to the offset: the head is the two 4K pages
+ * up to the end of the info block, the reserve 64 bytes a page.
+ */
+static int misaligned_layout(const struct memmap_profile *p,
+			     const struct memmap_config *cfg,
+			     struct memmap_cost *cost)
+{
+	const uint64_t head = 8192;
+	uint64_t a = cfg->align > p->subsection_size ? cfg->align :
+						       p->subsection_size;
+	uint64_t end = cfg->start + cfg->size, data;
+
+	if (cfg->size <= head || end < cfg->start)
+		return MEMMAP_ETOOSMALL;
+	data = cfg->start + head;
+	if (cfg->location == MEMMAP_PMEM)
+		data += p->reserve_per_page *
+			((cfg->size - head) / p->page_size);
+	cost->dataoff = (data + a - 1) / a * a - cfg->start;
+	cost->end_trunc = end - end / a * a;
+	if (cost->dataoff + cost->end_trunc >= cfg->size)
+		return MEMMAP_ETOOSMALL;
+	cost->usable = cfg->size - cost->dataoff - cost->end_trunc;
+	return MEMMAP_OK;
+}
+
 int infoblock_layout(const struct memmap_profile *p, uint64_t offset,
 		     uint64_t size, uint64_t align, enum memmap_location loc,
 		     bool devdax, struct pfn_info *info)
@@ -117,9 +147,15 @@ int infoblock_layout(const struct memmap_profile *p, uint64_t offset,
 	uint64_t start_pad;
 	int rc;
 
-	rc = memmap_info_block_layout(p, &cfg, &cost);
-	if (rc)
-		return rc;
+	if (offset % p->subsection_size) {
+		rc = misaligned_layout(p, &cfg, &cost);
+		if (rc)
+			return rc;
+	} else {
+		rc = memmap_info_block_layout(p, &cfg, &cost);
+		if (rc)
+			return rc;
+	}
 	/*
 	 * An offset that is not a multiple of the align is a debug case:
 	 * record the padding up to it, and leave it out of npfns too (what

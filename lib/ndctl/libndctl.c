@@ -149,6 +149,49 @@ static struct ndctl_region *find_region(struct ndctl_ctx *ctx, const char *name)
 	return NULL;
 }
 
+/*
+ * The kernel ends every flag word with a space (nfit's and papr_scm's
+ * flags_show()); upstream takes only words so ended, and so do we.  The
+ * papr words are fewer and have no map_fail.
+ */
+static void read_dimm_flags(struct sysroot *root, struct ndctl_dimm *dimm)
+{
+	static const struct {
+		const char *word;
+		unsigned int flag;
+		bool papr;
+	} words[] = {
+		{ "not_armed", NDCTL_DIMM_FLAG_FAILED_ARM, true },
+		{ "save_fail", NDCTL_DIMM_FLAG_FAILED_SAVE, true },
+		{ "flush_fail", NDCTL_DIMM_FLAG_FAILED_FLUSH, true },
+		{ "restore_fail", NDCTL_DIMM_FLAG_FAILED_RESTORE, true },
+		{ "map_fail", NDCTL_DIMM_FLAG_FAILED_MAP, false },
+		{ "smart_event", NDCTL_DIMM_FLAG_SMART_EVENT, false },
+	};
+	char buf[256], *word, *space;
+	bool papr = false;
+	size_t i;
+
+	if (sysfs_read(root, buf, sizeof(buf), ND_DEVICES "/%s/nfit/flags",
+		       dimm->devname)) {
+		if (sysfs_read(root, buf, sizeof(buf),
+			       ND_DEVICES "/%s/papr/flags", dimm->devname))
+			return;
+		papr = true;
+	}
+	for (word = buf; (space = strchr(word, ' ')); word = space + 1) {
+		*space = '\0';
+		if (papr && !strcmp(word, "smart_notify")) {
+			dimm->flags |= NDCTL_DIMM_FLAG_SMART_EVENT;
+			continue;
+		}
+		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (!strcmp(word, words[i].word) &&
+			    (!papr || words[i].papr))
+				dimm->flags |= words[i].flag;
+	}
+}
+
 static int add_dimm(struct ndctl_ctx *ctx, const char *name)
 {
 	struct ndctl_dimm *dimm;
@@ -174,6 +217,7 @@ static int add_dimm(struct ndctl_ctx *ctx, const char *name)
 	read_str(ctx->root, dimm->unique_id, sizeof(dimm->unique_id), name,
 		 "nfit/id");
 	dimm->enabled = is_bound(ctx->root, name);
+	read_dimm_flags(ctx->root, dimm);
 	LIST_APPEND(bus->dimms, dimm);
 	return 0;
 }
@@ -249,11 +293,13 @@ static int add_region(struct ndctl_ctx *ctx, const char *name)
 	region->devname = strdup(name);
 	sscanf(name, "region%d", &region->id);
 	sysfs_read_u64(root, &region->size, ND_DEVICES "/%s/size", name);
-	sysfs_read_align(root, &region->align, ND_DEVICES "/%s/align", name);
+	region->has_align = !sysfs_read_align(root, &region->align,
+					      ND_DEVICES "/%s/align", name);
 	sysfs_read_u64(root, &region->available_size,
 		       ND_DEVICES "/%s/available_size", name);
-	sysfs_read_u64(root, &region->max_available_extent,
-		       ND_DEVICES "/%s/max_available_extent", name);
+	region->has_max_available_extent =
+		!sysfs_read_u64(root, &region->max_available_extent,
+				ND_DEVICES "/%s/max_available_extent", name);
 	sysfs_read_u64(root, &region->resource, ND_DEVICES "/%s/resource",
 		       name);
 	sysfs_read_u64(root, &region->iset_id, ND_DEVICES "/%s/set_cookie",
@@ -287,6 +333,7 @@ static int add_region(struct ndctl_ctx *ctx, const char *name)
 	if (!sysfs_read_int(root, &nstype, ND_DEVICES "/%s/nstype", name) &&
 	    nstype == ND_NSTYPE_IO) {
 		region->available_size = region->max_available_extent = 0;
+		region->has_max_available_extent = true;
 		/* ...and no interleave set is described for it. */
 		region->iset_id = 0;
 	}
@@ -415,6 +462,79 @@ static void link_claims(struct ndctl_ctx *ctx)
 						ns->claim = c;
 }
 
+/*
+ * Move the objects of a list named in names to its front, in that order;
+ * any other keeps its place after them.
+ */
+#define REORDER_BY_NAME(head, names, n)                                    \
+	do {                                                               \
+		__typeof__(head) _done = NULL, *_dt = &_done, _item;       \
+		for (int _i = 0; _i < (n); _i++) {                         \
+			__typeof__(head) *_p = &(head);                    \
+			while (*_p && strcmp((*_p)->devname, (names)[_i])) \
+				_p = &(*_p)->next;                         \
+			if (!*_p)                                          \
+				continue;                                  \
+			_item = *_p;                                       \
+			*_p = _item->next;                                 \
+			_item->next = NULL;                                \
+			*_dt = _item;                                      \
+			_dt = &_item->next;                                \
+		}                                                          \
+		*_dt = (head);                                             \
+		(head) = _done;                                            \
+	} while (0)
+
+/*
+ * Lists in the order upstream's libndctl walks the kernel's directories
+ * (see sysfs_list_walk_order()): buses as /sys/class/nd holds their
+ * control devices, DIMMs and regions as their bus directory holds them,
+ * namespaces as their region's does.  A tree without /sys/class/nd keeps
+ * the buses in name order.
+ */
+static void put_in_walk_order(struct ndctl_ctx *ctx)
+{
+	struct ndctl_region *region;
+	struct ndctl_bus *bus;
+	char **names;
+	int n, i;
+
+	n = sysfs_list_walk_order(ctx->root, "ndctl", &names, "sys/class/nd");
+	for (i = 0; i < n; i++) {
+		char *bus_name;
+
+		/* ndctlN is the control device of ndbusN. */
+		if (asprintf(&bus_name, "ndbus%s", names[i] + strlen("ndctl")) <
+		    0)
+			break;
+		free(names[i]);
+		names[i] = bus_name;
+	}
+	if (n > 0)
+		REORDER_BY_NAME(ctx->buses, names, n);
+	sysfs_free_names(names);
+	for (bus = ctx->buses; bus; bus = bus->next) {
+		n = sysfs_list_walk_order(ctx->root, "nmem", &names,
+					  ND_DEVICES "/%s", bus->devname);
+		if (n > 0)
+			REORDER_BY_NAME(bus->dimms, names, n);
+		sysfs_free_names(names);
+		n = sysfs_list_walk_order(ctx->root, "region", &names,
+					  ND_DEVICES "/%s", bus->devname);
+		if (n > 0)
+			REORDER_BY_NAME(bus->regions, names, n);
+		sysfs_free_names(names);
+		for (region = bus->regions; region; region = region->next) {
+			n = sysfs_list_walk_order(ctx->root, "namespace",
+						  &names, ND_DEVICES "/%s",
+						  region->devname);
+			if (n > 0)
+				REORDER_BY_NAME(region->namespaces, names, n);
+			sysfs_free_names(names);
+		}
+	}
+}
+
 int ndctl_refresh(struct ndctl_ctx *ctx)
 {
 	static const struct {
@@ -448,6 +568,8 @@ int ndctl_refresh(struct ndctl_ctx *ctx)
 	}
 	if (!rc)
 		link_claims(ctx);
+	if (!rc)
+		put_in_walk_order(ctx);
 	return rc;
 }
 
@@ -541,6 +663,11 @@ int64_t ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm)
 	return dimm->phys_id;
 }
 
+unsigned int ndctl_dimm_get_flags(struct ndctl_dimm *dimm)
+{
+	return dimm->flags;
+}
+
 bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm)
 {
 	return dimm->enabled;
@@ -589,6 +716,16 @@ uint64_t ndctl_region_get_align(struct ndctl_region *region)
 uint64_t ndctl_region_get_available_size(struct ndctl_region *region)
 {
 	return region->available_size;
+}
+
+bool ndctl_region_has_align(struct ndctl_region *region)
+{
+	return region->has_align;
+}
+
+bool ndctl_region_has_max_available_extent(struct ndctl_region *region)
+{
+	return region->has_max_available_extent;
 }
 
 uint64_t ndctl_region_get_max_available_extent(struct ndctl_region *region)

@@ -64,6 +64,17 @@ const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm);
 int64_t ndctl_dimm_get_handle(struct ndctl_dimm *dimm);
 int64_t ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm);
 bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm);
+/* What the firmware says of a DIMM (the kernel's nfit or papr flags). */
+enum {
+	NDCTL_DIMM_FLAG_FAILED_ARM = 1 << 0, /* not_armed */
+	NDCTL_DIMM_FLAG_FAILED_SAVE = 1 << 1, /* save_fail */
+	NDCTL_DIMM_FLAG_FAILED_FLUSH = 1 << 2, /* flush_fail */
+	NDCTL_DIMM_FLAG_FAILED_RESTORE = 1 << 3, /* restore_fail */
+	NDCTL_DIMM_FLAG_FAILED_MAP = 1 << 4, /* map_fail */
+	/* smart_event, papr: smart_notify */
+	NDCTL_DIMM_FLAG_SMART_EVENT = 1 << 5,
+};
+unsigned int ndctl_dimm_get_flags(struct ndctl_dimm *dimm);
 
 struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus);
 struct ndctl_region *ndctl_region_get_next(struct ndctl_region *region);
@@ -78,6 +89,9 @@ uint64_t ndctl_region_get_size(struct ndctl_region *region);
 uint64_t ndctl_region_get_align(struct ndctl_region *region);
 uint64_t ndctl_region_get_available_size(struct ndctl_region *region);
 uint64_t ndctl_region_get_max_available_extent(struct ndctl_region *region);
+/* Whether the kernel gave the attribute (older kernels lack them). */
+bool ndctl_region_has_align(struct ndctl_region *region);
+bool ndctl_region_has_max_available_extent(struct ndctl_region *region);
 uint64_t ndctl_region_get_resource(struct ndctl_region *region);
 /* "pmem" or "blk". */
 const char *ndctl_region_get_type(struct ndctl_region *region);

@@ -59,6 +59,8 @@ struct ndctl_region {
 	uint64_t resource, iset_id;
 	int numa_node, target_node;
 	bool has_numa, enabled;
+	/* The attribute read: upstream lists the key only then. */
+	bool has_align, has_max_available_extent;
 	struct ndctl_mapping *mappings;
 	struct ndctl_namespace *namespaces;
 	struct ndctl_claim *claims;
@@ -71,6 +73,7 @@ struct ndctl_dimm {
 	char unique_id[64];
 	int64_t handle, phys_id;
 	bool enabled;
+	unsigned int flags; /* NDCTL_DIMM_FLAG_*, from nfit/ or papr/flags */
 };
 
 struct ndctl_bus {

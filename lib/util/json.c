@@ -64,7 +64,8 @@ void json_add_bool(struct json_object *obj, const char *key, bool val)
 
 void json_print(FILE *out, struct json_object *obj)
 {
-	int flags = JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE;
+	/* json-c's default escaping, "\/" included, as upstream prints. */
+	int flags = JSON_C_TO_STRING_PRETTY;
 
 	fprintf(out, "%s\n", json_object_to_json_string_ext(obj, flags));
 }

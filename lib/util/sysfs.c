@@ -797,20 +797,17 @@ void sysfs_free_names(char **names)
 	free(names);
 }
 
-int sysfs_list(const struct sysroot *root, const char *prefix, char ***names,
-	       const char *fmt, ...)
+static int vlist(const struct sysroot *root, const char *prefix, char ***names,
+		 bool sorted, const char *fmt, va_list ap)
 {
 	size_t count = 0, cap = 16, plen = strlen(prefix);
 	char path[PATH_MAX], **list, **grown;
 	struct dirent *de;
-	va_list ap;
 	DIR *dir;
 	int rc, fd;
 
 	*names = NULL;
-	va_start(ap, fmt);
 	rc = vformat(path, sizeof(path), fmt, ap);
-	va_end(ap);
 	if (rc)
 		return rc;
 	list = calloc(cap, sizeof(*list));
@@ -849,11 +846,45 @@ int sysfs_list(const struct sysroot *root, const char *prefix, char ***names,
 		free(list);
 		return 0;
 	}
-	qsort(list, count, sizeof(*list), names_cmp);
+	if (sorted) {
+		qsort(list, count, sizeof(*list), names_cmp);
+	} else {
+		/* Upstream pushes each entry it reads at its list's head. */
+		for (size_t i = 0; i < count / 2; i++) {
+			char *t = list[i];
+
+			list[i] = list[count - 1 - i];
+			list[count - 1 - i] = t;
+		}
+	}
 	*names = list;
 	return (int)count;
 nomem:
 	closedir(dir);
 	sysfs_free_names(list);
 	return -ENOMEM;
+}
+
+int sysfs_list(const struct sysroot *root, const char *prefix, char ***names,
+	       const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vlist(root, prefix, names, true, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int sysfs_list_walk_order(const struct sysroot *root, const char *prefix,
+			  char ***names, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vlist(root, prefix, names, false, fmt, ap);
+	va_end(ap);
+	return rc;
 }

@@ -120,6 +120,15 @@ char *sysfs_canonical(const struct sysroot *root, const char *fmt, ...)
  */
 int sysfs_list(const struct sysroot *root, const char *prefix, char ***names,
 	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/*
+ * The same names in the order upstream's libraries list them: the
+ * directory's own order (the kernel's, on sysfs), last entry first, as
+ * each entry read is pushed at the head of their list.  List output
+ * follows it so that arrays come out in upstream's order.
+ */
+int sysfs_list_walk_order(const struct sysroot *root, const char *prefix,
+			  char ***names, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 void sysfs_free_names(char **names);
 
 /* Compare device names with embedded numbers in numeric order. */

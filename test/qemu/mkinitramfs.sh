@@ -53,6 +53,14 @@ for tool in ndctl daxctl; do
 		copy_with_libs "/usr/bin/$tool" "/usr/bin/$tool-upstream"
 	fi
 done
+# Upstream v81 too when its build is cached (test/tools/build-upstream.sh),
+# its libraries at their build paths.
+v81=${UPSTREAM_V81_BUILD:-$HOME/.cache/memmap-tools/upstream-v81/build}
+for tool in ndctl daxctl; do
+	if [ -x "$v81/$tool/$tool" ]; then
+		copy_with_libs "$v81/$tool/$tool" "/usr/bin/$tool-v81"
+	fi
+done
 
 # A kernel built for the tests has everything built in and no modules.
 if [ -d "$kroot/lib/modules" ]; then

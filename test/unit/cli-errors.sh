@@ -34,7 +34,9 @@ expect 0 "daxctl list -h" "$daxctl" list -h
 expect 0 "ndctl version" "$ndctl" version
 expect 0 "daxctl --version" "$daxctl" --version
 expect 1 "daxctl list on a missing sysroot" "$daxctl" list --sysroot /nonexistent
-expect 1 "ndctl list -r names a missing region" \
+# As upstream: a filter naming nothing is not a failure (and prints
+# nothing, below).
+expect 0 "ndctl list -r names a missing region" \
 	"$ndctl" list -r region9 --sysroot "$fixture"
 expect 0 "ndctl list -r all" "$ndctl" list -r all --sysroot "$fixture"
 expect 2 "read-labels: --size is raw, not with --json" \
@@ -147,11 +149,11 @@ else
 fi
 
 n=$((n + 1))
-out=$("$daxctl" list -d all --sysroot /tmp 2>/dev/null | tr -d ' \n')
-if [ "$out" = "[]" ]; then
-	echo "ok $n - an empty list prints []"
+out=$("$daxctl" list -d all --sysroot /tmp 2>/dev/null | wc -c)
+if [ "$out" -eq 0 ]; then
+	echo "ok $n - an empty list prints nothing, as upstream"
 else
-	echo "not ok $n - an empty list prints [] (got '$out')"
+	echo "not ok $n - an empty list prints nothing (got $out bytes)"
 fi
 n=$((n + 1))
 ver=$("$daxctl" version)

@@ -46,7 +46,8 @@ fi
 
 for args in "-s 1G" "-s 1T" "-s 16G -m devdax -M mem -a 1G" \
 	"-s 3G -a 1G" "-s 1G -a 4K" "-s 1G -a 64K" "-s 1073754112" \
-	"-s 1G -O 6M -a 4M" "-s 1G -O 2M" "-s 1G -p $parent" \
+	"-s 1G -O 6M -a 4M" "-s 1G -O 2M" "-s 1G -O 8K" "-s 1G -O 4096" \
+	"-s 1G -O 1M -M dev" "-s 1G -O 8K -m devdax -M mem" "-s 1G -p $parent" \
 	"-s 100M -m devdax -M dev" "-s 128M -M mem"; do
 	# shellcheck disable=SC2086
 	"$ndctl" write-infoblock -c -u "$uuid" $args >"$tmp/ours" 2>/dev/null
@@ -109,7 +110,8 @@ refuse() {
 refuse 2 "--stdout without --size" "$ndctl" write-infoblock -c
 refuse 2 "sector mode" "$ndctl" write-infoblock -c -s 1G -m sector
 refuse 2 "align 3M" "$ndctl" write-infoblock -c -s 1G -a 3M
-refuse 2 "offset off 2M" "$ndctl" write-infoblock -c -s 1G -O 4096
+refuse 2 "an offset that does not parse" \
+	"$ndctl" write-infoblock -c -s 1G -O 4X
 refuse 2 "bad uuid" "$ndctl" write-infoblock -c -s 1G -u nope
 refuse 2 "--output with --stdout" \
 	"$ndctl" write-infoblock -c -o "$tmp/out" -s 1G
