@@ -316,8 +316,7 @@ static void add_capabilities(struct json_object *jregion,
 	json_object_object_add(jregion, "capabilities", jcaps);
 }
 
-static struct ndctl_dimm *dimm_by_name(struct ndctl_bus *bus,
-				       const char *name)
+static struct ndctl_dimm *dimm_by_name(struct ndctl_bus *bus, const char *name)
 {
 	struct ndctl_dimm *dimm;
 
@@ -367,8 +366,8 @@ static void add_mappings(struct json_object *jregion,
 	/* Upstream's library holds them last first. */
 	for (size_t i = 0, n = json_object_array_length(jmaps); i < n / 2;
 	     i++) {
-		struct json_object *a = json_object_get(
-			json_object_array_get_idx(jmaps, i));
+		struct json_object *a =
+			json_object_get(json_object_array_get_idx(jmaps, i));
 		struct json_object *b = json_object_get(
 			json_object_array_get_idx(jmaps, n - 1 - i));
 
@@ -448,12 +447,11 @@ static void add_dax_details(struct json_object *jns, struct ndctl_claim *claim,
 	if (flags->dax_ctx)
 		region = claim_dax_region(flags->dax_ctx, claim);
 	if (flags->dax && region) {
-		struct dax_json_flags dflags = {
-			.profile = flags->profile,
-			.human = flags->human,
-			.idle = flags->idle || flags->configured,
-			.no_path = true
-		};
+		struct dax_json_flags dflags = { .profile = flags->profile,
+						 .human = flags->human,
+						 .idle = flags->idle ||
+							 flags->configured,
+						 .no_path = true };
 		struct json_object *jregion, *jdevs;
 
 		jregion = dax_region_to_json(region, &dflags);
