@@ -1,7 +1,8 @@
 #!/bin/sh
-# Build the test kernel: Debian's linux-source-6.1 as apt serves it, the
-# series in kernel-patches/ applied, `make tinyconfig` plus
-# kernel-patches/qemu.config (plus an optional extra fragment), bzImage
+# Build the test kernel: Debian's linux-source-$KERNEL_SERIES (6.1 unless
+# set; 6.12 is the other) as apt serves it, the series in
+# kernel-patches/$KERNEL_SERIES/ applied, `make tinyconfig` plus that
+# directory's qemu.config (plus an optional extra fragment), bzImage
 # with -j2.  The result is cached outside the source tree under a key made
 # of the source version, the series, the patches and the config, so an
 # unchanged series costs nothing.  Prints the directory holding bzImage;
@@ -11,7 +12,13 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-patches=$here/../../kernel-patches
+series=${KERNEL_SERIES:-6.1}
+patches=$here/../../kernel-patches/$series
+[ -f "$patches/series" ] || {
+	echo "build-kernel: no series kernel-patches/$series" >&2
+	exit 1
+}
+pkg=linux-source-$series
 extra=${1:-}
 source_only=
 if [ "$extra" = --source-only ]; then
@@ -20,24 +27,24 @@ fi
 cache=${MEMMAP_CACHE:-$HOME/.cache/memmap-tools}
 say() { echo "build-kernel: $*" >&2; }
 
-version=$(apt-cache policy linux-source-6.1 2>/dev/null |
+version=$(apt-cache policy "$pkg" 2>/dev/null |
 	sed -n 's/^ *Candidate: *//p')
 if [ -z "$version" ] || [ "$version" = "(none)" ]; then
-	say "apt has no linux-source-6.1 (run apt-get update)"
+	say "apt has no $pkg (run apt-get update)"
 	exit 1
 fi
 
-srcpkg=$cache/linux-source-6.1_$version
+srcpkg=$cache/${pkg}_$version
 if [ ! -f "$srcpkg/.done" ]; then
 	rm -rf "$srcpkg"
 	mkdir -p "$srcpkg"
-	say "downloading linux-source-6.1 $version"
-	(cd "$srcpkg" && apt-get download "linux-source-6.1=$version" \
+	say "downloading $pkg $version"
+	(cd "$srcpkg" && apt-get download "$pkg=$version" \
 		>/dev/null 2>&1)
-	dpkg -x "$srcpkg"/linux-source-6.1_*.deb "$srcpkg/x"
+	dpkg -x "$srcpkg/${pkg}"_*.deb "$srcpkg/x"
 	touch "$srcpkg/.done"
 fi
-tarball=$(ls "$srcpkg"/x/usr/src/linux-source-6.1.tar.*)
+tarball=$(ls "$srcpkg/x/usr/src/$pkg".tar.*)
 [ -z "$source_only" ] || { echo "$srcpkg"; exit 0; }
 
 patch_list=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$patches/series")
@@ -49,7 +56,7 @@ key=$({
 } | sha256sum | cut -c1-16)
 out=$cache/kernel-$key
 if [ -f "$out/bzImage" ]; then
-	say "cached: $out (linux-source-6.1 $version)"
+	say "cached: $out ($pkg $version)"
 	echo "$out"
 	exit 0
 fi
@@ -59,7 +66,7 @@ rm -rf "$work"
 mkdir -p "$work"
 say "unpacking $(basename "$tarball")"
 tar -C "$work" -xf "$tarball"
-src=$work/linux-source-6.1
+src=$work/$pkg
 for p in $patch_list; do
 	say "applying $p"
 	patch -d "$src" -p1 --batch --quiet <"$patches/$p"
@@ -77,9 +84,9 @@ make -s -C "$src" O="$obj" olddefconfig >/dev/null 2>&1
 # merge_config.sh drops options whose dependencies are missing without
 # failing; a test kernel silently missing one would test nothing.
 # shellcheck disable=SC2086
-missing=$(sed -n 's/^\(CONFIG_[A-Z0-9_]*\)=y$/\1/p' $fragments | sort -u |
-	while read -r opt; do
-		grep -q "^$opt=y" "$obj/.config" || echo "$opt"
+missing=$(sed -n 's/^\(CONFIG_[A-Z0-9_]*=[ym]\)$/\1/p' $fragments |
+	sort -u | while read -r opt; do
+		grep -qx "$opt" "$obj/.config" || echo "$opt"
 	done)
 if [ -n "$missing" ]; then
 	say "config options lost after olddefconfig:" $missing

@@ -16,10 +16,14 @@
 # this script, so an unchanged series costs nothing; builds use ccache
 # and the same directory layout as build-kernel.sh, so they share objects.
 #
-# Usage: matrix.sh
+# Usage: matrix.sh (KERNEL_SERIES=6.1 unless set: the series of
+# kernel-patches/$KERNEL_SERIES on linux-source-$KERNEL_SERIES)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-patches=$here/../../kernel-patches
+series=${KERNEL_SERIES:-6.1}
+export KERNEL_SERIES=$series
+patches=$here/../../kernel-patches/$series
+pkg=linux-source-$series
 variants=$here/matrix
 cache=${MEMMAP_CACHE:-$HOME/.cache/memmap-tools}
 results=$cache/matrix-results
@@ -27,13 +31,13 @@ mkdir -p "$results"
 say() { echo "# $*"; }
 
 srcpkg=$("$here/build-kernel.sh" --source-only 2>"$results/source.log") || {
-	echo "not ok 1 - linux-source-6.1 available"
+	echo "not ok 1 - $pkg available"
 	sed 's/^/# /' "$results/source.log"
 	echo "1..1"
 	exit 0
 }
-version=$(apt-cache policy linux-source-6.1 | sed -n 's/^ *Candidate: *//p')
-tarball=$(ls "$srcpkg"/x/usr/src/linux-source-6.1.tar.*)
+version=$(apt-cache policy "$pkg" | sed -n 's/^ *Candidate: *//p')
+tarball=$(ls "$srcpkg/x/usr/src/$pkg".tar.*)
 patch_list=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$patches/series")
 npatches=$(echo "$patch_list" | wc -l)
 variant_list=$(for f in "$variants"/*.config; do basename "$f" .config; done)
@@ -76,7 +80,7 @@ report() {
 	sed -n '2,$p' "$1"
 }
 if [ -z "$missing" ]; then
-	say "all $(echo "$items" | wc -l) results cached (linux-source-6.1 $version)"
+	say "all $(echo "$items" | wc -l) results cached ($pkg $version)"
 	echo "$items" | while read -r item k p; do
 		report "$results/$(key "$item" "$k")"
 	done
@@ -89,7 +93,7 @@ rm -rf "$work"
 mkdir -p "$work"
 say "unpacking $(basename "$tarball")"
 tar -C "$work" -xf "$tarball"
-src=$work/linux-source-6.1
+src=$work/$pkg
 
 # The unpatched copy of every file the series touches, for kernel-doc.
 pristine=$work/pristine
@@ -143,7 +147,7 @@ build() {
 	# Compiler warnings in the series' files, and any modpost complaint.
 	pat=$(echo "$touched" | sed 's/[.]/[.]/g' | paste -sd'|')
 	warn=$(grep -E "($pat):[0-9]+(:[0-9]+)?: (warning|error):|^(WARNING|ERROR): modpost" \
-		"$obj/build.log" | sed 's|^.*/linux-source-6.1/||')
+		"$obj/build.log" | sed "s|^.*/$pkg/||")
 	if [ "$rc" = 0 ] && [ -z "$warn" ]; then
 		echo "ok - $desc (${secs}s)"
 	else

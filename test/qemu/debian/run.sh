@@ -6,7 +6,7 @@
 # keeping the disk and the NVDIMMs between boots.  guest-run holds what
 # each boot checks.  Prints one TAP stream and the time each step took.
 #
-# With "patched", the kernel is kernel-patches/ built with what systemd
+# With "patched", the kernel is kernel-patches/6.1/ built with what systemd
 # needs (systemd.config, everything built in), the NVDIMMs are two of
 # 4 GiB and the phases are guest-run's p1 and p2: the settings only the
 # patched kernel has come back after a reboot.
