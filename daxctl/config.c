@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <daxchange/decide.h>
+#include <devstate/backing.h>
 #include <devstate/context.h>
 #include <devstate/parse.h>
 #include <devstate/state.h>
@@ -40,7 +41,7 @@ int config_identify(struct devstate *ds, struct daxctl_dev *dev,
 	uint64_t size = daxctl_dev_get_size(dev);
 
 	*id = (struct config_id){ .region = daxctl_region_get_id(region) };
-	if (daxctl_region_get_backing(region, &b))
+	if (dev_backing_read(region, &b))
 		b = (struct daxctl_backing){ 0 };
 	if (b.nd) {
 		/* The namespace through the command's nd library. */

@@ -15,6 +15,7 @@
 #include <devstate/inuse.h>
 #include <devstate/modules.h>
 #include <devstate/parse.h>
+#include <devstate/words.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -117,8 +118,9 @@ static int do_action(struct devstate *ds, void *obj, void *arg)
 	case DEV_ENABLE:
 		if (mode != DAXCTL_DEV_MODE_UNBOUND) {
 			pr_err("%s: already enabled (%s)", name,
-			       mode == DAXCTL_DEV_MODE_RAM ? "system-ram" :
-							     "devdax");
+			       dax_mode_name(mode == DAXCTL_DEV_MODE_RAM ?
+						     DAXCTL_DEV_MODE_RAM :
+						     DAXCTL_DEV_MODE_DEVDAX));
 			return -EBUSY;
 		}
 		rc = devstate_need_driver(ds, "dax",

@@ -16,6 +16,7 @@
 #include <devstate/context.h>
 #include <devstate/each.h>
 #include <devstate/parse.h>
+#include <devstate/words.h>
 #include <util/size.h>
 #include <util/json.h>
 #include <util/log.h>
@@ -408,15 +409,14 @@ static int write_image(const struct write_run *w, const char *file)
 /* The options to the layout; EXIT_USAGE after saying what is wrong. */
 static int parse_write_opts(const struct write_opts *o, struct write_run *w)
 {
-	enum ndctl_ns_mode mode = NDCTL_NS_MODE_FSDAX;
+	int mode = NDCTL_NS_MODE_FSDAX;
 
 	w->location = MEMMAP_PMEM;
 	w->align = memmap_profile_linux61_x86_64.pmd_size;
 	/* Not parse_ns_mode(): its message offers sector and raw too. */
-	if (o->mode && (!strcmp(o->mode, "devdax") || !strcmp(o->mode, "dax")))
-		mode = NDCTL_NS_MODE_DEVDAX;
-	else if (o->mode && strcmp(o->mode, "fsdax") &&
-		 strcmp(o->mode, "memory")) {
+	if (o->mode && (word_value(ns_mode_words, o->mode, &mode) ||
+			(mode != NDCTL_NS_MODE_DEVDAX &&
+			 mode != NDCTL_NS_MODE_FSDAX))) {
 		pr_err("invalid --mode '%s': an info block is fsdax or "
 		       "devdax",
 		       o->mode);

@@ -9,6 +9,7 @@
 #define DAXCTL_DAX_STEPS_H
 
 #include <daxctl/libdaxctl.h>
+#include <devstate/backing.h>
 #include <devstate/context.h>
 #include <devstate/steps.h>
 #include <devstate/words.h>

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <daxctl/libdaxctl.h>
+#include <devstate/backing.h>
 #include <devstate/steps.h>
 #include <memmap/memmap.h>
 #include "dax-steps.h"

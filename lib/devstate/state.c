@@ -39,7 +39,7 @@ void dev_state_from_dax(struct daxctl_dev *dev, struct dev_state *st)
 				  .numa_node = daxctl_dev_get_numa_node(dev),
 				  .configured = true };
 	snprintf(st->dev, sizeof(st->dev), "%s", daxctl_dev_get_devname(dev));
-	if (daxctl_region_get_backing(daxctl_dev_get_region(dev), b))
+	if (dev_backing_read(daxctl_dev_get_region(dev), b))
 		*b = (struct daxctl_backing){ 0 };
 	st->reserve = b->nd && b->memmap_pmem;
 	st->dax_memmap_pmem = dax_memmap_on_device(dev, b);

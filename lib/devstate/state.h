@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <json-c/json.h>
 #include <daxctl/libdaxctl.h>
+#include <devstate/backing.h>
 #include <memmap/planner.h>
 #include <ndctl/libndctl.h>
 
