@@ -213,7 +213,7 @@ static int write_setup(FILE *f, struct daxctl_dev *dev,
 	bool ram;
 
 	dev_state_from_dax(dev, &st);
-	ram = st.dax_mode == DAXCTL_DEV_MODE_RAM;
+	ram = st.setup.mode == DAXCTL_DEV_MODE_RAM;
 	config_id_stem(id, stem, sizeof(stem));
 	fprintf(f,
 		"# Written by daxctl reconfigure-device --save-config for %s%s%s%s.\n"
@@ -240,13 +240,14 @@ static int write_setup(FILE *f, struct daxctl_dev *dev,
 				"true" :
 				"false");
 		fprintf(f, "memmap = %s\n",
-			memmap_location_name(st.memmap_on_memory ?
+			memmap_location_name(st.setup.memmap_on_memory ?
 						     MEMMAP_PMEM :
 						     MEMMAP_DRAM));
 	} else {
 		fprintf(f, "memmap = %s\n",
-			memmap_location_name(st.dax_memmap_pmem ? MEMMAP_PMEM :
-								  MEMMAP_DRAM));
+			memmap_location_name(st.setup.memmap_pmem ?
+						     MEMMAP_PMEM :
+						     MEMMAP_DRAM));
 		fprintf(f, "compound = %s\n",
 			st.cfg.compound ? "true" : "false");
 		/* Only a patched kernel has the setting; a stock one, none. */

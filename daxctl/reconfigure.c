@@ -53,15 +53,14 @@ struct reconf {
  * printed) when the model says the kernel cannot lay the device out so.
  */
 static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
-		     const struct dax_setup *t, struct plan_candidate *c)
+		     const struct dev_state *st, const struct dax_setup *t,
+		     struct plan_candidate *c)
 {
 	struct plan_filter f = { .location = -1, .compound = -1 };
 	struct plan_target pt;
-	struct dev_state st;
 	struct plan plan;
 
-	dev_state_from_dax(dev, &st);
-	dev_state_plan_target(&st, r->ds->root, r->reserve, &pt);
+	dev_state_plan_target(st, r->ds->root, r->reserve, &pt);
 	pt.mode = t->mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
 						   MEMMAP_MODE_DEVDAX;
 	f.aligns[0] = t->align;
@@ -234,7 +233,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct reconf_run run = { .ds = r->ds, .dev = dev };
 	struct journal j;
 	char what[160];
-	struct daxctl_backing b;
+	struct dev_state st;
 	struct dax_facts facts;
 	struct dax_setup cur, t;
 	struct plan_candidate c;
@@ -245,23 +244,27 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	int rc, node = daxctl_dev_get_numa_node(dev);
 
 	snprintf(run.name, sizeof(run.name), "%s", daxctl_dev_get_devname(dev));
-	dax_read_setup(dev, &b, &cur);
-	run.ns = b.nd ? b.ns : NULL;
+	/* Read once: the decision, the plan and the journal start here. */
+	dev_state_from_dax(dev, &st);
+	cur = st.setup;
+	run.ns = st.backing.nd ? st.backing.ns : NULL;
 	if (cur.mode == DAXCTL_DEV_MODE_OTHER) {
 		pr_err("%s: bound to a driver daxctl does not manage",
 		       run.name);
 		return EXIT_FAIL;
 	}
 	/* Every figure of the plan follows from the size: a failed read. */
-	if (b.nd && b.ns_err) {
+	if (st.backing.nd && st.backing.ns_err) {
 		pr_err("%s: cannot read the size of %s: %s; nothing was changed",
-		       run.name, b.ns,
-		       b.ns_err == -EBADMSG ? "it reads 0" :
-		       b.ns_err == -EINVAL  ? "not a number" :
-					      strerror(-b.ns_err));
+		       run.name, st.backing.ns,
+		       st.backing.ns_err == -EBADMSG ?
+			       "it reads 0" :
+		       st.backing.ns_err == -EINVAL ?
+			       "not a number" :
+			       strerror(-st.backing.ns_err));
 		return EXIT_FAIL;
 	}
-	dax_read_facts(dev, &b, r->ds->profile, &facts);
+	dax_read_facts(dev, &st.backing, r->ds->profile, &facts);
 	req = r->req;
 	if (r->input_size && !facts.dynamic) {
 		if (req.size != facts.dev_size) {
@@ -278,7 +281,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	if (rc)
 		return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
 
-	if (!plan_for(r, dev, &t, &c))
+	if (!plan_for(r, dev, &st, &t, &c))
 		return EXIT_USAGE;
 	pr_info("%s: %s -> %s, align %s, memmap in %s: %s usable, memmap %s "
 		"in DRAM, %s of the device not usable for data%s",
@@ -359,7 +362,8 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	journal_remove(&j);
 done:
 	daxctl_dev_reload(dev);
-	plan_for(r, dev, &t, &c);
+	dev_state_from_dax(dev, &st);
+	plan_for(r, dev, &st, &t, &c);
 	emit(r, dev, &c, &t, NULL);
 	return EXIT_OK;
 }

@@ -32,26 +32,7 @@ void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
 
 	dev_state_from_dax(dev, &st);
 	*b = st.backing;
-	*s = (struct dax_setup){ .mode = st.dax_mode,
-				 .align = daxctl_dev_get_align(dev),
-				 .size = daxctl_dev_get_size(dev),
-				 .memmap_pmem = st.dax_memmap_pmem,
-				 .compound = st.cfg.compound,
-				 .head_only = st.cfg.head_only,
-				 .memmap_on_memory = st.memmap_on_memory,
-				 .movable = true };
-	if (s->mode == DAXCTL_DEV_MODE_RAM) {
-		/*
-		 * Online means every block: a device left part-way (an
-		 * offline that stopped, a block onlined by hand) is not
-		 * the same as one fully online, so a request to online it
-		 * has steps to take.
-		 */
-		s->online = st.blocks.online > 0 &&
-			    st.blocks.online == st.blocks.total;
-		s->movable = !st.blocks.online ||
-			     st.blocks.online_movable == st.blocks.online;
-	}
+	*s = st.setup;
 }
 
 bool dax_same_setup(const struct dax_setup *a, const struct dax_setup *b)

@@ -11,6 +11,7 @@
 #include <daxctl/libdaxctl.h>
 #include <devstate/backing.h>
 #include <devstate/context.h>
+#include <devstate/state.h>
 #include <devstate/steps.h>
 #include <devstate/words.h>
 
@@ -30,19 +31,6 @@ struct reconf_run {
 	char name[32]; /* the device's name, for messages */
 	const char *ns; /* the namespace behind it, or NULL */
 };
-
-/* Everything reconfigure-device may change about one device. */
-struct dax_setup {
-	enum daxctl_dev_mode mode; /* DEVDAX, RAM or UNBOUND */
-	uint64_t align;
-	uint64_t size; /* dynamic regions: the device's size */
-	bool memmap_pmem; /* devdax: memmap attribute / nd mode */
-	bool compound;
-	bool head_only; /* devdax: one vmemmap page per compound page */
-	bool memmap_on_memory; /* system-ram */
-	bool online, movable; /* system-ram blocks */
-};
-
 
 /* The device as it is now, and what backs it. */
 void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
