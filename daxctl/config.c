@@ -21,6 +21,7 @@
 #include <devstate/state.h>
 #include <devstate/words.h>
 #include <util/config-dir.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/size.h>
 #include <util/sysfs.h>

@@ -12,6 +12,7 @@
 #include <json-c/json.h>
 
 #include <memmap/memmap.h>
+#include <util/command.h>
 #include <util/log.h>
 #include "device-input.h"
 

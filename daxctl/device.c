@@ -17,6 +17,7 @@
 #include <devstate/parse.h>
 #include <devstate/words.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>

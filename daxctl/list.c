@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"

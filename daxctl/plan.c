@@ -12,6 +12,7 @@
 #include <memmap/planner.h>
 #include <ndctl/libndctl.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>

@@ -22,6 +22,7 @@
 #include <devstate/state.h>
 #include <devstate/steps.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>

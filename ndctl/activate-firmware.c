@@ -20,6 +20,7 @@
 #include <devstate/filter.h>
 #include <devstate/inuse.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"

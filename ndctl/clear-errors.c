@@ -19,6 +19,7 @@
 #include <ndcmd/ars.h>
 #include <ndcmd/call.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"

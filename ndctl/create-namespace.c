@@ -24,6 +24,7 @@
 #include <memmap/memmap.h>
 #include <memmap/planner.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>

@@ -19,6 +19,7 @@
 #include <devstate/words.h>
 #include <util/size.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"

@@ -19,6 +19,7 @@
 #include <ndcmd/call.h>
 #include <ndcmd/nfit-bus.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>
@@ -425,9 +426,10 @@ int cmd_inject_error(int argc, char **argv)
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	rc = nd_check_filters_matched(ds.nd, o.bus, o.region, NULL, NULL);
-	if (rc)
+	if (nd_check_filters_matched(ds.nd, o.bus, o.region, NULL, NULL)) {
+		rc = EXIT_FAIL;
 		goto out;
+	}
 	ndctl_bus_foreach (ds.nd, bus) {
 		if (!nd_bus_matches(bus, o.bus))
 			continue;

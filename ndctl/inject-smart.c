@@ -17,6 +17,7 @@
 #include <ndcmd/call.h>
 #include <ndcmd/health.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -372,9 +373,10 @@ int cmd_inject_smart(int argc, char **argv)
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	rc = nd_check_filters_matched(ds.nd, o.bus, NULL, NULL, NULL);
-	if (rc)
+	if (nd_check_filters_matched(ds.nd, o.bus, NULL, NULL, NULL)) {
+		rc = EXIT_FAIL;
 		goto out;
+	}
 	ndctl_bus_foreach (ds.nd, bus) {
 		if (!nd_bus_matches(bus, o.bus))
 			continue;

@@ -17,6 +17,7 @@
 #include <devstate/each.h>
 #include <devstate/inuse.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>

@@ -29,6 +29,7 @@
 #include <devstate/filter.h>
 #include <ndcmd/health.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"

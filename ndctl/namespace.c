@@ -11,6 +11,7 @@
 #include <devstate/context.h>
 #include <devstate/each.h>
 #include <devstate/inuse.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"

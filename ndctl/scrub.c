@@ -13,6 +13,7 @@
 #include <devstate/context.h>
 #include <devstate/filter.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"

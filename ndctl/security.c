@@ -20,6 +20,7 @@
 #include <devstate/context.h>
 #include <devstate/filter.h>
 #include <devstate/inuse.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -451,9 +452,10 @@ static int security_command(int argc, char **argv, enum sec_action action,
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	rc = nd_check_filters_matched(ds.nd, o.bus, NULL, NULL, NULL);
-	if (rc)
+	if (nd_check_filters_matched(ds.nd, o.bus, NULL, NULL, NULL)) {
+		rc = EXIT_FAIL;
 		goto out;
+	}
 	for (i = 0; i < argc; i++) {
 		bool any = !strcmp(argv[i], "all");
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <util/command.h>
 #include <util/log.h>
 #include "each.h"
 #include "filter.h"
