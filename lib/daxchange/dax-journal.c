@@ -258,7 +258,7 @@ static int recover_create(struct devstate *ds, struct journal *j)
 	return 0;
 }
 
-const struct journal_kind journal_kinds[] = {
+const struct journal_kind dax_journal_kinds[] = {
 	{ "dax-reconfigure", recover_reconfigure },
 	{ "dax-create", recover_create },
 	{ "ns-claim", ns_claim_journal_recover },

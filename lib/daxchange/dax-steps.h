@@ -103,5 +103,10 @@ int dax_journal_create(struct journal *j, struct reconf_run *run,
  * it is.
  */
 int dax_journal_undo(struct devstate *ds, struct journal *j, const char *why);
+/*
+ * Every kind of record daxctl and ndctl finish (a dax reconfigure, a
+ * create-device, a namespace's claim), for devstate_set_journal_kinds().
+ */
+extern const struct journal_kind dax_journal_kinds[];
 
 #endif

@@ -19,6 +19,14 @@
 #include "journal.h"
 #include "lock.h"
 
+static const struct journal_kind no_kinds[] = { { NULL, NULL } };
+static const struct journal_kind *journal_kinds = no_kinds;
+
+void devstate_set_journal_kinds(const struct journal_kind *kinds)
+{
+	journal_kinds = kinds;
+}
+
 /*
  * A killed change's record: put its device back before anything else
  * reads or changes the system.  Called with the lock held.

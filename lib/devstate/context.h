@@ -13,6 +13,7 @@
 #include <ndctl/libndctl.h>
 
 struct inuse;
+struct journal;
 struct sysroot;
 
 struct devstate {
@@ -44,6 +45,25 @@ struct devstate {
  * take the lock at once (a read-only one does not wait for it).
  */
 int devstate_open(struct devstate *ds, const char *sysroot, unsigned int want);
+
+/*
+ * What a tool does with a leftover journal record (journal.h) of a
+ * kind: put the device back to the recorded state, printing one line
+ * that says what it found and re-read.  0 when done (the record is then
+ * removed), or a negative errno after a line saying what is left and
+ * how to finish by hand.
+ */
+struct journal_kind {
+	const char *kind;
+	int (*recover)(struct devstate *ds, struct journal *j);
+};
+/*
+ * The kinds this tool knows (NULL-ended), given once by its main()
+ * before any command runs: the recovery lives with the change it
+ * undoes, above this layer.  Until then every record is of a kind
+ * this tool does not know.
+ */
+void devstate_set_journal_kinds(const struct journal_kind *kinds);
 void devstate_close(struct devstate *ds);
 /* The context's in-use checker, or NULL (and a message) without memory. */
 struct inuse *devstate_inuse(struct devstate *ds);
