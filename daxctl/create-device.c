@@ -42,7 +42,8 @@ struct create_request {
  * --input: its chardev names the region unless -r does (the new device
  * gets a new name), size and align are taken unless the options give
  * them, and its mappings, when present, are the ranges the new device
- * gets: -s may only repeat their total.
+ * gets: -s may only repeat their total.  0, or -EINVAL for a usage
+ * error, -EIO when the file cannot be read.
  */
 static int read_input(const char *file, struct create_request *req)
 {
@@ -62,7 +63,7 @@ static int read_input(const char *file, struct create_request *req)
 			pr_err("%s: --size %s is not the %s its mappings cover",
 			       file, size_exact(req->size, b1, sizeof(b1)),
 			       size_exact(in.size, b2, sizeof(b2)));
-			return EXIT_USAGE;
+			return -EINVAL;
 		}
 		memcpy(req->ranges, in.ranges, sizeof(req->ranges));
 		req->nr_ranges = in.nr_ranges;
@@ -71,7 +72,7 @@ static int read_input(const char *file, struct create_request *req)
 		req->align = in.align;
 	if (!req->size && in.has_size)
 		req->size = in.size;
-	return EXIT_OK;
+	return 0;
 }
 
 static struct daxctl_region *find_dynamic(struct daxctl_ctx *ctx,
@@ -301,7 +302,7 @@ int cmd_create_device(int argc, char **argv)
 	if (input) {
 		rc = read_input(input, &req);
 		if (rc)
-			return rc;
+			return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
 	}
 	if (devstate_open(&ds, sysroot, DEVSTATE_DAX | DEVSTATE_CHANGE)) {
 		devstate_close(&ds);

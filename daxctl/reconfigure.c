@@ -409,7 +409,8 @@ static int request_from_opts(const struct reconf_opts *o,
  * --input: the size and align the listing gives, unless -s and -a do,
  * and the region its chardev names, unless -r does, as create-device
  * takes them.  Its mappings are checked but not placed: a device that
- * grows gets the ranges the kernel picks.
+ * grows gets the ranges the kernel picks.  0, or device_input_read()'s
+ * -EINVAL or -EIO.
  */
 static int apply_input(const struct reconf_opts *o, struct reconf *r,
 		       struct devstate_each *each)
@@ -430,7 +431,7 @@ static int apply_input(const struct reconf_opts *o, struct reconf *r,
 		memcpy(r->input_region, in.region_id, sizeof(in.region_id));
 		each->region = r->input_region;
 	}
-	return EXIT_OK;
+	return 0;
 }
 
 /*
@@ -456,8 +457,8 @@ static int reconfigure_named(struct devstate *ds, void *obj, void *arg)
 	if (o->save_config && config_save_prepare(ds, obj, o->config_dir, &id))
 		return EXIT_FAIL;
 	rc = reconfigure_one(arg, obj);
-	if (!rc && o->save_config)
-		rc = config_save(ds, &id, o->config_dir);
+	if (!rc && o->save_config && config_save(ds, &id, o->config_dir))
+		rc = EXIT_FAIL;
 	return rc;
 }
 
@@ -535,7 +536,7 @@ int cmd_reconfigure_device(int argc, char **argv)
 	if (o.input && !o.check_config) {
 		rc = apply_input(&o, &r, &each);
 		if (rc)
-			return rc;
+			return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
 	}
 	if (o.check_config) {
 		if (argc - i != 1) {
@@ -563,9 +564,10 @@ int cmd_reconfigure_device(int argc, char **argv)
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	if (o.check_config && !config_request(&ds, &o, &r.req, argv[i], &rc)) {
+	rc = o.check_config ? config_request(&ds, &o, &r.req, argv[i]) : 1;
+	if (rc <= 0) {
 		devstate_close(&ds);
-		return rc;
+		return rc ? EXIT_FAIL : EXIT_OK;
 	}
 	r.ds = &ds;
 	r.out = json_object_new_array();
