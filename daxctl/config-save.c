@@ -127,7 +127,7 @@ static int create_temp(int dfd, const char *name, char *tmp, size_t len)
 	return -1;
 }
 
-int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
+int config_save_prepare(struct devstate_ctx *ds, struct daxctl_dev *dev,
 			const char *dir, struct config_id *id)
 {
 	const char *name = daxctl_dev_get_devname(dev);
@@ -192,7 +192,7 @@ int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
 	return rc;
 }
 
-static struct daxctl_dev *find_dev(struct devstate *ds,
+static struct daxctl_dev *find_dev(struct devstate_ctx *ds,
 				   const struct config_id *id)
 {
 	struct daxctl_region *region;
@@ -305,7 +305,7 @@ static int replace_file(int dfd, const char *name, const char *text, size_t len)
 	return fsync(dfd) ? -errno : 0;
 }
 
-int config_save(struct devstate *ds, const struct config_id *id,
+int config_save(struct devstate_ctx *ds, const struct config_id *id,
 		const char *dir)
 {
 	char path[4096], desc[96], *text = NULL;

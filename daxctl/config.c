@@ -33,16 +33,16 @@ static void lower(char *s)
 		*s = (char)tolower((unsigned char)*s);
 }
 
-int config_identify(struct devstate *ds, struct daxctl_dev *dev,
+int config_identify(struct devstate_ctx *ds, struct daxctl_dev *dev,
 		    struct config_id *id)
 {
 	struct daxctl_region *region = daxctl_dev_get_region(dev);
-	struct daxctl_backing b;
+	struct dev_backing b;
 	uint64_t size = daxctl_dev_get_size(dev);
 
 	*id = (struct config_id){ .region = daxctl_region_get_id(region) };
 	if (dev_backing_read(region, &b))
-		b = (struct daxctl_backing){ 0 };
+		b = (struct dev_backing){ 0 };
 	if (b.nd) {
 		/* The namespace through the command's nd library. */
 		struct ndctl_ctx *nd = devstate_nd(ds, false);
@@ -134,7 +134,7 @@ bool config_request_usage(const struct reconf_opts *o, char **name)
 	return true;
 }
 
-int config_request(struct devstate *ds, const struct reconf_opts *o,
+int config_request(struct devstate_ctx *ds, const struct reconf_opts *o,
 		   struct dax_request *req, const char *name)
 {
 	const char *dir = config_dir(o);

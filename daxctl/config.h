@@ -24,7 +24,7 @@
 #include <stdint.h>
 
 struct daxctl_dev;
-struct devstate;
+struct devstate_ctx;
 struct reconf_opts;
 struct dax_request;
 
@@ -43,7 +43,7 @@ const char *config_dir(const struct reconf_opts *o);
  * namespace without a uuid, a dynamic device without a range), with
  * id->nd telling which.
  */
-int config_identify(struct devstate *ds, struct daxctl_dev *dev,
+int config_identify(struct devstate_ctx *ds, struct daxctl_dev *dev,
 		    struct config_id *id);
 bool config_same_id(const struct config_id *a, const struct config_id *b);
 struct section;
@@ -68,7 +68,7 @@ bool config_request_usage(const struct reconf_opts *o, char **name);
  * for a config with errors (each named by file and line, and nothing
  * applied), no such device, or two sections that match it.
  */
-int config_request(struct devstate *ds, const struct reconf_opts *o,
+int config_request(struct devstate_ctx *ds, const struct reconf_opts *o,
 		   struct dax_request *req, const char *name);
 
 /*
@@ -78,7 +78,7 @@ int config_request(struct devstate *ds, const struct reconf_opts *o,
  * cleanly) and that no file but the one this device's setup goes to has
  * a section for it.  0, or a negative errno after one line.
  */
-int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
+int config_save_prepare(struct devstate_ctx *ds, struct daxctl_dev *dev,
 			const char *dir, struct config_id *id);
 /*
  * After a successful reconfigure: find the device id names (its name may
@@ -86,7 +86,7 @@ int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
  * temp file renamed over the old one).  0, or a negative errno after
  * one line.
  */
-int config_save(struct devstate *ds, const struct config_id *id,
+int config_save(struct devstate_ctx *ds, const struct config_id *id,
 		const char *dir);
 
 #endif

@@ -77,7 +77,7 @@ static bool online_elsewhere(struct daxctl_dev *dev, int movable)
 	return true;
 }
 
-static int do_action(struct devstate *ds, void *obj, void *arg)
+static int do_action(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	const struct dev_request *req = arg;
 	enum dev_action action = req->action;

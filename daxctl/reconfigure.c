@@ -40,7 +40,7 @@ struct reconf {
 	/* What was asked, parsed once (the command line or a section). */
 	struct dax_request req;
 	/* The context: its dax bus, root, profile and in-use checker. */
-	struct devstate *ds;
+	struct devstate_ctx *ds;
 	uint64_t reserve;
 	/* The size came from --input: a no-op where it is the device's. */
 	bool input_size;
@@ -55,11 +55,11 @@ struct reconf {
  */
 static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 		     const struct dev_state *st, const struct dax_setup *t,
-		     struct plan_candidate *c)
+		     struct planner_candidate *c)
 {
-	struct plan_filter f = { .location = -1, .compound = -1 };
-	struct plan_target pt;
-	struct plan plan;
+	struct planner_filter f = { .location = -1, .compound = -1 };
+	struct planner_target pt;
+	struct planner_result plan;
 
 	dev_state_plan_target(st, r->ds->root, r->reserve, &pt);
 	pt.mode = t->mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
@@ -75,7 +75,7 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 	f.compound = t->mode == DAXCTL_DEV_MODE_RAM ? -1 : t->compound;
 	f.head_only = t->mode == DAXCTL_DEV_MODE_RAM ? -1 : t->head_only;
 	/* One align, one location, one compound choice: one candidate. */
-	plan_build(r->ds->profile, &pt, &f, &plan);
+	planner_build(r->ds->profile, &pt, &f, &plan);
 	if (plan.count) {
 		*c = plan.c[0];
 		return true;
@@ -103,7 +103,7 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 }
 
 static void emit(struct reconf *r, struct daxctl_dev *dev,
-		 const struct plan_candidate *c, const struct dax_setup *t,
+		 const struct planner_candidate *c, const struct dax_setup *t,
 		 struct json_object *steps)
 {
 	bool dry_run = steps;
@@ -199,7 +199,7 @@ static void report_failure(struct reconf_run *run, const struct dax_setup *cur,
  * plan does not fit the node's free memory, or when that cannot be read.
  */
 static int reconf_budget(struct reconf *r, const struct reconf_run *run,
-			 const struct plan_candidate *c, int node)
+			 const struct planner_candidate *c, int node)
 {
 	const struct reconf_opts *o = r->o;
 	char b1[32], b2[32];
@@ -237,7 +237,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct dev_state st;
 	struct dax_facts facts;
 	struct dax_setup cur, t;
-	struct plan_candidate c;
+	struct planner_candidate c;
 	struct steps_result res;
 	struct step_list steps;
 	struct dax_request req;
@@ -438,7 +438,7 @@ static int apply_input(const struct reconf_opts *o, struct reconf *r,
  * Each device afresh once one before it was worked on: that may have
  * changed the context under it.  The first is as devstate_open() read it.
  */
-static int reconfigure_named(struct devstate *ds, void *obj, void *arg)
+static int reconfigure_named(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	struct reconf *r = arg;
 	const struct reconf_opts *o = r->o;
@@ -520,7 +520,7 @@ int cmd_reconfigure_device(int argc, char **argv)
 		.fn = reconfigure_named,
 		.arg = &r,
 	};
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int i, rc = EXIT_USAGE;
 
 	i = parse_options(argc, argv, options,

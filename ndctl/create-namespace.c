@@ -294,7 +294,7 @@ static int plan_namespace(const struct memmap_profile *profile,
 }
 
 /* Whether the namespace reads back with its old claim. */
-static bool claim_is_back(struct devstate *ds, const char *name,
+static bool claim_is_back(struct devstate_ctx *ds, const char *name,
 			  const struct ns_claim *old)
 {
 	struct ndctl_namespace *ns;
@@ -304,7 +304,8 @@ static bool claim_is_back(struct devstate *ds, const char *name,
 	return ns && ns_claim_is(ns, old);
 }
 
-static void print_namespace(struct devstate *ds, const char *name, bool human)
+static void print_namespace(struct devstate_ctx *ds, const char *name,
+			    bool human)
 {
 	struct nd_json_flags flags = { .human = human,
 				       .dax_ctx = ds->dax,
@@ -330,7 +331,7 @@ static void print_namespace(struct devstate *ds, const char *name, bool human)
  * checked, written and printed.  cfg and size are the request; the
  * defaults this fills in stay with this namespace.
  */
-static int create_once(struct devstate *ds, const struct create_opts *o,
+static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
 		       struct ndctl_ns_config cfg, uint64_t size,
 		       uint64_t reserve, bool quiet_none)
 {
@@ -426,7 +427,7 @@ static int create_once(struct devstate *ds, const struct create_opts *o,
 			goto out;
 		}
 		if (!err && !o->force &&
-		    !plan_fits(cost.dram_total, free_bytes, reserve)) {
+		    !planner_fits(cost.dram_total, free_bytes, reserve)) {
 			pr_err("%s: the memmap needs %s of DRAM but node %d has "
 			       "%s free outside ZONE_MOVABLE (keeping %s): use "
 			       "--memmap pmem, or --force",
@@ -534,7 +535,8 @@ out:
  * and region filters, passing over regions with no idle namespace that
  * has room; a namespace that fails ends it with that failure.
  */
-static int create_each_region(struct devstate *ds, const struct create_opts *o,
+static int create_each_region(struct devstate_ctx *ds,
+			      const struct create_opts *o,
 			      struct ndctl_ns_config cfg, uint64_t size,
 			      uint64_t reserve)
 {
@@ -615,7 +617,7 @@ int cmd_create_namespace(int argc, char **argv)
 	};
 	struct ndctl_ns_config cfg;
 	uint64_t size, reserve = 256ULL << 20;
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int i, rc;
 
 	o.autorecover = o.autolabel = -1;

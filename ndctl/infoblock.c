@@ -126,7 +126,7 @@ static int emit_block(struct read_run *run, const char *key, const char *name,
  */
 static int each_infoblock(const char *sysroot, const char *bus,
 			  const char *region, const char *done_verb,
-			  int (*fn)(struct devstate *, void *, void *),
+			  int (*fn)(struct devstate_ctx *, void *, void *),
 			  void *arg, int argc, char **argv)
 {
 	struct devstate_each each = {
@@ -144,7 +144,7 @@ static int each_infoblock(const char *sysroot, const char *bus,
 				 argc, argv);
 }
 
-static int read_ns(struct devstate *ds, void *obj, void *arg)
+static int read_ns(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	struct ndctl_namespace *ns = obj;
 	const char *name = ndctl_namespace_get_devname(ns);
@@ -308,7 +308,7 @@ static int layout_block(const struct write_run *w, const char *target,
 	return 0;
 }
 
-static int write_ns(struct devstate *ds, void *obj, void *arg)
+static int write_ns(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	struct ndctl_namespace *ns = obj;
 	const struct write_run *w = arg;

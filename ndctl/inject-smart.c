@@ -267,7 +267,7 @@ static int inject_fields(struct ndctl_dimm *dimm, const struct smart_req *r)
 	return 0;
 }
 
-static void print_dimm(struct devstate *ds, const char *name, bool human)
+static void print_dimm(struct devstate_ctx *ds, const char *name, bool human)
 {
 	struct nd_json_flags flags = { .human = human };
 	struct json_object *jdimms, *jdimm, *jhealth;
@@ -346,7 +346,7 @@ int cmd_inject_smart(int argc, char **argv)
 	struct nd_thresholds old;
 	struct ndctl_dimm *dimm, *found = NULL;
 	struct ndctl_bus *bus;
-	struct devstate ds;
+	struct devstate_ctx ds;
 	char name[64];
 	int i, rc;
 

@@ -586,7 +586,7 @@ int cmd_monitor(int argc, char **argv)
 	unsigned int interval = 0;
 	struct ndctl_dimm *dimm;
 	struct ndctl_bus *nbus;
-	struct devstate ds = { 0 };
+	struct devstate_ctx ds = { 0 };
 	bool ds_open = false;
 	int i, rc = EXIT_FAIL;
 

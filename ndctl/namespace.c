@@ -30,7 +30,7 @@ struct ns_request {
 	bool force;
 };
 
-static int ns_action(struct devstate *ds, void *obj, void *arg)
+static int ns_action(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	const struct ns_request *req = arg;
 	struct ndctl_namespace *ns = obj;

@@ -458,7 +458,7 @@ int cmd_update_firmware(int argc, char **argv)
 	struct json_object *jdimms;
 	struct ndctl_dimm *dimm;
 	struct ndctl_bus *bus;
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int i, rc, done = 0, failed = 0, found = 0;
 	bool human = isatty(STDOUT_FILENO);
 

@@ -25,7 +25,7 @@ static const char *driver_of(enum daxctl_dev_mode mode)
 
 /* --- the device's setup, read and compared ---------------------------- */
 
-void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
+void dax_read_setup(struct daxctl_dev *dev, struct dev_backing *b,
 		    struct dax_setup *s)
 {
 	struct dev_state st;
@@ -47,7 +47,7 @@ bool dax_same_setup(const struct dax_setup *a, const struct dax_setup *b)
 bool dax_verify_setup(struct daxctl_dev *dev, const struct dax_setup *t)
 {
 	struct daxctl_memblocks mb;
-	struct daxctl_backing b;
+	struct dev_backing b;
 	struct dax_setup now;
 
 	daxctl_dev_reload(dev);

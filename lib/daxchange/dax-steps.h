@@ -17,7 +17,7 @@
 
 /* What the steps act on; a rewritten info block brings a new device. */
 struct reconf_run {
-	struct devstate *ds;
+	struct devstate_ctx *ds;
 	/*
 	 * create-device: where.  region is valid only until a step
 	 * re-reads the context; region_id finds it again.
@@ -33,7 +33,7 @@ struct reconf_run {
 };
 
 /* The device as it is now, and what backs it. */
-void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
+void dax_read_setup(struct daxctl_dev *dev, struct dev_backing *b,
 		    struct dax_setup *s);
 bool dax_same_setup(const struct dax_setup *a, const struct dax_setup *b);
 /*
@@ -102,7 +102,8 @@ int dax_journal_create(struct journal *j, struct reconf_run *run,
  * in the message.  0 or a negative errno, after one line saying where
  * it is.
  */
-int dax_journal_undo(struct devstate *ds, struct journal *j, const char *why);
+int dax_journal_undo(struct devstate_ctx *ds, struct journal *j,
+		     const char *why);
 /*
  * Every kind of record daxctl and ndctl finish (a dax reconfigure, a
  * create-device, a namespace's claim), for devstate_set_journal_kinds().

@@ -10,7 +10,7 @@
 #include <util/sysfs.h>
 #include "backing.h"
 
-int dev_backing_read(struct daxctl_region *region, struct daxctl_backing *b)
+int dev_backing_read(struct daxctl_region *region, struct dev_backing *b)
 {
 	struct sysroot *root = daxctl_get_root(daxctl_region_get_ctx(region));
 	const char *path = daxctl_region_get_path(region),
@@ -18,7 +18,7 @@ int dev_backing_read(struct daxctl_region *region, struct daxctl_backing *b)
 	char mode[16], buf[128], *tok, *save;
 	int n = 0;
 
-	*b = (struct daxctl_backing){ 0 };
+	*b = (struct dev_backing){ 0 };
 	base = base ? base + 1 : path;
 	/* An nd dax device names the namespace it claims. */
 	if (sysfs_read(root, b->ns, sizeof(b->ns), "%s/namespace", path) ||

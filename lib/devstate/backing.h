@@ -20,7 +20,7 @@
  * with an info block; the rest (hmem, CXL) are dynamic ranges with
  * their memmap always in DRAM.
  */
-struct daxctl_backing {
+struct dev_backing {
 	bool nd; /* namespace-backed, with an info block */
 	char claim[32]; /* nd dax device, e.g. "dax0.1" */
 	char ns[32]; /* namespace, e.g. "namespace0.0" */
@@ -36,6 +36,6 @@ struct daxctl_backing {
 	uint64_t supported_aligns[8];
 };
 /* Fills b in (zeroed when region is not nd); 0 or -ENAMETOOLONG. */
-int dev_backing_read(struct daxctl_region *region, struct daxctl_backing *b);
+int dev_backing_read(struct daxctl_region *region, struct dev_backing *b);
 
 #endif

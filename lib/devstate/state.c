@@ -21,7 +21,7 @@ static bool dax_compound(struct daxctl_dev *dev)
 
 /* A patched kernel says where the memmap goes; otherwise the nd mode. */
 static bool dax_memmap_on_device(struct daxctl_dev *dev,
-				 const struct daxctl_backing *b)
+				 const struct dev_backing *b)
 {
 	bool on_device;
 
@@ -30,7 +30,7 @@ static bool dax_memmap_on_device(struct daxctl_dev *dev,
 	return b->nd && b->memmap_pmem;
 }
 
-void dev_state_config(const struct dax_setup *s, const struct daxctl_backing *b,
+void dev_state_config(const struct dax_setup *s, const struct dev_backing *b,
 		      uint64_t start, uint64_t size, struct memmap_config *cfg)
 {
 	*cfg = (struct memmap_config){
@@ -64,14 +64,14 @@ void dev_state_config(const struct dax_setup *s, const struct daxctl_backing *b,
 
 void dev_state_from_dax(struct daxctl_dev *dev, struct dev_state *st)
 {
-	struct daxctl_backing *b = &st->backing;
+	struct dev_backing *b = &st->backing;
 	struct dax_setup *s = &st->setup;
 
 	*st = (struct dev_state){ .numa_node = daxctl_dev_get_numa_node(dev),
 				  .configured = true };
 	snprintf(st->dev, sizeof(st->dev), "%s", daxctl_dev_get_devname(dev));
 	if (dev_backing_read(daxctl_dev_get_region(dev), b))
-		*b = (struct daxctl_backing){ 0 };
+		*b = (struct dev_backing){ 0 };
 	st->reserve = b->nd && b->memmap_pmem;
 	*s = (struct dax_setup){
 		.mode = daxctl_dev_get_mode(dev),
@@ -126,7 +126,7 @@ void dev_state_from_ns(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
 	}
 	*st = (struct dev_state){ .numa_node =
 					  ndctl_namespace_get_numa_node(ns) };
-	st->backing = (struct daxctl_backing){
+	st->backing = (struct dev_backing){
 		.nd = true,
 		.ns_start = ndctl_namespace_get_resource(ns),
 		.ns_size = ndctl_namespace_get_size(ns),
@@ -154,11 +154,11 @@ void dev_state_from_ns(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
 }
 
 int dev_state_plan_target(const struct dev_state *st, struct sysroot *root,
-			  uint64_t reserve, struct plan_target *t)
+			  uint64_t reserve, struct planner_target *t)
 {
 	int rc;
 
-	*t = (struct plan_target){
+	*t = (struct planner_target){
 		.start = st->cfg.start,
 		.size = st->cfg.size,
 		.mode = st->cfg.mode,

@@ -37,7 +37,7 @@ struct dax_setup {
  */
 struct dev_state {
 	char dev[32]; /* dax device ("dax0.0"); "" when none */
-	struct daxctl_backing backing; /* the namespace behind it, if any */
+	struct dev_backing backing; /* the namespace behind it, if any */
 	int numa_node;
 	/*
 	 * A dax device's setup: its mode, and where device_dax puts the
@@ -66,7 +66,7 @@ void dev_state_from_dax(struct daxctl_dev *dev, struct dev_state *st);
  * The model's memmap_config of a dax device's setup s over backing b
  * (start and size: the device's own, when b is not nd).
  */
-void dev_state_config(const struct dax_setup *s, const struct daxctl_backing *b,
+void dev_state_config(const struct dax_setup *s, const struct dev_backing *b,
 		      uint64_t start, uint64_t size, struct memmap_config *cfg);
 /*
  * A namespace through its claim.  A devdax namespace is read through its
@@ -83,7 +83,7 @@ void dev_state_from_ns(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
  * filled in either way, with node_free_known false).
  */
 int dev_state_plan_target(const struct dev_state *st, struct sysroot *root,
-			  uint64_t reserve, struct plan_target *t);
+			  uint64_t reserve, struct planner_target *t);
 
 /* The four memmap_* keys for a configuration and its cost. */
 void memmap_figures_to_json(struct json_object *obj,

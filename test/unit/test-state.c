@@ -26,10 +26,10 @@ static bool same_config(const struct memmap_config *a,
 }
 
 /* The two readers of the namespace behind a device agree. */
-static void backing_cases(struct devstate *ds, const struct dev_state *st,
+static void backing_cases(struct devstate_ctx *ds, const struct dev_state *st,
 			  const char *what)
 {
-	const struct daxctl_backing *b = &st->backing;
+	const struct dev_backing *b = &st->backing;
 	struct ndctl_ctx *nd = devstate_nd(ds, false);
 	struct ndctl_namespace *ns = nd ? ndctl_get_namespace(nd, b->ns) : NULL;
 	struct ndctl_claim *claim = ns ? ndctl_namespace_get_claim(ns) : NULL;
@@ -56,7 +56,7 @@ static void tree_cases(const char *tree, const char *what,
 	struct memmap_config cfg;
 	struct daxctl_dev *dev;
 	struct dev_state st;
-	struct devstate ds;
+	struct devstate_ctx ds;
 
 	if (!tap_ok(!devstate_open(&ds, tree, DEVSTATE_DAX) &&
 			    (dev = daxctl_get_dev(ds.dax, "dax0.0")),
