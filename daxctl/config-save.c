@@ -45,7 +45,8 @@ static int save_path(const char *dir, const struct config_id *id, char *buf,
  * The directory --save-config writes to, opened for *at() calls so that
  * every later step is in this one directory: it must exist, be a
  * directory and not a symbolic link (a link planted there would send
- * root's write elsewhere).  A descriptor, or -1 after one line naming dir.
+ * root's write elsewhere).  A descriptor, or a negative errno after one
+ * line naming dir.
  */
 static int open_save_dir(const char *dir, const char *dev, const char *tail)
 {
@@ -59,7 +60,7 @@ static int open_save_dir(const char *dir, const char *dev, const char *tail)
 	if (len >= sizeof(path)) {
 		pr_err("%s: --save-config: %s: path too long%s", dev, dir,
 		       tail);
-		return -1;
+		return -ENAMETOOLONG;
 	}
 	while (len > 1 && path[len - 1] == '/')
 		path[--len] = '\0';
@@ -81,7 +82,7 @@ static int open_save_dir(const char *dir, const char *dev, const char *tail)
 	else
 		pr_err("%s: --save-config: cannot open %s: %s%s", dev, dir,
 		       strerror(err), tail);
-	return -1;
+	return -err;
 }
 
 /*
@@ -126,13 +127,13 @@ static int create_temp(int dfd, const char *name, char *tmp, size_t len)
 	return -1;
 }
 
-int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
+int config_save_prepare(struct devstate_ctx *ds, struct daxctl_dev *dev,
 			const char *dir, struct config_id *id)
 {
 	const char *name = daxctl_dev_get_devname(dev);
 	char path[4096], tmp[NAME_MAX + 1];
 	struct config cfg;
-	int i, fd, dfd, rc = EXIT_OK;
+	int i, fd, dfd, rc = 0;
 
 	if (!dir)
 		dir = DAXCTL_CONF_DIR;
@@ -144,12 +145,12 @@ int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
 		       id->nd ? " (ndctl init-labels, then create-namespace, "
 				"gives it one)" :
 				"");
-		return EXIT_FAIL;
+		return -ENOENT;
 	}
 	if (save_path(dir, id, path, sizeof(path))) {
 		pr_err("%s: --save-config: %s: path too long; not changed",
 		       name, dir);
-		return EXIT_FAIL;
+		return -ENAMETOOLONG;
 	}
 	/*
    * Everything about the directory that can fail the save fails
@@ -159,13 +160,14 @@ int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
    */
 	dfd = open_save_dir(dir, name, NOT_CHANGED);
 	if (dfd < 0)
-		return EXIT_FAIL;
+		return dfd;
 	fd = create_temp(dfd, strrchr(path, '/') + 1, tmp, sizeof(tmp));
 	if (fd < 0) {
 		pr_err("%s: --save-config: cannot write in %s: %s; not changed",
 		       name, dir, strerror(errno));
+		rc = -errno;
 		close(dfd);
-		return EXIT_FAIL;
+		return rc;
 	}
 	close(fd);
 	unlinkat(dfd, tmp, 0);
@@ -174,9 +176,9 @@ int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
 		pr_err("%s: --save-config: the config in %s has errors; not "
 		       "changed",
 		       name, dir);
-		rc = EXIT_FAIL;
+		rc = -EINVAL;
 	}
-	for (i = 0; i < cfg.count && rc == EXIT_OK; i++) {
+	for (i = 0; i < cfg.count && !rc; i++) {
 		if (!config_matches(&cfg.s[i], id) ||
 		    !strcmp(cfg.s[i].file, path))
 			continue;
@@ -184,13 +186,13 @@ int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
 		       "already matches it (remove it, or reconfigure without "
 		       "--save-config); not changed",
 		       name, cfg.s[i].name, cfg.s[i].file, cfg.s[i].line);
-		rc = EXIT_FAIL;
+		rc = -EEXIST;
 	}
 	config_free(&cfg);
 	return rc;
 }
 
-static struct daxctl_dev *find_dev(struct devstate *ds,
+static struct daxctl_dev *find_dev(struct devstate_ctx *ds,
 				   const struct config_id *id)
 {
 	struct daxctl_region *region;
@@ -213,7 +215,7 @@ static int write_setup(FILE *f, struct daxctl_dev *dev,
 	bool ram;
 
 	dev_state_from_dax(dev, &st);
-	ram = st.dax_mode == DAXCTL_DEV_MODE_RAM;
+	ram = st.setup.mode == DAXCTL_DEV_MODE_RAM;
 	config_id_stem(id, stem, sizeof(stem));
 	fprintf(f,
 		"# Written by daxctl reconfigure-device --save-config for %s%s%s%s.\n"
@@ -240,13 +242,14 @@ static int write_setup(FILE *f, struct daxctl_dev *dev,
 				"true" :
 				"false");
 		fprintf(f, "memmap = %s\n",
-			memmap_location_name(st.memmap_on_memory ?
+			memmap_location_name(st.setup.memmap_on_memory ?
 						     MEMMAP_PMEM :
 						     MEMMAP_DRAM));
 	} else {
 		fprintf(f, "memmap = %s\n",
-			memmap_location_name(st.dax_memmap_pmem ? MEMMAP_PMEM :
-								  MEMMAP_DRAM));
+			memmap_location_name(st.setup.memmap_pmem ?
+						     MEMMAP_PMEM :
+						     MEMMAP_DRAM));
 		fprintf(f, "compound = %s\n",
 			st.cfg.compound ? "true" : "false");
 		/* Only a patched kernel has the setting; a stock one, none. */
@@ -302,7 +305,7 @@ static int replace_file(int dfd, const char *name, const char *text, size_t len)
 	return fsync(dfd) ? -errno : 0;
 }
 
-int config_save(struct devstate *ds, const struct config_id *id,
+int config_save(struct devstate_ctx *ds, const struct config_id *id,
 		const char *dir)
 {
 	char path[4096], desc[96], *text = NULL;
@@ -321,15 +324,15 @@ int config_save(struct devstate *ds, const struct config_id *id,
 		pr_err("%s: --save-config: no dax device has it now; nothing "
 		       "saved",
 		       desc);
-		return EXIT_FAIL;
+		return -ENODEV;
 	}
 	name = daxctl_dev_get_devname(dev);
 	if (save_path(dir, id, path, sizeof(path)))
-		return EXIT_FAIL;
+		return -ENAMETOOLONG;
 	f = open_memstream(&text, &len);
 	if (!f) {
 		pr_err("%s: --save-config: out of memory", name);
-		return EXIT_FAIL;
+		return -ENOMEM;
 	}
 	rc = write_setup(f, dev, id);
 	if (fclose(f) && !rc)
@@ -338,7 +341,7 @@ int config_save(struct devstate *ds, const struct config_id *id,
 		dfd = open_save_dir(dir, name, NOT_SAVED);
 		if (dfd < 0) {
 			free(text);
-			return EXIT_FAIL;
+			return dfd;
 		}
 		rc = replace_file(dfd, strrchr(path, '/') + 1, text, len);
 		close(dfd);
@@ -347,8 +350,8 @@ int config_save(struct devstate *ds, const struct config_id *id,
 	if (rc) {
 		pr_err("%s: --save-config: cannot write %s: %s%s", name, path,
 		       strerror(-rc), NOT_SAVED);
-		return EXIT_FAIL;
+		return rc;
 	}
 	pr_info("%s: saved its setup to %s (%s)", name, path, desc);
-	return EXIT_OK;
+	return 0;
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <daxchange/decide.h>
+#include <devstate/backing.h>
 #include <devstate/context.h>
 #include <devstate/parse.h>
 #include <devstate/state.h>
@@ -32,16 +33,16 @@ static void lower(char *s)
 		*s = (char)tolower((unsigned char)*s);
 }
 
-int config_identify(struct devstate *ds, struct daxctl_dev *dev,
+int config_identify(struct devstate_ctx *ds, struct daxctl_dev *dev,
 		    struct config_id *id)
 {
 	struct daxctl_region *region = daxctl_dev_get_region(dev);
-	struct daxctl_backing b;
+	struct dev_backing b;
 	uint64_t size = daxctl_dev_get_size(dev);
 
 	*id = (struct config_id){ .region = daxctl_region_get_id(region) };
-	if (daxctl_region_get_backing(region, &b))
-		b = (struct daxctl_backing){ 0 };
+	if (dev_backing_read(region, &b))
+		b = (struct dev_backing){ 0 };
 	if (b.nd) {
 		/* The namespace through the command's nd library. */
 		struct ndctl_ctx *nd = devstate_nd(ds, false);
@@ -133,8 +134,8 @@ bool config_request_usage(const struct reconf_opts *o, char **name)
 	return true;
 }
 
-bool config_request(struct devstate *ds, const struct reconf_opts *o,
-		    struct dax_request *req, const char *name, int *status)
+int config_request(struct devstate_ctx *ds, const struct reconf_opts *o,
+		   struct dax_request *req, const char *name)
 {
 	const char *dir = config_dir(o);
 	const struct section *hit = NULL;
@@ -143,19 +144,19 @@ bool config_request(struct devstate *ds, const struct reconf_opts *o,
 	struct config_id id;
 	struct config cfg;
 	char desc[96], b1[32];
-	bool ram, ok = false;
-	int i;
+	bool ram;
+	int i, rc = -EINVAL;
 
-	*status = EXIT_FAIL;
 	if (config_load(dir, &cfg)) {
 		pr_err("%s: nothing applied: the config in %s has errors", name,
 		       dir);
 		config_free(&cfg);
-		return false;
+		return -EINVAL;
 	}
 	dev = daxctl_get_dev(ds->dax, name);
 	if (!dev) {
 		pr_err("%s: no such dax device", name);
+		rc = -ENODEV;
 		goto out;
 	}
 	if (config_identify(ds, dev, &id)) {
@@ -164,7 +165,7 @@ bool config_request(struct devstate *ds, const struct reconf_opts *o,
 			name,
 			id.nd ? "its namespace has no uuid (no label)" :
 				"it has no range");
-		*status = EXIT_OK;
+		rc = 0;
 		goto out;
 	}
 	for (i = 0; i < cfg.count; i++) {
@@ -176,6 +177,7 @@ bool config_request(struct devstate *ds, const struct reconf_opts *o,
 			       "nothing applied",
 			       name, hit->name, hit->file, hit->line,
 			       cfg.s[i].name, cfg.s[i].file, cfg.s[i].line);
+			rc = -EEXIST;
 			goto out;
 		}
 		hit = &cfg.s[i];
@@ -184,7 +186,7 @@ bool config_request(struct devstate *ds, const struct reconf_opts *o,
 	if (!hit) {
 		pr_info("%s: no section in %s matches it (%s); left as it is",
 			name, dir, desc);
-		*status = EXIT_OK;
+		rc = 0;
 		goto out;
 	}
 
@@ -220,9 +222,8 @@ bool config_request(struct devstate *ds, const struct reconf_opts *o,
 				      "",
 		req->align ? ", align " : "",
 		req->align ? size_exact(req->align, b1, sizeof(b1)) : "");
-	*status = EXIT_OK;
-	ok = true;
+	rc = 1;
 out:
 	config_free(&cfg);
-	return ok;
+	return rc;
 }

@@ -24,7 +24,7 @@
 #include <stdint.h>
 
 struct daxctl_dev;
-struct devstate;
+struct devstate_ctx;
 struct reconf_opts;
 struct dax_request;
 
@@ -43,7 +43,7 @@ const char *config_dir(const struct reconf_opts *o);
  * namespace without a uuid, a dynamic device without a range), with
  * id->nd telling which.
  */
-int config_identify(struct devstate *ds, struct daxctl_dev *dev,
+int config_identify(struct devstate_ctx *ds, struct daxctl_dev *dev,
 		    struct config_id *id);
 bool config_same_id(const struct config_id *a, const struct config_id *b);
 struct section;
@@ -62,30 +62,31 @@ void config_id_stem(const struct config_id *id, char *buf, size_t len);
  */
 bool config_request_usage(const struct reconf_opts *o, char **name);
 /*
- * --check-config for the device name, in the command's context ds.  True
- * when a section matched and req now holds its request; otherwise false
- * with the exit status in *status: EXIT_OK when no section matches the
- * device, EXIT_FAIL for a config with errors (each named by file and
- * line, and nothing applied).
+ * --check-config for the device name, in the command's context ds.  1
+ * when a section matched and req now holds its request; 0 when no
+ * section can match the device (it is left as it is); a negative errno
+ * for a config with errors (each named by file and line, and nothing
+ * applied), no such device, or two sections that match it.
  */
-bool config_request(struct devstate *ds, const struct reconf_opts *o,
-		    struct dax_request *req, const char *name, int *status);
+int config_request(struct devstate_ctx *ds, const struct reconf_opts *o,
+		   struct dax_request *req, const char *name);
 
 /*
  * --save-config, before anything changes: identify dev, and check
  * everything about the directory that could fail the save (it exists,
  * is a directory and not a link, a file can be created in it, it reads
  * cleanly) and that no file but the one this device's setup goes to has
- * a section for it.  0 or EXIT_FAIL.
+ * a section for it.  0, or a negative errno after one line.
  */
-int config_save_prepare(struct devstate *ds, struct daxctl_dev *dev,
+int config_save_prepare(struct devstate_ctx *ds, struct daxctl_dev *dev,
 			const char *dir, struct config_id *id);
 /*
  * After a successful reconfigure: find the device id names (its name may
  * have changed) and write its setup as it now is, atomically (a synced
- * temp file renamed over the old one).  0 or EXIT_FAIL.
+ * temp file renamed over the old one).  0, or a negative errno after
+ * one line.
  */
-int config_save(struct devstate *ds, const struct config_id *id,
+int config_save(struct devstate_ctx *ds, const struct config_id *id,
 		const char *dir);
 
 #endif

@@ -22,6 +22,7 @@
 #include <memmap/memmap.h>
 #include <memmap/planner.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>
@@ -41,7 +42,8 @@ struct create_request {
  * --input: its chardev names the region unless -r does (the new device
  * gets a new name), size and align are taken unless the options give
  * them, and its mappings, when present, are the ranges the new device
- * gets: -s may only repeat their total.
+ * gets: -s may only repeat their total.  0, or -EINVAL for a usage
+ * error, -EIO when the file cannot be read.
  */
 static int read_input(const char *file, struct create_request *req)
 {
@@ -61,7 +63,7 @@ static int read_input(const char *file, struct create_request *req)
 			pr_err("%s: --size %s is not the %s its mappings cover",
 			       file, size_exact(req->size, b1, sizeof(b1)),
 			       size_exact(in.size, b2, sizeof(b2)));
-			return EXIT_USAGE;
+			return -EINVAL;
 		}
 		memcpy(req->ranges, in.ranges, sizeof(req->ranges));
 		req->nr_ranges = in.nr_ranges;
@@ -70,7 +72,7 @@ static int read_input(const char *file, struct create_request *req)
 		req->align = in.align;
 	if (!req->size && in.has_size)
 		req->size = in.size;
-	return EXIT_OK;
+	return 0;
 }
 
 static struct daxctl_region *find_dynamic(struct daxctl_ctx *ctx,
@@ -136,26 +138,26 @@ static int check_request(struct daxctl_region *region,
  * the first --input range, or else at an aligned address; that moves
  * the count of page-table pages by one at either end at most.
  */
-static int create_budget(struct devstate *ds, struct daxctl_region *region,
+static int create_budget(struct devstate_ctx *ds, struct daxctl_region *region,
 			 const struct create_request *req,
 			 enum daxctl_dev_mode mode, uint64_t reserve)
 {
 	int id = daxctl_region_get_id(region);
 	int node = daxctl_region_get_numa_node(region);
-	struct plan_filter f = { .aligns = { req->align },
-				 .location = MEMMAP_DRAM,
-				 .compound = 1,
-				 .head_only = 0 };
-	struct plan_target t = {
+	struct planner_filter f = { .aligns = { req->align },
+				    .location = MEMMAP_DRAM,
+				    .compound = 1,
+				    .head_only = 0 };
+	struct planner_target t = {
 		.start = req->nr_ranges ? req->ranges[0].start : 0,
 		.size = req->size,
 		.mode = mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
 						      MEMMAP_MODE_DEVDAX,
 		.reserve = reserve,
 	};
-	const struct plan_candidate *c;
+	const struct planner_candidate *c;
 	char name[32], b1[32], b2[32], b3[32];
-	struct plan plan;
+	struct planner_result plan;
 	int rc;
 
 	snprintf(name, sizeof(name), "region%d", id);
@@ -166,7 +168,7 @@ static int create_budget(struct devstate *ds, struct daxctl_region *region,
 	 * 4K and two vmemmap pages per compound page for devdax, the
 	 * memmap in DRAM for both modes (memmap_on_memory is off).
 	 */
-	plan_build(ds->profile, &t, &f, &plan);
+	planner_build(ds->profile, &t, &f, &plan);
 	if (!plan.count) {
 		pr_err("%s: a %s device of %s with align %s cannot be laid out "
 		       "by this kernel's memmap",
@@ -271,7 +273,7 @@ int cmd_create_device(int argc, char **argv)
 	struct step_list steps;
 	struct journal j;
 	char what[64];
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int i, rc = EXIT_USAGE;
 
 	i = parse_options(argc, argv, options,
@@ -300,7 +302,7 @@ int cmd_create_device(int argc, char **argv)
 	if (input) {
 		rc = read_input(input, &req);
 		if (rc)
-			return rc;
+			return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
 	}
 	if (devstate_open(&ds, sysroot, DEVSTATE_DAX | DEVSTATE_CHANGE)) {
 		devstate_close(&ds);

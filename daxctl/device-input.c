@@ -62,7 +62,7 @@ static int input_bad(const char *file, const char *key, struct json_object *j,
 
 	pr_err("%s: \"%s\" is %.*s%s: %s", file, key, len > 64 ? 60 : len, text,
 	       len > 64 ? "..." : "", why);
-	return EXIT_USAGE;
+	return -EINVAL;
 }
 
 /*
@@ -153,7 +153,7 @@ static int input_mapping(const char *file, size_t i, struct json_object *m,
 		snprintf(key, sizeof(key), "mappings[%zu].%s", i, need[k]);
 		if (!json_object_object_get_ex(m, need[k], &j)) {
 			pr_err("%s: \"%s\" is missing", file, key);
-			return EXIT_USAGE;
+			return -EINVAL;
 		}
 		rc = input_u64(file, key, j, true, &r[k]);
 		if (rc)
@@ -186,7 +186,7 @@ static int input_ranges(const char *file, struct json_object *maps,
 	if (!n || n > INPUT_RANGES_MAX) {
 		pr_err("%s: \"mappings\" has %zu ranges: expected 1 to %d",
 		       file, n, INPUT_RANGES_MAX);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	for (i = 0; i < n; i++) {
 		rc = input_mapping(file, i, json_object_array_get_idx(maps, i),
@@ -200,7 +200,7 @@ static int input_ranges(const char *file, struct json_object *maps,
 		if (i && sorted[i][0] == sorted[i - 1][0]) {
 			pr_err("%s: two mappings at page_offset %#llx", file,
 			       (unsigned long long)sorted[i][0]);
-			return EXIT_USAGE;
+			return -EINVAL;
 		}
 		in->ranges[i] = (struct dax_range){ .start = sorted[i][1],
 						    .end = sorted[i][2] };
@@ -222,7 +222,7 @@ static int input_parse(const char *file, struct json_object **obj)
 	f = fopen(file, "r");
 	if (!f) {
 		pr_err("%s: cannot open: %s", file, strerror(errno));
-		return EXIT_FAIL;
+		return -EIO;
 	}
 	buf = malloc(INPUT_BYTES_MAX + 1);
 	len = buf ? fread(buf, 1, INPUT_BYTES_MAX + 1, f) : 0;
@@ -231,14 +231,14 @@ static int input_parse(const char *file, struct json_object **obj)
 		       buf ? strerror(errno) : "out of memory");
 		fclose(f);
 		free(buf);
-		return EXIT_FAIL;
+		return -EIO;
 	}
 	fclose(f);
 	if (len > INPUT_BYTES_MAX) {
 		pr_err("%s: more than %d bytes: not one device's listing", file,
 		       INPUT_BYTES_MAX);
 		free(buf);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	tok = json_tokener_new();
 	if (tok) {
@@ -259,7 +259,7 @@ static int input_parse(const char *file, struct json_object **obj)
 		       file);
 		json_object_put(*obj);
 		*obj = NULL;
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	return 0;
 }
@@ -280,7 +280,7 @@ int device_input_read(const char *file, struct device_input *in)
 	rc = input_parse(file, &obj);
 	if (rc)
 		return rc;
-	rc = EXIT_USAGE;
+	rc = -EINVAL;
 	json_object_object_foreach (obj, key, val) {
 		for (k = 0; k < sizeof(input_keys) / sizeof(input_keys[0]); k++)
 			if (!strcmp(key, input_keys[k].key))
@@ -340,7 +340,7 @@ int device_input_read(const char *file, struct device_input *in)
 		in->size = total;
 		in->has_size = true;
 	}
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	json_object_put(obj);
 	return rc;

@@ -26,8 +26,8 @@ bool is_dax_align(uint64_t align);
 
 /*
  * Read and check file.  0, or with one line printed naming the file, key
- * and value: EXIT_USAGE for a value that is not what daxctl list prints,
- * EXIT_FAIL when the file cannot be read.
+ * and value: -EINVAL for a value that is not what daxctl list prints
+ * (a usage error), -EIO when the file cannot be read.
  */
 int device_input_read(const char *file, struct device_input *in);
 

@@ -15,7 +15,9 @@
 #include <devstate/inuse.h>
 #include <devstate/modules.h>
 #include <devstate/parse.h>
+#include <devstate/words.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>
@@ -75,7 +77,7 @@ static bool online_elsewhere(struct daxctl_dev *dev, int movable)
 	return true;
 }
 
-static int do_action(struct devstate *ds, void *obj, void *arg)
+static int do_action(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	const struct dev_request *req = arg;
 	enum dev_action action = req->action;
@@ -117,8 +119,9 @@ static int do_action(struct devstate *ds, void *obj, void *arg)
 	case DEV_ENABLE:
 		if (mode != DAXCTL_DEV_MODE_UNBOUND) {
 			pr_err("%s: already enabled (%s)", name,
-			       mode == DAXCTL_DEV_MODE_RAM ? "system-ram" :
-							     "devdax");
+			       dax_mode_name(mode == DAXCTL_DEV_MODE_RAM ?
+						     DAXCTL_DEV_MODE_RAM :
+						     DAXCTL_DEV_MODE_DEVDAX));
 			return -EBUSY;
 		}
 		rc = devstate_need_driver(ds, "dax",

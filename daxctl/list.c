@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -49,7 +50,7 @@ int cmd_list(int argc, char **argv)
 	struct dax_json_flags flags;
 	struct json_object *jout, *jdevs, *jregions = NULL, *jall = NULL;
 	struct daxctl_region *region;
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int i;
 
 	i = parse_options(argc, argv, options, "daxctl list [<options>]");

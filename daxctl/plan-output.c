@@ -24,7 +24,7 @@ const char *plan_aligns_text(const struct memmap_profile *p)
 	return text;
 }
 
-struct json_object *plan_candidate_to_json(const struct plan_candidate *c,
+struct json_object *plan_candidate_to_json(const struct planner_candidate *c,
 					   uint64_t size)
 {
 	struct json_object *j = json_object_new_object();
@@ -62,8 +62,8 @@ struct json_object *plan_candidate_to_json(const struct plan_candidate *c,
 struct json_object *plan_item_to_json(const struct memmap_profile *p,
 				      const struct plan_item *item)
 {
-	const struct plan_target *t = &item->target;
-	const struct plan *plan = &item->plan;
+	const struct planner_target *t = &item->target;
+	const struct planner_result *plan = &item->plan;
 	struct json_object *j = json_object_new_object();
 	struct json_object *jc = json_object_new_array();
 	int i;
@@ -114,7 +114,7 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 	}
 	json_object_object_add(j, "candidates", jc);
 	if (plan->recommended >= 0) {
-		const struct plan_candidate *c = &plan->c[plan->recommended];
+		const struct planner_candidate *c = &plan->c[plan->recommended];
 		struct json_object *jr = json_object_new_object();
 
 		json_add_u64(jr, "align", c->cfg.align);
@@ -147,8 +147,8 @@ void plan_print_json(FILE *out, const struct memmap_profile *p,
 
 /* One row of the table: a candidate of a device's plan. */
 struct plan_row {
-	const struct plan_target *t;
-	const struct plan_candidate *pc;
+	const struct planner_target *t;
+	const struct planner_candidate *pc;
 	bool recommended;
 };
 
@@ -252,9 +252,9 @@ static void print_cells(FILE *out, const struct plan_row *row)
 	fputc('\n', out);
 }
 
-static void print_recommended(FILE *out, const struct plan *plan)
+static void print_recommended(FILE *out, const struct planner_result *plan)
 {
-	const struct plan_candidate *pc;
+	const struct planner_candidate *pc;
 	char align[32];
 
 	if (plan->recommended < 0) {
@@ -278,7 +278,7 @@ void plan_print_table(FILE *out, const struct memmap_profile *p,
 
 	for (i = 0; i < set->count; i++) {
 		const struct plan_item *item = &set->items[i];
-		const struct plan_target *t = &item->target;
+		const struct planner_target *t = &item->target;
 
 		if (i)
 			fputc('\n', out);

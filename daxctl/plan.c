@@ -12,6 +12,7 @@
 #include <memmap/planner.h>
 #include <ndctl/libndctl.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>
@@ -57,14 +58,14 @@ static int parse_aligns(const char *list, uint64_t *aligns, int max)
 	}
 }
 
-static int parse_filter(const struct plan_opts *o, struct plan_filter *f)
+static int parse_filter(const struct plan_opts *o, struct planner_filter *f)
 {
 	/* aligns[] keeps its last element 0, the list's end. */
 	int max_aligns = sizeof(f->aligns) / sizeof(f->aligns[0]) - 1;
 
-	*f = (struct plan_filter){ .location = -1,
-				   .compound = -1,
-				   .head_only = -1 };
+	*f = (struct planner_filter){ .location = -1,
+				      .compound = -1,
+				      .head_only = -1 };
 	if (o->align && parse_aligns(o->align, f->aligns, max_aligns)) {
 		pr_err("invalid --align '%s': expected one to %d sizes such "
 		       "as 4K,2M,1G",
@@ -126,7 +127,7 @@ static void profile_names(bool arch, char *buf, size_t len)
 }
 
 static int add_target(struct plan_set *set, const char *name,
-		      const struct plan_target *t)
+		      const struct planner_target *t)
 {
 	struct plan_item *item;
 
@@ -154,19 +155,19 @@ struct collect {
 };
 
 /* Planned against an unknown budget: say so, once per object. */
-static void warn_free_unknown(struct devstate *ds, const char *name, int node,
-			      int err)
+static void warn_free_unknown(struct devstate_ctx *ds, const char *name,
+			      int node, int err)
 {
 	node_free_perror(ds->root, name, node, err,
 			 "'fits' is not checked (give --free)");
 }
 
-static int collect_device(struct devstate *ds, void *obj, void *arg)
+static int collect_device(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	struct collect *c = arg;
 	struct daxctl_dev *dev = obj;
 	struct plan_item *item;
-	struct plan_target t;
+	struct planner_target t;
 	struct dev_state st;
 	int rc;
 
@@ -188,7 +189,7 @@ static int collect_device(struct devstate *ds, void *obj, void *arg)
 }
 
 /* Namespaces and nd regions: plan what their capacity could become. */
-static int collect_nd(struct devstate *ds, const char *name,
+static int collect_nd(struct devstate_ctx *ds, const char *name,
 		      const struct collect *c, bool *found)
 {
 	struct plan_set *set = c->set;
@@ -202,9 +203,9 @@ static int collect_nd(struct devstate *ds, const char *name,
 	*found = false;
 	ndctl_bus_foreach (ds->nd, bus) {
 		ndctl_region_foreach (bus, region) {
-			struct plan_target t = { .mode = MEMMAP_MODE_DEVDAX,
-						 .info_block = true,
-						 .reserve = reserve };
+			struct planner_target t = { .mode = MEMMAP_MODE_DEVDAX,
+						    .info_block = true,
+						    .reserve = reserve };
 			int node = ndctl_region_get_numa_node(region), err;
 
 			if (!strcmp(ndctl_region_get_devname(region), name)) {
@@ -278,8 +279,8 @@ int cmd_plan(int argc, char **argv)
 	};
 	const struct memmap_profile *profile = NULL;
 	struct plan_set *set = NULL;
-	struct plan_filter filter;
-	struct devstate ds = { 0 };
+	struct planner_filter filter;
+	struct devstate_ctx ds = { 0 };
 	struct collect collect = { 0 };
 	struct devstate_each each = {
 		.kind = DEVSTATE_DAXDEV,
@@ -395,10 +396,10 @@ int cmd_plan(int argc, char **argv)
 		goto out;
 	}
 	if (o.size) {
-		struct plan_target t = { .mode = mode,
-					 .info_block = !o.dynamic,
-					 .start = start,
-					 .reserve = reserve };
+		struct planner_target t = { .mode = mode,
+					    .info_block = !o.dynamic,
+					    .start = start,
+					    .reserve = reserve };
 
 		if (parse_size(o.size, &t.size) || !t.size) {
 			pr_err("invalid --size '%s'", o.size);
@@ -470,8 +471,8 @@ int cmd_plan(int argc, char **argv)
 		}
 	}
 	for (i = 0; i < set->count; i++)
-		plan_build(profile, &set->items[i].target, &filter,
-			   &set->items[i].plan);
+		planner_build(profile, &set->items[i].target, &filter,
+			      &set->items[i].plan);
 	if (o.human)
 		plan_print_table(stdout, profile, set);
 	else

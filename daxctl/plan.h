@@ -15,8 +15,8 @@ struct plan_item {
 	/* What a patched kernel counted for the device's memmap now. */
 	bool has_kernel;
 	uint64_t kernel_dram, kernel_device;
-	struct plan_target target;
-	struct plan plan;
+	struct planner_target target;
+	struct planner_result plan;
 };
 
 /* As many as were named: 'all' on a large machine has no limit. */
@@ -29,7 +29,7 @@ struct plan_set {
 const char *plan_aligns_text(const struct memmap_profile *p);
 struct json_object *plan_item_to_json(const struct memmap_profile *p,
 				      const struct plan_item *item);
-struct json_object *plan_candidate_to_json(const struct plan_candidate *c,
+struct json_object *plan_candidate_to_json(const struct planner_candidate *c,
 					   uint64_t size);
 void plan_print_json(FILE *out, const struct memmap_profile *p,
 		     const struct plan_set *set);

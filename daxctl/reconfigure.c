@@ -22,6 +22,7 @@
 #include <devstate/state.h>
 #include <devstate/steps.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>
@@ -39,7 +40,7 @@ struct reconf {
 	/* What was asked, parsed once (the command line or a section). */
 	struct dax_request req;
 	/* The context: its dax bus, root, profile and in-use checker. */
-	struct devstate *ds;
+	struct devstate_ctx *ds;
 	uint64_t reserve;
 	/* The size came from --input: a no-op where it is the device's. */
 	bool input_size;
@@ -53,15 +54,14 @@ struct reconf {
  * printed) when the model says the kernel cannot lay the device out so.
  */
 static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
-		     const struct dax_setup *t, struct plan_candidate *c)
+		     const struct dev_state *st, const struct dax_setup *t,
+		     struct planner_candidate *c)
 {
-	struct plan_filter f = { .location = -1, .compound = -1 };
-	struct plan_target pt;
-	struct dev_state st;
-	struct plan plan;
+	struct planner_filter f = { .location = -1, .compound = -1 };
+	struct planner_target pt;
+	struct planner_result plan;
 
-	dev_state_from_dax(dev, &st);
-	dev_state_plan_target(&st, r->ds->root, r->reserve, &pt);
+	dev_state_plan_target(st, r->ds->root, r->reserve, &pt);
 	pt.mode = t->mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
 						   MEMMAP_MODE_DEVDAX;
 	f.aligns[0] = t->align;
@@ -75,7 +75,7 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 	f.compound = t->mode == DAXCTL_DEV_MODE_RAM ? -1 : t->compound;
 	f.head_only = t->mode == DAXCTL_DEV_MODE_RAM ? -1 : t->head_only;
 	/* One align, one location, one compound choice: one candidate. */
-	plan_build(r->ds->profile, &pt, &f, &plan);
+	planner_build(r->ds->profile, &pt, &f, &plan);
 	if (plan.count) {
 		*c = plan.c[0];
 		return true;
@@ -103,7 +103,7 @@ static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 }
 
 static void emit(struct reconf *r, struct daxctl_dev *dev,
-		 const struct plan_candidate *c, const struct dax_setup *t,
+		 const struct planner_candidate *c, const struct dax_setup *t,
 		 struct json_object *steps)
 {
 	bool dry_run = steps;
@@ -199,7 +199,7 @@ static void report_failure(struct reconf_run *run, const struct dax_setup *cur,
  * plan does not fit the node's free memory, or when that cannot be read.
  */
 static int reconf_budget(struct reconf *r, const struct reconf_run *run,
-			 const struct plan_candidate *c, int node)
+			 const struct planner_candidate *c, int node)
 {
 	const struct reconf_opts *o = r->o;
 	char b1[32], b2[32];
@@ -234,10 +234,10 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct reconf_run run = { .ds = r->ds, .dev = dev };
 	struct journal j;
 	char what[160];
-	struct daxctl_backing b;
+	struct dev_state st;
 	struct dax_facts facts;
 	struct dax_setup cur, t;
-	struct plan_candidate c;
+	struct planner_candidate c;
 	struct steps_result res;
 	struct step_list steps;
 	struct dax_request req;
@@ -245,23 +245,27 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	int rc, node = daxctl_dev_get_numa_node(dev);
 
 	snprintf(run.name, sizeof(run.name), "%s", daxctl_dev_get_devname(dev));
-	dax_read_setup(dev, &b, &cur);
-	run.ns = b.nd ? b.ns : NULL;
+	/* Read once: the decision, the plan and the journal start here. */
+	dev_state_from_dax(dev, &st);
+	cur = st.setup;
+	run.ns = st.backing.nd ? st.backing.ns : NULL;
 	if (cur.mode == DAXCTL_DEV_MODE_OTHER) {
 		pr_err("%s: bound to a driver daxctl does not manage",
 		       run.name);
 		return EXIT_FAIL;
 	}
 	/* Every figure of the plan follows from the size: a failed read. */
-	if (b.nd && b.ns_err) {
+	if (st.backing.nd && st.backing.ns_err) {
 		pr_err("%s: cannot read the size of %s: %s; nothing was changed",
-		       run.name, b.ns,
-		       b.ns_err == -EBADMSG ? "it reads 0" :
-		       b.ns_err == -EINVAL  ? "not a number" :
-					      strerror(-b.ns_err));
+		       run.name, st.backing.ns,
+		       st.backing.ns_err == -EBADMSG ?
+			       "it reads 0" :
+		       st.backing.ns_err == -EINVAL ?
+			       "not a number" :
+			       strerror(-st.backing.ns_err));
 		return EXIT_FAIL;
 	}
-	dax_read_facts(dev, &b, r->ds->profile, &facts);
+	dax_read_facts(dev, &st.backing, r->ds->profile, &facts);
 	req = r->req;
 	if (r->input_size && !facts.dynamic) {
 		if (req.size != facts.dev_size) {
@@ -278,7 +282,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	if (rc)
 		return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
 
-	if (!plan_for(r, dev, &t, &c))
+	if (!plan_for(r, dev, &st, &t, &c))
 		return EXIT_USAGE;
 	pr_info("%s: %s -> %s, align %s, memmap in %s: %s usable, memmap %s "
 		"in DRAM, %s of the device not usable for data%s",
@@ -359,7 +363,8 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	journal_remove(&j);
 done:
 	daxctl_dev_reload(dev);
-	plan_for(r, dev, &t, &c);
+	dev_state_from_dax(dev, &st);
+	plan_for(r, dev, &st, &t, &c);
 	emit(r, dev, &c, &t, NULL);
 	return EXIT_OK;
 }
@@ -404,7 +409,8 @@ static int request_from_opts(const struct reconf_opts *o,
  * --input: the size and align the listing gives, unless -s and -a do,
  * and the region its chardev names, unless -r does, as create-device
  * takes them.  Its mappings are checked but not placed: a device that
- * grows gets the ranges the kernel picks.
+ * grows gets the ranges the kernel picks.  0, or device_input_read()'s
+ * -EINVAL or -EIO.
  */
 static int apply_input(const struct reconf_opts *o, struct reconf *r,
 		       struct devstate_each *each)
@@ -425,14 +431,14 @@ static int apply_input(const struct reconf_opts *o, struct reconf *r,
 		memcpy(r->input_region, in.region_id, sizeof(in.region_id));
 		each->region = r->input_region;
 	}
-	return EXIT_OK;
+	return 0;
 }
 
 /*
  * Each device afresh once one before it was worked on: that may have
  * changed the context under it.  The first is as devstate_open() read it.
  */
-static int reconfigure_named(struct devstate *ds, void *obj, void *arg)
+static int reconfigure_named(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	struct reconf *r = arg;
 	const struct reconf_opts *o = r->o;
@@ -451,8 +457,8 @@ static int reconfigure_named(struct devstate *ds, void *obj, void *arg)
 	if (o->save_config && config_save_prepare(ds, obj, o->config_dir, &id))
 		return EXIT_FAIL;
 	rc = reconfigure_one(arg, obj);
-	if (!rc && o->save_config)
-		rc = config_save(ds, &id, o->config_dir);
+	if (!rc && o->save_config && config_save(ds, &id, o->config_dir))
+		rc = EXIT_FAIL;
 	return rc;
 }
 
@@ -514,7 +520,7 @@ int cmd_reconfigure_device(int argc, char **argv)
 		.fn = reconfigure_named,
 		.arg = &r,
 	};
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int i, rc = EXIT_USAGE;
 
 	i = parse_options(argc, argv, options,
@@ -530,7 +536,7 @@ int cmd_reconfigure_device(int argc, char **argv)
 	if (o.input && !o.check_config) {
 		rc = apply_input(&o, &r, &each);
 		if (rc)
-			return rc;
+			return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
 	}
 	if (o.check_config) {
 		if (argc - i != 1) {
@@ -558,9 +564,10 @@ int cmd_reconfigure_device(int argc, char **argv)
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	if (o.check_config && !config_request(&ds, &o, &r.req, argv[i], &rc)) {
+	rc = o.check_config ? config_request(&ds, &o, &r.req, argv[i]) : 1;
+	if (rc <= 0) {
 		devstate_close(&ds);
-		return rc;
+		return rc ? EXIT_FAIL : EXIT_OK;
 	}
 	r.ds = &ds;
 	r.out = json_object_new_array();

@@ -19,6 +19,7 @@
 
 #include <format/acpi-split.h>
 #include <format/acpi-table.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"

@@ -20,6 +20,7 @@
 #include <devstate/filter.h>
 #include <devstate/inuse.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -33,7 +34,7 @@ struct activate_opts {
 };
 
 /* The first namespace on the bus with a user, and who it is. */
-static const char *bus_user(struct devstate *ds, struct ndctl_bus *bus,
+static const char *bus_user(struct devstate_ctx *ds, struct ndctl_bus *bus,
 			    const char **ns_name)
 {
 	struct inuse *iu = devstate_inuse(ds);
@@ -56,7 +57,7 @@ static const char *bus_user(struct devstate *ds, struct ndctl_bus *bus,
 	return NULL;
 }
 
-static int activate_bus(struct devstate *ds, struct ndctl_bus *bus,
+static int activate_bus(struct devstate_ctx *ds, struct ndctl_bus *bus,
 			const struct activate_opts *o)
 {
 	const char *name = ndctl_bus_get_devname(bus);
@@ -173,7 +174,7 @@ int cmd_activate_firmware(int argc, char **argv)
 	};
 	struct json_object *jbuses;
 	struct ndctl_bus *bus;
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int i, rc, done = 0, failed = 0;
 
 	i = parse_options(argc, argv, options,

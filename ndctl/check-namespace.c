@@ -20,6 +20,7 @@
 #include <devstate/context.h>
 #include <devstate/each.h>
 #include <devstate/inuse.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <format/btt-check.h>
@@ -80,7 +81,7 @@ static int check_raw(const struct check_opts *o, struct ndctl_namespace *ns,
  * clean: a damaged one stays unclaimed (mode raw) for now, as upstream
  * leaves every checked namespace.
  */
-static int restore(struct devstate *ds, const char *name,
+static int restore(struct devstate_ctx *ds, const char *name,
 		   const struct ns_claim *old, bool was_active, bool clean)
 {
 	struct ndctl_namespace *ns;
@@ -120,7 +121,7 @@ static int restore(struct devstate *ds, const char *name,
 	return rc;
 }
 
-static int check_ns(struct devstate *ds, void *obj, void *arg)
+static int check_ns(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	const struct check_opts *o = arg;
 	struct ndctl_namespace *ns = obj;

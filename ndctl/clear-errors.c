@@ -19,6 +19,7 @@
 #include <ndcmd/ars.h>
 #include <ndcmd/call.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -163,7 +164,7 @@ static int clear_range(struct ndctl_region *region, const char *name,
 	return rc;
 }
 
-static void print_namespace(struct devstate *ds, const char *name)
+static void print_namespace(struct devstate_ctx *ds, const char *name)
 {
 	struct nd_json_flags flags = { .media_errors = true,
 				       .dax_ctx = ds->dax,
@@ -180,7 +181,7 @@ static void print_namespace(struct devstate *ds, const char *name)
 	json_object_put(jns);
 }
 
-static int clear_namespace(struct devstate *ds, void *obj, void *arg)
+static int clear_namespace(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	struct ndctl_namespace *ns = obj;
 	struct clear_req *req = arg;

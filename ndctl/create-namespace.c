@@ -24,6 +24,7 @@
 #include <memmap/memmap.h>
 #include <memmap/planner.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>
@@ -293,7 +294,7 @@ static int plan_namespace(const struct memmap_profile *profile,
 }
 
 /* Whether the namespace reads back with its old claim. */
-static bool claim_is_back(struct devstate *ds, const char *name,
+static bool claim_is_back(struct devstate_ctx *ds, const char *name,
 			  const struct ns_claim *old)
 {
 	struct ndctl_namespace *ns;
@@ -303,7 +304,8 @@ static bool claim_is_back(struct devstate *ds, const char *name,
 	return ns && ns_claim_is(ns, old);
 }
 
-static void print_namespace(struct devstate *ds, const char *name, bool human)
+static void print_namespace(struct devstate_ctx *ds, const char *name,
+			    bool human)
 {
 	struct nd_json_flags flags = { .human = human,
 				       .dax_ctx = ds->dax,
@@ -329,12 +331,12 @@ static void print_namespace(struct devstate *ds, const char *name, bool human)
  * checked, written and printed.  cfg and size are the request; the
  * defaults this fills in stay with this namespace.
  */
-static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
-		       uint64_t size, uint64_t reserve, bool quiet_none)
+static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
+		       struct ndctl_ns_config cfg, uint64_t size,
+		       uint64_t reserve, bool quiet_none)
 {
 	struct ndctl_namespace *ns;
 	struct memmap_cost cost;
-	struct devstate ds = { 0 };
 	struct ndctl_ctx *ctx;
 	struct inuse *iu;
 	struct ns_claim old;
@@ -344,13 +346,7 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 	char name[64], what[128], b1[32], b2[32], b3[32];
 	int rc = EXIT_USAGE;
 
-	if (devstate_open(&ds, o->sysroot,
-			  DEVSTATE_ND | DEVSTATE_DAX |
-				  (o->dry_run ? 0 : DEVSTATE_CHANGE))) {
-		rc = EXIT_FAIL;
-		goto out;
-	}
-	ctx = ds.nd;
+	ctx = ds->nd;
 	if (nd_check_filters_matched(ctx, o->bus, o->region, NULL, NULL)) {
 		rc = EXIT_FAIL;
 		goto out;
@@ -377,7 +373,7 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 		 ndctl_region_get_devname(ndctl_namespace_get_region(ns)),
 		 nd_mode_name(ndctl_namespace_get_mode(ns)));
 	/* In use refuses before anything else, whatever the options. */
-	iu = devstate_inuse(&ds);
+	iu = devstate_inuse(ds);
 	if (!iu || inuse_check_namespace(iu, ns)) {
 		rc = EXIT_FAIL;
 		goto out;
@@ -414,9 +410,9 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 	    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
 		int node = ndctl_namespace_get_numa_node(ns), err;
 
-		if (plan_namespace(ds.profile, ns, &cfg, size, &cost))
+		if (plan_namespace(ds->profile, ns, &cfg, size, &cost))
 			goto out;
-		err = node_free_read(ds.root, node, &free_bytes);
+		err = node_free_read(ds->root, node, &free_bytes);
 		if (!err)
 			pr_debug("node %d: %s free outside ZONE_MOVABLE, %s "
 				 "kept",
@@ -425,13 +421,13 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 				 size_exact(reserve, b2, sizeof(b2)));
 		/* --force skips the budget, unknown or not, as documented. */
 		if (err && cost.dram_total && !o->force) {
-			node_free_refuse(ds.root, name, node, err,
+			node_free_refuse(ds->root, name, node, err,
 					 cost.dram_total);
 			rc = EXIT_FAIL;
 			goto out;
 		}
 		if (!err && !o->force &&
-		    !plan_fits(cost.dram_total, free_bytes, reserve)) {
+		    !planner_fits(cost.dram_total, free_bytes, reserve)) {
 			pr_err("%s: the memmap needs %s of DRAM but node %d has "
 			       "%s free outside ZONE_MOVABLE (keeping %s): use "
 			       "--memmap pmem, or --force",
@@ -480,18 +476,18 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 		goto out;
 	}
 	/* The drivers the new claim binds to, loaded when missing. */
-	if (devstate_need_driver(&ds, "nd",
+	if (devstate_need_driver(ds, "nd",
 				 cfg.mode == NDCTL_NS_MODE_DEVDAX ?
 					 "dax_pmem" :
 					 "nd_pmem") ||
 	    (cfg.mode == NDCTL_NS_MODE_DEVDAX &&
-	     devstate_need_driver(&ds, "dax", "device_dax"))) {
+	     devstate_need_driver(ds, "dax", "device_dax"))) {
 		rc = EXIT_FAIL;
 		goto out;
 	}
 	snprintf(what, sizeof(what), "ndctl create-namespace %s: %s -> %s",
 		 name, nd_mode_name(old.mode), nd_mode_name(cfg.mode));
-	if (ns_claim_journal_begin(&j, ds.root, ns, what)) {
+	if (ns_claim_journal_begin(&j, ds->root, ns, what)) {
 		rc = EXIT_FAIL;
 		goto out;
 	}
@@ -509,29 +505,28 @@ static int create_once(const struct create_opts *o, struct ndctl_ns_config cfg,
 			pr_err("%s: configuring %s failed: %s", name,
 			       nd_mode_name(cfg.mode), strerror(-rc));
 			/* Its capacity back, said only once read back. */
-			if (!ns_claim_journal_recover(&ds, &j))
+			if (!ns_claim_journal_recover(ds, &j))
 				journal_remove(&j);
 			rc = EXIT_FAIL;
 			goto out;
 		}
 		journal_remove(&j);
-		print_namespace(&ds, name, o->human);
+		print_namespace(ds, name, o->human);
 		rc = EXIT_OK;
 		goto out;
 	}
 	/* --no-autorecover: a failed claim leaves the namespace raw. */
 	if (ns_claim_replace(ns, &cfg, o->autorecover ? &old : NULL, &j)) {
 		/* The replace said where it is; a failed restore stays. */
-		if (!o->autorecover || claim_is_back(&ds, name, &old))
+		if (!o->autorecover || claim_is_back(ds, name, &old))
 			journal_remove(&j);
 		rc = EXIT_FAIL;
 		goto out;
 	}
 	journal_remove(&j);
-	print_namespace(&ds, name, o->human);
+	print_namespace(ds, name, o->human);
 	rc = EXIT_OK;
 out:
-	devstate_close(&ds);
 	return rc;
 }
 
@@ -540,20 +535,19 @@ out:
  * and region filters, passing over regions with no idle namespace that
  * has room; a namespace that fails ends it with that failure.
  */
-static int create_each_region(const struct create_opts *o,
+static int create_each_region(struct devstate_ctx *ds,
+			      const struct create_opts *o,
 			      struct ndctl_ns_config cfg, uint64_t size,
 			      uint64_t reserve)
 {
 	struct create_opts one = *o;
 	struct ndctl_region *region;
 	struct ndctl_bus *bus;
-	struct devstate ds;
 	char names[64][32];
 	int n = 0, i, made = 0, rc = EXIT_OK;
 
-	if (devstate_open(&ds, o->sysroot, DEVSTATE_ND))
-		return EXIT_FAIL;
-	ndctl_bus_foreach (ds.nd, bus)
+	/* By name: each namespace made re-reads the context. */
+	ndctl_bus_foreach (ds->nd, bus)
 		if (nd_bus_matches(bus, o->bus))
 			ndctl_region_foreach (bus, region)
 				if (nd_region_matches(region, o->region) &&
@@ -562,10 +556,9 @@ static int create_each_region(const struct create_opts *o,
 						 "%s",
 						 ndctl_region_get_devname(
 							 region));
-	devstate_close(&ds);
 	for (i = 0; i < n && rc == EXIT_OK; i++) {
 		one.region = names[i];
-		rc = create_once(&one, cfg, size, reserve, true);
+		rc = create_once(ds, &one, cfg, size, reserve, true);
 		if (rc == EXIT_OK)
 			made++;
 		if (rc == CREATE_NONE_LEFT)
@@ -624,7 +617,8 @@ int cmd_create_namespace(int argc, char **argv)
 	};
 	struct ndctl_ns_config cfg;
 	uint64_t size, reserve = 256ULL << 20;
-	int i;
+	struct devstate_ctx ds;
+	int i, rc;
 
 	o.autorecover = o.autolabel = -1;
 	i = parse_options(argc, argv, options,
@@ -664,7 +658,17 @@ int cmd_create_namespace(int argc, char **argv)
 		       o.reconfig ? "reconfig" : "uuid");
 		return EXIT_USAGE;
 	}
+	/* One context for the command, --continue's regions included. */
+	if (devstate_open(&ds, o.sysroot,
+			  DEVSTATE_ND | DEVSTATE_DAX |
+				  (o.dry_run ? 0 : DEVSTATE_CHANGE))) {
+		devstate_close(&ds);
+		return EXIT_FAIL;
+	}
 	if (o.cont && !o.dry_run)
-		return create_each_region(&o, cfg, size, reserve);
-	return create_once(&o, cfg, size, reserve, false);
+		rc = create_each_region(&ds, &o, cfg, size, reserve);
+	else
+		rc = create_once(&ds, &o, cfg, size, reserve, false);
+	devstate_close(&ds);
+	return rc;
 }

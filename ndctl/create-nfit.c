@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <format/acpi-table.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>

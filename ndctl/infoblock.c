@@ -16,8 +16,10 @@
 #include <devstate/context.h>
 #include <devstate/each.h>
 #include <devstate/parse.h>
+#include <devstate/words.h>
 #include <util/size.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -124,7 +126,7 @@ static int emit_block(struct read_run *run, const char *key, const char *name,
  */
 static int each_infoblock(const char *sysroot, const char *bus,
 			  const char *region, const char *done_verb,
-			  int (*fn)(struct devstate *, void *, void *),
+			  int (*fn)(struct devstate_ctx *, void *, void *),
 			  void *arg, int argc, char **argv)
 {
 	struct devstate_each each = {
@@ -142,7 +144,7 @@ static int each_infoblock(const char *sysroot, const char *bus,
 				 argc, argv);
 }
 
-static int read_ns(struct devstate *ds, void *obj, void *arg)
+static int read_ns(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	struct ndctl_namespace *ns = obj;
 	const char *name = ndctl_namespace_get_devname(ns);
@@ -306,7 +308,7 @@ static int layout_block(const struct write_run *w, const char *target,
 	return 0;
 }
 
-static int write_ns(struct devstate *ds, void *obj, void *arg)
+static int write_ns(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	struct ndctl_namespace *ns = obj;
 	const struct write_run *w = arg;
@@ -408,15 +410,14 @@ static int write_image(const struct write_run *w, const char *file)
 /* The options to the layout; EXIT_USAGE after saying what is wrong. */
 static int parse_write_opts(const struct write_opts *o, struct write_run *w)
 {
-	enum ndctl_ns_mode mode = NDCTL_NS_MODE_FSDAX;
+	int mode = NDCTL_NS_MODE_FSDAX;
 
 	w->location = MEMMAP_PMEM;
 	w->align = memmap_profile_linux61_x86_64.pmd_size;
 	/* Not parse_ns_mode(): its message offers sector and raw too. */
-	if (o->mode && (!strcmp(o->mode, "devdax") || !strcmp(o->mode, "dax")))
-		mode = NDCTL_NS_MODE_DEVDAX;
-	else if (o->mode && strcmp(o->mode, "fsdax") &&
-		 strcmp(o->mode, "memory")) {
+	if (o->mode && (word_value(ns_mode_words, o->mode, &mode) ||
+			(mode != NDCTL_NS_MODE_DEVDAX &&
+			 mode != NDCTL_NS_MODE_FSDAX))) {
 		pr_err("invalid --mode '%s': an info block is fsdax or "
 		       "devdax",
 		       o->mode);

@@ -19,6 +19,7 @@
 #include <ndcmd/call.h>
 #include <ndcmd/nfit-bus.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>
@@ -87,7 +88,7 @@ static int check_options(const struct inject_opts *o, struct inject_req *req)
 	return EXIT_OK;
 }
 
-static void print_namespace(struct devstate *ds, const char *name,
+static void print_namespace(struct devstate_ctx *ds, const char *name,
 			    const struct inject_opts *o)
 {
 	struct nd_json_flags flags = { .human = o->human,
@@ -260,7 +261,7 @@ static bool overlaps(const struct nd_block_run *runs, uint32_t n,
 	return false;
 }
 
-static int inject_namespace(struct devstate *ds, struct ndctl_namespace *ns,
+static int inject_namespace(struct devstate_ctx *ds, struct ndctl_namespace *ns,
 			    const struct inject_req *req)
 {
 	const struct inject_opts *o = req->o;
@@ -403,7 +404,7 @@ int cmd_inject_error(int argc, char **argv)
 	struct ndctl_namespace *ns, *found = NULL;
 	struct ndctl_region *region;
 	struct ndctl_bus *bus;
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int i, rc;
 
 	i = parse_options(argc, argv, options,
@@ -425,9 +426,10 @@ int cmd_inject_error(int argc, char **argv)
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	rc = nd_check_filters_matched(ds.nd, o.bus, o.region, NULL, NULL);
-	if (rc)
+	if (nd_check_filters_matched(ds.nd, o.bus, o.region, NULL, NULL)) {
+		rc = EXIT_FAIL;
 		goto out;
+	}
 	ndctl_bus_foreach (ds.nd, bus) {
 		if (!nd_bus_matches(bus, o.bus))
 			continue;

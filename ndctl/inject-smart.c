@@ -17,6 +17,7 @@
 #include <ndcmd/call.h>
 #include <ndcmd/health.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -266,7 +267,7 @@ static int inject_fields(struct ndctl_dimm *dimm, const struct smart_req *r)
 	return 0;
 }
 
-static void print_dimm(struct devstate *ds, const char *name, bool human)
+static void print_dimm(struct devstate_ctx *ds, const char *name, bool human)
 {
 	struct nd_json_flags flags = { .human = human };
 	struct json_object *jdimms, *jdimm, *jhealth;
@@ -345,7 +346,7 @@ int cmd_inject_smart(int argc, char **argv)
 	struct nd_thresholds old;
 	struct ndctl_dimm *dimm, *found = NULL;
 	struct ndctl_bus *bus;
-	struct devstate ds;
+	struct devstate_ctx ds;
 	char name[64];
 	int i, rc;
 
@@ -372,9 +373,10 @@ int cmd_inject_smart(int argc, char **argv)
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	rc = nd_check_filters_matched(ds.nd, o.bus, NULL, NULL, NULL);
-	if (rc)
+	if (nd_check_filters_matched(ds.nd, o.bus, NULL, NULL, NULL)) {
+		rc = EXIT_FAIL;
 		goto out;
+	}
 	ndctl_bus_foreach (ds.nd, bus) {
 		if (!nd_bus_matches(bus, o.bus))
 			continue;

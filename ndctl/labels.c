@@ -17,6 +17,7 @@
 #include <devstate/each.h>
 #include <devstate/inuse.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/size.h>
@@ -276,7 +277,7 @@ static int label_range(const struct label_request *req, const char *name,
 	return 0;
 }
 
-static int label_action(struct devstate *ds, void *obj, void *arg)
+static int label_action(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	const struct label_request *req = arg;
 	enum label_action action = req->action;
@@ -479,7 +480,7 @@ static int label_command(int argc, char **argv, enum label_action action)
 		.fn = label_action,
 		.arg = &req,
 	};
-	struct devstate ds = { 0 };
+	struct devstate_ctx ds = { 0 };
 	char usage[80];
 	int i, rc = EXIT_USAGE;
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/sysfs.h>
@@ -385,7 +386,7 @@ int cmd_list(int argc, char **argv)
 	struct nd_json_flags flags;
 	struct walk w = { .o = &o };
 	struct ndctl_bus *bus;
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int i, rc;
 
 	i = parse_options(argc, argv, options, "ndctl list [<options>]");

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"

@@ -29,6 +29,7 @@
 #include <devstate/filter.h>
 #include <ndcmd/health.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -585,7 +586,7 @@ int cmd_monitor(int argc, char **argv)
 	unsigned int interval = 0;
 	struct ndctl_dimm *dimm;
 	struct ndctl_bus *nbus;
-	struct devstate ds = { 0 };
+	struct devstate_ctx ds = { 0 };
 	bool ds_open = false;
 	int i, rc = EXIT_FAIL;
 

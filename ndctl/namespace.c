@@ -11,6 +11,7 @@
 #include <devstate/context.h>
 #include <devstate/each.h>
 #include <devstate/inuse.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -29,7 +30,7 @@ struct ns_request {
 	bool force;
 };
 
-static int ns_action(struct devstate *ds, void *obj, void *arg)
+static int ns_action(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	const struct ns_request *req = arg;
 	struct ndctl_namespace *ns = obj;

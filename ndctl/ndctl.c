@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stddef.h>
 
+#include <daxchange/dax-steps.h>
+#include <devstate/context.h>
 #include <util/command.h>
 #include "builtin.h"
 
@@ -76,5 +78,6 @@ static const struct command ndctl_commands[] = {
 
 int main(int argc, char **argv)
 {
+	devstate_set_journal_kinds(dax_journal_kinds);
 	return command_main("ndctl", ndctl_commands, argc, argv);
 }

@@ -11,6 +11,7 @@
 
 #include <devstate/each.h>
 #include <devstate/inuse.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -35,7 +36,7 @@ struct ndctl_region *dimm_active_region(struct ndctl_dimm *dimm)
 	return NULL;
 }
 
-static int region_action(struct devstate *ds, void *obj, void *arg)
+static int region_action(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	struct ndctl_region *region = obj;
 	const char *name = ndctl_region_get_devname(region);
@@ -54,7 +55,7 @@ static int region_action(struct devstate *ds, void *obj, void *arg)
 	return rc;
 }
 
-static int dimm_action(struct devstate *ds, void *obj, void *arg)
+static int dimm_action(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	struct ndctl_dimm *dimm = obj;
 	const char *name = ndctl_dimm_get_devname(dimm);

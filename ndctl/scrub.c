@@ -13,6 +13,7 @@
 #include <devstate/context.h>
 #include <devstate/filter.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -96,7 +97,7 @@ static int scrub_command(int argc, char **argv, enum scrub_action action)
 	struct json_object *jbuses;
 	int i, rc, done = 0, failed = 0, skipped = 0;
 	struct ndctl_bus *bus;
-	struct devstate ds;
+	struct devstate_ctx ds;
 
 	i = parse_options(argc, argv,
 			  action == SCRUB_START ? start_options : wait_options,

@@ -20,6 +20,7 @@
 #include <devstate/context.h>
 #include <devstate/filter.h>
 #include <devstate/inuse.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -234,7 +235,7 @@ static void say_losses(struct ndctl_dimm *dimm)
 			ndctl_dimm_get_devname(dimm));
 }
 
-static int sanitize(struct devstate *ds, struct ndctl_dimm *dimm,
+static int sanitize(struct devstate_ctx *ds, struct ndctl_dimm *dimm,
 		    const struct sec_opts *o)
 {
 	struct inuse *iu = devstate_inuse(ds);
@@ -295,7 +296,7 @@ static int sanitize(struct devstate *ds, struct ndctl_dimm *dimm,
 	return 0;
 }
 
-static int act(struct devstate *ds, struct ndctl_dimm *dimm,
+static int act(struct devstate_ctx *ds, struct ndctl_dimm *dimm,
 	       enum sec_action action, const struct sec_opts *o)
 {
 	int rc;
@@ -419,7 +420,7 @@ static int security_command(int argc, char **argv, enum sec_action action,
 	const struct opt *options = base_options;
 	struct ndctl_dimm *dimm;
 	struct ndctl_bus *bus;
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int i, rc, done = 0, failed = 0;
 
 	if (action == SEC_SETUP || action == SEC_UPDATE)
@@ -451,9 +452,10 @@ static int security_command(int argc, char **argv, enum sec_action action,
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	rc = nd_check_filters_matched(ds.nd, o.bus, NULL, NULL, NULL);
-	if (rc)
+	if (nd_check_filters_matched(ds.nd, o.bus, NULL, NULL, NULL)) {
+		rc = EXIT_FAIL;
 		goto out;
+	}
 	for (i = 0; i < argc; i++) {
 		bool any = !strcmp(argv[i], "all");
 

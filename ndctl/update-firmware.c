@@ -26,6 +26,7 @@
 #include <ndcmd/call.h>
 #include <ndcmd/fw-intel.h>
 #include <util/json.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -457,7 +458,7 @@ int cmd_update_firmware(int argc, char **argv)
 	struct json_object *jdimms;
 	struct ndctl_dimm *dimm;
 	struct ndctl_bus *bus;
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int i, rc, done = 0, failed = 0, found = 0;
 	bool human = isatty(STDOUT_FILENO);
 
@@ -477,9 +478,10 @@ int cmd_update_firmware(int argc, char **argv)
 		free(img.data);
 		return EXIT_FAIL;
 	}
-	rc = nd_check_filters_matched(ds.nd, o.bus, NULL, NULL, NULL);
-	if (rc)
+	if (nd_check_filters_matched(ds.nd, o.bus, NULL, NULL, NULL)) {
+		rc = EXIT_FAIL;
 		goto out;
+	}
 	jdimms = json_object_new_array();
 	ndctl_bus_foreach (ds.nd, bus) {
 		if (!nd_bus_matches(bus, o.bus))

@@ -91,7 +91,7 @@ int dax_journal_reconfigure(struct journal *j, struct reconf_run *run,
 }
 
 /* The namespace back under its recorded claim; its device found again. */
-static int recover_claim(struct devstate *ds, struct journal *j,
+static int recover_claim(struct devstate_ctx *ds, struct journal *j,
 			 struct reconf_run *run)
 {
 	uint64_t force_raw = (uint64_t)-1;
@@ -123,11 +123,12 @@ static int recover_claim(struct devstate *ds, struct journal *j,
 	return run->dev ? 0 : -ENODEV;
 }
 
-int dax_journal_undo(struct devstate *ds, struct journal *j, const char *why)
+int dax_journal_undo(struct devstate_ctx *ds, struct journal *j,
+		     const char *why)
 {
 	const char *dev = journal_get(j, "dev"), *ns = journal_get(j, "ns");
 	struct reconf_run run = { .ds = ds };
-	struct daxctl_backing b;
+	struct dev_backing b;
 	struct dax_facts facts;
 	struct steps_result res;
 	struct dax_setup was, now;
@@ -174,7 +175,7 @@ int dax_journal_undo(struct devstate *ds, struct journal *j, const char *why)
 	return 0;
 }
 
-static int recover_reconfigure(struct devstate *ds, struct journal *j)
+static int recover_reconfigure(struct devstate_ctx *ds, struct journal *j)
 {
 	return dax_journal_undo(ds, j, "an interrupted change");
 }
@@ -223,7 +224,7 @@ int dax_journal_create(struct journal *j, struct reconf_run *run,
 	return journal_write(j);
 }
 
-static int recover_create(struct devstate *ds, struct journal *j)
+static int recover_create(struct devstate_ctx *ds, struct journal *j)
 {
 	char *before = malloc(BEFORE_MAX);
 	struct reconf_run run = { .ds = ds };
@@ -258,7 +259,7 @@ static int recover_create(struct devstate *ds, struct journal *j)
 	return 0;
 }
 
-const struct journal_kind journal_kinds[] = {
+const struct journal_kind dax_journal_kinds[] = {
 	{ "dax-reconfigure", recover_reconfigure },
 	{ "dax-create", recover_create },
 	{ "ns-claim", ns_claim_journal_recover },

@@ -25,33 +25,14 @@ static const char *driver_of(enum daxctl_dev_mode mode)
 
 /* --- the device's setup, read and compared ---------------------------- */
 
-void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
+void dax_read_setup(struct daxctl_dev *dev, struct dev_backing *b,
 		    struct dax_setup *s)
 {
 	struct dev_state st;
 
 	dev_state_from_dax(dev, &st);
 	*b = st.backing;
-	*s = (struct dax_setup){ .mode = st.dax_mode,
-				 .align = daxctl_dev_get_align(dev),
-				 .size = daxctl_dev_get_size(dev),
-				 .memmap_pmem = st.dax_memmap_pmem,
-				 .compound = st.cfg.compound,
-				 .head_only = st.cfg.head_only,
-				 .memmap_on_memory = st.memmap_on_memory,
-				 .movable = true };
-	if (s->mode == DAXCTL_DEV_MODE_RAM) {
-		/*
-		 * Online means every block: a device left part-way (an
-		 * offline that stopped, a block onlined by hand) is not
-		 * the same as one fully online, so a request to online it
-		 * has steps to take.
-		 */
-		s->online = st.blocks.online > 0 &&
-			    st.blocks.online == st.blocks.total;
-		s->movable = !st.blocks.online ||
-			     st.blocks.online_movable == st.blocks.online;
-	}
+	*s = st.setup;
 }
 
 bool dax_same_setup(const struct dax_setup *a, const struct dax_setup *b)
@@ -66,7 +47,7 @@ bool dax_same_setup(const struct dax_setup *a, const struct dax_setup *b)
 bool dax_verify_setup(struct daxctl_dev *dev, const struct dax_setup *t)
 {
 	struct daxctl_memblocks mb;
-	struct daxctl_backing b;
+	struct dev_backing b;
 	struct dax_setup now;
 
 	daxctl_dev_reload(dev);

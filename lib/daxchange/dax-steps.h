@@ -9,13 +9,15 @@
 #define DAXCTL_DAX_STEPS_H
 
 #include <daxctl/libdaxctl.h>
+#include <devstate/backing.h>
 #include <devstate/context.h>
+#include <devstate/state.h>
 #include <devstate/steps.h>
 #include <devstate/words.h>
 
 /* What the steps act on; a rewritten info block brings a new device. */
 struct reconf_run {
-	struct devstate *ds;
+	struct devstate_ctx *ds;
 	/*
 	 * create-device: where.  region is valid only until a step
 	 * re-reads the context; region_id finds it again.
@@ -30,21 +32,8 @@ struct reconf_run {
 	const char *ns; /* the namespace behind it, or NULL */
 };
 
-/* Everything reconfigure-device may change about one device. */
-struct dax_setup {
-	enum daxctl_dev_mode mode; /* DEVDAX, RAM or UNBOUND */
-	uint64_t align;
-	uint64_t size; /* dynamic regions: the device's size */
-	bool memmap_pmem; /* devdax: memmap attribute / nd mode */
-	bool compound;
-	bool head_only; /* devdax: one vmemmap page per compound page */
-	bool memmap_on_memory; /* system-ram */
-	bool online, movable; /* system-ram blocks */
-};
-
-
 /* The device as it is now, and what backs it. */
-void dax_read_setup(struct daxctl_dev *dev, struct daxctl_backing *b,
+void dax_read_setup(struct daxctl_dev *dev, struct dev_backing *b,
 		    struct dax_setup *s);
 bool dax_same_setup(const struct dax_setup *a, const struct dax_setup *b);
 /*
@@ -113,6 +102,12 @@ int dax_journal_create(struct journal *j, struct reconf_run *run,
  * in the message.  0 or a negative errno, after one line saying where
  * it is.
  */
-int dax_journal_undo(struct devstate *ds, struct journal *j, const char *why);
+int dax_journal_undo(struct devstate_ctx *ds, struct journal *j,
+		     const char *why);
+/*
+ * Every kind of record daxctl and ndctl finish (a dax reconfigure, a
+ * create-device, a namespace's claim), for devstate_set_journal_kinds().
+ */
+extern const struct journal_kind dax_journal_kinds[];
 
 #endif

@@ -11,7 +11,7 @@
 #include <util/size.h>
 #include "decide.h"
 
-void dax_read_facts(struct daxctl_dev *dev, const struct daxctl_backing *b,
+void dax_read_facts(struct daxctl_dev *dev, const struct dev_backing *b,
 		    const struct memmap_profile *p, struct dax_facts *f)
 {
 	struct daxctl_region *region = daxctl_dev_get_region(dev);
@@ -41,7 +41,7 @@ bool dax_request_changes(const struct dax_request *req)
 static bool align_supported(const struct dax_facts *f, uint64_t align,
 			    char *list, size_t len)
 {
-	const struct daxctl_backing *b = &f->backing;
+	const struct dev_backing *b = &f->backing;
 	const uint64_t *aligns = b->nd && b->supported_aligns[0] ?
 					 b->supported_aligns :
 					 f->profile->aligns;

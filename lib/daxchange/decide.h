@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <daxctl/libdaxctl.h>
+#include <devstate/backing.h>
 #include <devstate/steps.h>
 #include <memmap/memmap.h>
 #include "dax-steps.h"
@@ -42,7 +43,7 @@ bool dax_request_changes(const struct dax_request *req);
 struct dax_facts {
 	char name[32];
 	const struct memmap_profile *profile;
-	struct daxctl_backing backing;
+	struct dev_backing backing;
 	/* The per-device controls this kernel has. */
 	bool has_memmap, has_compound, has_head_only, has_memmap_on_memory;
 	/* Dynamic region: its align and free capacity, the device's size. */
@@ -51,7 +52,7 @@ struct dax_facts {
 };
 
 /* dev's facts, with b as dax_read_setup() read it. */
-void dax_read_facts(struct daxctl_dev *dev, const struct daxctl_backing *b,
+void dax_read_facts(struct daxctl_dev *dev, const struct dev_backing *b,
 		    const struct memmap_profile *p, struct dax_facts *f);
 
 /*

@@ -68,29 +68,6 @@ int daxctl_region_get_numa_node(struct daxctl_region *region);
 /* Dynamic regions (hmem, CXL) let devices be created and resized. */
 bool daxctl_region_is_dynamic(struct daxctl_region *region);
 
-/*
- * What a region is carved from.  Static regions under an nd dax device
- * ("dax0.1") sit on a namespace with an info block; the rest (hmem, CXL)
- * are dynamic ranges with their memmap always in DRAM.
- */
-struct daxctl_backing {
-	bool nd;		/* namespace-backed, with an info block */
-	char claim[32];		/* nd dax device, e.g. "dax0.1" */
-	char ns[32];		/* namespace, e.g. "namespace0.0" */
-	bool memmap_pmem;	/* nd mode "pmem": memmap in the reserve */
-	uint64_t ns_start, ns_size;
-	/*
-	 * The namespace's size could not be read, or read 0 (a claimed
-	 * namespace has capacity): the negative errno, else 0.
-	 */
-	int ns_err;
-	uint64_t align;		/* nd dax align */
-	/* What the nd dax device accepts as align, 0-terminated. */
-	uint64_t supported_aligns[8];
-};
-int daxctl_region_get_backing(struct daxctl_region *region,
-			      struct daxctl_backing *backing);
-
 struct daxctl_dev *daxctl_dev_get_first(struct daxctl_region *region);
 struct daxctl_dev *daxctl_dev_get_next(struct daxctl_dev *dev);
 #define daxctl_dev_foreach(region, dev) \

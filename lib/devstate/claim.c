@@ -315,7 +315,7 @@ static int seed_recover(struct ndctl_namespace *ns, struct journal *j)
 	return 0;
 }
 
-int ns_claim_journal_recover(struct devstate *ds, struct journal *j)
+int ns_claim_journal_recover(struct devstate_ctx *ds, struct journal *j)
 {
 	const char *name = journal_get(j, "ns");
 	struct ndctl_namespace *ns;

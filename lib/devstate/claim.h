@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <ndctl/libndctl.h>
 
-struct devstate;
+struct devstate_ctx;
 struct journal;
 struct sysroot;
 
@@ -65,6 +65,6 @@ int ns_claim_recover(struct sysroot *root, struct ndctl_namespace *ns,
  */
 int ns_claim_journal_begin(struct journal *j, struct sysroot *root,
 			   struct ndctl_namespace *ns, const char *what);
-int ns_claim_journal_recover(struct devstate *ds, struct journal *j);
+int ns_claim_journal_recover(struct devstate_ctx *ds, struct journal *j);
 
 #endif

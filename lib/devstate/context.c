@@ -19,11 +19,19 @@
 #include "journal.h"
 #include "lock.h"
 
+static const struct journal_kind no_kinds[] = { { NULL, NULL } };
+static const struct journal_kind *journal_kinds = no_kinds;
+
+void devstate_set_journal_kinds(const struct journal_kind *kinds)
+{
+	journal_kinds = kinds;
+}
+
 /*
  * A killed change's record: put its device back before anything else
  * reads or changes the system.  Called with the lock held.
  */
-static int recover(struct devstate *ds)
+static int recover(struct devstate_ctx *ds)
 {
 	const struct journal_kind *k;
 	struct journal j;
@@ -52,15 +60,16 @@ static int recover(struct devstate *ds)
 	return rc;
 }
 
-int devstate_open(struct devstate *ds, const char *sysroot, unsigned int want)
+int devstate_open(struct devstate_ctx *ds, const char *sysroot,
+		  unsigned int want)
 {
 	const char *path = sysroot ? sysroot : "/";
 	int rc;
 
 	bool pending;
 
-	*ds = (struct devstate){ .profile = &memmap_profile_linux61_x86_64,
-				 .lock_fd = -1 };
+	*ds = (struct devstate_ctx){ .profile = &memmap_profile_linux61_x86_64,
+				     .lock_fd = -1 };
 	ds->root = sysroot_open(path);
 	rc = ds->root ? 0 : -ENOENT;
 	if (!rc && want & DEVSTATE_CHANGE) {
@@ -99,7 +108,7 @@ int devstate_open(struct devstate *ds, const char *sysroot, unsigned int want)
 	return rc;
 }
 
-void devstate_close(struct devstate *ds)
+void devstate_close(struct devstate_ctx *ds)
 {
 	inuse_free(ds->iu);
 	daxctl_unref(ds->dax);
@@ -108,10 +117,10 @@ void devstate_close(struct devstate *ds)
 	if (ds->root)
 		change_unlock(ds->lock_fd);
 	sysroot_close(ds->root);
-	*ds = (struct devstate){ .lock_fd = -1 };
+	*ds = (struct devstate_ctx){ .lock_fd = -1 };
 }
 
-struct inuse *devstate_inuse(struct devstate *ds)
+struct inuse *devstate_inuse(struct devstate_ctx *ds)
 {
 	if (!ds->iu)
 		ds->iu = inuse_new(ds->root, ds->dax);
@@ -120,7 +129,7 @@ struct inuse *devstate_inuse(struct devstate *ds)
 	return ds->iu;
 }
 
-struct ndctl_ctx *devstate_nd(struct devstate *ds, bool current)
+struct ndctl_ctx *devstate_nd(struct devstate_ctx *ds, bool current)
 {
 	int rc;
 
@@ -135,7 +144,7 @@ struct ndctl_ctx *devstate_nd(struct devstate *ds, bool current)
 	return ds->nd;
 }
 
-void devstate_refresh(struct devstate *ds)
+void devstate_refresh(struct devstate_ctx *ds)
 {
 	if (ds->nd)
 		ndctl_refresh(ds->nd);

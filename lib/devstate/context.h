@@ -13,9 +13,10 @@
 #include <ndctl/libndctl.h>
 
 struct inuse;
+struct journal;
 struct sysroot;
 
-struct devstate {
+struct devstate_ctx {
 	struct sysroot *root;
 	/* NULL unless DEVSTATE_ND was asked for, or devstate_nd() ran. */
 	struct ndctl_ctx *nd;
@@ -43,19 +44,39 @@ struct devstate {
  * change is finished first, under the lock, by any command that can
  * take the lock at once (a read-only one does not wait for it).
  */
-int devstate_open(struct devstate *ds, const char *sysroot, unsigned int want);
-void devstate_close(struct devstate *ds);
+int devstate_open(struct devstate_ctx *ds, const char *sysroot,
+		  unsigned int want);
+
+/*
+ * What a tool does with a leftover journal record (journal.h) of a
+ * kind: put the device back to the recorded state, printing one line
+ * that says what it found and re-read.  0 when done (the record is then
+ * removed), or a negative errno after a line saying what is left and
+ * how to finish by hand.
+ */
+struct journal_kind {
+	const char *kind;
+	int (*recover)(struct devstate_ctx *ds, struct journal *j);
+};
+/*
+ * The kinds this tool knows (NULL-ended), given once by its main()
+ * before any command runs: the recovery lives with the change it
+ * undoes, above this layer.  Until then every record is of a kind
+ * this tool does not know.
+ */
+void devstate_set_journal_kinds(const struct journal_kind *kinds);
+void devstate_close(struct devstate_ctx *ds);
 /* The context's in-use checker, or NULL (and a message) without memory. */
-struct inuse *devstate_inuse(struct devstate *ds);
+struct inuse *devstate_inuse(struct devstate_ctx *ds);
 /*
  * The context's nd library, opened on first use (a daxctl command needs
  * it only for a namespace behind a device); with current, re-read when
  * it was open already, so that it shows what a change did.  NULL after
  * one line naming the failure.
  */
-struct ndctl_ctx *devstate_nd(struct devstate *ds, bool current);
+struct ndctl_ctx *devstate_nd(struct devstate_ctx *ds, bool current);
 /* Re-read both libraries' contexts after a change. */
-void devstate_refresh(struct devstate *ds);
+void devstate_refresh(struct devstate_ctx *ds);
 
 /*
  * Kernel features are detected, never assumed from a version: a dax

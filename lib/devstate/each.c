@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <util/command.h>
 #include <util/log.h>
 #include "each.h"
 #include "filter.h"
@@ -49,7 +50,7 @@ static bool idle_skipped(const struct devstate_each *e, const char *arg,
 }
 
 /* The names arg matches, appended to l; returns how many matched. */
-static int collect(struct devstate *ds, const struct devstate_each *e,
+static int collect(struct devstate_ctx *ds, const struct devstate_each *e,
 		   const char *arg, struct name_list *l)
 {
 	struct ndctl_namespace *ns;
@@ -109,7 +110,7 @@ static int collect(struct devstate *ds, const struct devstate_each *e,
 	return n;
 }
 
-static void *lookup(struct devstate *ds, enum devstate_kind kind,
+static void *lookup(struct devstate_ctx *ds, enum devstate_kind kind,
 		    const char *name)
 {
 	struct ndctl_region *region;
@@ -138,8 +139,8 @@ static void *lookup(struct devstate *ds, enum devstate_kind kind,
 	return NULL;
 }
 
-int devstate_each(struct devstate *ds, const struct devstate_each *e, int argc,
-		  char **argv)
+int devstate_each(struct devstate_ctx *ds, const struct devstate_each *e,
+		  int argc, char **argv)
 {
 	struct name_list l = { 0 };
 	int i, rc, done = 0, failed = 0, worst = EXIT_OK;
@@ -189,7 +190,7 @@ int devstate_each(struct devstate *ds, const struct devstate_each *e, int argc,
 int devstate_run_each(const char *sysroot, unsigned int flags,
 		      const struct devstate_each *e, int argc, char **argv)
 {
-	struct devstate ds;
+	struct devstate_ctx ds;
 	int rc = EXIT_FAIL;
 
 	if (!devstate_open(&ds, sysroot, flags))

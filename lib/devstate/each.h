@@ -42,7 +42,7 @@ struct devstate_each {
 	 * Called with each object, looked up afresh by name (an action may
 	 * refresh the context).  Returns 0, an exit status, or -errno.
 	 */
-	int (*fn)(struct devstate *ds, void *obj, void *arg);
+	int (*fn)(struct devstate_ctx *ds, void *obj, void *arg);
 	void *arg;
 };
 
@@ -51,8 +51,8 @@ struct devstate_each {
  * worst status an action returned (EXIT_FAIL for -errno), or EXIT_FAIL
  * when a name matched nothing or nothing was done.
  */
-int devstate_each(struct devstate *ds, const struct devstate_each *e, int argc,
-		  char **argv);
+int devstate_each(struct devstate_ctx *ds, const struct devstate_each *e,
+		  int argc, char **argv);
 /*
  * devstate_each() in a context of its own, opened under sysroot with
  * the libraries in flags and closed again: for commands that need the

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -93,6 +94,6 @@ int nd_check_filters_matched(struct ndctl_ctx *ctx, const char *busf,
 	else if (!dimm_ok)
 		pr_err("no DIMM matches '%s'", dimmf);
 	else
-		return EXIT_OK;
-	return EXIT_FAIL;
+		return 0;
+	return -ENOENT;
 }

@@ -24,7 +24,7 @@ bool dax_region_matches(struct daxctl_region *region, const char *filter);
 
 /*
  * A filter that names an object that does not exist is an error: print
- * it and return EXIT_FAIL, else EXIT_OK.
+ * it and return -ENOENT, else 0.
  */
 int nd_check_filters_matched(struct ndctl_ctx *ctx, const char *bus,
 			     const char *region, const char *ns,

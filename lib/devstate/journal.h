@@ -7,7 +7,8 @@
  * finishes, or undoes itself completely, removes it.  A journal found
  * later means a change was killed part-way (SIGKILL, a crash, power
  * loss): the next command, under the lock, puts the device back to the
- * recorded state before it does anything else (devstate_recover()).
+ * recorded state before it does anything else (context.h's
+ * journal_kind says how, for each kind of change).
  *
  * A record is "key=value" lines; values are one line each, and a
  * record holds at most JOURNAL_FIELDS of them.  Larger data (a
@@ -34,8 +35,6 @@ struct journal {
 	unsigned int count;
 	bool written; /* on disk: journal_remove() has a file to remove */
 };
-
-struct devstate;
 
 /* An empty record of kind ("dax-reconfigure") for the root's journal. */
 int journal_init(struct journal *j, const char *root_path, const char *kind);
@@ -64,19 +63,5 @@ void journal_remove(struct journal *j);
 int journal_load(struct journal *j, const char *root_path);
 /* Whether the root has a journal, with one access() and no reading. */
 bool journal_present(const char *root_path);
-
-/*
- * What a tool does with a leftover record of a kind: put the device
- * back to the recorded state, printing one line that says what it found
- * and re-read.  0 when done (the record is then removed), or a negative
- * errno after a line saying what is left and how to finish by hand.
- * Each tool lists the kinds it knows in journal_kinds[] (NULL-ended).
- */
-struct journal_kind {
-	const char *kind;
-	int (*recover)(struct devstate *ds, struct journal *j);
-};
-
-extern const struct journal_kind journal_kinds[];
 
 #endif

@@ -28,7 +28,7 @@ static int load_module(const char *name)
 	return rc > 0 ? -EPERM : rc;
 }
 
-int devstate_need_driver(struct devstate *ds, const char *bus,
+int devstate_need_driver(struct devstate_ctx *ds, const char *bus,
 			 const char *driver)
 {
 	int rc;

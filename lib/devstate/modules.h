@@ -7,7 +7,7 @@
 #ifndef DEVSTATE_MODULES_H
 #define DEVSTATE_MODULES_H
 
-struct devstate;
+struct devstate_ctx;
 
 /*
  * Make sure driver is registered on bus ("dax" or "nd"): nothing to do
@@ -15,7 +15,7 @@ struct devstate;
  * of that name is loaded.  Returns 0 or a negative errno, after saying
  * which module could not be loaded and why.
  */
-int devstate_need_driver(struct devstate *ds, const char *bus,
+int devstate_need_driver(struct devstate_ctx *ds, const char *bus,
 			 const char *driver);
 
 #endif

@@ -21,7 +21,7 @@ static bool dax_compound(struct daxctl_dev *dev)
 
 /* A patched kernel says where the memmap goes; otherwise the nd mode. */
 static bool dax_memmap_on_device(struct daxctl_dev *dev,
-				 const struct daxctl_backing *b)
+				 const struct dev_backing *b)
 {
 	bool on_device;
 
@@ -30,52 +30,75 @@ static bool dax_memmap_on_device(struct daxctl_dev *dev,
 	return b->nd && b->memmap_pmem;
 }
 
-void dev_state_from_dax(struct daxctl_dev *dev, struct dev_state *st)
+void dev_state_config(const struct dax_setup *s, const struct dev_backing *b,
+		      uint64_t start, uint64_t size, struct memmap_config *cfg)
 {
-	struct daxctl_backing *b = &st->backing;
-	struct memmap_config *cfg = &st->cfg;
-
-	*st = (struct dev_state){ .dax_mode = daxctl_dev_get_mode(dev),
-				  .numa_node = daxctl_dev_get_numa_node(dev),
-				  .configured = true };
-	snprintf(st->dev, sizeof(st->dev), "%s", daxctl_dev_get_devname(dev));
-	if (daxctl_region_get_backing(daxctl_dev_get_region(dev), b))
-		*b = (struct daxctl_backing){ 0 };
-	st->reserve = b->nd && b->memmap_pmem;
-	st->dax_memmap_pmem = dax_memmap_on_device(dev, b);
-	st->memmap_on_memory = daxctl_dev_get_memmap_on_memory(dev) == 1;
-	if (st->dax_mode == DAXCTL_DEV_MODE_RAM)
-		daxctl_dev_get_memblocks(dev, &st->blocks);
-	st->has_kernel_counts = !daxctl_dev_get_memmap_usage(
-		dev, &st->kernel_dram, &st->kernel_device);
-
-	cfg->mode = st->dax_mode == DAXCTL_DEV_MODE_RAM ?
-			    MEMMAP_MODE_SYSTEM_RAM :
-			    MEMMAP_MODE_DEVDAX;
-	cfg->align =
-		daxctl_dev_get_align(dev) ? daxctl_dev_get_align(dev) : 4096;
-	cfg->compound = dax_compound(dev);
-	cfg->head_only = daxctl_dev_get_vmemmap_head_only(dev) == 1;
+	*cfg = (struct memmap_config){
+		.mode = s->mode == DAXCTL_DEV_MODE_RAM ?
+				MEMMAP_MODE_SYSTEM_RAM :
+				MEMMAP_MODE_DEVDAX,
+		.align = s->align ? s->align : 4096,
+		.compound = s->compound,
+		.head_only = s->head_only,
+		.start = start,
+		.size = size,
+	};
 	if (b->nd) {
 		cfg->info_block = true;
 		cfg->start = b->ns_start;
 		cfg->size = b->ns_size;
 		cfg->keep_reserve = b->memmap_pmem;
-	} else {
-		cfg->start = daxctl_dev_get_resource(dev);
-		cfg->size = daxctl_dev_get_size(dev);
 	}
 	if (cfg->mode == MEMMAP_MODE_SYSTEM_RAM) {
 		/* On system-ram the location is memmap_on_memory. */
-		if (st->memmap_on_memory)
+		if (s->memmap_on_memory)
 			cfg->location = MEMMAP_PMEM;
 		return;
 	}
-	if (st->dax_memmap_pmem)
+	if (s->memmap_pmem)
 		cfg->location = MEMMAP_PMEM;
 	/* With the memmap in the reserve, the reserve is not "kept" aside. */
 	if (cfg->location == MEMMAP_PMEM)
 		cfg->keep_reserve = false;
+}
+
+void dev_state_from_dax(struct daxctl_dev *dev, struct dev_state *st)
+{
+	struct dev_backing *b = &st->backing;
+	struct dax_setup *s = &st->setup;
+
+	*st = (struct dev_state){ .numa_node = daxctl_dev_get_numa_node(dev),
+				  .configured = true };
+	snprintf(st->dev, sizeof(st->dev), "%s", daxctl_dev_get_devname(dev));
+	if (dev_backing_read(daxctl_dev_get_region(dev), b))
+		*b = (struct dev_backing){ 0 };
+	st->reserve = b->nd && b->memmap_pmem;
+	*s = (struct dax_setup){
+		.mode = daxctl_dev_get_mode(dev),
+		.align = daxctl_dev_get_align(dev),
+		.size = daxctl_dev_get_size(dev),
+		.memmap_pmem = dax_memmap_on_device(dev, b),
+		.compound = dax_compound(dev),
+		.head_only = daxctl_dev_get_vmemmap_head_only(dev) == 1,
+		.memmap_on_memory = daxctl_dev_get_memmap_on_memory(dev) == 1,
+		.movable = true,
+	};
+	if (s->mode == DAXCTL_DEV_MODE_RAM) {
+		daxctl_dev_get_memblocks(dev, &st->blocks);
+		/*
+		 * Online means every block: a device left part-way (an
+		 * offline that stopped, a block onlined by hand) is not
+		 * the same as one fully online, so a request to online it
+		 * has steps to take.
+		 */
+		s->online = st->blocks.online > 0 &&
+			    st->blocks.online == st->blocks.total;
+		s->movable = !st->blocks.online ||
+			     st->blocks.online_movable == st->blocks.online;
+	}
+	st->has_kernel_counts = !daxctl_dev_get_memmap_usage(
+		dev, &st->kernel_dram, &st->kernel_device);
+	dev_state_config(s, b, daxctl_dev_get_resource(dev), s->size, &st->cfg);
 }
 
 /* The dax device a devdax claim presents, found on the dax bus. */
@@ -103,7 +126,7 @@ void dev_state_from_ns(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
 	}
 	*st = (struct dev_state){ .numa_node =
 					  ndctl_namespace_get_numa_node(ns) };
-	st->backing = (struct daxctl_backing){
+	st->backing = (struct dev_backing){
 		.nd = true,
 		.ns_start = ndctl_namespace_get_resource(ns),
 		.ns_size = ndctl_namespace_get_size(ns),
@@ -131,11 +154,11 @@ void dev_state_from_ns(struct ndctl_namespace *ns, struct daxctl_ctx *dax,
 }
 
 int dev_state_plan_target(const struct dev_state *st, struct sysroot *root,
-			  uint64_t reserve, struct plan_target *t)
+			  uint64_t reserve, struct planner_target *t)
 {
 	int rc;
 
-	*t = (struct plan_target){
+	*t = (struct planner_target){
 		.start = st->cfg.start,
 		.size = st->cfg.size,
 		.mode = st->cfg.mode,

@@ -3,7 +3,7 @@
 
 #include "planner.h"
 
-static bool filter_align(const struct plan_filter *f, uint64_t align)
+static bool filter_align(const struct planner_filter *f, uint64_t align)
 {
 	int i;
 
@@ -21,7 +21,7 @@ static bool filter_align(const struct plan_filter *f, uint64_t align)
  * data offset: the data is gone.  Compound pages are a probe-time choice.
  */
 static bool is_destructive(const struct memmap_profile *p,
-			   const struct plan_target *t,
+			   const struct planner_target *t,
 			   const struct memmap_config *cfg)
 {
 	if (!t->has_current || !t->info_block)
@@ -41,7 +41,7 @@ static bool is_destructive(const struct memmap_profile *p,
 
 /* The candidate keeps the namespace's reserve instead of rewriting it. */
 static bool keeps_reserve(const struct memmap_profile *p,
-			  const struct plan_target *t, uint64_t align,
+			  const struct planner_target *t, uint64_t align,
 			  enum memmap_location loc)
 {
 	if (!t->info_block || !t->cur_reserve)
@@ -52,13 +52,13 @@ static bool keeps_reserve(const struct memmap_profile *p,
 	       align == t->cur.align;
 }
 
-static void add(const struct memmap_profile *p, const struct plan_target *t,
-		struct plan *plan, uint64_t align, enum memmap_location loc,
-		bool compound, bool head_only)
+static void add(const struct memmap_profile *p, const struct planner_target *t,
+		struct planner_result *plan, uint64_t align,
+		enum memmap_location loc, bool compound, bool head_only)
 {
-	struct plan_candidate *c = &plan->c[plan->count];
+	struct planner_candidate *c = &plan->c[plan->count];
 
-	if (plan->count >= PLAN_MAX_CANDIDATES)
+	if (plan->count >= PLANNER_MAX_CANDIDATES)
 		return;
 	c->cfg = (struct memmap_config){ .start = t->start,
 					 .size = t->size,
@@ -76,7 +76,7 @@ static void add(const struct memmap_profile *p, const struct plan_target *t,
 	if (head_only && !c->cost.head_only)
 		return;
 	c->fits = !t->node_free_known ||
-		  plan_fits(c->cost.dram_total, t->node_free, t->reserve);
+		  planner_fits(c->cost.dram_total, t->node_free, t->reserve);
 	c->destructive = is_destructive(p, t, &c->cfg);
 	/*
 	 * vmemmap_head_only set on a device whose memmap is not
@@ -94,14 +94,14 @@ static void add(const struct memmap_profile *p, const struct plan_target *t,
  * info block, reserve and alignment), keeping the current configuration
  * on a tie so nothing is rewritten for no gain.
  */
-static void recommend(struct plan *plan)
+static void recommend(struct planner_result *plan)
 {
 	uint64_t best_cost = UINT64_MAX;
 	int i;
 
 	plan->recommended = -1;
 	for (i = 0; i < plan->count; i++) {
-		struct plan_candidate *c = &plan->c[i];
+		struct planner_candidate *c = &plan->c[i];
 		uint64_t lost = c->cost.dram_total + c->cost.device_overhead;
 
 		if (!c->fits)
@@ -125,13 +125,14 @@ static void recommend(struct plan *plan)
 }
 
 /* Written so that a reserve near 2^64 cannot wrap into a fit. */
-bool plan_fits(uint64_t dram, uint64_t node_free, uint64_t reserve)
+bool planner_fits(uint64_t dram, uint64_t node_free, uint64_t reserve)
 {
 	return dram <= node_free && reserve <= node_free - dram;
 }
 
-void plan_build(const struct memmap_profile *p, const struct plan_target *t,
-		const struct plan_filter *f, struct plan *plan)
+void planner_build(const struct memmap_profile *p,
+		   const struct planner_target *t,
+		   const struct planner_filter *f, struct planner_result *plan)
 {
 	int i;
 

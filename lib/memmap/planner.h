@@ -11,9 +11,9 @@
 
 #include "memmap.h"
 
-#define PLAN_MAX_CANDIDATES 16
+#define PLANNER_MAX_CANDIDATES 16
 
-struct plan_target {
+struct planner_target {
 	uint64_t start, size;
 	enum memmap_mode mode;
 	bool info_block;	/* namespace-backed */
@@ -33,14 +33,14 @@ struct plan_target {
 };
 
 /* Narrowing options; 0 / -1 mean "any". */
-struct plan_filter {
+struct planner_filter {
 	uint64_t aligns[4];	/* 0-terminated; empty = all */
 	int location;		/* -1, MEMMAP_DRAM or MEMMAP_PMEM */
 	int compound;		/* -1, 0 or 1 */
 	int head_only;		/* -1, 0 or 1 */
 };
 
-struct plan_candidate {
+struct planner_candidate {
 	struct memmap_config cfg;
 	struct memmap_cost cost;
 	bool fits;		/* meaningful when node_free_known */
@@ -48,9 +48,9 @@ struct plan_candidate {
 	bool current;
 };
 
-struct plan {
+struct planner_result {
 	int count;
-	struct plan_candidate c[PLAN_MAX_CANDIDATES];
+	struct planner_candidate c[PLANNER_MAX_CANDIDATES];
 	int recommended;	/* index into c, or -1 */
 	char reason[256];
 };
@@ -59,9 +59,10 @@ struct plan {
  * The DRAM budget's rule, for every command: dram bytes of memmap fit
  * when node_free less them still keeps reserve free.
  */
-bool plan_fits(uint64_t dram, uint64_t node_free, uint64_t reserve);
+bool planner_fits(uint64_t dram, uint64_t node_free, uint64_t reserve);
 
-void plan_build(const struct memmap_profile *p, const struct plan_target *t,
-		const struct plan_filter *f, struct plan *plan);
+void planner_build(const struct memmap_profile *p,
+		   const struct planner_target *t,
+		   const struct planner_filter *f, struct planner_result *plan);
 
 #endif

@@ -6,6 +6,15 @@
 #ifndef UTIL_COMMAND_H
 #define UTIL_COMMAND_H
 
+/*
+ * The exit statuses of every command.  Only a cmd_*() function (and the
+ * dispatcher, and the option parser that exits on a bad option) maps an
+ * outcome to one; the helpers below them return 0 or a negative errno.
+ */
+#define EXIT_OK 0
+#define EXIT_FAIL 1
+#define EXIT_USAGE 2
+
 /* Left out of --list-cmds, as upstream leaves out create-nfit. */
 #define CMD_HIDDEN (1u << 0)
 

@@ -4,11 +4,6 @@
 
 #include <stddef.h>
 
-/* Exit statuses shared by every command. */
-#define EXIT_OK 0
-#define EXIT_FAIL 1
-#define EXIT_USAGE 2
-
 /* "daxctl reconfigure-device": prefixes every message. */
 void log_set_prog(const char *tool, const char *cmd);
 const char *log_prog(void);

@@ -344,10 +344,10 @@ static void create_cases(void)
 }
 
 /* The facts and setup as read from a captured tree. */
-static int read_tree(const char *tree, const char *dev, struct devstate *ds,
+static int read_tree(const char *tree, const char *dev, struct devstate_ctx *ds,
 		     struct dax_facts *f, struct dax_setup *cur)
 {
-	struct daxctl_backing b;
+	struct dev_backing b;
 	struct daxctl_dev *d;
 
 	if (devstate_open(ds, tree, DEVSTATE_DAX))
@@ -365,7 +365,7 @@ static void tree_cases(const char *devdax, const char *system_ram)
 	struct dax_request req = DAX_REQUEST_INIT;
 	struct dax_setup cur;
 	struct dax_facts f;
-	struct devstate ds;
+	struct devstate_ctx ds;
 	struct outcome o;
 
 	if (tap_ok(!read_tree(devdax, "dax0.0", &ds, &f, &cur),

@@ -18,7 +18,7 @@ int main(int argc, char **argv)
 	struct ndctl_region *region;
 	struct daxctl_dev *dev;
 	struct ndctl_bus *bus;
-	struct devstate ds;
+	struct devstate_ctx ds;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: %s DEVDAX_TREE\n", argv[0]);

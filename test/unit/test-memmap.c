@@ -312,21 +312,24 @@ static void head_only_plan(void)
 {
 	const struct memmap_profile *p =
 		&memmap_profile_linux61_patched_head_only;
-	struct plan_target t = { .start = GiB(4), .size = GiB(16),
-				 .mode = MEMMAP_MODE_DEVDAX,
-				 .info_block = true, .has_current = true,
-				 .cur = { .align = MiB(2),
-					  .location = MEMMAP_DRAM,
-					  .compound = true,
-					  .head_only = true } };
-	struct plan_filter f = { .location = -1, .compound = -1,
-				 .head_only = -1 };
-	struct plan *pl = calloc(1, sizeof(*pl));
+	struct planner_target t = { .start = GiB(4),
+				    .size = GiB(16),
+				    .mode = MEMMAP_MODE_DEVDAX,
+				    .info_block = true,
+				    .has_current = true,
+				    .cur = { .align = MiB(2),
+					     .location = MEMMAP_DRAM,
+					     .compound = true,
+					     .head_only = true } };
+	struct planner_filter f = { .location = -1,
+				    .compound = -1,
+				    .head_only = -1 };
+	struct planner_result *pl = calloc(1, sizeof(*pl));
 	int i, n = 0, cur = -1, plain2m = -1;
 
-	plan_build(p, &t, &f, pl);
+	planner_build(p, &t, &f, pl);
 	for (i = 0; i < pl->count; i++) {
-		const struct plan_candidate *c = &pl->c[i];
+		const struct planner_candidate *c = &pl->c[i];
 
 		if (c->cost.head_only) {
 			n++;
@@ -351,7 +354,7 @@ static void head_only_plan(void)
 	       "head-only is a bind-time choice, not destructive");
 
 	f.head_only = 1;
-	plan_build(p, &t, &f, pl);
+	planner_build(p, &t, &f, pl);
 	n = 0;
 	for (i = 0; i < pl->count; i++)
 		n += pl->c[i].cost.head_only;
@@ -359,7 +362,7 @@ static void head_only_plan(void)
 	       "--vmemmap-head-only on: only the head-only candidates");
 
 	f.head_only = -1;
-	plan_build(&memmap_profile_linux61_patched, &t, &f, pl);
+	planner_build(&memmap_profile_linux61_patched, &t, &f, pl);
 	n = 0;
 	for (i = 0; i < pl->count; i++)
 		n += pl->c[i].cost.head_only;
@@ -368,7 +371,7 @@ static void head_only_plan(void)
 	/* Set, but the memmap is on the device: the plain candidate. */
 	t.cur.location = MEMMAP_PMEM;
 	t.cur_reserve = true;
-	plan_build(p, &t, &f, pl);
+	planner_build(p, &t, &f, pl);
 	cur = -1;
 	for (i = 0; i < pl->count; i++)
 		if (pl->c[i].current)
@@ -424,29 +427,30 @@ static void ranges(void)
 /* The DRAM budget: 0 free is a budget, unknown is not, and no wrap. */
 static void budget(void)
 {
-	struct plan_target t = { .start = GiB(4), .size = GiB(16),
-				 .mode = MEMMAP_MODE_DEVDAX,
-				 .info_block = true };
-	struct plan_filter f = { .aligns = { MiB(2) },
-				 .location = MEMMAP_DRAM,
-				 .compound = 1,
-				 .head_only = -1 };
-	struct plan *pl = calloc(1, sizeof(*pl));
+	struct planner_target t = { .start = GiB(4),
+				    .size = GiB(16),
+				    .mode = MEMMAP_MODE_DEVDAX,
+				    .info_block = true };
+	struct planner_filter f = { .aligns = { MiB(2) },
+				    .location = MEMMAP_DRAM,
+				    .compound = 1,
+				    .head_only = -1 };
+	struct planner_result *pl = calloc(1, sizeof(*pl));
 
-	plan_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
+	planner_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
 	tap_ok(pl->count == 1 && pl->c[0].fits,
 	       "unknown free memory: the candidate is not held back");
 	t.node_free_known = true;
-	plan_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
+	planner_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
 	tap_ok(pl->count == 1 && !pl->c[0].fits && pl->recommended < 0,
 	       "0 bytes free: a memmap in DRAM does not fit");
 	t.node_free = GiB(1);
 	t.reserve = UINT64_MAX - MiB(1);
-	plan_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
+	planner_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
 	tap_ok(pl->count == 1 && !pl->c[0].fits,
 	       "a reserve near 2^64 does not wrap into a fit");
 	t.reserve = MiB(256);
-	plan_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
+	planner_build(&memmap_profile_linux61_x86_64, &t, &f, pl);
 	tap_ok(pl->count == 1 && pl->c[0].fits,
 	       "1 GiB free, 256 MiB kept: a 16 GiB device at 2M fits");
 	free(pl);
