@@ -92,7 +92,7 @@ int devstate_open(struct devstate_ctx *ds, const char *sysroot,
 	if (!rc && want & DEVSTATE_DAX)
 		rc = daxctl_new(&ds->dax, ds->root);
 	if (rc) {
-		pr_err("cannot read sysfs under '%s'", path);
+		pr_err("cannot read sysfs under '%s': %s", path, strerror(-rc));
 		return rc;
 	}
 	ds->profile = devstate_detect_profile(ds->dax);

@@ -41,6 +41,9 @@ struct sysroot {
 	char *path;
 };
 
+/* Walks retried after EAGAIN before the error is passed on. */
+#define SYSROOT_EAGAIN_TRIES 64
+
 static int sys_openat2(int dirfd, const char *path, int flags)
 {
 	struct open_how how = {
@@ -49,7 +52,17 @@ static int sys_openat2(int dirfd, const char *path, int flags)
 		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
 	};
 
-	return (int)syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
+	int tries = 0, fd;
+
+	/*
+	 * The kernel answers EAGAIN when a rename or mount anywhere on the
+	 * system raced a ".." of the walk (sysfs links are full of them):
+	 * a transient refusal, not an escape, so the walk is tried again.
+	 */
+	do
+		fd = (int)syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
+	while (fd < 0 && errno == EAGAIN && ++tries < SYSROOT_EAGAIN_TRIES);
+	return fd;
 }
 
 static bool have_openat2(int dirfd)
