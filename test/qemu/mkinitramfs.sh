@@ -61,6 +61,14 @@ for tool in ndctl daxctl; do
 		copy_with_libs "$v81/$tool/$tool" "/usr/bin/$tool-v81"
 	fi
 done
+# cxl at its build path, /usr/bin/cxl-v81 a link to it: its RUNPATH is
+# $ORIGIN/lib, which the loader takes from the binary's real path, so it
+# runs with v81's libcxl (the copy above would find Debian's 76.1
+# libcxl.so.1 in /lib, or none).
+if [ -x "$v81/cxl/cxl" ]; then
+	copy_with_libs "$v81/cxl/cxl"
+	ln -sf "$v81/cxl/cxl" "$stage/usr/bin/cxl-v81"
+fi
 
 # A kernel built for the tests has everything built in and no modules.
 if [ -d "$kroot/lib/modules" ]; then

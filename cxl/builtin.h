@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef CXL_BUILTIN_H
+#define CXL_BUILTIN_H
+
+int cmd_list(int argc, char **argv);
+
+#endif
