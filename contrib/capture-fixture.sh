@@ -13,6 +13,21 @@ set -u
 out=$1
 mkdir -p "$out"
 
+# A link's target directory, with the ACPI links inside it (a host
+# bridge's dport is its ACPI device, whose physical_node is the PCI root).
+copy_target() {
+	local target=$1 sub
+
+	mkdir -p "$out$target"
+	for sub in physical_node firmware_node; do
+		[ -L "$target/$sub" ] || continue
+		[ -e "$out$target/$sub" ] || [ -L "$out$target/$sub" ] &&
+			continue
+		ln -sfn "$(readlink "$target/$sub")" "$out$target/$sub"
+		mkdir -p "$out$(readlink -f "$target/$sub")"
+	done
+}
+
 # Copy one sysfs directory recursively.  Attribute files that cannot be
 # read in the current state (EIO, ENXIO, write-only) are left out.  The
 # symlinks kept are "driver" (how a binding is seen), and "device" and
@@ -36,7 +51,7 @@ copy_tree() {
 				# make each target directory, so the link
 				# resolves in the copy as on the live system.
 				ln -sfn "$(readlink "$entry")" "$dst/$name"
-				mkdir -p "$out$(readlink -f "$entry")" ;;
+				copy_target "$(readlink -f "$entry")" ;;
 			esac
 			continue
 		fi

@@ -12,8 +12,8 @@
 #include <cxl/libcxl.h>
 
 enum cxl_port_match {
-	CXL_MATCH_SINGLE,	/* the port itself */
-	CXL_MATCH_ANCESTRY,	/* the port or any port above it */
+	CXL_MATCH_SINGLE, /* the port itself */
+	CXL_MATCH_ANCESTRY, /* the port or any port above it */
 };
 
 /* Whether any name of list contains needle (NULL needle: true). */

@@ -139,7 +139,8 @@ struct json_object *cxl_decoder_json(struct cxl_decoder *decoder,
 		json_add_bool(j, "accelmem_capable", true);
 	if (cxl_port_is_root(port) &&
 	    cxl_decoder_get_qos_class(decoder) != CXL_QOS_NONE)
-		json_add_int(j, "qos_class", cxl_decoder_get_qos_class(decoder));
+		json_add_int(j, "qos_class",
+			     cxl_decoder_get_qos_class(decoder));
 	return j;
 }
 
@@ -153,7 +154,8 @@ static void add_mappings(struct json_object *jregion, struct cxl_region *region,
 	if (!ways || ways == CXL_UINT_NONE || !f->targets)
 		return;
 	jmappings = json_object_new_array();
-	cxl_mapping_foreach(region, m) {
+	cxl_mapping_foreach(region, m)
+	{
 		struct cxl_decoder *decoder = cxl_mapping_get_decoder(m);
 		struct cxl_memdev *memdev = cxl_decoder_get_memdev(decoder);
 		struct json_object *jm = json_object_new_object();
@@ -214,7 +216,8 @@ void cxl_dports_json(struct json_object *jport, struct cxl_port *port,
 		return;
 	json_add_int(jport, "nr_dports", n);
 	jdports = json_object_new_array();
-	cxl_dport_foreach(port, dport) {
+	cxl_dport_foreach(port, dport)
+	{
 		struct json_object *jd;
 		const char *alias = cxl_dport_get_alias(dport);
 
@@ -249,7 +252,8 @@ void cxl_targets_json(struct json_object *jdecoder, struct cxl_decoder *decoder,
 	if (!f->targets || !n)
 		return;
 	jtargets = json_object_new_array();
-	cxl_target_foreach(decoder, t) {
+	cxl_target_foreach(decoder, t)
+	{
 		struct json_object *jt;
 		const char *alias = cxl_target_get_alias(t);
 

@@ -13,7 +13,7 @@
 
 struct cxl_json_flags {
 	bool human;
-	bool targets;	/* -T: dports, targets and region mappings */
+	bool targets; /* -T: dports, targets and region mappings */
 };
 
 struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,

@@ -71,7 +71,8 @@ static void walk_regions(struct walk *w, struct cxl_decoder *decoder,
 	const struct list_params *p = w->p;
 	struct cxl_region *region;
 
-	cxl_region_foreach(decoder, region) {
+	cxl_region_foreach(decoder, region)
+	{
 		struct cxl_decoder *root = cxl_region_get_decoder(region);
 
 		if (!cxl_filter_region(region, p->region) ||
@@ -94,7 +95,8 @@ static void walk_decoders(struct walk *w, struct cxl_port *port,
 	const struct list_params *p = w->p;
 	struct cxl_decoder *decoder;
 
-	cxl_decoder_foreach(port, decoder) {
+	cxl_decoder_foreach(port, decoder)
+	{
 		struct json_object *jdecoder = NULL, *jchildregions = NULL;
 
 		/*
@@ -130,7 +132,8 @@ static void walk_endpoints(struct walk *w, struct cxl_port *port,
 	const struct list_params *p = w->p;
 	struct cxl_port *ep;
 
-	cxl_endpoint_foreach(port, ep) {
+	cxl_endpoint_foreach(port, ep)
+	{
 		struct json_object *jep = NULL, *jchilddecoders = NULL;
 
 		if (!cxl_filter_endpoint(ep, p->endpoint) ||
@@ -177,17 +180,16 @@ static void walk_endpoints(struct walk *w, struct cxl_port *port,
 	}
 }
 
-static void walk_ports(struct walk *w, struct cxl_port *parent,
-		       struct json_object *jports,
-		       struct json_object *jportdecoders,
-		       struct json_object *jeps,
-		       struct json_object *jepdecoders,
-		       struct json_object *jdevs)
+static void
+walk_ports(struct walk *w, struct cxl_port *parent, struct json_object *jports,
+	   struct json_object *jportdecoders, struct json_object *jeps,
+	   struct json_object *jepdecoders, struct json_object *jdevs)
 {
 	const struct list_params *p = w->p;
 	struct cxl_port *port;
 
-	cxl_port_foreach(parent, port) {
+	cxl_port_foreach(parent, port)
+	{
 		struct json_object *jport = NULL, *jchildports = NULL;
 		struct json_object *jchilddevs = NULL, *jchildeps = NULL;
 		struct json_object *jchilddecoders = NULL;
@@ -245,9 +247,9 @@ enum top {
 };
 
 static const char *const top_names[TOP_NR] = {
-	"anon memdevs",	  "buses",	     "ports",
-	"endpoints",	  "memdevs",	     "root decoders",
-	"port decoders",  "endpoint decoders", "regions",
+	"anon memdevs", "buses",	 "ports",	  "endpoints",
+	"memdevs",	"root decoders", "port decoders", "endpoint decoders",
+	"regions",
 };
 
 static void walk_bus(struct walk *w, struct cxl_port *bus,
@@ -301,15 +303,15 @@ static struct json_object *walk_topology(struct walk *w)
 	for (int i = 0; i < TOP_NR; i++)
 		top[i] = json_object_new_array();
 	/* Disabled memdevs have no endpoint: they list on their own. */
-	cxl_memdev_foreach(w->ctx, memdev) {
+	cxl_memdev_foreach(w->ctx, memdev)
+	{
 		if (!cxl_filter_memdev(memdev, p->memdev, p->serial) ||
 		    cxl_memdev_is_enabled(memdev) || !p->idle || !p->memdevs)
 			continue;
 		json_object_array_add(top[TOP_ANON],
 				      cxl_memdev_json(memdev, &w->f));
 	}
-	cxl_bus_foreach(w->ctx, bus)
-		walk_bus(w, bus, top);
+	cxl_bus_foreach(w->ctx, bus) walk_bus(w, bus, top);
 
 	for (int i = 0; i < TOP_NR; i++)
 		kinds += json_object_array_length(top[i]) > 0;
@@ -327,8 +329,8 @@ static struct json_object *walk_topology(struct walk *w)
 			for (size_t k = 0; k < n; k++)
 				json_object_array_add(
 					out, json_object_get(
-						json_object_array_get_idx(
-							top[i], k)));
+						     json_object_array_get_idx(
+							     top[i], k)));
 			json_object_put(top[i]);
 		}
 	}
@@ -344,8 +346,8 @@ static void apply_verbose(struct list_params *p)
 	if (p->verbose >= 2)
 		p->idle = true;
 	if (p->verbose >= 1)
-		p->buses = p->ports = p->endpoints = p->decoders =
-			p->targets = p->regions = true;
+		p->buses = p->ports = p->endpoints = p->decoders = p->targets =
+			p->regions = true;
 }
 
 static int kinds_asked(const struct list_params *p)

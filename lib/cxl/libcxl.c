@@ -311,8 +311,9 @@ static int load_dports(struct cxl_ctx *ctx, struct cxl_port *port)
 		}
 		d->devname = base_name(d->path);
 		dir = dup_printf("%s/%s", port->path, names[i]);
-		rc = dir ? load_aliases(ctx, dir, d->path, &d->alias, &d->match)
-			 : -ENOMEM;
+		rc = dir ? load_aliases(ctx, dir, d->path, &d->alias,
+					&d->match) :
+			   -ENOMEM;
 		free(dir);
 		*tail = d;
 		tail = &d->next;
@@ -548,7 +549,8 @@ static int load_decoder(struct cxl_ctx *ctx, struct cxl_port *port,
 	d->qos_class = read_int(ctx, CXL_QOS_NONE, d->path, "qos_class");
 	d->dpa_resource = d->dpa_size = d->max_extent = CXL_U64_NONE;
 	if (port->type == CXL_PORT_ROOT) {
-		d->accelmem_capable = read_flag(ctx, false, d->path, "cap_type2");
+		d->accelmem_capable =
+			read_flag(ctx, false, d->path, "cap_type2");
 		d->mem_capable = read_flag(ctx, false, d->path, "cap_type3");
 		d->volatile_capable = read_flag(ctx, false, d->path, "cap_ram");
 		d->pmem_capable = read_flag(ctx, false, d->path, "cap_pmem");
@@ -563,8 +565,8 @@ static int load_decoder(struct cxl_ctx *ctx, struct cxl_port *port,
 		if (port->type == CXL_PORT_ENDPOINT) {
 			d->dpa_resource = read_u64(ctx, CXL_U64_NONE, d->path,
 						   "dpa_resource");
-			d->dpa_size =
-				read_u64(ctx, CXL_U64_NONE, d->path, "dpa_size");
+			d->dpa_size = read_u64(ctx, CXL_U64_NONE, d->path,
+					       "dpa_size");
 		}
 		/* Below the root a decoder can decode any type of memory. */
 		d->pmem_capable = d->volatile_capable = true;
@@ -646,8 +648,7 @@ static int load_port(struct cxl_ctx *ctx, struct cxl_port *parent,
 				goto err;
 		}
 	}
-	port->decoders_committed =
-		read_int(ctx, 0, path, "decoders_committed");
+	port->decoders_committed = read_int(ctx, 0, path, "decoders_committed");
 	port->enabled = sysfs_has_link(ctx->root, "%s/driver", path);
 	rc = load_dports(ctx, port);
 	if (!rc)
@@ -741,8 +742,8 @@ static int load_memdev(struct cxl_ctx *ctx, const char *name, int id,
 	m->pmem_qos = read_int(ctx, CXL_QOS_NONE, m->path, "pmem/qos_class");
 	m->ram_qos = read_int(ctx, CXL_QOS_NONE, m->path, "ram/qos_class");
 	m->payload_max = read_u64(ctx, 0, m->path, "payload_max");
-	m->lsa_size = read_u64(ctx, CXL_U64_NONE, m->path,
-			       "label_storage_size");
+	m->lsa_size =
+		read_u64(ctx, CXL_U64_NONE, m->path, "label_storage_size");
 	m->serial = read_u64(ctx, CXL_U64_NONE, m->path, "serial");
 	m->numa_node = read_int(ctx, -1, m->path, "numa_node");
 	m->major = m->minor = -1;
@@ -962,8 +963,7 @@ struct cxl_port *cxl_memdev_get_bus(struct cxl_memdev *memdev)
 	return ep ? cxl_port_get_bus(ep) : NULL;
 }
 
-struct cxl_memdev *cxl_memdev_get_by_name(struct cxl_ctx *ctx,
-					  const char *name)
+struct cxl_memdev *cxl_memdev_get_by_name(struct cxl_ctx *ctx, const char *name)
 {
 	struct cxl_memdev *m;
 
@@ -1188,8 +1188,7 @@ struct cxl_decoder *cxl_decoder_get_next(struct cxl_decoder *decoder)
 	return decoder->next;
 }
 
-static struct cxl_decoder *find_decoder(struct cxl_port *port,
-					const char *name)
+static struct cxl_decoder *find_decoder(struct cxl_port *port, const char *name)
 {
 	struct cxl_decoder *d;
 	struct cxl_port *p;
@@ -1454,7 +1453,8 @@ bool cxl_region_qos_class_mismatch(struct cxl_region *region)
 
 	for (m = region->mappings; m; m = m->next) {
 		struct cxl_decoder *d = cxl_mapping_get_decoder(m);
-		struct cxl_memdev *memdev = d ? cxl_decoder_get_memdev(d) : NULL;
+		struct cxl_memdev *memdev =
+			d ? cxl_decoder_get_memdev(d) : NULL;
 
 		if (!memdev)
 			continue;

@@ -42,9 +42,9 @@ struct cxl_mapping;
 #define CXL_QOS_NONE (-1)
 
 enum cxl_port_type {
-	CXL_PORT_ROOT,		/* rootN: a bus */
-	CXL_PORT_SWITCH,	/* portN: a host bridge or switch */
-	CXL_PORT_ENDPOINT,	/* endpointN: a memdev's */
+	CXL_PORT_ROOT, /* rootN: a bus */
+	CXL_PORT_SWITCH, /* portN: a host bridge or switch */
+	CXL_PORT_ENDPOINT, /* endpointN: a memdev's */
 };
 
 enum cxl_mode {
@@ -58,7 +58,7 @@ const char *cxl_mode_name(enum cxl_mode mode);
 
 /* Region decode state: the "commit" attribute. */
 enum cxl_decode_state {
-	CXL_DECODE_UNKNOWN = -1,	/* no commit attribute */
+	CXL_DECODE_UNKNOWN = -1, /* no commit attribute */
 	CXL_DECODE_RESET = 0,
 	CXL_DECODE_COMMIT = 1,
 };
@@ -124,7 +124,7 @@ struct cxl_port *cxl_port_get_next(struct cxl_port *port);
 	for (p = cxl_port_get_first(parent); p; p = cxl_port_get_next(p))
 struct cxl_port *cxl_endpoint_get_first(struct cxl_port *parent);
 struct cxl_port *cxl_endpoint_get_next(struct cxl_port *endpoint);
-#define cxl_endpoint_foreach(parent, e) \
+#define cxl_endpoint_foreach(parent, e)             \
 	for (e = cxl_endpoint_get_first(parent); e; \
 	     e = cxl_endpoint_get_next(e))
 /*

@@ -15,13 +15,13 @@ struct cxl_memdev {
 	struct cxl_ctx *ctx;
 	int id;
 	char *devname;
-	char *path;		/* sys/bus/cxl/devices/memN */
-	char *host_path;	/* canonical path of its parent device */
-	const char *host;	/* basename of host_path */
+	char *path; /* sys/bus/cxl/devices/memN */
+	char *host_path; /* canonical path of its parent device */
+	const char *host; /* basename of host_path */
 	uint64_t pmem_size, ram_size, serial, lsa_size, payload_max;
 	int pmem_qos, ram_qos, numa_node;
 	char *fw_version;
-	int major, minor;	/* -1 without "dev" */
+	int major, minor; /* -1 without "dev" */
 	bool enabled;
 };
 
@@ -29,10 +29,10 @@ struct cxl_dport {
 	struct cxl_dport *next;
 	struct cxl_port *port;
 	int id;
-	char *path;		/* canonical: what dportN links to */
+	char *path; /* canonical: what dportN links to */
 	const char *devname;
-	char *alias;		/* firmware node, else physical node */
-	char *match;		/* the path a memdev's host path must contain */
+	char *alias; /* firmware node, else physical node */
+	char *match; /* the path a memdev's host path must contain */
 };
 
 struct cxl_target {
@@ -49,7 +49,7 @@ struct cxl_mapping {
 	struct cxl_mapping *next;
 	struct cxl_region *region;
 	int position;
-	char *decoder_name;	/* regionN/targetK, resolved when asked */
+	char *decoder_name; /* regionN/targetK, resolved when asked */
 };
 
 struct cxl_region {
@@ -76,7 +76,7 @@ struct cxl_decoder {
 	int qos_class;
 	bool pmem_capable, volatile_capable, mem_capable, accelmem_capable;
 	bool locked;
-	char *region_name;	/* the "region" attribute, "" for none */
+	char *region_name; /* the "region" attribute, "" for none */
 	int nr_targets;
 	struct cxl_target *targets;
 	struct cxl_region *regions;
@@ -89,9 +89,9 @@ struct cxl_port {
 	enum cxl_port_type type;
 	int id, depth, decoders_committed;
 	char *devname, *path;
-	char *uport;		/* canonical path of the host */
+	char *uport; /* canonical path of the host */
 	const char *host;
-	char *parent_dport;	/* devname of the parent's dport, or NULL */
+	char *parent_dport; /* devname of the parent's dport, or NULL */
 	bool enabled;
 	int nr_dports;
 	struct cxl_port *ports, *endpoints;
