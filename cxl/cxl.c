@@ -5,13 +5,17 @@
 #include "builtin.h"
 
 /*
- * In upstream v81's order, which --list-cmds prints.  Only list is
- * here yet; the other twenty commands of v81 (issue 26) follow.
+ * In upstream v81's order, which --list-cmds prints.  The other v81
+ * commands (labels, regions, ports, partitions, firmware, sanitize,
+ * monitor: issue 26) follow.
  */
 static const struct command cxl_commands[] = {
 	{ "version" },
 	{ "list", cmd_list, "list CXL memdevs, ports, decoders and regions" },
 	{ "help" },
+	{ "disable-memdev", cmd_disable_memdev,
+	  "unbind memdevs that no decoding region uses" },
+	{ "enable-memdev", cmd_enable_memdev, "bind memdevs to cxl_mem" },
 	{ NULL },
 };
 

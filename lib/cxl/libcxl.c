@@ -1496,3 +1496,45 @@ struct cxl_decoder *cxl_mapping_get_decoder(struct cxl_mapping *mapping)
 
 	return cxl_decoder_get_by_name(port->ctx, mapping->decoder_name);
 }
+
+struct cxl_region *cxl_memdev_get_active_region(struct cxl_memdev *memdev)
+{
+	struct cxl_port *ep = cxl_memdev_get_endpoint(memdev);
+	struct cxl_decoder *d;
+	struct cxl_region *r;
+
+	if (!ep)
+		return NULL;
+	for (d = ep->decoders; d; d = d->next) {
+		r = cxl_decoder_get_region(d);
+		if (r && (r->decode_state == CXL_DECODE_COMMIT || r->enabled))
+			return r;
+	}
+	return NULL;
+}
+
+static int set_binding(struct cxl_memdev *memdev, bool bind)
+{
+	struct cxl_ctx *ctx = memdev->ctx;
+	int rc;
+
+	if (memdev->enabled == bind)
+		return 0;
+	rc = sysfs_write(ctx->root, memdev->devname,
+			 "sys/bus/cxl/drivers/cxl_mem/%s",
+			 bind ? "bind" : "unbind");
+	memdev->enabled = sysfs_has_link(ctx->root, "%s/driver", memdev->path);
+	if (memdev->enabled != bind)
+		return rc ? rc : bind ? -ENXIO : -EBUSY;
+	return 0;
+}
+
+int cxl_memdev_disable(struct cxl_memdev *memdev)
+{
+	return set_binding(memdev, false);
+}
+
+int cxl_memdev_enable(struct cxl_memdev *memdev)
+{
+	return set_binding(memdev, true);
+}

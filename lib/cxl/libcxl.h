@@ -104,6 +104,21 @@ struct cxl_port *cxl_memdev_get_endpoint(struct cxl_memdev *memdev);
 struct cxl_port *cxl_memdev_get_bus(struct cxl_memdev *memdev);
 struct cxl_memdev *cxl_memdev_get_by_name(struct cxl_ctx *ctx,
 					  const char *name);
+/*
+ * The region an enabled memdev's memory is part of while that region
+ * decodes (committed) or is bound: its memory may be online or mapped.
+ * NULL when there is none.
+ */
+struct cxl_region *cxl_memdev_get_active_region(struct cxl_memdev *memdev);
+/*
+ * Unbind cxl_mem (its endpoint goes with it) or bind it again, then read
+ * the binding back: 0 (also when already so), -EBUSY when the driver
+ * stayed bound, -ENXIO when it did not bind, or the write's errno.  The
+ * caller checks cxl_memdev_get_active_region() first and calls
+ * cxl_refresh() after.
+ */
+int cxl_memdev_disable(struct cxl_memdev *memdev);
+int cxl_memdev_enable(struct cxl_memdev *memdev);
 
 /*
  * Ports: buses (root ports) at the top, switch ports below them,
