@@ -3,6 +3,7 @@
 #define CXL_BUILTIN_H
 
 int cmd_list(int argc, char **argv);
+int cmd_read_labels(int argc, char **argv);
 int cmd_disable_memdev(int argc, char **argv);
 int cmd_enable_memdev(int argc, char **argv);
 

@@ -13,6 +13,8 @@ static const struct command cxl_commands[] = {
 	{ "version" },
 	{ "list", cmd_list, "list CXL memdevs, ports, decoders and regions" },
 	{ "help" },
+	{ "read-labels", cmd_read_labels,
+	  "read memdevs' label areas through the mailbox" },
 	{ "disable-memdev", cmd_disable_memdev,
 	  "unbind memdevs that no decoding region uses" },
 	{ "enable-memdev", cmd_enable_memdev, "bind memdevs to cxl_mem" },

@@ -119,6 +119,14 @@ struct cxl_region *cxl_memdev_get_active_region(struct cxl_memdev *memdev);
  */
 int cxl_memdev_disable(struct cxl_memdev *memdev);
 int cxl_memdev_enable(struct cxl_memdev *memdev);
+/*
+ * Read len bytes of the label area from offset through the mailbox
+ * (/dev/cxl/memN under the root), in requests the payload limit holds:
+ * 0, -ERANGE past the label area, -EOPNOTSUPP without one, -EIO for a
+ * mailbox error, or the open's or ioctl's errno.
+ */
+int cxl_memdev_read_label(struct cxl_memdev *memdev, void *buf, size_t len,
+			  size_t offset);
 
 /*
  * Ports: buses (root ports) at the top, switch ports below them,
