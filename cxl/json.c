@@ -19,6 +19,60 @@ static void add_hex(struct json_object *obj, const char *key, uint64_t v,
 	json_add_hex(obj, key, v, f->human);
 }
 
+static const char *level(unsigned int v, bool has_critical)
+{
+	if (v == 0)
+		return "normal";
+	if (v == 1)
+		return "warning";
+	if (v == 2 && has_critical)
+		return "critical";
+	return "unknown";
+}
+
+/* Upstream's health object; left out when the mailbox fails. */
+static struct json_object *health_json(struct cxl_memdev *memdev)
+{
+	static const char *const media[] = {
+		"media_normal",
+		"media_not_ready",
+		"media_persistence_lost",
+		"media_data_lost",
+		"media_powerloss_persistence_loss",
+		"media_shutdown_persistence_loss",
+		"media_persistence_loss_imminent",
+		"media_powerloss_data_loss",
+		"media_shutdown_data_loss",
+		"media_data_loss_imminent",
+	};
+	struct cxl_health h;
+	struct json_object *j;
+
+	if (cxl_memdev_get_health(memdev, &h))
+		return NULL;
+	j = json_object_new_object();
+	json_add_bool(j, "maintenance_needed", h.health_status & 1);
+	json_add_bool(j, "performance_degraded", h.health_status & 2);
+	json_add_bool(j, "hw_replacement_needed", h.health_status & 4);
+	for (unsigned int i = 0; i < sizeof(media) / sizeof(media[0]); i++)
+		json_add_bool(j, media[i], h.media_status == i);
+	json_add_str(j, "ext_life_used", level(h.ext_status & 3, true));
+	json_add_str(j, "ext_temperature",
+		     level((h.ext_status >> 2) & 3, true));
+	json_add_str(j, "ext_corrected_volatile",
+		     level((h.ext_status >> 4) & 1, false));
+	json_add_str(j, "ext_corrected_persistent",
+		     level((h.ext_status >> 5) & 1, false));
+	if (h.life_used != 0xff)
+		json_add_int(j, "life_used_percent", h.life_used);
+	if (h.temperature != 0xffff)
+		json_add_int(j, "temperature", h.temperature);
+	json_add_u64(j, "dirty_shutdowns", h.dirty_shutdowns);
+	json_add_u64(j, "volatile_errors", h.volatile_errors);
+	json_add_u64(j, "pmem_errors", h.pmem_errors);
+	return j;
+}
+
 struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,
 				    const struct cxl_json_flags *f)
 {
@@ -41,6 +95,12 @@ struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,
 		qos = cxl_memdev_get_ram_qos_class(memdev);
 		if (qos != CXL_QOS_NONE)
 			json_add_int(j, "ram_qos_class", qos);
+	}
+	if (f->health) {
+		struct json_object *jh = health_json(memdev);
+
+		if (jh)
+			json_object_object_add(j, "health", jh);
 	}
 	if (cxl_memdev_get_serial(memdev) != CXL_U64_NONE)
 		add_hex(j, "serial", cxl_memdev_get_serial(memdev), f);

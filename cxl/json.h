@@ -14,6 +14,7 @@
 struct cxl_json_flags {
 	bool human;
 	bool targets; /* -T: dports, targets and region mappings */
+	bool health; /* -H: each memdev's Get Health Info */
 };
 
 struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,

@@ -27,8 +27,9 @@ struct list_params {
 	const char *sysroot;
 	bool single, memdevs, buses, ports, endpoints, decoders, regions;
 	bool targets, idle, human;
+	bool health;
 	/* Asked for, not done yet: these need the mailbox or libtracefs. */
-	bool dax, health, partition, firmware, alert_config, media_errors;
+	bool dax, partition, firmware, alert_config, media_errors;
 	int verbose;
 };
 
@@ -358,8 +359,6 @@ static int kinds_asked(const struct list_params *p)
 
 static const char *unsupported(const struct list_params *p)
 {
-	if (p->health)
-		return "-H/--health";
 	if (p->partition)
 		return "-I/--partition";
 	if (p->firmware)
@@ -410,7 +409,7 @@ int cmd_list(int argc, char **argv)
 		OPT_BOOL('u', "human", &p.human,
 			 "sizes and addresses in human-readable form"),
 		OPT_BOOL('H', "health", &p.health,
-			 "include memdev health (not yet)"),
+			 "include memdev health (Get Health Info)"),
 		OPT_BOOL('I', "partition", &p.partition,
 			 "include memdev partitions (not yet)"),
 		OPT_BOOL('F', "firmware", &p.firmware,
@@ -478,6 +477,7 @@ int cmd_list(int argc, char **argv)
 	}
 	w.f.human = p.human;
 	w.f.targets = p.targets;
+	w.f.health = p.health;
 	w.match = p.single ? CXL_MATCH_SINGLE : CXL_MATCH_ANCESTRY;
 	out = walk_topology(&w);
 	n = json_object_array_length(out);

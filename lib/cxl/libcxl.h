@@ -128,6 +128,18 @@ int cxl_memdev_enable(struct cxl_memdev *memdev);
 int cxl_memdev_read_label(struct cxl_memdev *memdev, void *buf, size_t len,
 			  size_t offset);
 
+/* Get Health Info, as the device returns it (CXL 2.0 8.2.9.8.3.1). */
+struct cxl_health {
+	uint8_t health_status; /* bit 0 maintenance, 1 performance, 2 hw */
+	uint8_t media_status; /* 0 normal, 1 not ready, ... 9 */
+	uint8_t ext_status; /* life used 1:0, temperature 3:2, 4, 5 */
+	uint8_t life_used; /* percent; 0xff: not implemented */
+	uint16_t temperature; /* Celsius; 0xffff: not implemented */
+	uint32_t dirty_shutdowns, volatile_errors, pmem_errors;
+};
+/* 0, or the open's or ioctl's errno, -EIO for a mailbox error. */
+int cxl_memdev_get_health(struct cxl_memdev *memdev, struct cxl_health *h);
+
 /*
  * Ports: buses (root ports) at the top, switch ports below them,
  * endpoints below switch ports.  A bus is a struct cxl_port of type

@@ -85,3 +85,47 @@ int cxl_memdev_read_label(struct cxl_memdev *memdev, void *buf, size_t len,
 	close(fd);
 	return rc;
 }
+
+/* Get Health Info's output payload (CXL 2.0 8.2.9.8.3.1). */
+struct health_out {
+	uint8_t health_status;
+	uint8_t media_status;
+	uint8_t ext_status;
+	uint8_t life_used;
+	uint16_t temperature;
+	uint32_t dirty_shutdowns;
+	uint32_t volatile_errors;
+	uint32_t pmem_errors;
+} __attribute__((packed));
+
+int cxl_memdev_get_health(struct cxl_memdev *memdev, struct cxl_health *h)
+{
+	struct cxl_send_command cmd;
+	struct health_out out;
+	int fd, rc = 0;
+
+	fd = open_memdev(memdev);
+	if (fd < 0)
+		return fd;
+	memset(&cmd, 0, sizeof(cmd));
+	memset(&out, 0, sizeof(out));
+	cmd.id = CXL_MEM_COMMAND_ID_GET_HEALTH_INFO;
+	cmd.out.size = sizeof(out);
+	cmd.out.payload = (uintptr_t)&out;
+	if (ioctl(fd, CXL_MEM_SEND_COMMAND, &cmd) < 0)
+		rc = -errno;
+	else if (cmd.retval || cmd.out.size != sizeof(out))
+		rc = -EIO;
+	close(fd);
+	if (rc)
+		return rc;
+	h->health_status = out.health_status;
+	h->media_status = out.media_status;
+	h->ext_status = out.ext_status;
+	h->life_used = out.life_used;
+	h->temperature = le16toh(out.temperature);
+	h->dirty_shutdowns = le32toh(out.dirty_shutdowns);
+	h->volatile_errors = le32toh(out.volatile_errors);
+	h->pmem_errors = le32toh(out.pmem_errors);
+	return 0;
+}
