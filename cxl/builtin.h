@@ -4,6 +4,8 @@
 
 int cmd_list(int argc, char **argv);
 int cmd_read_labels(int argc, char **argv);
+int cmd_zero_labels(int argc, char **argv);
+int cmd_write_labels(int argc, char **argv);
 int cmd_disable_memdev(int argc, char **argv);
 int cmd_enable_memdev(int argc, char **argv);
 

@@ -709,6 +709,22 @@ static int load_children(struct cxl_ctx *ctx, struct cxl_port *port)
 			 &port->endpoints);
 }
 
+static bool nvdimm_active(struct cxl_ctx *ctx, const char *path)
+{
+	bool active = false;
+	char **names;
+	int n, i, id;
+
+	n = list_names(ctx, path, "pmem", false, &names);
+	for (i = 0; i < n && !active; i++)
+		active = name_id(names[i], "pmem", &id) &&
+			 sysfs_has_link(ctx->root, "%s/%s/driver", path,
+					names[i]);
+	if (n > 0)
+		sysfs_free_names(names);
+	return active;
+}
+
 static int load_memdev(struct cxl_ctx *ctx, const char *name, int id,
 		       struct cxl_memdev **out)
 {
@@ -757,6 +773,7 @@ static int load_memdev(struct cxl_ctx *ctx, const char *name, int id,
 			goto nomem;
 	}
 	m->enabled = sysfs_has_link(ctx->root, "%s/driver", m->path);
+	m->nvdimm_active = nvdimm_active(ctx, m->path);
 	*out = m;
 	return 0;
 nomem:
@@ -1537,4 +1554,9 @@ int cxl_memdev_disable(struct cxl_memdev *memdev)
 int cxl_memdev_enable(struct cxl_memdev *memdev)
 {
 	return set_binding(memdev, true);
+}
+
+bool cxl_memdev_labels_in_use(struct cxl_memdev *memdev)
+{
+	return memdev->nvdimm_active;
 }

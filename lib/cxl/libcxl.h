@@ -127,6 +127,18 @@ int cxl_memdev_enable(struct cxl_memdev *memdev);
  */
 int cxl_memdev_read_label(struct cxl_memdev *memdev, void *buf, size_t len,
 			  size_t offset);
+/*
+ * Write len bytes at offset the same way (Set LSA); the caller refuses
+ * first while cxl_memdev_labels_in_use().
+ */
+int cxl_memdev_write_label(struct cxl_memdev *memdev, const void *buf,
+			   size_t len, size_t offset);
+/*
+ * The memdev's nvdimm (its pmemN child, bound to cxl_nvdimm) is active:
+ * the nvdimm side owns the label area, and a write would go behind its
+ * back.
+ */
+bool cxl_memdev_labels_in_use(struct cxl_memdev *memdev);
 
 /* Get Health Info, as the device returns it (CXL 2.0 8.2.9.8.3.1). */
 struct cxl_health {

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <linux/cxl_mem.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -128,4 +129,56 @@ int cxl_memdev_get_health(struct cxl_memdev *memdev, struct cxl_health *h)
 	h->volatile_errors = le32toh(out.volatile_errors);
 	h->pmem_errors = le32toh(out.pmem_errors);
 	return 0;
+}
+
+static int set_lsa(int fd, const void *data, uint32_t len, uint32_t off)
+{
+	struct cxl_send_command cmd;
+	uint8_t *in = malloc(8 + (size_t)len);
+	uint32_t le_off = htole32(off);
+	int rc = 0;
+
+	if (!in)
+		return -ENOMEM;
+	/* Set LSA's input: offset, 4 reserved bytes, then the data. */
+	memset(in, 0, 8);
+	memcpy(in, &le_off, sizeof(le_off));
+	memcpy(in + 8, data, len);
+	memset(&cmd, 0, sizeof(cmd));
+	cmd.id = CXL_MEM_COMMAND_ID_SET_LSA;
+	cmd.in.size = 8 + len;
+	cmd.in.payload = (uintptr_t)in;
+	if (ioctl(fd, CXL_MEM_SEND_COMMAND, &cmd) < 0)
+		rc = -errno;
+	else if (cmd.retval)
+		rc = -EIO;
+	free(in);
+	return rc;
+}
+
+int cxl_memdev_write_label(struct cxl_memdev *memdev, const void *buf,
+			   size_t len, size_t offset)
+{
+	size_t done = 0, chunk;
+	int fd, rc = 0;
+
+	if (memdev->lsa_size == CXL_U64_NONE)
+		return -EOPNOTSUPP;
+	if (offset > memdev->lsa_size || len > memdev->lsa_size - offset)
+		return -ERANGE;
+	if (memdev->payload_max <= 8)
+		return -EOPNOTSUPP;
+	chunk = memdev->payload_max - 8;
+	fd = open_memdev(memdev);
+	if (fd < 0)
+		return fd;
+	while (done < len && !rc) {
+		size_t n = len - done < chunk ? len - done : chunk;
+
+		rc = set_lsa(fd, (const char *)buf + done, (uint32_t)n,
+			     (uint32_t)(offset + done));
+		done += n;
+	}
+	close(fd);
+	return rc;
 }

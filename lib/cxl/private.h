@@ -23,6 +23,7 @@ struct cxl_memdev {
 	char *fw_version;
 	int major, minor; /* -1 without "dev" */
 	bool enabled;
+	bool nvdimm_active; /* a pmemN child bound to cxl_nvdimm */
 };
 
 struct cxl_dport {
