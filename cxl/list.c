@@ -115,7 +115,9 @@ static void walk_decoders(struct walk *w, struct cxl_port *port,
 			jdecoder = cxl_decoder_json(decoder, &w->f);
 			cxl_targets_json(jdecoder, decoder, p->memdev,
 					 p->serial, &w->f);
-			jchildregions = array_if(p->regions);
+			/* Only root decoders have regions. */
+			jchildregions =
+				array_if(p->regions && cxl_port_is_root(port));
 			json_object_array_add(jdecoders, jdecoder);
 		}
 		if (!p->regions || !cxl_port_is_root(port))
