@@ -4,16 +4,37 @@
 # the bus/driver symlinks, and record what the upstream tools print for it.
 #
 # Run inside a guest (busybox is enough).  Usage: capture-fixture OUTDIR
+#   CAPTURE_BUSES  the buses to copy (default "nd dax"; "cxl" for the CXL
+#                  topology: ports, endpoints, decoders, regions, memdevs)
+#   CAPTURE_LIST   a file of "tool args" lines to record instead of the
+#                  ndctl/daxctl list below (/dev/null: none)
 set -u
 
 out=$1
 mkdir -p "$out"
 
+# A link's target directory, with the ACPI links inside it (a host
+# bridge's dport is its ACPI device, whose physical_node is the PCI root).
+copy_target() {
+	local target=$1 sub
+
+	mkdir -p "$out$target"
+	for sub in physical_node firmware_node; do
+		[ -L "$target/$sub" ] || continue
+		[ -e "$out$target/$sub" ] || [ -L "$out$target/$sub" ] &&
+			continue
+		ln -sfn "$(readlink "$target/$sub")" "$out$target/$sub"
+		mkdir -p "$out$(readlink -f "$target/$sub")"
+	done
+}
+
 # Copy one sysfs directory recursively.  Attribute files that cannot be
 # read in the current state (EIO, ENXIO, write-only) are left out.  The
 # symlinks kept are "driver" (how a binding is seen), and "device" and
 # "subsystem", which upstream's libraries follow from a control or dax
-# device to its bus.
+# device to its bus.  The CXL topology is links too: a port's "uport"
+# (its host), its "dportN" (downstream ports) and "parent_dport", an
+# endpoint's memdev, a dport's ACPI "physical_node" and "firmware_node".
 copy_tree() {
 	local src=$1 dst=$out$1 entry name
 
@@ -24,6 +45,13 @@ copy_tree() {
 		if [ -L "$entry" ]; then
 			case $name in driver|device|subsystem)
 				ln -sfn "$(readlink "$entry")" "$dst/$name" ;;
+			uport|dport[0-9]*|parent_dport|physical_node|\
+				firmware_node)
+				# Their targets' paths are what they mean:
+				# make each target directory, so the link
+				# resolves in the copy as on the live system.
+				ln -sfn "$(readlink "$entry")" "$dst/$name"
+				copy_target "$(readlink -f "$entry")" ;;
 			esac
 			continue
 		fi
@@ -37,7 +65,7 @@ copy_tree() {
 	done
 }
 
-for bus in nd dax; do
+for bus in ${CAPTURE_BUSES:-nd dax}; do
 	[ -d "/sys/bus/$bus" ] || continue
 	mkdir -p "$out/sys/bus/$bus/devices" "$out/sys/bus/$bus/drivers"
 	for drv in /sys/bus/$bus/drivers/*; do
@@ -92,14 +120,12 @@ done
 
 # What the upstream tools print for this state, to check ours against.
 mkdir -p "$out/expected"
-i=0
-while read -r tool args; do
-	i=$((i + 1))
-	name=$(printf '%02d' "$i")
-	echo "$tool $args" >"$out/expected/$name.cmd"
-	# shellcheck disable=SC2086
-	"$tool-upstream" $args >"$out/expected/$name.json" 2>/dev/null
-done <<'LIST'
+commands() {
+	if [ -n "${CAPTURE_LIST:-}" ]; then
+		cat "$CAPTURE_LIST"
+		return
+	fi
+	cat <<'LIST'
 ndctl list
 ndctl list -B
 ndctl list -D
@@ -142,3 +168,12 @@ ndctl list -RX
 ndctl list -Du
 ndctl list -RNu
 LIST
+}
+i=0
+commands | while read -r tool args; do
+	i=$((i + 1))
+	name=$(printf '%02d' "$i")
+	echo "$tool $args" >"$out/expected/$name.cmd"
+	# shellcheck disable=SC2086
+	"$tool-upstream" $args >"$out/expected/$name.json" 2>/dev/null
+done

@@ -32,7 +32,8 @@ meson test -C build-sanitize --print-errorlogs --suite unit --suite sysfs \
 # last check fails: see test/meson.build) and kernel-6.12,
 # kernel-6.12-debug (the 6.12 series' own kernel builds, not yet run to
 # the end there) only when asked for.  health-compare runs: it reads the
-# conformance boot's results and adds no boot of its own.
+# conformance boot's results and adds no boot of its own.  cxl (one
+# QEMU CXL boot, 74 s) runs by default.
 [ $# -gt 0 ] || set -- --no-suite kernel-debug --no-suite kernel-matrix \
 	--no-suite debian-patched --no-suite crash \
 	--no-suite acpi-split \

@@ -54,11 +54,16 @@ for tool in ndctl daxctl; do
 	fi
 done
 # Upstream v81 too when its build is cached (test/tools/build-upstream.sh),
-# its libraries at their build paths.
+# each tool at its build path and /usr/bin/TOOL-v81 a link to it: the
+# RUNPATH is $ORIGIN/lib (and the sibling tools' lib folders), which the
+# loader takes from the binary's real path, so they run with v81's
+# libraries.  A copy in /usr/bin would find Debian's 76.1 libndctl.so.6
+# and libdaxctl.so.1 in /lib instead.
 v81=${UPSTREAM_V81_BUILD:-$HOME/.cache/memmap-tools/upstream-v81/build}
-for tool in ndctl daxctl; do
+for tool in ndctl daxctl cxl; do
 	if [ -x "$v81/$tool/$tool" ]; then
-		copy_with_libs "$v81/$tool/$tool" "/usr/bin/$tool-v81"
+		copy_with_libs "$v81/$tool/$tool"
+		ln -sf "$v81/$tool/$tool" "$stage/usr/bin/$tool-v81"
 	fi
 done
 

@@ -8,15 +8,18 @@
 #                     [--mem SIZE] [--append ARGS] [--timeout SECONDS]
 #                     [--outdir DIR] [--bin FILE]... [--show]
 #                     [--qemu-args ARGS] [--early-initrd FILE]
+#                     [--machine TYPE]
 #   --show prints the guest's console output instead of its TAP stream.
 #   --qemu-args adds QEMU options (NUMA nodes, memory backends).
 #   --early-initrd puts an uncompressed cpio (ACPI table overrides under
 #   kernel/firmware/acpi/) before the initramfs, where the kernel looks.
+#   --machine replaces the machine type and its options (pc,nvdimm=on):
+#   CXL needs q35,cxl=on.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 kernel= scenario= append= outdir= mem=2G timeout=${QEMU_TIMEOUT:-900} show=
-nvdimms= bins= qemu_args= early=
+nvdimms= bins= qemu_args= early= machine=pc,nvdimm=on
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernel=$2; shift ;;
@@ -30,6 +33,7 @@ while [ $# -gt 0 ]; do
 	--show) show=1 ;;
 	--qemu-args) qemu_args="$qemu_args $2"; shift ;;
 	--early-initrd) early=$2; shift ;;
+	--machine) machine=$2; shift ;;
 	*) echo "run-guest: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -61,7 +65,7 @@ vmlinuz=$(ls "$kernel"/root/boot/vmlinuz-* "$kernel"/bzImage 2>/dev/null | head 
 status=0
 # shellcheck disable=SC2086
 timeout -s KILL "$timeout" qemu-system-x86_64 -accel tcg -cpu max \
-	-machine pc,nvdimm=on -smp 2 -m "$mem,slots=4,maxmem=512G" \
+	-machine "$machine" -smp 2 -m "$mem,slots=4,maxmem=512G" \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-kernel "$vmlinuz" -initrd "$work/initrd.gz" \
 	-append "console=ttyS0 quiet panic=-1 $append" \

@@ -11,6 +11,7 @@ build=$1 name=$2 kernel=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 scenario=$here/scenarios/$name
 NVDIMMS= MEM=2G APPEND= MODULES= TOOLS= TIMEOUT= QEMU_ARGS= EARLY_INITRD=
+MACHINE=
 . "$scenario/config"
 # mkinitramfs.sh adds these to the guest.
 export EXTRA_MODULES="$MODULES" EXTRA_TOOLS="$TOOLS"
@@ -23,11 +24,13 @@ set -- --scenario "$scenario" --mem "$MEM" --outdir "$out" \
 	--bin "$build/test/daxio" --bin "$build/test/fault-inject.so"
 [ -x "$build/test/dietstress" ] && set -- "$@" --bin "$build/test/dietstress"
 [ -x "$build/test/inuse-load" ] && set -- "$@" --bin "$build/test/inuse-load"
+[ -x "$build/cxl/cxl" ] && set -- "$@" --bin "$build/cxl/cxl"
 for size in $NVDIMMS; do
 	set -- "$@" --nvdimm "$size"
 done
 [ -n "$APPEND" ] && set -- "$@" --append "$APPEND"
 [ -n "$QEMU_ARGS" ] && set -- "$@" --qemu-args "$QEMU_ARGS"
+[ -n "$MACHINE" ] && set -- "$@" --machine "$MACHINE"
 [ -n "$EARLY_INITRD" ] && set -- "$@" --early-initrd "$EARLY_INITRD"
 # QEMU_TIMEOUT (the debug kernel's) wins over the scenario's own.
 [ -n "$TIMEOUT" ] && [ -z "${QEMU_TIMEOUT:-}" ] && set -- "$@" --timeout "$TIMEOUT"

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef CXL_BUILTIN_H
+#define CXL_BUILTIN_H
+
+int cmd_list(int argc, char **argv);
+int cmd_read_labels(int argc, char **argv);
+int cmd_zero_labels(int argc, char **argv);
+int cmd_write_labels(int argc, char **argv);
+int cmd_disable_memdev(int argc, char **argv);
+int cmd_enable_memdev(int argc, char **argv);
+
+#endif

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cxl disable-memdev / enable-memdev: unbind and bind cxl_mem.  Every
+ * name is resolved, and every memdev checked, before anything changes:
+ * an unknown name, or a memdev whose memory is part of a decoding
+ * region, stops the command with nothing done.  --force does not
+ * override that (it would pull memory out from under a region that may
+ * be online or mapped).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cxl/libcxl.h>
+#include <util/log.h>
+#include <util/options.h>
+#include <util/sysfs.h>
+
+#include "builtin.h"
+#include "filter.h"
+
+struct memdev_params {
+	const char *bus, *sysroot;
+	bool serial, force;
+	int verbose;
+};
+
+static bool on_bus(struct cxl_memdev *memdev, const char *bus)
+{
+	struct cxl_port *b;
+
+	if (!bus)
+		return true;
+	b = cxl_memdev_get_bus(memdev);
+	return b && cxl_filter_bus(b, bus);
+}
+
+/*
+ * Mark the memdevs the names select in pick[] (indexed in list order);
+ * 0, or EXIT_FAIL after naming the first name that selects none.
+ */
+static int select_memdevs(struct cxl_ctx *ctx, const struct memdev_params *p,
+			  int argc, char **argv, bool *pick)
+{
+	for (int a = 0; a < argc; a++) {
+		struct cxl_memdev *m;
+		bool hit = false;
+		int i = 0;
+
+		cxl_memdev_foreach(ctx, m)
+		{
+			bool match =
+				p->serial ?
+					cxl_filter_memdev(m, NULL, argv[a]) :
+					cxl_filter_memdev(m, argv[a], NULL);
+
+			if (match && on_bus(m, p->bus)) {
+				pick[i] = true;
+				hit = true;
+			}
+			i++;
+		}
+		if (!hit) {
+			pr_err("%s: no such memdev%s%s", argv[a],
+			       p->bus ? " on bus " : "", p->bus ? p->bus : "");
+			return EXIT_FAIL;
+		}
+	}
+	return 0;
+}
+
+static int memdev_action(int argc, char **argv, bool disable)
+{
+	struct memdev_params p = { 0 };
+	const struct opt disable_opts[] = {
+		OPT_STR('b', "bus", &p.bus, "BUS", "only memdevs on this bus"),
+		{ 'v', "verbose", OPT_COUNT, &p.verbose, NULL,
+		  "more messages" },
+		OPT_BOOL('S', "serial", &p.serial,
+			 "the arguments are serial numbers"),
+		OPT_BOOL('f', "force", &p.force,
+			 "accepted as upstream's; never overrides in-use"),
+		OPT_SYSROOT(&p.sysroot),
+		OPT_TERM,
+	};
+	const struct opt *opts = disable_opts;
+	struct opt enable_opts[6];
+	struct cxl_memdev *m;
+	struct sysroot *root;
+	struct cxl_ctx *ctx;
+	int i, n, rc, count = 0, failed = 0;
+	bool *pick;
+
+	if (!disable) {
+		/* enable-memdev takes the same but --force. */
+		memcpy(enable_opts, disable_opts, 3 * sizeof(*enable_opts));
+		enable_opts[3] = disable_opts[4];
+		enable_opts[4] = disable_opts[5];
+		opts = enable_opts;
+	}
+	i = parse_options(argc, argv, opts,
+			  disable ?
+				  "cxl disable-memdev <mem0> [<mem1>..<memN>] "
+				  "[<options>]" :
+				  "cxl enable-memdev <mem0> [<mem1>..<memN>] "
+				  "[<options>]");
+	if (i == argc) {
+		pr_err("name at least one memdev (memN, N or all)");
+		return EXIT_USAGE;
+	}
+	log_set_verbose(p.verbose);
+	root = sysroot_open(p.sysroot ? p.sysroot : "/");
+	if (!root) {
+		pr_err("%s: cannot open the sysfs root", p.sysroot);
+		return EXIT_FAIL;
+	}
+	rc = cxl_new(&ctx, root);
+	sysroot_close(root);
+	if (rc) {
+		pr_err("cannot read /sys/bus/cxl: %s", strerror(-rc));
+		return EXIT_FAIL;
+	}
+	n = 0;
+	cxl_memdev_foreach(ctx, m) n++;
+	pick = calloc(n ? n : 1, sizeof(*pick));
+	if (!pick) {
+		cxl_unref(ctx);
+		return EXIT_FAIL;
+	}
+	rc = select_memdevs(ctx, &p, argc - i, argv + i, pick);
+	/* In use is checked for all before any is touched. */
+	i = 0;
+	cxl_memdev_foreach(ctx, m)
+	{
+		struct cxl_region *r;
+
+		if (rc || !disable || !pick[i++])
+			continue;
+		r = cxl_memdev_get_active_region(m);
+		if (r) {
+			pr_err("%s: in use: part of %s, which decodes its "
+			       "memory (--force does not override in-use)",
+			       cxl_memdev_get_devname(m),
+			       cxl_region_get_devname(r));
+			rc = EXIT_FAIL;
+		}
+	}
+	i = 0;
+	cxl_memdev_foreach(ctx, m)
+	{
+		int err;
+
+		if (rc || !pick[i++])
+			continue;
+		err = disable ? cxl_memdev_disable(m) : cxl_memdev_enable(m);
+		if (err) {
+			pr_err("%s: cannot %s: %s", cxl_memdev_get_devname(m),
+			       disable ? "unbind cxl_mem" : "bind cxl_mem",
+			       strerror(-err));
+			failed++;
+			continue;
+		}
+		pr_debug("%s: %s", cxl_memdev_get_devname(m),
+			 disable ? "disabled" : "enabled");
+		count++;
+	}
+	free(pick);
+	cxl_unref(ctx);
+	if (rc)
+		return rc;
+	pr_info("%s %d mem%s", disable ? "disabled" : "enabled", count,
+		count > 1 ? "s" : "");
+	return failed ? EXIT_FAIL : EXIT_OK;
+}
+
+int cmd_disable_memdev(int argc, char **argv)
+{
+	return memdev_action(argc, argv, true);
+}
+
+int cmd_enable_memdev(int argc, char **argv)
+{
+	return memdev_action(argc, argv, false);
+}
