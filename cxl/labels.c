@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <cxl/libcxl.h>
+#include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
 #include <util/sysfs.h>

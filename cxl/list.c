@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <cxl/libcxl.h>
+#include <util/command.h>
 #include <util/json.h>
 #include <util/log.h>
 #include <util/options.h>
