@@ -378,8 +378,8 @@ static int open_attr(const struct sysroot *root, const char *path, int mode)
  * first read.  What does not fit, or holds a NUL, is not the text its
  * caller expects, so it is refused rather than cut short.
  */
-static int read_at_keep(const struct sysroot *root, const char *path,
-			char *buf, size_t len, bool keep_spaces)
+static int read_at_keep(const struct sysroot *root, const char *path, char *buf,
+			size_t len, bool keep_spaces)
 {
 	char more;
 	ssize_t n;

@@ -56,7 +56,8 @@ int sysfs_read(const struct sysroot *root, char *buf, size_t len,
  * space (nmemN/nfit/flags) keeps its last word's space.
  */
 int sysfs_read_words(const struct sysroot *root, char *buf, size_t len,
-		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+		     const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /*
  * Decimal or 0x-prefixed hexadecimal, nothing before or after it (no
  * sign, no spaces): anything else is -EINVAL.  sysfs_read_int() takes a

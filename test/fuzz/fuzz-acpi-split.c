@@ -33,8 +33,8 @@ static uint8_t *table(const uint8_t *data, size_t len, const char *sig)
 }
 
 /* An edit that succeeded is a whole table of its kind. */
-static void check_edit(const struct acpi_edit *e, const char *sig,
-		       size_t first, int width)
+static void check_edit(const struct acpi_edit *e, const char *sig, size_t first,
+		       int width)
 {
 	size_t len;
 

@@ -80,8 +80,8 @@ int main(int argc, char **argv)
 	tap_ok(rc == -EINVAL && !e.table &&
 		       !strcmp(e.why, "SRAT: the memory range of domain 1 is "
 				      "16 bytes, not 40"),
-	       "a 16-byte memory entry is refused, its length named: %d %s",
-	       rc, e.why);
+	       "a 16-byte memory entry is refused, its length named: %d %s", rc,
+	       e.why);
 	free(srat);
 
 	/* 2: domain 0's memory entry renumbered INT_MAX. */
@@ -110,8 +110,8 @@ int main(int argc, char **argv)
 	nlen++;
 	acpi_seal(nfit, nlen);
 	rc = acpi_split_nfit(nfit, nlen, &s, &e);
-	n = rc ? -1 : acpi_subtables(e.table, e.len, NFIT_HEADER_LEN, 2, subs,
-				     64);
+	n = rc ? -1 :
+		 acpi_subtables(e.table, e.len, NFIT_HEADER_LEN, 2, subs, 64);
 	for (i = 0; i < n && i < 64; i++)
 		if (subs[i].type == NFIT_TYPE_SPA &&
 		    subs[i].len == NFIT_SPA_LEN)
@@ -120,7 +120,8 @@ int main(int argc, char **argv)
 		       !acpi_check(e.table, e.len, "NFIT", &check_len) &&
 		       check_len == e.len && short_spa == 1,
 	       "a 57-byte range splits into a table whose entries parse "
-	       "(%d entries, %d new 56-byte ranges)", n, short_spa);
+	       "(%d entries, %d new 56-byte ranges)",
+	       n, short_spa);
 	free(e.table);
 	free(nfit);
 	free(srat);
