@@ -9,10 +9,15 @@
 # 512 MiB regions of the one NVDIMM, on nodes 1 and 3.  Prints one TAP
 # stream.
 # Usage: acpi-split.sh BUILD_DIR [KERNEL_DIR]
+#   ACPI_SPLIT_KEEP=1 keeps the boots' output (its directory named on stderr).
 build=$1 kernel=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(mktemp -d)
-[ -n "${ACPI_SPLIT_KEEP:-}" ] || trap 'rm -rf "$out"' EXIT
+if [ -n "${ACPI_SPLIT_KEEP:-}" ]; then
+	echo "acpi-split: output kept in $out" >&2
+else
+	trap 'rm -rf "$out"' EXIT
+fi
 
 # boot NAME [EARLY_CPIO]: the scenario's TAP, each line named NAME.
 boot() {
