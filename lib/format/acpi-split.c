@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -115,12 +116,23 @@ int acpi_split_srat(const uint8_t *t, size_t len, struct acpi_split *s,
 			    "SRAT: no memory range of proximity domain %d",
 			    s->pxm);
 	}
+	/* The new domains are numbered after the highest: they must fit. */
+	if (s->max_pxm > INT_MAX - s->nodes) {
+		free(subs);
+		return fail(e, -EINVAL,
+			    "SRAT: proximity domain %d is named: no room "
+			    "for %d more after it",
+			    s->max_pxm, s->nodes - 1);
+	}
+	/* found points into subs: what the message needs, before it goes. */
 	if (found->len < SRAT_MEM_LEN) {
+		size_t short_len = found->len;
+
 		free(subs);
 		return fail(e, -EINVAL,
 			    "SRAT: the memory range of domain %d is %zu "
 			    "bytes, not %d",
-			    s->pxm, found->len, SRAT_MEM_LEN);
+			    s->pxm, short_len, SRAT_MEM_LEN);
 	}
 	e->table = calloc(1, out_len);
 	if (!e->table) {
@@ -305,6 +317,8 @@ int acpi_split_nfit(const uint8_t *t, size_t len, const struct acpi_split *s,
 	base = s->base + part;
 	for (p = 0; p < s->nodes - 1; p++, base += part, at += NFIT_SPA_LEN) {
 		memcpy(o + at, spa, NFIT_SPA_LEN);
+		/* A longer range entry's own length would not fit its copy. */
+		acpi_put(o + at + 2, 2, NFIT_SPA_LEN);
 		acpi_put(o + at + NFIT_SPA_RANGE_INDEX, 2, max_range + 1 + p);
 		acpi_put(o + at + NFIT_SPA_PROXIMITY, 4,
 			 (uint32_t)(s->max_pxm + 1 + p));

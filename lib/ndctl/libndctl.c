@@ -172,10 +172,11 @@ static void read_dimm_flags(struct sysroot *root, struct ndctl_dimm *dimm)
 	bool papr = false;
 	size_t i;
 
-	if (sysfs_read(root, buf, sizeof(buf), ND_DEVICES "/%s/nfit/flags",
-		       dimm->devname)) {
-		if (sysfs_read(root, buf, sizeof(buf),
-			       ND_DEVICES "/%s/papr/flags", dimm->devname))
+	if (sysfs_read_words(root, buf, sizeof(buf),
+			     ND_DEVICES "/%s/nfit/flags", dimm->devname)) {
+		if (sysfs_read_words(root, buf, sizeof(buf),
+				     ND_DEVICES "/%s/papr/flags",
+				     dimm->devname))
 			return;
 		papr = true;
 	}

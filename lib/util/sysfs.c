@@ -391,8 +391,8 @@ static int open_attr(const struct sysroot *root, const char *path, int mode)
  * first read.  What does not fit, or holds a NUL, is not the text its
  * caller expects, so it is refused rather than cut short.
  */
-static int read_at(const struct sysroot *root, const char *path, char *buf,
-		   size_t len)
+static int read_at_keep(const struct sysroot *root, const char *path, char *buf,
+			size_t len, bool keep_spaces)
 {
 	char more;
 	ssize_t n;
@@ -414,9 +414,20 @@ static int read_at(const struct sysroot *root, const char *path, char *buf,
 	if (rc)
 		return rc;
 	buf[n] = '\0';
+	if (keep_spaces) {
+		if (n > 0 && buf[n - 1] == '\n')
+			buf[--n] = '\0';
+		return 0;
+	}
 	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
 		buf[--n] = '\0';
 	return 0;
+}
+
+static int read_at(const struct sysroot *root, const char *path, char *buf,
+		   size_t len)
+{
+	return read_at_keep(root, path, buf, len, false);
 }
 
 int sysfs_read(const struct sysroot *root, char *buf, size_t len,
@@ -432,6 +443,21 @@ int sysfs_read(const struct sysroot *root, char *buf, size_t len,
 	if (rc)
 		return rc;
 	return read_at(root, path, buf, len);
+}
+
+int sysfs_read_words(const struct sysroot *root, char *buf, size_t len,
+		     const char *fmt, ...)
+{
+	char path[PATH_MAX];
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vformat(path, sizeof(path), fmt, ap);
+	va_end(ap);
+	if (rc)
+		return rc;
+	return read_at_keep(root, path, buf, len, true);
 }
 
 FILE *sysfs_open_lines(const struct sysroot *root, const char *fmt, ...)

@@ -42,7 +42,7 @@ int sysroot_set_resolver(struct sysroot *root, enum sysroot_resolver how);
 enum sysroot_resolver sysroot_resolver(const struct sysroot *root);
 
 /*
- * Read an attribute into buf without its trailing newline.  Returns 0 or a
+ * Read an attribute into buf without its trailing newline and spaces.  Returns 0 or a
  * negative errno (for example -ENXIO for an attribute that only reads
  * while a driver is bound): -EINVAL for anything but a regular file (a
  * FIFO would block) or text holding a NUL, -EOVERFLOW for more than
@@ -51,6 +51,13 @@ enum sysroot_resolver sysroot_resolver(const struct sysroot *root);
  */
 int sysfs_read(const struct sysroot *root, char *buf, size_t len,
 	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/*
+ * The same, taking off only the newline: a list of words each ended by a
+ * space (nmemN/nfit/flags) keeps its last word's space.
+ */
+int sysfs_read_words(const struct sysroot *root, char *buf, size_t len,
+		     const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /*
  * Decimal or 0x-prefixed hexadecimal, nothing before or after it (no
  * sign, no spaces): anything else is -EINVAL.  sysfs_read_int() takes a

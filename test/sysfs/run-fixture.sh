@@ -14,9 +14,24 @@ build=$1 fixture=$2
 here=$(cd "$(dirname "$0")" && pwd)
 compare=$here/../tools/json-compare.py
 n=0 failed=0
+# DIMMs that take SMART and firmware calls (nfit_test's) answered -H, -F
+# and -vvv through ioctls in the guest; a tree on disk has no device to
+# answer them.  Those runs were compared live in the capture boot
+# (nfit-capture's host-check) and, with both sides failing the call the
+# same way, by strict-compare.sh.
+dsm=
+grep -qs smart "$fixture"/sys/bus/nd/devices/nmem*/commands && dsm=1
 for cmd in "$fixture"/expected/*.cmd; do
 	n=$((n + 1))
 	read -r tool args <"$cmd"
+	if [ -n "$dsm" ]; then
+		case " $args " in
+		*" -"[!-]*[HF]*|*" -vvv "*)
+			echo "ok $n - $tool $args # SKIP DSM replies are not" \
+				"in a sysfs tree (compared live at capture)"
+			continue ;;
+		esac
+	fi
 	out=$(mktemp)
 	expected=${cmd%.cmd}.json
 	# shellcheck disable=SC2086

@@ -30,7 +30,8 @@ if [ "$(id -u)" -ne 0 ] || ! unshare -m true 2>/dev/null; then
 	echo "1..0 # SKIP needs root and mount namespaces for upstream's /sys"
 	exit 0
 fi
-[ $# -gt 0 ] || set -- raw-namespaces media-errors disabled devdax system-ram
+[ $# -gt 0 ] || set -- raw-namespaces media-errors disabled devdax system-ram \
+	nfit-test
 
 # The flag sets: every kind, their combinations, each filter with a
 # match and without one, and the options that add to an object.
@@ -164,7 +165,7 @@ upstream_side='
 	done <"$cmds"
 '
 
-n=0 same=0 tolerated=0 differ=0
+n=0 same=0 tolerated=0 documented=0 differ=0
 for fx in "$@"; do
 	tree=$fixtures/$fx
 	out=$tmp/$fx
@@ -192,7 +193,17 @@ for fx in "$@"; do
 		status=$?
 		upstatus=$(cat "$out/$i.upstatus")
 		desc="$fx: $tool $args"
-		if [ "$status" != "$upstatus" ]; then
+		# The one status ndctl(1) documents as ours: 1 where a DIMM's
+		# SMART call failed under -H (upstream exits 0).  Output must
+		# still be upstream's byte for byte, and the failure named.
+		if [ "$status" = 1 ] && [ "$upstatus" = 0 ] &&
+			case " $args" in *" -"[!-]*H*) true ;; *) false ;; esac &&
+			grep -q 'reading SMART health failed' "$out/$i.ourerr" &&
+			cmp -s "$out/$i.ours" "$out/$i.up"; then
+			echo "ok $n - $desc (status 1 as ndctl(1) documents," \
+				"upstream 0: the SMART call failed)"
+			documented=$((documented + 1))
+		elif [ "$status" != "$upstatus" ]; then
 			echo "not ok $n - $desc: status $status, upstream $upstatus"
 			sed 's/^/# ours: /' "$out/$i.ourerr" | head -3
 			differ=$((differ + 1))
@@ -213,5 +224,6 @@ for fx in "$@"; do
 done
 echo "1..$n"
 echo "# $n runs: $same byte-identical, $tolerated identical once our keys" \
-	"are taken out, $differ different"
+	"are taken out, $documented byte-identical with ndctl(1)'s documented" \
+	"status, $differ different"
 exit 0
