@@ -9,6 +9,7 @@
 # progress goes to stderr.
 #
 # Usage: build-kernel.sh [EXTRA_FRAGMENT | --source-only]
+#   KERNEL_OMIT="PATCH..." builds the series without those patches.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -48,6 +49,11 @@ tarball=$(ls "$srcpkg/x/usr/src/$pkg".tar.*)
 [ -z "$source_only" ] || { echo "$srcpkg"; exit 0; }
 
 patch_list=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$patches/series")
+# KERNEL_OMIT=NAME...: leave these patches of the series out (a "before"
+# kernel for a fix, e.g. 6.12's 0001); the key has only what is applied.
+for p in ${KERNEL_OMIT:-}; do
+	patch_list=$(echo "$patch_list" | grep -vx "$p")
+done
 key=$({
 	echo "$version"
 	for p in $patch_list; do cat "$patches/$p"; done

@@ -6,7 +6,9 @@
  *
  *   dietstress gup DEV ALIGN N         pin (gup_test, debugfs) pages at
  *                                      subpage offsets 0, 1, 64, 65 and
- *                                      511 of N compound pages: each
+ *                                      511 (at 1G also 1024, 32768, 32769
+ *                                      and 262143) of N compound pages:
+ *                                      each
  *                                      dump_page() names the same head and
  *                                      order, the pin shows in the pin
  *                                      count and is gone after, the head's
@@ -75,8 +77,22 @@ struct gup_test {
 #define DUMP_USER_PAGES_TEST _IOWR('g', 6, struct gup_test)
 #define GUP_TEST_FLAG_DUMP_PAGES_USE_PIN 0x1
 
-static const unsigned long offsets[] = { 0, 1, 64, 65, 511 };
-#define NR_OFFSETS (sizeof(offsets) / sizeof(offsets[0]))
+/*
+ * Subpage offsets: the head, the tails in the head's vmemmap page (1), at
+ * the start of the next ones (64: a fake head with one vmemmap page per
+ * compound page) and inside them.  A 1G page's memmap spans 8 sections
+ * (128 MiB each): 1024 is still in the first, 32768 starts the second,
+ * 32769 follows it and 262143 is the last subpage.
+ */
+static const unsigned long offsets[] = { 0,    1,     64,    65,    511,
+					 1024, 32768, 32769, 262143 };
+#define NR_OFFSETS_2M 5
+#define NR_OFFSETS_1G (sizeof(offsets) / sizeof(offsets[0]))
+
+static unsigned long nr_offsets(unsigned long align)
+{
+	return align >= (1UL << 30) ? NR_OFFSETS_1G : NR_OFFSETS_2M;
+}
 
 static int failures;
 
@@ -150,11 +166,59 @@ static void kmsg_drain(int kfd, char *out, size_t len)
 	}
 }
 
+/*
+ * 6.12's dump_page() prints no pointers: "page: refcount:..." and, for a
+ * large folio, "head: order:... pincount:N", then the folio's first two
+ * struct pages in hex ("head: " lines, four words each).  The second
+ * struct page's compound_head word (line 3, word 2) is the head's
+ * address with bit 0 set: that names the head.  A fake head (a tail that
+ * reads as a copy of the head) is dumped as if it were the head, and
+ * that word still names the real one.
+ */
+static int parse_dump_612(const char *log, struct dump *d)
+{
+	const char *l;
+	int line = 0;
+
+	l = strstr(log, "page: refcount:");
+	if (!l || sscanf(l,
+			 "page: refcount:%d mapcount:%*d mapping:%*s "
+			 "index:%*s pfn:%lx",
+			 &d->refcount, &d->pfn) != 2)
+		return -1;
+	snprintf(d->page, sizeof(d->page), "pfn:%#lx", d->pfn);
+	l = strstr(log, "\nhead: order:");
+	if (!l)
+		return 0;
+	if (sscanf(l + 1,
+		   "head: order:%u mapcount:%*d entire_mapcount:%*d "
+		   "nr_pages_mapped:%*d pincount:%d",
+		   &d->order, &d->pincount) != 2)
+		return -1;
+	for (l = strstr(log, "\nhead: "); l; l = strstr(l + 1, "\nhead: ")) {
+		unsigned long long w1, w2;
+
+		if (!strncmp(l + 7, "order:", 6))
+			continue;
+		if (++line != 3)
+			continue;
+		if (sscanf(l + 7, "%llx %llx", &w1, &w2) != 2 || !(w2 & 1))
+			return -1;
+		snprintf(d->head, sizeof(d->head), "%llx", w2 - 1);
+		d->has_head = true;
+		break;
+	}
+	return d->has_head ? 0 : -1;
+}
+
 static int parse_dump(const char *log, struct dump *d)
 {
 	const char *l;
 
 	*d = (struct dump){ .pincount = -1 };
+	if (strstr(log, "page: refcount:"))
+		return parse_dump_612(log, d);
+	/* 6.1: "page:%p refcount:..." and "head:%p order:..." */
 	l = strstr(log, "page:");
 	if (!l || sscanf(l,
 			 "page:%31s refcount:%d mapcount:%*d mapping:%*s "
@@ -201,6 +265,77 @@ static int dump_one(int gfd, int kfd, void *addr, bool pin, struct dump *d)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Pin (or get) the n pages from addr in one call and dump the first and
+ * the last: while they are all held the head's pin count is n.  For
+ * subpages that 6.1's dump_page() will not relate to their head (it
+ * takes a page MAX_ORDER_NR_PAGES, 1024, or more past its head for a
+ * corrupt one and prints no head line), the head shows the pin instead.
+ */
+static int dump_span(int gfd, int kfd, void *addr, unsigned long n, bool pin,
+		     struct dump *first, struct dump *last)
+{
+	struct gup_test g = {
+		.addr = (uintptr_t)addr,
+		.size = n * PAGE,
+		.nr_pages_per_call = 1024,
+		.test_flags = pin ? GUP_TEST_FLAG_DUMP_PAGES_USE_PIN : 0,
+		.which_pages = { 1, n }
+	};
+	static char log[32768];
+	char *second;
+
+	kmsg_drain(kfd, NULL, 0);
+	if (ioctl(gfd, DUMP_USER_PAGES_TEST, &g)) {
+		fail("DUMP_USER_PAGES_TEST of %lu pages at %p: %s", n, addr,
+		     strerror(errno));
+		return -1;
+	}
+	kmsg_drain(kfd, log, sizeof(log));
+	/* One "---- page #I, ..." line before each dump. */
+	second = strstr(log, "---- page #");
+	second = second ? strstr(second + 1, "---- page #") : NULL;
+	if (!second) {
+		fail("no second dump for %lu pages at %p:\n%s", n, addr, log);
+		return -1;
+	}
+	second[-1] = '\0';
+	if (parse_dump(log, first) || parse_dump(second, last)) {
+		fail("no dump_page() output for %lu pages at %p:\n%s", n, addr,
+		     log);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The pin of subpage off of the compound page at c seen at its head: pin
+ * pages 0..off together, the head's pin count must be off + 1 and the
+ * last page the right pfn; afterwards the head is as before.
+ */
+static void check_pin_at_head(int gfd, int kfd, char *c, unsigned long off,
+			      const struct dump *head, const char *what,
+			      unsigned long k)
+{
+	struct dump h, sub, after;
+
+	if (dump_span(gfd, kfd, c, off + 1, true, &h, &sub))
+		return;
+	if (!h.has_head || strcmp(h.head, head->head) ||
+	    h.pincount != (int)(off + 1) || sub.pfn != head->pfn + off)
+		fail("%s %lu +%lu: pages 0..%lu pinned: head %s pin count %d "
+		     "last pfn %#lx, want %s %lu %#lx",
+		     what, k, off, off, h.head, h.pincount, sub.pfn, head->head,
+		     off + 1, head->pfn + off);
+	if (dump_one(gfd, kfd, c, false, &after))
+		return;
+	if (after.pincount != 0 || after.refcount != head->refcount)
+		fail("%s %lu +%lu: after unpin head pin count %d refcount %d "
+		     "(want 0, %d)",
+		     what, k, off, after.pincount, after.refcount,
+		     head->refcount);
 }
 
 static unsigned int order_of(unsigned long align)
@@ -265,12 +400,17 @@ static int check_compounds(char *base, unsigned long align, unsigned long n,
 			fail("%s %lu: same head as the compound page before",
 			     what, k);
 		snprintf(prev_head, sizeof(prev_head), "%s", head.head);
-		for (i = 0; i < NR_OFFSETS; i++) {
+		for (i = 0; i < nr_offsets(align); i++) {
 			char *p = c + offsets[i] * PAGE;
 
 			if (dump_one(gfd, kfd, p, true, &d) ||
 			    dump_one(gfd, kfd, p, false, &got))
 				continue;
+			if (!d.has_head && offsets[i] >= 1024) {
+				check_pin_at_head(gfd, kfd, c, offsets[i],
+						  &head, what, k);
+				continue;
+			}
 			if (!d.has_head || strcmp(d.head, head.head) ||
 			    d.order != head.order ||
 			    d.pfn != head.pfn + offsets[i])
@@ -302,9 +442,10 @@ static int check_compounds(char *base, unsigned long align, unsigned long n,
 			     "refcount %d (want 0, %d)",
 			     what, k, got.pincount, got.refcount,
 			     head.refcount);
-		printf("%s %lu: head pfn %#lx order %u refcount %d, offsets "
-		       "0 1 64 65 511 agree\n",
-		       what, k, head.pfn, head.order, head.refcount);
+		printf("%s %lu: head pfn %#lx order %u refcount %d, %lu "
+		       "offsets up to %lu agree\n",
+		       what, k, head.pfn, head.order, head.refcount,
+		       nr_offsets(align), offsets[nr_offsets(align) - 1]);
 	}
 	close(kfd);
 	close(gfd);
@@ -365,6 +506,7 @@ static int cmd_odirect(const char *dev, unsigned long align, const char *blkdev)
 	unsigned long pages = align / PAGE;
 	struct {
 		unsigned long page, len;
+		bool only_1g;
 	} cases[] = {
 		{ 0, 256 * 1024 },
 		{ 1, 8192 },
@@ -373,6 +515,12 @@ static int cmd_odirect(const char *dev, unsigned long align, const char *blkdev)
 		{ 511, 12288 },
 		/* Across the boundary between compound pages 0 and 1. */
 		{ pages - 64, 512 * 1024 },
+		/* Past the first section of a 1G page's memmap. */
+		{ 1024, 8192, true },
+		{ 32767, 8192, true },
+		{ 32768, 4096, true },
+		{ 32769, 12288, true },
+		{ 262143, 4096, true },
 	};
 	unsigned char *map, *copy = NULL, *tmp = NULL;
 	unsigned long i;
@@ -391,6 +539,8 @@ static int cmd_odirect(const char *dev, unsigned long align, const char *blkdev)
 		off_t off = (off_t)(i * (1 << 20)) % (3 << 20);
 		ssize_t n;
 
+		if (cases[i].only_1g && align < (1UL << 30))
+			continue;
 		/* dax buffer -> disk */
 		pattern(copy, len, i);
 		memcpy(buf, copy, len);
