@@ -33,6 +33,7 @@
 #include "plan.h"
 #include "reconfigure.h"
 #include "device-input.h"
+#include "zone-policy.h"
 
 struct reconf {
 	const struct reconf_opts *o;
@@ -241,7 +242,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct steps_result res;
 	struct step_list steps;
 	struct dax_request req;
-	bool destructive, offline_auto;
+	bool destructive, offline_auto, reonline;
 	int rc, node = daxctl_dev_get_numa_node(dev);
 
 	snprintf(run.name, sizeof(run.name), "%s", daxctl_dev_get_devname(dev));
@@ -292,6 +293,13 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	rc = check_auto_online(r, dev, &cur, &t, destructive, &offline_auto);
 	if (rc)
 		return rc;
+	rc = zone_policy_check(dev, &cur, &t, &req,
+			       cur.mode != DAXCTL_DEV_MODE_RAM || destructive ||
+				       t.memmap_on_memory !=
+					       cur.memmap_on_memory,
+			       o->force, &reonline);
+	if (rc)
+		return rc;
 	/* Nothing to do is not an error; the state is printed as it is. */
 	steps.count = 0;
 	if (destructive || !dax_same_setup(&cur, &t)) {
@@ -308,6 +316,9 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	/* -N -f: take back what the kernel's policy onlined at bind. */
 	if (offline_auto)
 		steps_add(&steps, &dax_blocks_step, 0);
+	/* -f: and what it onlined to the other zone, to online it again. */
+	if (reonline)
+		zone_policy_steps(&steps);
 	if (o->dry_run) {
 		emit(r, dev, &c, &t, steps_to_json(&steps, &run));
 		return EXIT_OK;

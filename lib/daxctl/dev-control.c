@@ -245,6 +245,20 @@ int daxctl_get_auto_online(struct daxctl_ctx *ctx, char *buf, size_t len)
 			  MEMORY_DIR "/auto_online_blocks");
 }
 
+int daxctl_memmap_on_memory_enabled(struct daxctl_ctx *ctx)
+{
+	char buf[16];
+	int rc = sysfs_read(ctx->root, buf, sizeof(buf),
+			    "sys/module/memory_hotplug/parameters/"
+			    "memmap_on_memory");
+
+	if (rc < 0)
+		return rc;
+	/* A bool reads Y or N; 6.6's "force" mode reads force. */
+	return buf[0] == 'Y' || buf[0] == 'y' || buf[0] == '1' ||
+	       !strcmp(buf, "force");
+}
+
 /*
  * Writing 1 to a dynamic region's create makes a zero-sized device and
  * reading create names the youngest one: that is the device the caller

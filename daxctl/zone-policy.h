@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The zone a system-ram change asks for against what the kernel will do:
+ * its auto_online_blocks policy onlines hot-added memory itself when
+ * kmem binds (Debian's 6.12: online, to ZONE_NORMAL), and online memory
+ * never changes zone.  Checked before anything changes.
+ */
+#ifndef DAXCTL_ZONE_POLICY_H
+#define DAXCTL_ZONE_POLICY_H
+
+#include <stdbool.h>
+
+#include <daxchange/decide.h>
+#include <devstate/steps.h>
+
+/*
+ * EXIT_OK, or EXIT_FAIL with one line naming auto_online_blocks (or the
+ * zones the memory is in) and the way out.  *reonline: --force, the
+ * steps must offline what the policy onlined and online it again in the
+ * zone asked for (zone_policy_steps()).
+ */
+int zone_policy_check(struct daxctl_dev *dev, const struct dax_setup *cur,
+		      const struct dax_setup *t, const struct dax_request *req,
+		      bool binds_kmem, bool force, bool *reonline);
+
+/* Put an offline of every block before the steps' last online. */
+void zone_policy_steps(struct step_list *l);
+
+#endif
