@@ -242,7 +242,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct steps_result res;
 	struct step_list steps;
 	struct dax_request req;
-	bool destructive, offline_auto, reonline;
+	bool destructive, offline_auto;
 	int rc, node = daxctl_dev_get_numa_node(dev);
 
 	snprintf(run.name, sizeof(run.name), "%s", daxctl_dev_get_devname(dev));
@@ -296,8 +296,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	rc = zone_policy_check(dev, &cur, &t, &req,
 			       cur.mode != DAXCTL_DEV_MODE_RAM || destructive ||
 				       t.memmap_on_memory !=
-					       cur.memmap_on_memory,
-			       o->force, &reonline);
+					       cur.memmap_on_memory);
 	if (rc)
 		return rc;
 	/* Nothing to do is not an error; the state is printed as it is. */
@@ -316,9 +315,6 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	/* -N -f: take back what the kernel's policy onlined at bind. */
 	if (offline_auto)
 		steps_add(&steps, &dax_blocks_step, 0);
-	/* -f: and what it onlined to the other zone, to online it again. */
-	if (reonline)
-		zone_policy_steps(&steps);
 	if (o->dry_run) {
 		emit(r, dev, &c, &t, steps_to_json(&steps, &run));
 		return EXIT_OK;

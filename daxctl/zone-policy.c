@@ -3,7 +3,6 @@
  * The zone a system-ram change asks for, checked against the kernel's
  * auto-online policy and the zones online memory is in (zone-policy.h).
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include <daxchange/dax-steps.h>
@@ -31,7 +30,7 @@ static const char *policy_zone(const char *policy, bool *movable)
 
 int zone_policy_check(struct daxctl_dev *dev, const struct dax_setup *cur,
 		      const struct dax_setup *t, const struct dax_request *req,
-		      bool binds_kmem, bool force, bool *reonline)
+		      bool binds_kmem)
 {
 	const char *name = daxctl_dev_get_devname(dev);
 	const char *zone, *want;
@@ -39,7 +38,6 @@ int zone_policy_check(struct daxctl_dev *dev, const struct dax_setup *cur,
 	char policy[32] = "";
 	bool movable;
 
-	*reonline = false;
 	if (t->mode != DAXCTL_DEV_MODE_RAM || !t->online)
 		return EXIT_OK;
 	want = t->movable ? "ZONE_MOVABLE" : "ZONE_NORMAL";
@@ -66,30 +64,16 @@ int zone_policy_check(struct daxctl_dev *dev, const struct dax_setup *cur,
 	zone = policy_zone(policy, &movable);
 	if (!zone || movable == t->movable)
 		return EXIT_OK;
-	if (force) {
-		/* The kernel migrates what it offlines, or refuses. */
-		*reonline = true;
-		return EXIT_OK;
-	}
+	/*
+	 * No --force either: memory the kernel put in ZONE_NORMAL picks up
+	 * unmovable allocations at once (6.12.118 in QEMU: the first block
+	 * refused to go offline right after the bind), so offlining it to
+	 * online it again cannot be promised.
+	 */
 	pr_err("%s: %s asked for, but the kernel's policy (%s=%s) onlines "
 	       "hot-added memory to %s itself when kmem binds: aborting; "
-	       "echo offline > %s first, ask for --%smovable, or use --force "
-	       "to offline it again after the bind and online it to %s",
+	       "echo offline > %s first, or ask for --%smovable",
 	       name, want, AUTO_ONLINE, policy, zone, AUTO_ONLINE,
-	       movable ? "" : "no-", want);
+	       movable ? "" : "no-");
 	return EXIT_FAIL;
-}
-
-void zone_policy_steps(struct step_list *l)
-{
-	struct step last;
-
-	if (!l->count || l->steps[l->count - 1].ops != &dax_blocks_step ||
-	    !l->steps[l->count - 1].value)
-		return;
-	last = l->steps[l->count - 1];
-	l->count--;
-	steps_add(l, &dax_blocks_step, 0);
-	steps_add(l, &dax_blocks_step, last.value);
-	l->steps[l->count - 1].aux = last.aux;
 }

@@ -11,19 +11,13 @@
 #include <stdbool.h>
 
 #include <daxchange/decide.h>
-#include <devstate/steps.h>
 
 /*
  * EXIT_OK, or EXIT_FAIL with one line naming auto_online_blocks (or the
- * zones the memory is in) and the way out.  *reonline: --force, the
- * steps must offline what the policy onlined and online it again in the
- * zone asked for (zone_policy_steps()).
+ * zones the memory is in) and the way out; --force does not override it.
  */
 int zone_policy_check(struct daxctl_dev *dev, const struct dax_setup *cur,
 		      const struct dax_setup *t, const struct dax_request *req,
-		      bool binds_kmem, bool force, bool *reonline);
-
-/* Put an offline of every block before the steps' last online. */
-void zone_policy_steps(struct step_list *l);
+		      bool binds_kmem);
 
 #endif
