@@ -74,6 +74,21 @@ int daxctl_dev_enable(struct daxctl_dev *dev, enum daxctl_dev_mode mode)
 				    DAX_DRIVERS "/kmem/remove_id");
 		rc = sysfs_write(root, dev->devname,
 				 DAX_DRIVERS "/device_dax/bind");
+		/*
+		 * 6.3+ marks Soft Reserved (hmem) regions for kmem, and
+		 * device_dax then matches only the ids in its new_id,
+		 * whose write also attaches it.
+		 */
+		reread_driver(dev);
+		if (rc == -ENODEV && !dev->driver[0] &&
+		    sysfs_exists(root, DAX_DRIVERS "/device_dax/new_id")) {
+			rc = sysfs_write(root, dev->devname,
+					 DAX_DRIVERS "/device_dax/new_id");
+			reread_driver(dev);
+			if (!dev->driver[0])
+				rc = sysfs_write(root, dev->devname,
+						 DAX_DRIVERS "/device_dax/bind");
+		}
 		break;
 	case DAXCTL_DEV_MODE_RAM:
 		want = "kmem";
