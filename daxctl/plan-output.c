@@ -79,6 +79,8 @@ struct json_object *plan_item_to_json(const struct memmap_profile *p,
 	json_add_str(j, "mode", memmap_mode_name(t->mode));
 	json_add_str(j, "profile", p->name);
 	json_add_str(j, "arch", p->arch);
+	if (t->mode == MEMMAP_MODE_SYSTEM_RAM && p->system_ram_note)
+		json_add_str(j, "note", p->system_ram_note);
 	if (t->node_free_known)
 		json_add_u64(j, "node_free_bytes", t->node_free);
 	json_add_u64(j, "reserve_bytes", t->reserve);
@@ -287,6 +289,8 @@ void plan_print_table(FILE *out, const struct memmap_profile *p,
 			item->name, item->ns[0] ? " on " : "", item->ns,
 			size_short(t->size, a, sizeof(a)),
 			memmap_mode_name(t->mode), p->name, p->arch);
+		if (t->mode == MEMMAP_MODE_SYSTEM_RAM && p->system_ram_note)
+			fprintf(out, "note: %s\n", p->system_ram_note);
 		if (t->node_free_known)
 			fprintf(out, "node free DRAM %s, keeping %s free\n",
 				size_short(t->node_free, a, sizeof(a)),

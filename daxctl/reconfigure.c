@@ -34,6 +34,7 @@
 #include "plan.h"
 #include "reconfigure.h"
 #include "device-input.h"
+#include "zone-policy.h"
 
 struct reconf {
 	const struct reconf_opts *o;
@@ -296,6 +297,12 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	rc = check_auto_online(r, dev, &cur, &t, destructive, &offline_auto);
 	if (rc)
 		return rc;
+	rc = zone_policy_check(dev, &cur, &t, &req,
+			       cur.mode != DAXCTL_DEV_MODE_RAM || destructive ||
+				       t.memmap_on_memory !=
+					       cur.memmap_on_memory);
+	if (rc)
+		return EXIT_FAIL;
 	/* Nothing to do is not an error; the state is printed as it is. */
 	steps.count = 0;
 	if (destructive || !dax_same_setup(&cur, &t)) {

@@ -188,6 +188,11 @@ static int ram_target(const struct dax_facts *f, const struct dax_setup *cur,
 			       name);
 			return -EOPNOTSUPP;
 		}
+		if (t->memmap_on_memory && f->profile->system_ram_note) {
+			pr_err("%s: --memmap pmem: %s", name,
+			       f->profile->system_ram_note);
+			return -EOPNOTSUPP;
+		}
 	}
 	return 0;
 }

@@ -74,6 +74,21 @@ int daxctl_dev_enable(struct daxctl_dev *dev, enum daxctl_dev_mode mode)
 				    DAX_DRIVERS "/kmem/remove_id");
 		rc = sysfs_write(root, dev->devname,
 				 DAX_DRIVERS "/device_dax/bind");
+		/*
+		 * 6.3+ marks Soft Reserved (hmem) regions for kmem, and
+		 * device_dax then matches only the ids in its new_id,
+		 * whose write also attaches it.
+		 */
+		reread_driver(dev);
+		if (rc == -ENODEV && !dev->driver[0] &&
+		    sysfs_exists(root, DAX_DRIVERS "/device_dax/new_id")) {
+			rc = sysfs_write(root, dev->devname,
+					 DAX_DRIVERS "/device_dax/new_id");
+			reread_driver(dev);
+			if (!dev->driver[0])
+				rc = sysfs_write(root, dev->devname,
+						 DAX_DRIVERS "/device_dax/bind");
+		}
 		break;
 	case DAXCTL_DEV_MODE_RAM:
 		want = "kmem";
@@ -243,6 +258,20 @@ int daxctl_get_auto_online(struct daxctl_ctx *ctx, char *buf, size_t len)
 {
 	return sysfs_read(ctx->root, buf, len,
 			  MEMORY_DIR "/auto_online_blocks");
+}
+
+int daxctl_memmap_on_memory_enabled(struct daxctl_ctx *ctx)
+{
+	char buf[16];
+	int rc = sysfs_read(ctx->root, buf, sizeof(buf),
+			    "sys/module/memory_hotplug/parameters/"
+			    "memmap_on_memory");
+
+	if (rc < 0)
+		return rc;
+	/* A bool reads Y or N; 6.6's "force" mode reads force. */
+	return buf[0] == 'Y' || buf[0] == 'y' || buf[0] == '1' ||
+	       !strcmp(buf, "force");
 }
 
 /*

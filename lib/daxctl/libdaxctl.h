@@ -183,6 +183,12 @@ int daxctl_memblock_get_zone(struct daxctl_ctx *ctx, unsigned long block,
 int daxctl_memblock_set_state(struct daxctl_ctx *ctx, unsigned long block,
 			      const char *state);
 int daxctl_get_auto_online(struct daxctl_ctx *ctx, char *buf, size_t len);
+/*
+ * memory_hotplug.memmap_on_memory: 1 when kmem may put the memmap on the
+ * hot-added memory (Y or force), 0 when not (N), or a negative errno
+ * when the kernel has no such parameter.
+ */
+int daxctl_memmap_on_memory_enabled(struct daxctl_ctx *ctx);
 
 #ifdef __cplusplus
 }

@@ -168,7 +168,7 @@ const struct memmap_profile *devstate_detect_profile(struct daxctl_ctx *dax)
 					return &memmap_profile_linux61_patched;
 			}
 	}
-	return &memmap_profile_linux61_x86_64;
+	return devstate_stock_profile(dax);
 }
 
 /* The meminfo file of a node (node 0 when node < 0), under the root. */

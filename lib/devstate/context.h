@@ -84,6 +84,12 @@ void devstate_refresh(struct devstate_ctx *ds);
  */
 const struct memmap_profile *devstate_detect_profile(struct daxctl_ctx *dax);
 /*
+ * The unpatched kernels (kernel-profile.c): a dax device with upstream's
+ * memmap_on_memory attribute (6.8) means linux-6.12, split by whether
+ * memory_hotplug.memmap_on_memory is on; otherwise linux-6.1.
+ */
+const struct memmap_profile *devstate_stock_profile(struct daxctl_ctx *dax);
+/*
  * MemFree of a NUMA node (node 0 when node < 0) less the free pages of
  * its ZONE_MOVABLE, the DRAM budget of a memmap there.  Returns 0, or a negative errno when the node's meminfo
  * cannot be read (-EBADMSG: it has no MemFree line; -ERANGE: past 2^64

@@ -30,6 +30,20 @@ static bool dax_memmap_on_device(struct daxctl_dev *dev,
 	return b->nd && b->memmap_pmem;
 }
 
+/*
+ * Without memory_hotplug.memmap_on_memory kmem ignores the attribute
+ * (the CXL default is 1) and the memmap goes to DRAM: the setup is then
+ * the memmap in DRAM, and nothing writes the attribute (a write of 1
+ * fails with EOPNOTSUPP there).
+ */
+static bool dev_memmap_on_memory_honoured(struct daxctl_dev *dev)
+{
+	struct daxctl_ctx *ctx =
+		daxctl_region_get_ctx(daxctl_dev_get_region(dev));
+
+	return daxctl_memmap_on_memory_enabled(ctx) != 0;
+}
+
 void dev_state_config(const struct dax_setup *s, const struct dev_backing *b,
 		      uint64_t start, uint64_t size, struct memmap_config *cfg)
 {
@@ -80,7 +94,8 @@ void dev_state_from_dax(struct daxctl_dev *dev, struct dev_state *st)
 		.memmap_pmem = dax_memmap_on_device(dev, b),
 		.compound = dax_compound(dev),
 		.head_only = daxctl_dev_get_vmemmap_head_only(dev) == 1,
-		.memmap_on_memory = daxctl_dev_get_memmap_on_memory(dev) == 1,
+		.memmap_on_memory = daxctl_dev_get_memmap_on_memory(dev) == 1 &&
+				    dev_memmap_on_memory_honoured(dev),
 		.movable = true,
 	};
 	if (s->mode == DAXCTL_DEV_MODE_RAM) {

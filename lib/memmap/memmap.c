@@ -344,6 +344,12 @@ int memmap_plan(const struct memmap_profile *p,
 	}
 	cost->mapped = me - ms;
 	populate(p, cfg, ms, me, cost->dedup, cost);
+	/* One arch_add_memory() per block: 2M direct-map pages throughout. */
+	if (cfg->mode == MEMMAP_MODE_SYSTEM_RAM &&
+	    cfg->location == MEMMAP_PMEM && p->memmap_on_memory_per_block)
+		cost->dram_pgtable += (align_up(me, p->pud_size) -
+				       align_down(ms, p->pud_size)) /
+				      p->pud_size * p->page_size;
 	cost->dram_total = cost->dram_memmap + cost->dram_pgtable;
 	/* Each memory block gives its first pages to its own memmap. */
 	if (cfg->mode == MEMMAP_MODE_SYSTEM_RAM)

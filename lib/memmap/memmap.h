@@ -44,6 +44,17 @@ struct memmap_profile {
 	bool memmap_location_control;
 	/* Can kmem put a system-ram device's memmap on the memory itself? */
 	bool memmap_on_memory_control;
+	/*
+	 * With the memmap on the memory, kmem hot-adds one memory block at
+	 * a time (6.12's create_altmaps_and_memory_blocks()), so the direct
+	 * map of every block is 2M pages: a PMD table per 1G touched.
+	 */
+	bool memmap_on_memory_per_block;
+	/*
+	 * Said with every system-ram plan (the kernel has the per-device
+	 * control but it is off, say), or NULL.
+	 */
+	const char *system_ram_note;
 	/* Alignments device-dax accepts, ascending, 0-terminated. */
 	uint64_t aligns[4];
 	/*
@@ -124,6 +135,8 @@ enum memmap_error {
 extern const struct memmap_profile memmap_profile_linux61_x86_64;
 extern const struct memmap_profile memmap_profile_linux61_patched;
 extern const struct memmap_profile memmap_profile_linux61_patched_head_only;
+extern const struct memmap_profile memmap_profile_linux612_x86_64;
+extern const struct memmap_profile memmap_profile_linux612_mom_off;
 extern const struct memmap_profile memmap_profile_linux61_arm64_4k;
 extern const struct memmap_profile memmap_profile_linux61_arm64_64k;
 

@@ -64,6 +64,37 @@ const struct memmap_profile memmap_profile_linux61_patched_head_only = {
 	.vmemmap_head_only_control = true,
 };
 
+/*
+ * Debian's stock 6.12 (bookworm-security), booted with
+ * memory_hotplug.memmap_on_memory=1: 6.1's memmap layout for devdax and
+ * fsdax (verified by memmap-measure on 6.12.118), and upstream's
+ * per-device memmap_on_memory (6.8): kmem puts each memory block's
+ * memmap in that block's first pages, one block at a time.  Verified
+ * against MemTotal, free pages and nr_memmap_pages by memmap-measure.
+ */
+const struct memmap_profile memmap_profile_linux612_x86_64 = {
+	.name = "linux-6.12",
+	LINUX61_X86_64,
+	.memmap_on_memory_control = true,
+	.memmap_on_memory_per_block = true,
+};
+
+/*
+ * The same kernel without memory_hotplug.memmap_on_memory: kmem ignores
+ * a device's memmap_on_memory (the CXL default is 1) and puts the
+ * memmap in DRAM, and writing 1 fails with EOPNOTSUPP.  The parameter
+ * is read-only at run time.
+ */
+const struct memmap_profile memmap_profile_linux612_mom_off = {
+	.name = "linux-6.12-memmap-on-memory-off",
+	LINUX61_X86_64,
+	.system_ram_note = "memmap on the memory (--memmap pmem) needs "
+			   "memory_hotplug.memmap_on_memory, which is off "
+			   "(/sys/module/memory_hotplug/parameters/"
+			   "memmap_on_memory): boot with "
+			   "memory_hotplug.memmap_on_memory=1",
+};
+
 const struct memmap_profile memmap_profile_linux61_arm64_4k = {
 	.name = "linux-6.1-arm64-4k",
 	.arch = "arm64",
@@ -110,6 +141,8 @@ const struct memmap_profile *const memmap_profiles[] = {
 	&memmap_profile_linux61_x86_64,
 	&memmap_profile_linux61_patched,
 	&memmap_profile_linux61_patched_head_only,
+	&memmap_profile_linux612_x86_64,
+	&memmap_profile_linux612_mom_off,
 	&memmap_profile_linux61_arm64_4k,
 	&memmap_profile_linux61_arm64_64k,
 	NULL,

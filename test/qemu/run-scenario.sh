@@ -3,12 +3,24 @@
 # one TAP stream: the guest's test points, then the host-side checks of
 # what the guest shipped.
 #
-# Usage: run-scenario.sh BUILD_DIR NAME [KERNEL_DIR]
+# Usage: run-scenario.sh BUILD_DIR NAME [KERNEL_DIR|STOCK_NAME]
+#   KERNEL_DIR is a kernel tree or cache directory (root/boot/vmlinuz-*);
+#   STOCK_NAME (or STOCK_KERNEL=NAME) is a stock kernel of
+#   test/qemu/stock-kernels: 6.1 (the default) or 6.12.
 #   KEEP_OUTPUT=DIR keeps the shipped archives (fixture capture).
 set -u
 
 build=$1 name=$2 kernel=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
+if [ -n "$kernel" ] && [ ! -d "$kernel" ]; then
+	STOCK_KERNEL=$kernel kernel=
+fi
+if [ -z "$kernel" ]; then
+	kernel=$(STOCK_KERNEL=${STOCK_KERNEL:-6.1} "$here/fetch-kernel.sh") || {
+		echo "Bail out! no kernel ${STOCK_KERNEL:-6.1}"
+		exit 1
+	}
+fi
 scenario=$here/scenarios/$name
 NVDIMMS= MEM=2G APPEND= MODULES= TOOLS= TIMEOUT= QEMU_ARGS= EARLY_INITRD=
 MACHINE=
@@ -28,13 +40,16 @@ set -- --scenario "$scenario" --mem "$MEM" --outdir "$out" \
 for size in $NVDIMMS; do
 	set -- "$@" --nvdimm "$size"
 done
-[ -n "$APPEND" ] && set -- "$@" --append "$APPEND"
+# QEMU_APPEND adds kernel parameters to the scenario's (a meson variant's
+# memory_hotplug.memmap_on_memory=1, say).
+APPEND="$APPEND ${QEMU_APPEND:-}"
+[ -n "${APPEND% }" ] && set -- "$@" --append "$APPEND"
 [ -n "$QEMU_ARGS" ] && set -- "$@" --qemu-args "$QEMU_ARGS"
 [ -n "$MACHINE" ] && set -- "$@" --machine "$MACHINE"
 [ -n "$EARLY_INITRD" ] && set -- "$@" --early-initrd "$EARLY_INITRD"
 # QEMU_TIMEOUT (the debug kernel's) wins over the scenario's own.
 [ -n "$TIMEOUT" ] && [ -z "${QEMU_TIMEOUT:-}" ] && set -- "$@" --timeout "$TIMEOUT"
-[ -n "$kernel" ] && set -- "$@" --kernel "$kernel"
+set -- "$@" --kernel "$kernel"
 
 {
 	"$here/run-guest.sh" "$@" | grep -v '^1\.\.'
