@@ -23,8 +23,17 @@ if [ -z "$kernel" ]; then
 fi
 scenario=$here/scenarios/$name
 NVDIMMS= MEM=2G APPEND= MODULES= TOOLS= TIMEOUT= QEMU_ARGS= EARLY_INITRD=
-MACHINE=
+MACHINE= NEEDS_V81=
 . "$scenario/config"
+# A scenario that runs upstream v81's tools to set its states up
+# (NEEDS_V81: their names) has nothing to test without them.
+v81=${UPSTREAM_V81_BUILD:-$HOME/.cache/memmap-tools/upstream-v81/build}
+for tool in $NEEDS_V81; do
+	if [ ! -x "$v81/$tool/$tool" ]; then
+		echo "1..0 # SKIP no upstream v81 $tool at $v81 (test/tools/build-upstream.sh)"
+		exit 0
+	fi
+done
 # mkinitramfs.sh adds these to the guest.
 export EXTRA_MODULES="$MODULES" EXTRA_TOOLS="$TOOLS"
 # A debug kernel (KASAN shadows hot-added memory) may need more RAM.
