@@ -81,9 +81,8 @@ static struct cxl_decoder *find_root(struct cxl_ctx *ctx,
 	{
 		if (!cxl_filter_bus(bus, p->bus))
 			continue;
-		cxl_decoder_foreach(bus, d) if (cxl_filter_decoder(d,
-								   p->decoder))
-			return d;
+		cxl_decoder_foreach(
+			bus, d) if (cxl_filter_decoder(d, p->decoder)) return d;
 	}
 	return NULL;
 }
@@ -152,8 +151,7 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 	for (int a = 0; a < (argc ? argc : 1); a++) {
 		cxl_memdev_foreach(ctx, m)
 		{
-			if (argc ? !cxl_filter_memdev(m, argv[a], NULL) :
-				   false)
+			if (argc ? !cxl_filter_memdev(m, argv[a], NULL) : false)
 				continue;
 			if (!cxl_filter_memdev_by_decoder(ctx, m, dname))
 				continue;
@@ -172,8 +170,8 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 	for (int a = 0; a < argc; a++) {
 		bool hit = false;
 
-		cxl_memdev_foreach(ctx, m) if (cxl_filter_memdev(m, argv[a],
-								 NULL))
+		cxl_memdev_foreach(ctx,
+				   m) if (cxl_filter_memdev(m, argv[a], NULL))
 			hit = true;
 		if (!hit) {
 			pr_err("%s: no such memdev", argv[a]);
@@ -190,7 +188,7 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 	if (ways > n || (argc && ways != n)) {
 		pr_err("-w %u: %s memdevs %s (%u)", ways,
 		       ways > n ? "more than the" : "fewer than the",
-		       argc ? "named" : "below " , n);
+		       argc ? "named" : "below ", n);
 		return EXIT_USAGE;
 	}
 	c->ways = ways;
@@ -198,13 +196,13 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 	if (p->type)
 		c->mode = strcmp(p->type, "ram") ? CXL_MODE_PMEM : CXL_MODE_RAM;
 	else
-		c->mode = cxl_decoder_is_pmem_capable(c->root) ?
-				  CXL_MODE_PMEM :
+		c->mode = cxl_decoder_is_pmem_capable(c->root) ? CXL_MODE_PMEM :
 			  cxl_decoder_is_volatile_capable(c->root) ?
-				  CXL_MODE_RAM :
-				  CXL_MODE_PMEM;
-	if (c->mode == CXL_MODE_PMEM ? !cxl_decoder_is_pmem_capable(c->root) :
-				       !cxl_decoder_is_volatile_capable(c->root)) {
+								 CXL_MODE_RAM :
+								 CXL_MODE_PMEM;
+	if (c->mode == CXL_MODE_PMEM ?
+		    !cxl_decoder_is_pmem_capable(c->root) :
+		    !cxl_decoder_is_volatile_capable(c->root)) {
 		pr_err("%s: cannot decode %s", dname, cxl_mode_name(c->mode));
 		return EXIT_FAIL;
 	}
@@ -221,8 +219,10 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 		if (p->enforce_qos &&
 		    cxl_decoder_get_qos_class(c->root) != CXL_QOS_NONE) {
 			int q = c->mode == CXL_MODE_RAM ?
-					cxl_memdev_get_ram_qos_class(c->mem[i]) :
-					cxl_memdev_get_pmem_qos_class(c->mem[i]);
+					cxl_memdev_get_ram_qos_class(
+						c->mem[i]) :
+					cxl_memdev_get_pmem_qos_class(
+						c->mem[i]);
 
 			if (q != CXL_QOS_NONE &&
 			    q != cxl_decoder_get_qos_class(c->root)) {
@@ -266,8 +266,8 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 			size = extent / (SZ_256M * ways) * (SZ_256M * ways);
 	}
 	if (!size) {
-		pr_err("%s: no %s capacity for a region",
-		       dname, cxl_mode_name(c->mode));
+		pr_err("%s: no %s capacity for a region", dname,
+		       cxl_mode_name(c->mode));
 		return EXIT_FAIL;
 	}
 	c->size = size;
@@ -436,10 +436,8 @@ static int region_in_use(struct devstate_ctx *ds, struct cxl_region *r)
 	if (!top)
 		return 0;
 	len = strlen(top);
-	ndctl_bus_foreach(ds->nd, bus)
-	{
-		ndctl_region_foreach(bus, ndr)
-		{
+	ndctl_bus_foreach (ds->nd, bus) {
+		ndctl_region_foreach (bus, ndr) {
 			char *path = sysfs_canonical(
 				ds->root, "sys/bus/nd/devices/%s",
 				ndctl_region_get_devname(ndr));
@@ -451,17 +449,16 @@ static int region_in_use(struct devstate_ctx *ds, struct cxl_region *r)
 			free(path);
 		}
 	}
-	daxctl_region_foreach(ds->dax, dr)
-	{
+	daxctl_region_foreach (ds->dax, dr) {
 		const char *path = daxctl_region_get_path(dr);
 		struct daxctl_dev *dev;
 
 		if (!path || strncmp(path, top, len) ||
 		    (path[len] != '/' && path[len]))
 			continue;
-		daxctl_dev_foreach(dr, dev) if (inuse_check_daxdev(
-							devstate_inuse(ds), dev,
-							false)) rc = -EBUSY;
+		daxctl_dev_foreach (dr, dev)
+			if (inuse_check_daxdev(devstate_inuse(ds), dev, false))
+				rc = -EBUSY;
 	}
 	free(top);
 	return rc;
@@ -478,8 +475,7 @@ static int teardown(struct cxl_ctx *ctx, struct cxl_region *r, bool destroy)
 
 	rc = cxl_region_set_bound(ctx, name, false);
 	if (rc) {
-		pr_err("%s: cannot unbind cxl_region: %s", name,
-		       strerror(-rc));
+		pr_err("%s: cannot unbind cxl_region: %s", name, strerror(-rc));
 		return rc;
 	}
 	if (!destroy)
@@ -496,9 +492,8 @@ static int teardown(struct cxl_ctx *ctx, struct cxl_region *r, bool destroy)
 		pr_err("%s: cannot reset its decode: %s", name, strerror(-rc));
 		return rc;
 	}
-	for (unsigned int i = 0; ways != CXL_UINT_NONE && i < ways &&
-				 i < MAX_WAYS;
-	     i++) {
+	for (unsigned int i = 0;
+	     ways != CXL_UINT_NONE && i < ways && i < MAX_WAYS; i++) {
 		snprintf(attr, sizeof(attr), "target%u", i);
 		rc = cxl_region_write_attr(ctx, name, attr, "");
 		if (!rc && ep[i])
@@ -524,7 +519,8 @@ static int region_action(int argc, char **argv, enum region_action act)
 		[R_DESTROY] = "cxl destroy-region <region0> ... [<options>]",
 	};
 	static const char *const done[] = {
-		[R_ENABLE] = "enabled", [R_DISABLE] = "disabled",
+		[R_ENABLE] = "enabled",
+		[R_DISABLE] = "disabled",
 		[R_DESTROY] = "destroyed",
 	};
 	struct region_params p = { 0 };
@@ -551,10 +547,10 @@ static int region_action(int argc, char **argv, enum region_action act)
 			 "refuse memdevs whose qos_class differs"),
 	};
 	const struct opt force = OPT_BOOL(
-		'f', "force",
-		&p.force,
-		act == R_DESTROY ? "destroy an enabled region (never one in use)" :
-				   "accepted as upstream's; never overrides in-use");
+		'f', "force", &p.force,
+		act == R_DESTROY ?
+			"destroy an enabled region (never one in use)" :
+			"accepted as upstream's; never overrides in-use");
 	const struct opt tail[] = { OPT_SYSROOT(&p.sysroot), OPT_TERM };
 	struct devstate_ctx ds = { 0 };
 	struct cxl_ctx *ctx;
@@ -610,8 +606,8 @@ static int region_action(int argc, char **argv, enum region_action act)
 		bool hit = false;
 
 		cxl_bus_foreach(ctx, bus) cxl_decoder_foreach(bus, d)
-			cxl_region_foreach(d, r) if (cxl_filter_region(r,
-								       argv[i]))
+			cxl_region_foreach(d,
+					   r) if (cxl_filter_region(r, argv[i]))
 				hit = true;
 		if (!hit) {
 			pr_err("%s: no such region", argv[i]);
