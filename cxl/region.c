@@ -419,49 +419,48 @@ static int do_create(struct cxl_ctx *ctx, const struct region_params *p,
 	return EXIT_OK;
 }
 
+static bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+	return alen && blen && alen != CXL_U64_NONE && a < b + blen &&
+	       b < a + alen;
+}
+
 /*
- * Whether anything uses the region's memory: its pmem region's
- * namespaces (nd), or its dax devices (ram).  Both sit below the CXL
- * region's device directory.
+ * Whether anything uses the region's memory: a namespace of the pmem
+ * region over its range (the nd region hangs off the nvdimm bridge, not
+ * off the CXL region, so it is found by address), or a dax device in
+ * its range (a ram region's, or devdax on its pmem).
  */
 static int region_in_use(struct devstate_ctx *ds, struct cxl_region *r)
 {
-	char *top = cxl_region_canonical_path(r);
+	uint64_t start = cxl_region_get_resource(r);
+	uint64_t size = cxl_region_get_size(r);
 	struct ndctl_region *ndr;
 	struct daxctl_region *dr;
 	struct ndctl_bus *bus;
-	size_t len;
-	int rc = 0;
 
-	if (!top)
+	if (!start || !size || size == CXL_U64_NONE)
 		return 0;
-	len = strlen(top);
 	ndctl_bus_foreach (ds->nd, bus) {
 		ndctl_region_foreach (bus, ndr) {
-			char *path = sysfs_canonical(
-				ds->root, "sys/bus/nd/devices/%s",
-				ndctl_region_get_devname(ndr));
-
-			if (path && !strncmp(path, top, len) &&
-			    path[len] == '/' &&
+			if (overlaps(start, size,
+				     ndctl_region_get_resource(ndr),
+				     ndctl_region_get_size(ndr)) &&
 			    inuse_check_region(devstate_inuse(ds), ndr))
-				rc = -EBUSY;
-			free(path);
+				return -EBUSY;
 		}
 	}
 	daxctl_region_foreach (ds->dax, dr) {
-		const char *path = daxctl_region_get_path(dr);
 		struct daxctl_dev *dev;
 
-		if (!path || strncmp(path, top, len) ||
-		    (path[len] != '/' && path[len]))
-			continue;
-		daxctl_dev_foreach (dr, dev)
-			if (inuse_check_daxdev(devstate_inuse(ds), dev, false))
-				rc = -EBUSY;
+		daxctl_dev_foreach (dr, dev) {
+			if (overlaps(start, size, daxctl_dev_get_resource(dev),
+				     daxctl_dev_get_size(dev)) &&
+			    inuse_check_daxdev(devstate_inuse(ds), dev, false))
+				return -EBUSY;
+		}
 	}
-	free(top);
-	return rc;
+	return 0;
 }
 
 static int teardown(struct cxl_ctx *ctx, struct cxl_region *r, bool destroy)
@@ -641,11 +640,7 @@ static int region_action(int argc, char **argv, enum region_action act)
 						if (act == R_ENABLE)
 							continue;
 						if (region_in_use(&ds, r)) {
-							pr_err("%s: in use "
-							       "(--force does "
-							       "not override "
-							       "in-use)",
-							       name);
+							/* inuse named it. */
 							rc = EXIT_FAIL;
 						} else if (act == R_DESTROY &&
 							   on && !p.force) {
