@@ -326,9 +326,10 @@ static void undo_create(struct cxl_ctx *ctx, struct create_plan *c,
 	cxl_region_set_bound(ctx, name, false);
 	if (committed)
 		cxl_region_write_attr(ctx, name, "commit", "0");
+	/* "\n" detaches a target: an empty write never reaches the kernel. */
 	for (unsigned int i = 0; i < tgts; i++) {
 		snprintf(attr, sizeof(attr), "target%u", i);
-		cxl_region_write_attr(ctx, name, attr, "");
+		cxl_region_write_attr(ctx, name, attr, "\n");
 	}
 	for (unsigned int i = 0; i < eps; i++)
 		cxl_decoder_write_attr(c->ep[i], "dpa_size", "0");
@@ -494,7 +495,7 @@ static int teardown(struct cxl_ctx *ctx, struct cxl_region *r, bool destroy)
 	for (unsigned int i = 0;
 	     ways != CXL_UINT_NONE && i < ways && i < MAX_WAYS; i++) {
 		snprintf(attr, sizeof(attr), "target%u", i);
-		rc = cxl_region_write_attr(ctx, name, attr, "");
+		rc = cxl_region_write_attr(ctx, name, attr, "\n");
 		if (!rc && ep[i])
 			rc = cxl_decoder_write_attr(ep[i], "dpa_size", "0");
 		if (rc) {
