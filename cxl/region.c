@@ -358,10 +358,12 @@ static int do_create(struct cxl_ctx *ctx, const struct region_params *p,
 	if (!rc)
 		rc = wr(ctx, name, "interleave_ways", "%llu", c->ways);
 	if (!rc && c->mode == CXL_MODE_PMEM) {
+		/* 6.1's uuid_store takes exactly 36 characters and one more. */
 		uuid_unparse(c->uuid, buf);
+		strcat(buf, "\n");
 		rc = cxl_region_write_attr(ctx, name, "uuid", buf);
 		if (rc)
-			pr_err("%s: cannot set uuid to %s: %s", name, buf,
+			pr_err("%s: cannot set uuid to %.36s: %s", name, buf,
 			       strerror(-rc));
 	}
 	if (!rc)
