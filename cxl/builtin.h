@@ -8,5 +8,9 @@ int cmd_zero_labels(int argc, char **argv);
 int cmd_write_labels(int argc, char **argv);
 int cmd_disable_memdev(int argc, char **argv);
 int cmd_enable_memdev(int argc, char **argv);
+int cmd_create_region(int argc, char **argv);
+int cmd_destroy_region(int argc, char **argv);
+int cmd_enable_region(int argc, char **argv);
+int cmd_disable_region(int argc, char **argv);
 
 #endif

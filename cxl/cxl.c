@@ -22,6 +22,13 @@ static const struct command cxl_commands[] = {
 	{ "disable-memdev", cmd_disable_memdev,
 	  "unbind memdevs that no decoding region uses" },
 	{ "enable-memdev", cmd_enable_memdev, "bind memdevs to cxl_mem" },
+	{ "create-region", cmd_create_region,
+	  "create and commit a region of memdevs under a root decoder" },
+	{ "enable-region", cmd_enable_region, "bind regions to cxl_region" },
+	{ "disable-region", cmd_disable_region,
+	  "unbind regions whose memory nothing uses" },
+	{ "destroy-region", cmd_destroy_region,
+	  "tear down and delete regions whose memory nothing uses" },
 	{ NULL },
 };
 

@@ -318,4 +318,29 @@ struct cxl_decoder *cxl_mapping_get_decoder(struct cxl_mapping *mapping);
  */
 int cxl_parse_target_list(const char *text, int *ids, int max);
 
+/*
+ * Region changes (region.c), each one sysfs write; the caller checks
+ * safety first and calls cxl_refresh() after.  0 or a negative errno.
+ *
+ * create: claim the root decoder's next region of mode (pmem or ram),
+ * its name ("regionN") in name.
+ */
+int cxl_decoder_create_region(struct cxl_decoder *root, enum cxl_mode mode,
+			      char *name, size_t len);
+int cxl_decoder_delete_region(struct cxl_decoder *root, const char *name);
+/* regionN's attr: size, uuid, interleave_ways, targetK, commit... */
+int cxl_region_write_attr(struct cxl_ctx *ctx, const char *region,
+			  const char *attr, const char *val);
+/* An endpoint decoder's mode or dpa_size. */
+int cxl_decoder_write_attr(struct cxl_decoder *decoder, const char *attr,
+			   const char *val);
+/*
+ * Bind regionN to cxl_region or unbind it, then read the binding back:
+ * 0 (also when already so), -ENXIO when it did not bind, -EBUSY when it
+ * stayed bound, or the write's errno.
+ */
+int cxl_region_set_bound(struct cxl_ctx *ctx, const char *region, bool bind);
+/* The region's device directory, resolved (malloc'd), or NULL. */
+char *cxl_region_canonical_path(struct cxl_region *region);
+
 #endif
