@@ -33,12 +33,15 @@ meson test -C build-sanitize --print-errorlogs --suite unit --suite sysfs \
 # kernel-debug (a KASAN kernel, about 20 minutes), kernel-matrix (the
 # build matrix, about an hour uncached), debian-patched (a second
 # patched kernel build for the Debian guest) and crash (every kill point
-# of the change flows, and 100 concurrency rounds) and kernel-6.12,
-# kernel-6.12-debug (the 6.12 series' own kernel builds, not yet run to
-# the end there) only when asked for.  health-compare runs: it reads the
-# conformance boot's results and adds no boot of its own.  cxl (one
-# QEMU CXL boot, 74 s) runs by default.
+# of the change flows, and 100 concurrency rounds), conformance-6.12 and
+# health-compare-6.12 (a second conformance boot, on stock 6.12: about
+# 11 minutes, which a cold run cannot afford beside the rest) and
+# kernel-6.12, kernel-6.12-debug (the 6.12 series' own kernel builds)
+# only when asked for.  health-compare runs: it reads the conformance
+# boot's results and adds no boot of its own.  cxl (one QEMU CXL boot,
+# about 2 minutes) runs by default.
 [ $# -gt 0 ] || set -- --no-suite kernel-debug --no-suite kernel-matrix \
 	--no-suite debian-patched --no-suite crash \
+	--no-suite conformance-6.12 --no-suite health-compare-6.12 \
 	--no-suite kernel-6.12 --no-suite kernel-6.12-debug
 meson test -C build --print-errorlogs "$@"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Build upstream's nfit_test modules (tools/testing/nvdimm of Debian's
-# linux-source-6.1) for the stock kernel that fetch-kernel.sh gives the
-# qemu suite, against the matching linux-headers packages unpacked with
+# linux-source-6.1 or -6.12, the series of the kernel) for the stock
+# kernel that fetch-kernel.sh gives the qemu suite (STOCK_KERNEL picks
+# it), against the matching linux-headers packages unpacked with
 # dpkg -x (nothing is installed on the host).  The modules go under
 # lib/modules/<ver>/extra of a copy of the kernel root (hard links, so it
 # costs only the new modules), where depmod ranks them above the in-tree
@@ -9,7 +10,7 @@
 # kernel package version and this script.  Prints the directory whose
 # root/ is the kernel root; progress goes to stderr.
 #
-# Usage: build-nfit-test.sh
+# Usage: [STOCK_KERNEL=6.1|6.12] build-nfit-test.sh
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,6 +21,13 @@ kernel=$("$here/../qemu/fetch-kernel.sh" "$cache")
 kver=$(ls "$kernel/root/lib/modules")
 version=$(dpkg-deb -f "$(ls "$kernel"/deb/*.deb | head -n1)" Version)
 abi=${kver%-amd64}
+series=$(echo "$kver" | cut -d. -f1,2)
+# 6.1's kbuild package is named by the series, the 6.12 backport's by
+# the ABI (linux-kbuild-6.12.118+deb12).
+kbuild=linux-kbuild-$series
+if apt-cache show "linux-kbuild-$abi=$version" >/dev/null 2>&1; then
+	kbuild=linux-kbuild-$abi
+fi
 
 key=$({
 	echo "$kver $version"
@@ -51,20 +59,21 @@ fetch() { # DIR PACKAGE...
 	touch "$dir/.done"
 }
 # The same directory build-kernel.sh uses for this version.
-src=$cache/linux-source-6.1_$version
-fetch "$src" "linux-source-6.1=$version"
+src=$cache/linux-source-${series}_$version
+fetch "$src" "linux-source-$series=$version"
 hdr=$cache/linux-headers-${kver}_$version
 fetch "$hdr" "linux-headers-$kver=$version" \
-	"linux-headers-$abi-common=$version" "linux-kbuild-6.1=$version"
+	"linux-headers-$abi-common=$version" "$kbuild=$version"
 
 work=$cache/nfit-test-work-$key
 rm -rf "$work"
 mkdir -p "$work"
 say "unpacking tools/testing/nvdimm and its drivers"
-tar -C "$work" -xf "$(ls "$src"/x/usr/src/linux-source-6.1.tar.*)" \
-	linux-source-6.1/tools/testing/nvdimm linux-source-6.1/drivers/nvdimm \
-	linux-source-6.1/drivers/acpi/nfit linux-source-6.1/drivers/dax
-tree=$work/linux-source-6.1
+s=linux-source-$series
+tar -C "$work" -xf "$(ls "$src"/x/usr/src/$s.tar.*)" \
+	$s/tools/testing/nvdimm $s/drivers/nvdimm $s/drivers/acpi/nfit \
+	$s/drivers/dax
+tree=$work/$s
 
 # The amd64 headers' Makefile includes the -common tree by its installed
 # path; point it at the unpacked one.
@@ -72,9 +81,18 @@ headers=$hdr/x/usr/src/linux-headers-$kver
 sed -i "s|^include /usr/src/linux-headers-$abi-common/|include $hdr/x/usr/src/linux-headers-$abi-common/|" \
 	"$headers/Makefile"
 
+# 6.12's headers would add BTF to each module with pahole: the modules
+# load without it (the kernel skips a module that has none), and pahole
+# is one host tool fewer.
+# The modules are built with the kernel's option for its nvdimm
+# security tests (6.2+; Debian leaves it off): without it libnvdimm
+# no longer reads the DIMM's security state afresh, and security.sh's
+# lock through nfit_test is never seen (it fails with upstream's
+# tools too).  It only exists in these test modules.
 say "make modules (about a minute)"
 if ! make -C "$headers" M="$tree/tools/testing/nvdimm" -j2 \
-	KCFLAGS="-I$tree/drivers/nvdimm -I$tree/drivers/acpi/nfit -I$tree/drivers/dax" \
+	CONFIG_DEBUG_INFO_BTF_MODULES= \
+	KCFLAGS="-I$tree/drivers/nvdimm -I$tree/drivers/acpi/nfit -I$tree/drivers/dax -DCONFIG_NVDIMM_SECURITY_TEST=1" \
 	modules >"$work/build.log" 2>&1; then
 	tail -n 40 "$work/build.log" >&2
 	exit 1

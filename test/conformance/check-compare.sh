@@ -2,18 +2,20 @@
 # The meson test of health-compare: our error and health commands beside
 # upstream's on nfit_test, run in the conformance boot (run-suite.sh,
 # shared with check.sh); its TAP is the guest's, passed through.
-# Usage: check-compare.sh BUILD_DIR
+# Usage: check-compare.sh BUILD_DIR [KERNEL]
 set -u
 
-build=$1
+build=$1 stock=${2:-6.1}
 here=$(cd "$(dirname "$0")" && pwd)
-results=$build/conformance/compare.health
+dir=$build/conformance
+[ "$stock" = 6.1 ] || dir=$build/conformance-$stock
+results=$dir/compare.health
 
 mkdir -p "$build"
 (
 	flock 9
-	"$here/run-suite.sh" "$build"
-) 9>"$build/conformance.lock" || {
+	"$here/run-suite.sh" "$build" "$stock"
+) 9>"$dir.lock" || {
 	echo "Bail out! the conformance boot could not run"
 	exit 1
 }

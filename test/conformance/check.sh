@@ -6,26 +6,38 @@
 # read its results.  A script marked in the scripts file is an expected
 # failure with ours (meson's should_fail, so it counts as EXPECTEDFAIL
 # and a fix shows as an unexpected pass); an exit 77 (skip) is a failure
-# like any other non-zero status.
+# like any other non-zero status.  On a KERNEL other than 6.1, the
+# scripts-KERNEL file marks the failures that kernel alone brings.
 #
-# Usage: check.sh BUILD_DIR SCRIPT
+# Usage: check.sh BUILD_DIR SCRIPT [KERNEL]
 set -u
 
-build=$1 script=$2
+build=$1 script=$2 stock=${3:-6.1}
 here=$(cd "$(dirname "$0")" && pwd)
-results=$build/conformance
+results=$build/conformance lock=$build/conformance.lock
+if [ "$stock" != 6.1 ]; then
+	results=$build/conformance-$stock lock=$build/conformance-$stock.lock
+fi
 
 mkdir -p "$build"
 (
 	flock 9
-	"$here/run-suite.sh" "$build"
-) 9>"$build/conformance.lock" || {
+	"$here/run-suite.sh" "$build" "$stock"
+) 9>"$lock" || {
 	echo "Bail out! the conformance boot could not run"
 	exit 1
 }
 
-reason=$(sed -e 's/#.*//' "$here/scripts" |
-	awk -v s="$script" '$1 == s { $1 = ""; sub(/^ +/, ""); print }')
+reason_in() { # FILE: the reason FILE gives for the script, if any
+	[ -f "$1" ] || return 0
+	sed -e 's/#.*//' "$1" |
+		awk -v s="$script" '$1 == s { $1 = ""; sub(/^ +/, ""); print }'
+}
+reason=$(reason_in "$here/scripts")
+if [ -z "$reason" ] && [ "$stock" != 6.1 ]; then
+	reason=$(reason_in "$here/scripts-$stock")
+	[ -z "$reason" ] || reason="on $stock: $reason"
+fi
 
 # describe IMPL: "pass", "skip (exit 77)", "fail (exit N)", "no result"
 describe() {

@@ -5,9 +5,11 @@
 # ndctl/daxctl and with ours.  Results land in BUILD_DIR/conformance/,
 # one directory per implementation and script, and are reused while the
 # inputs (both tools' binaries, the scripts, the harness, the kernel and
-# modules) are unchanged.  Progress goes to stderr.
+# modules) are unchanged.  KERNEL names the stock kernel
+# (../qemu/stock-kernels); 6.1's results are in BUILD_DIR/conformance,
+# another's in BUILD_DIR/conformance-KERNEL.  Progress goes to stderr.
 #
-# Usage: run-suite.sh BUILD_DIR
+# Usage: run-suite.sh BUILD_DIR [KERNEL]
 #   CONFORMANCE_DIR  the upstream scripts (default: ../shared/... beside
 #                    the source tree)
 #   CONFORMANCE_FORCE=1  run again even when the results are current
@@ -15,7 +17,9 @@ set -eu
 
 build=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
+stock=${2:-6.1}
 results=$build/conformance
+[ "$stock" = 6.1 ] || results=$build/conformance-$stock
 say() { echo "conformance: $*" >&2; }
 
 # The scripts sit in ../shared beside the project's checkout.  A clone
@@ -60,7 +64,7 @@ for t in bash jq kmod keyctl parted blockdev lsblk uuidgen getconf xxd \
 	tools="$tools $p"
 done
 
-kernel=$("$here/build-nfit-test.sh")
+kernel=$(STOCK_KERNEL=$stock "$here/build-nfit-test.sh")
 
 key=$({
 	echo "$kernel"
