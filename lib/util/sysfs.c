@@ -430,34 +430,38 @@ static int read_at(const struct sysroot *root, const char *path, char *buf,
 	return read_at_keep(root, path, buf, len, false);
 }
 
+/* sysfs_read() and sysfs_read_words(): the path formatted, then read. */
+static int vread(const struct sysroot *root, char *buf, size_t len,
+		 bool keep_spaces, const char *fmt, va_list ap)
+{
+	char path[PATH_MAX];
+	int rc = vformat(path, sizeof(path), fmt, ap);
+
+	return rc ? rc : read_at_keep(root, path, buf, len, keep_spaces);
+}
+
 int sysfs_read(const struct sysroot *root, char *buf, size_t len,
 	       const char *fmt, ...)
 {
-	char path[PATH_MAX];
 	va_list ap;
 	int rc;
 
 	va_start(ap, fmt);
-	rc = vformat(path, sizeof(path), fmt, ap);
+	rc = vread(root, buf, len, false, fmt, ap);
 	va_end(ap);
-	if (rc)
-		return rc;
-	return read_at(root, path, buf, len);
+	return rc;
 }
 
 int sysfs_read_words(const struct sysroot *root, char *buf, size_t len,
 		     const char *fmt, ...)
 {
-	char path[PATH_MAX];
 	va_list ap;
 	int rc;
 
 	va_start(ap, fmt);
-	rc = vformat(path, sizeof(path), fmt, ap);
+	rc = vread(root, buf, len, true, fmt, ap);
 	va_end(ap);
-	if (rc)
-		return rc;
-	return read_at_keep(root, path, buf, len, true);
+	return rc;
 }
 
 FILE *sysfs_open_lines(const struct sysroot *root, const char *fmt, ...)
