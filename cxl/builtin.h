@@ -2,6 +2,14 @@
 #ifndef CXL_BUILTIN_H
 #define CXL_BUILTIN_H
 
+struct cxl_ctx;
+
+/*
+ * The command's libcxl context over SYSROOT (NULL: "/"): 0, or -errno
+ * after one line saying what could not be read.
+ */
+int cxl_open(const char *sysroot, struct cxl_ctx **ctx);
+
 int cmd_list(int argc, char **argv);
 int cmd_read_labels(int argc, char **argv);
 int cmd_zero_labels(int argc, char **argv);

@@ -1,8 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
 #include <stddef.h>
+#include <string.h>
 
+#include <cxl/libcxl.h>
 #include <util/command.h>
+#include <util/log.h>
+#include <util/sysfs.h>
 #include "builtin.h"
+
+int cxl_open(const char *sysroot, struct cxl_ctx **ctx)
+{
+	const char *path = sysroot ? sysroot : "/";
+	struct sysroot *root = sysroot_open(path);
+	int rc;
+
+	if (!root) {
+		pr_err("%s: cannot open the sysfs root", path);
+		return -ENOENT;
+	}
+	rc = cxl_new(ctx, root);
+	sysroot_close(root);
+	if (rc)
+		pr_err("cannot read /sys/bus/cxl: %s", strerror(-rc));
+	return rc;
+}
 
 /*
  * In upstream v81's order, which --list-cmds prints.  The other v81

@@ -128,7 +128,6 @@ static int label_action(int argc, char **argv, enum label_op op)
 	int o = 0;
 	uint64_t size, offset;
 	struct cxl_memdev *m, **pick;
-	struct sysroot *root;
 	struct cxl_ctx *ctx;
 	int i, n = 0, rc, count = 0;
 	FILE *out = stdout;
@@ -156,17 +155,8 @@ static int label_action(int argc, char **argv, enum label_op op)
 	if (rc)
 		return rc;
 	log_set_verbose(p.verbose);
-	root = sysroot_open(p.sysroot ? p.sysroot : "/");
-	if (!root) {
-		pr_err("%s: cannot open the sysfs root", p.sysroot);
+	if (cxl_open(p.sysroot, &ctx))
 		return EXIT_FAIL;
-	}
-	rc = cxl_new(&ctx, root);
-	sysroot_close(root);
-	if (rc) {
-		pr_err("cannot read /sys/bus/cxl: %s", strerror(-rc));
-		return EXIT_FAIL;
-	}
 	cxl_memdev_foreach(ctx, m) n++;
 	pick = calloc(n + 1, sizeof(*pick));
 	if (!pick) {

@@ -429,10 +429,9 @@ int cmd_list(int argc, char **argv)
 	};
 	struct walk w = { .p = &p };
 	struct json_object *out;
-	struct sysroot *root;
 	const char *what;
 	size_t n;
-	int i, rc;
+	int i;
 
 	i = parse_options(argc, argv, options, "cxl list [<options>]");
 	if (i < argc) {
@@ -467,17 +466,8 @@ int cmd_list(int argc, char **argv)
 	if (cxl_filter_has(p.port, "endpoint") && p.ports)
 		p.endpoints = true;
 
-	root = sysroot_open(p.sysroot ? p.sysroot : "/");
-	if (!root) {
-		pr_err("%s: cannot open the sysfs root", p.sysroot);
+	if (cxl_open(p.sysroot, &w.ctx))
 		return EXIT_FAIL;
-	}
-	rc = cxl_new(&w.ctx, root);
-	sysroot_close(root);
-	if (rc) {
-		pr_err("cannot read /sys/bus/cxl: %s", strerror(-rc));
-		return EXIT_FAIL;
-	}
 	w.f.human = p.human;
 	w.f.targets = p.targets;
 	w.f.health = p.health;

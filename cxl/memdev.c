@@ -87,7 +87,6 @@ static int memdev_action(int argc, char **argv, bool disable)
 	const struct opt *opts = disable_opts;
 	struct opt enable_opts[6];
 	struct cxl_memdev *m;
-	struct sysroot *root;
 	struct cxl_ctx *ctx;
 	int i, n, rc, count = 0, failed = 0;
 	bool *pick;
@@ -110,17 +109,8 @@ static int memdev_action(int argc, char **argv, bool disable)
 		return EXIT_USAGE;
 	}
 	log_set_verbose(p.verbose);
-	root = sysroot_open(p.sysroot ? p.sysroot : "/");
-	if (!root) {
-		pr_err("%s: cannot open the sysfs root", p.sysroot);
+	if (cxl_open(p.sysroot, &ctx))
 		return EXIT_FAIL;
-	}
-	rc = cxl_new(&ctx, root);
-	sysroot_close(root);
-	if (rc) {
-		pr_err("cannot read /sys/bus/cxl: %s", strerror(-rc));
-		return EXIT_FAIL;
-	}
 	n = 0;
 	cxl_memdev_foreach(ctx, m) n++;
 	pick = calloc(n ? n : 1, sizeof(*pick));
