@@ -56,12 +56,13 @@ static int get_lsa(int fd, void *buf, uint32_t len, uint32_t off)
 	return cmd.out.size == len ? 0 : -EIO;
 }
 
-int cxl_memdev_read_label(struct cxl_memdev *memdev, void *buf, size_t len,
-			  size_t offset)
+/*
+ * The memdev opened for LEN bytes of its label area at OFFSET, and the
+ * most one request moves (*chunk): the fd, or -errno.
+ */
+static int lsa_open(struct cxl_memdev *memdev, size_t len, size_t offset,
+		    size_t *chunk)
 {
-	size_t done = 0, chunk;
-	int fd, rc = 0;
-
 	if (memdev->lsa_size == CXL_U64_NONE)
 		return -EOPNOTSUPP;
 	if (offset > memdev->lsa_size || len > memdev->lsa_size - offset)
@@ -72,8 +73,16 @@ int cxl_memdev_read_label(struct cxl_memdev *memdev, void *buf, size_t len,
 	 */
 	if (memdev->payload_max <= 8)
 		return -EOPNOTSUPP;
-	chunk = memdev->payload_max - 8;
-	fd = open_memdev(memdev);
+	*chunk = memdev->payload_max - 8;
+	return open_memdev(memdev);
+}
+
+int cxl_memdev_read_label(struct cxl_memdev *memdev, void *buf, size_t len,
+			  size_t offset)
+{
+	size_t done = 0, chunk;
+	int fd = lsa_open(memdev, len, offset, &chunk), rc = 0;
+
 	if (fd < 0)
 		return fd;
 	while (done < len && !rc) {
@@ -160,16 +169,8 @@ int cxl_memdev_write_label(struct cxl_memdev *memdev, const void *buf,
 			   size_t len, size_t offset)
 {
 	size_t done = 0, chunk;
-	int fd, rc = 0;
+	int fd = lsa_open(memdev, len, offset, &chunk), rc = 0;
 
-	if (memdev->lsa_size == CXL_U64_NONE)
-		return -EOPNOTSUPP;
-	if (offset > memdev->lsa_size || len > memdev->lsa_size - offset)
-		return -ERANGE;
-	if (memdev->payload_max <= 8)
-		return -EOPNOTSUPP;
-	chunk = memdev->payload_max - 8;
-	fd = open_memdev(memdev);
 	if (fd < 0)
 		return fd;
 	while (done < len && !rc) {
