@@ -19,11 +19,11 @@
 #include <util/sysfs.h>
 #include "builtin.h"
 #include <devstate/context.h>
+#include <devstate/plan-json.h>
 #include <devstate/each.h>
 #include <devstate/parse.h>
 #include <devstate/state.h>
 #include <devstate/dax-json.h>
-#include "plan.h"
 
 struct plan_opts {
 	const char *region, *size, *start, *profile, *arch, *align, *memmap;

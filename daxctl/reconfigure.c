@@ -29,9 +29,9 @@
 #include <util/sysfs.h>
 #include "builtin.h"
 #include <devstate/dax-json.h>
+#include <devstate/plan-json.h>
 #include "config.h"
 #include <daxchange/decide.h>
-#include "plan.h"
 #include "reconfigure.h"
 #include "device-input.h"
 #include "zone-policy.h"

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-#ifndef DAXCTL_PLAN_H
-#define DAXCTL_PLAN_H
+/*
+ * Plans as the tools print them: daxctl plan's JSON and table, and the
+ * candidate objects daxctl reconfigure-device and cxl create-region
+ * show before they change anything.
+ */
+#ifndef DEVSTATE_PLAN_JSON_H
+#define DEVSTATE_PLAN_JSON_H
 
 #include <stdio.h>
-#include <daxctl/libdaxctl.h>
 #include <memmap/planner.h>
 
 struct sysroot;

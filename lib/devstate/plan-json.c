@@ -7,7 +7,7 @@
 #include <devstate/words.h>
 #include <util/json.h>
 #include <util/size.h>
-#include "plan.h"
+#include "plan-json.h"
 
 const char *plan_aligns_text(const struct memmap_profile *p)
 {
