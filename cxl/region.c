@@ -37,16 +37,17 @@
 #include "builtin.h"
 #include "filter.h"
 #include "json.h"
+#include "region.h"
 
 #define SZ_256M (256ULL << 20)
-#define MAX_WAYS 16
+#define MAX_WAYS CXL_REGION_MAX_WAYS
 
 enum region_action { R_CREATE, R_ENABLE, R_DISABLE, R_DESTROY };
 
 struct region_params {
 	const char *bus, *decoder, *size, *ways, *granularity, *type, *uuid;
 	const char *sysroot;
-	bool memdevs, human, debug, force, enforce_qos;
+	bool memdevs, human, debug, force, enforce_qos, plan;
 };
 
 static int parse_uint(const char *opt, const char *text, unsigned int *val)
@@ -61,15 +62,6 @@ static int parse_uint(const char *opt, const char *text, unsigned int *val)
 	return 0;
 }
 
-struct create_plan {
-	struct cxl_decoder *root;
-	struct cxl_memdev *mem[MAX_WAYS];
-	struct cxl_decoder *ep[MAX_WAYS];
-	unsigned int ways, granularity;
-	enum cxl_mode mode;
-	uint64_t size;
-	uuid_t uuid;
-};
 
 static struct cxl_decoder *find_root(struct cxl_ctx *ctx,
 				     const struct region_params *p)
@@ -547,6 +539,8 @@ static int region_action(int argc, char **argv, enum region_action act)
 		OPT_BOOL('u', "human", &p.human, "human friendly numbers"),
 		OPT_BOOL('Q', "enforce-qos", &p.enforce_qos,
 			 "refuse memdevs whose qos_class differs"),
+		OPT_BOOL(0, "plan", &p.plan,
+			 "print what the region's memmap will cost, and stop"),
 	};
 	const struct opt force = OPT_BOOL(
 		'f', "force", &p.force,
@@ -565,7 +559,7 @@ static int region_action(int argc, char **argv, enum region_action act)
 	n = 3;
 	if (act == R_CREATE) {
 		memcpy(opts + n, create, sizeof(create));
-		n += 8;
+		n += sizeof(create) / sizeof(create[0]);
 	}
 	if (act == R_DISABLE || act == R_DESTROY)
 		opts[n++] = force;
@@ -580,10 +574,11 @@ static int region_action(int argc, char **argv, enum region_action act)
 	}
 	if (p.debug)
 		log_set_verbose(2);
+	/* create-region reads the dax devices for the kernel's profile. */
 	rc = devstate_open(&ds, p.sysroot,
-			   DEVSTATE_CHANGE |
+			   (p.plan ? 0 : DEVSTATE_CHANGE) | DEVSTATE_DAX |
 				   (act == R_DISABLE || act == R_DESTROY ?
-					    DEVSTATE_ND | DEVSTATE_DAX :
+					    DEVSTATE_ND :
 					    0));
 	if (rc) {
 		devstate_close(&ds);
@@ -600,6 +595,8 @@ static int region_action(int argc, char **argv, enum region_action act)
 
 		rc = plan_create(ctx, &p, argc, argv, &c);
 		if (!rc)
+			region_plan(&ds, &c, p.plan, p.human);
+		if (!rc && !p.plan)
 			rc = do_create(ctx, &p, &c);
 		goto out;
 	}
