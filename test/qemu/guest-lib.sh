@@ -110,6 +110,14 @@ finish() {
 	if dmesg | grep -E 'WARNING:|BUG:|KASAN|Oops|Call Trace' >/tmp/bad; then
 		not_ok "kernel log is clean"
 		sed 's/^/# /' /tmp/bad
+		# The first report of each kind in full: its dump and
+		# backtrace say where.
+		dmesg | awk '/WARNING:|BUG:|KASAN:|Oops/ {
+				k = $0; sub(/^\[[^]]*\] */, "", k)
+				sub(/ at .*| in process .*|PID.*/, "", k)
+				if (!(k in seen)) { seen[k] = 1; left = 40 }
+			}
+			left > 0 { print; left-- }' | sed 's/^/# report: /'
 	else
 		ok "kernel log is clean"
 	fi
