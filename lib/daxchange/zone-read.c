@@ -76,7 +76,7 @@ static int read_zoneinfo(struct sysroot *root, int node, struct zone_inputs *in)
 	unsigned long long v;
 	size_t cap = 0;
 	int at, zone = -1, rc = 0;
-	bool mine = false, seen = false;
+	bool mine = false;
 	FILE *f;
 
 	f = sysfs_open_lines(root, "proc/zoneinfo");
@@ -92,7 +92,6 @@ static int read_zoneinfo(struct sysroot *root, int node, struct zone_inputs *in)
 				memset(&other, 0, sizeof(other));
 				z = &other;
 			}
-			seen |= mine;
 			continue;
 		}
 		if (!z)
@@ -119,8 +118,7 @@ static int read_zoneinfo(struct sysroot *root, int node, struct zone_inputs *in)
 	}
 	free(line);
 	fclose(f);
-	if (!seen)
-		return -ENOENT;
+	/* A node not online yet has no zones: all of them empty. */
 	for (zone = 0; zone < ZP_NR_ZONES; zone++)
 		if (in->node[zone].spanned && !start_seen[zone])
 			rc = -EBADMSG;
