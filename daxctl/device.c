@@ -23,6 +23,7 @@
 #include <util/size.h>
 #include <util/sysfs.h>
 #include "builtin.h"
+#include "zone-policy.h"
 #include <devstate/dax-json.h>
 #include <daxchange/dax-steps.h>
 
@@ -115,6 +116,12 @@ static int do_action(struct devstate_ctx *ds, void *obj, void *arg)
 		steps.steps[0].aux = o->movable != 0;
 		rc = steps_run(&steps, &run, NULL, &res);
 		steps_release(&steps);
+		/* Success only in the zone asked for, read back. */
+		if (!rc && action == DEV_ONLINE &&
+		    !zone_applied(dev, o->movable != 0,
+				  "they stay online there; offline-memory, "
+				  "then online-memory again"))
+			rc = -EIO;
 		return rc;
 	case DEV_ENABLE:
 		if (mode != DAXCTL_DEV_MODE_UNBOUND) {

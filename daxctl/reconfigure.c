@@ -360,9 +360,14 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		return EXIT_FAIL;
 	dev = run.dev;
 	if (!dax_verify_setup(dev, &t)) {
-		pr_err("%s: the kernel did not apply the request (now %s); "
-		       "putting it back",
-		       run.name, dax_mode_name(daxctl_dev_get_mode(dev)));
+		/* The zone is the kernel's to pick: say which it took. */
+		if (t.mode != DAXCTL_DEV_MODE_RAM || !t.online ||
+		    daxctl_dev_get_mode(dev) != DAXCTL_DEV_MODE_RAM ||
+		    zone_applied(dev, t.movable, "putting it back"))
+			pr_err("%s: the kernel did not apply the request "
+			       "(now %s); putting it back",
+			       run.name,
+			       dax_mode_name(daxctl_dev_get_mode(dev)));
 		if (!dax_journal_undo(r->ds, &j, "the request"))
 			journal_remove(&j);
 		return EXIT_FAIL;

@@ -2,8 +2,10 @@
 /*
  * The zone a system-ram change asks for against what the kernel will do:
  * its auto_online_blocks policy onlines hot-added memory itself when
- * kmem binds (Debian's 6.12: online, to ZONE_NORMAL), and online memory
- * never changes zone.  Checked before anything changes.
+ * kmem binds (Debian's 6.12: online), to the zone the kernel's rules give
+ * (daxchange/zone-predict.h: online_policy, movable_node, the zones the
+ * node spans), and online memory never changes zone.  Checked before
+ * anything changes, and once more after the memory is online.
  */
 #ifndef DAXCTL_ZONE_POLICY_H
 #define DAXCTL_ZONE_POLICY_H
@@ -19,5 +21,12 @@
 int zone_policy_check(struct daxctl_dev *dev, const struct dax_setup *cur,
 		      const struct dax_setup *t, const struct dax_request *req,
 		      bool binds_kmem);
+
+/*
+ * After an online: true when every online block of the device is in the
+ * zone asked for (ZONE_MOVABLE, or a kernel zone), else false after one
+ * line saying where the kernel put them, ended by then (what follows).
+ */
+bool zone_applied(struct daxctl_dev *dev, bool movable, const char *then);
 
 #endif
