@@ -160,8 +160,6 @@ static void list_buses(struct ndctl_ctx *ctx)
 		if (!bus)
 			break;
 		bus->ctx = ctx;
-		read_str(ctx->root, bus->provider, sizeof(bus->provider), *n,
-			 "provider");
 		*tail = bus;
 		tail = &bus->next;
 	}
@@ -471,6 +469,19 @@ static unsigned int current_sector_size(const char *list)
 	return (unsigned int)v;
 }
 
+static void load_namespace_extent(struct ndctl_namespace *ns)
+{
+	struct sysroot *root = ns->region->bus->ctx->root;
+
+	if (ns->extent_read)
+		return;
+	ns->extent_read = true;
+	ns->size_err = sysfs_read_u64(root, &ns->size, ND_DEVICES "/%s/size",
+				      ns->devname);
+	sysfs_read_u64(root, &ns->resource, ND_DEVICES "/%s/resource",
+		       ns->devname);
+}
+
 static void load_namespace(struct ndctl_namespace *ns)
 {
 	struct sysroot *root = ns->region->bus->ctx->root;
@@ -481,9 +492,7 @@ static void load_namespace(struct ndctl_namespace *ns)
 		return;
 	ns->loaded = true;
 	read_str(root, ns->mode, sizeof(ns->mode), name, "mode");
-	ns->size_err =
-		sysfs_read_u64(root, &ns->size, ND_DEVICES "/%s/size", name);
-	sysfs_read_u64(root, &ns->resource, ND_DEVICES "/%s/resource", name);
+	load_namespace_extent(ns);
 	/* Label-less (nd_namespace_io) namespaces have no uuid at all. */
 	ns->has_label = sysfs_exists(root, ND_DEVICES "/%s/uuid", name);
 	read_str(root, ns->uuid, sizeof(ns->uuid), name, "uuid");
@@ -498,6 +507,22 @@ static void load_namespace(struct ndctl_namespace *ns)
 	ns->enabled = is_bound(root, name);
 }
 
+static void load_claim_target(struct ndctl_claim *claim)
+{
+	struct sysroot *root = claim->region->bus->ctx->root;
+	const char *name = claim->devname;
+
+	if (claim->target_read)
+		return;
+	claim->target_read = true;
+	read_str(root, claim->namespace, sizeof(claim->namespace), name,
+		 "namespace");
+	read_str(root, claim->mode, sizeof(claim->mode), name, "mode");
+	read_str(root, claim->supported, sizeof(claim->supported), name,
+		 "supported_alignments");
+	sysfs_read_align(root, &claim->align, ND_DEVICES "/%s/align", name);
+}
+
 static void load_claim(struct ndctl_claim *claim)
 {
 	struct sysroot *root = claim->region->bus->ctx->root;
@@ -506,13 +531,8 @@ static void load_claim(struct ndctl_claim *claim)
 	if (claim->loaded)
 		return;
 	claim->loaded = true;
-	read_str(root, claim->namespace, sizeof(claim->namespace), name,
-		 "namespace");
-	read_str(root, claim->mode, sizeof(claim->mode), name, "mode");
+	load_claim_target(claim);
 	read_str(root, claim->uuid, sizeof(claim->uuid), name, "uuid");
-	read_str(root, claim->supported, sizeof(claim->supported), name,
-		 "supported_alignments");
-	sysfs_read_align(root, &claim->align, ND_DEVICES "/%s/align", name);
 	if (!strncmp(name, "btt", 3)) {
 		char buf[128];
 
@@ -546,7 +566,7 @@ void nd_region_link(struct ndctl_region *region)
 	region->linked = true;
 	list_region(region);
 	for (c = region->claims; c; c = c->next)
-		load_claim(c);
+		load_claim_target(c);
 	for (ns = region->namespaces; ns; ns = ns->next)
 		for (c = region->claims; c; c = c->next)
 			if (!strcmp(c->namespace, ns->devname))
@@ -622,6 +642,9 @@ const char *ndctl_bus_get_devname(struct ndctl_bus *bus)
 
 const char *ndctl_bus_get_provider(struct ndctl_bus *bus)
 {
+	if (!bus->provider[0])
+		read_str(bus->ctx->root, bus->provider, sizeof(bus->provider),
+			 bus->devname, "provider");
 	return bus->provider;
 }
 
@@ -914,19 +937,19 @@ enum ndctl_ns_mode ndctl_namespace_get_mode(struct ndctl_namespace *ns)
 
 uint64_t ndctl_namespace_get_size(struct ndctl_namespace *ns)
 {
-	load_namespace(ns);
+	load_namespace_extent(ns);
 	return ns->size;
 }
 
 int ndctl_namespace_get_size_err(struct ndctl_namespace *ns)
 {
-	load_namespace(ns);
+	load_namespace_extent(ns);
 	return ns->size_err;
 }
 
 uint64_t ndctl_namespace_get_resource(struct ndctl_namespace *ns)
 {
-	load_namespace(ns);
+	load_namespace_extent(ns);
 	return ns->resource;
 }
 
@@ -982,7 +1005,7 @@ bool ndctl_namespace_is_active(struct ndctl_namespace *ns)
 {
 	load_namespace(ns);
 	nd_region_link(ns->region);
-	return ns->enabled || (ns->claim && ns->claim->enabled);
+	return ns->enabled || (ns->claim && ndctl_claim_is_enabled(ns->claim));
 }
 
 struct ndctl_claim *ndctl_namespace_get_claim(struct ndctl_namespace *ns)
@@ -998,13 +1021,13 @@ const char *ndctl_claim_get_devname(struct ndctl_claim *claim)
 
 const char *ndctl_claim_get_namespace(struct ndctl_claim *claim)
 {
-	load_claim(claim);
+	load_claim_target(claim);
 	return claim->namespace;
 }
 
 enum ndctl_map ndctl_claim_get_map(struct ndctl_claim *claim)
 {
-	load_claim(claim);
+	load_claim_target(claim);
 	if (!strcmp(claim->mode, "ram"))
 		return NDCTL_MAP_MEM;
 	if (!strcmp(claim->mode, "pmem"))
@@ -1014,7 +1037,7 @@ enum ndctl_map ndctl_claim_get_map(struct ndctl_claim *claim)
 
 uint64_t ndctl_claim_get_align(struct ndctl_claim *claim)
 {
-	load_claim(claim);
+	load_claim_target(claim);
 	return claim->align;
 }
 
@@ -1054,7 +1077,7 @@ int ndctl_claim_get_supported_alignments(struct ndctl_claim *claim,
 	char list[sizeof(claim->supported)], *tok, *save;
 	int n = 0;
 
-	load_claim(claim);
+	load_claim_target(claim);
 	strcpy(list, claim->supported);
 	for (tok = strtok_r(list, " ", &save); tok && n < max;
 	     tok = strtok_r(NULL, " ", &save))

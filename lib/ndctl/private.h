@@ -39,7 +39,11 @@ struct ndctl_claim {
 	uint64_t align, size, resource;
 	unsigned int sector_size;
 	bool enabled;
-	bool loaded; /* the attributes above the region were read */
+	/*
+	 * What it claims and how (namespace, mode, align, supported), and
+	 * the rest: a lookup of one claim reads four attributes.
+	 */
+	bool target_read, loaded;
 };
 
 struct ndctl_namespace {
@@ -56,7 +60,8 @@ struct ndctl_namespace {
 	int size_err; /* reading size: 0 or the -errno */
 	int numa_node, target_node;
 	struct ndctl_claim *claim; /* set by nd_region_link() */
-	bool loaded;
+	bool extent_read; /* size and resource */
+	bool loaded; /* the rest */
 };
 
 struct ndctl_region {
@@ -96,7 +101,7 @@ struct ndctl_bus {
 	struct ndctl_bus *next;
 	struct ndctl_ctx *ctx;
 	char *devname;
-	char provider[64];
+	char provider[64]; /* read by its getter */
 	struct ndctl_dimm *dimms;
 	struct ndctl_region *regions;
 	bool listed; /* dimms and regions, by name */
