@@ -648,9 +648,19 @@ const char *ndctl_bus_get_provider(struct ndctl_bus *bus)
 	return bus->provider;
 }
 
+/*
+ * A caller that walks a list sees it as one reading: the first step
+ * reads every object on it, before anything the caller does in the walk
+ * can change them.  Lookups by name (ndctl_get_namespace(),
+ * ndctl_get_claim()) read only what they find.
+ */
 struct ndctl_dimm *ndctl_dimm_get_first(struct ndctl_bus *bus)
 {
+	struct ndctl_dimm *dimm;
+
 	list_bus(bus);
+	for (dimm = bus->dimms; dimm; dimm = dimm->next)
+		load_dimm(dimm);
 	return bus->dimms;
 }
 
@@ -696,7 +706,11 @@ bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm)
 
 struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus)
 {
+	struct ndctl_region *region;
+
 	list_bus(bus);
+	for (region = bus->regions; region; region = region->next)
+		nd_region_load(region);
 	return bus->regions;
 }
 
@@ -860,7 +874,15 @@ int ndctl_mapping_get_position(struct ndctl_mapping *m)
 
 struct ndctl_namespace *ndctl_namespace_get_first(struct ndctl_region *region)
 {
+	struct ndctl_namespace *ns;
+	struct ndctl_claim *claim;
+
 	list_region(region);
+	for (ns = region->namespaces; ns; ns = ns->next)
+		load_namespace(ns);
+	for (claim = region->claims; claim; claim = claim->next)
+		load_claim(claim);
+	nd_region_link(region);
 	return region->namespaces;
 }
 
@@ -883,11 +905,16 @@ struct ndctl_namespace *ndctl_get_namespace(struct ndctl_ctx *ctx,
 
 	if (!is_nd_device(ctx, devname))
 		return NULL;
-	ndctl_bus_foreach (ctx, bus)
-		ndctl_region_foreach (bus, region)
-			ndctl_namespace_foreach (region, ns)
+	list_buses(ctx);
+	for (bus = ctx->buses; bus; bus = bus->next) {
+		list_bus(bus);
+		for (region = bus->regions; region; region = region->next) {
+			list_region(region);
+			for (ns = region->namespaces; ns; ns = ns->next)
 				if (!strcmp(ns->devname, devname))
 					return ns;
+		}
+	}
 	return NULL;
 }
 
@@ -899,13 +926,16 @@ struct ndctl_claim *ndctl_get_claim(struct ndctl_ctx *ctx, const char *devname)
 
 	if (!is_nd_device(ctx, devname))
 		return NULL;
-	ndctl_bus_foreach (ctx, bus)
-		ndctl_region_foreach (bus, region) {
+	list_buses(ctx);
+	for (bus = ctx->buses; bus; bus = bus->next) {
+		list_bus(bus);
+		for (region = bus->regions; region; region = region->next) {
 			list_region(region);
 			for (claim = region->claims; claim; claim = claim->next)
 				if (!strcmp(claim->devname, devname))
 					return claim;
 		}
+	}
 	return NULL;
 }
 
