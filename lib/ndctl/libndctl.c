@@ -57,7 +57,7 @@ static void free_buses(struct ndctl_ctx *ctx)
 		free(bus->devname);
 		free(bus);
 	}
-	ctx->listed = false;
+	ctx->listed = ctx->ordered = false;
 }
 
 static bool is_bound(struct sysroot *root, const char *name)
@@ -138,17 +138,11 @@ static bool is_nd_device(struct ndctl_ctx *ctx, const char *name)
 		(head) = _done;                                            \
 	} while (0)
 
-/*
- * Buses in the order upstream's libndctl walks the kernel's directories
- * (see sysfs_list_walk_order()): as /sys/class/nd holds their control
- * devices (ndctlN is the control device of ndbusN), any other after them
- * in name order.  Without memory the list stops short.
- */
+/* The buses in name order; without memory the list stops short. */
 static void list_buses(struct ndctl_ctx *ctx)
 {
 	struct ndctl_bus **tail = &ctx->buses, *bus;
-	char **order, **n;
-	int count, i;
+	char **n;
 
 	if (ctx->listed)
 		return;
@@ -163,6 +157,24 @@ static void list_buses(struct ndctl_ctx *ctx)
 		*tail = bus;
 		tail = &bus->next;
 	}
+}
+
+/*
+ * The buses in the order upstream's libndctl walks the kernel's
+ * directories (see sysfs_list_walk_order()): as /sys/class/nd holds
+ * their control devices (ndctlN is the control device of ndbusN), any
+ * other after them in name order.  Only a walk needs it: a lookup by
+ * name finds the same device in any order.
+ */
+static void order_buses(struct ndctl_ctx *ctx)
+{
+	char **order;
+	int count, i;
+
+	list_buses(ctx);
+	if (ctx->ordered)
+		return;
+	ctx->ordered = true;
 	count = sysfs_list_walk_order(ctx->root, "ndctl", &order,
 				      "sys/class/nd");
 	for (i = 0; i < count; i++) {
@@ -626,7 +638,7 @@ struct sysroot *ndctl_get_root(struct ndctl_ctx *ctx)
 
 struct ndctl_bus *ndctl_bus_get_first(struct ndctl_ctx *ctx)
 {
-	list_buses(ctx);
+	order_buses(ctx);
 	return ctx->buses;
 }
 

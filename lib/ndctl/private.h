@@ -117,7 +117,8 @@ struct ndctl_ctx {
 	 */
 	char **devices;
 	struct ndctl_bus *buses;
-	bool listed; /* buses */
+	bool listed; /* buses, in name order */
+	bool ordered; /* and then in the kernel's (order_buses()) */
 };
 
 /* Fill in what the struct's "loaded" or "listed" flag says is missing. */
