@@ -6,7 +6,9 @@
  * through the command's nd library (devstate_nd(), found through the
  * dax library's userdata), which reads the bus on first use: looking up
  * one nd dax device and its namespace lists the bus's and the region's
- * directories and reads those two devices, not the whole bus.
+ * directories and reads six attributes of those two devices: nine
+ * opens on the devdax fixture, where opening the context used to read
+ * the whole bus first.
  */
 #ifndef DEVSTATE_BACKING_H
 #define DEVSTATE_BACKING_H
