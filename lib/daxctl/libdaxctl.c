@@ -363,6 +363,16 @@ struct sysroot *daxctl_get_root(struct daxctl_ctx *ctx)
 	return ctx->root;
 }
 
+void daxctl_set_userdata(struct daxctl_ctx *ctx, void *data)
+{
+	ctx->userdata = data;
+}
+
+void *daxctl_get_userdata(struct daxctl_ctx *ctx)
+{
+	return ctx->userdata;
+}
+
 uint64_t daxctl_get_memory_block_size(struct daxctl_ctx *ctx)
 {
 	return ctx->block_size;

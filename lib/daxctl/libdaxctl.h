@@ -41,6 +41,13 @@ void daxctl_unref(struct daxctl_ctx *ctx);
 /* Re-read everything; previously returned objects become invalid. */
 int daxctl_refresh(struct daxctl_ctx *ctx);
 struct sysroot *daxctl_get_root(struct daxctl_ctx *ctx);
+/*
+ * What the caller hangs on the context (devstate: its own context, so
+ * that a reader handed a dax object finds the command's nd library).
+ * Kept across daxctl_refresh(); NULL until set.
+ */
+void daxctl_set_userdata(struct daxctl_ctx *ctx, void *data);
+void *daxctl_get_userdata(struct daxctl_ctx *ctx);
 /* Memory block size in bytes (block_size_bytes), 0 when unknown. */
 uint64_t daxctl_get_memory_block_size(struct daxctl_ctx *ctx);
 

@@ -48,6 +48,7 @@ struct daxctl_ctx {
 	uint64_t block_size; /* 0 when absent or not a valid size */
 	char block_size_text[24]; /* what block_size_bytes held */
 	struct daxctl_region *regions;
+	void *userdata; /* daxctl_set_userdata() */
 };
 
 struct sysroot;

@@ -3,10 +3,12 @@
  * What a dax region is carved from: the one reader of the namespace
  * behind a dax device.  It sits here, above both libraries, so that
  * libdaxctl reads only the dax bus and never an nd attribute.  It reads
- * the nd dax device's four attributes and its namespace's two by path
- * rather than through the command's nd context: opening that context
- * walks the whole nd bus (ndctl list opens 264 files on the devdax
- * fixture), and daxctl list and reconfigure-device need six reads.
+ * through the command's nd library (devstate_nd(), found through the
+ * dax library's userdata), which reads the bus on first use: looking up
+ * one nd dax device and its namespace lists the bus's and the region's
+ * directories and reads six attributes of those two devices: nine
+ * opens on the devdax fixture, where opening the context used to read
+ * the whole bus first.
  */
 #ifndef DEVSTATE_BACKING_H
 #define DEVSTATE_BACKING_H
@@ -35,7 +37,11 @@ struct dev_backing {
 	/* What the nd dax device accepts as align, 0-terminated. */
 	uint64_t supported_aligns[8];
 };
-/* Fills b in (zeroed when region is not nd); 0 or -ENAMETOOLONG. */
+/*
+ * Fills b in (zeroed when region is not nd, or its dax library was not
+ * opened by devstate_open()); 0 or -ENAMETOOLONG.  The nd library is
+ * the command's: it shows the state of its last refresh.
+ */
 int dev_backing_read(struct daxctl_region *region, struct dev_backing *b);
 
 #endif

@@ -91,6 +91,9 @@ int devstate_open(struct devstate_ctx *ds, const char *sysroot,
 		rc = ndctl_new(&ds->nd, ds->root);
 	if (!rc && want & DEVSTATE_DAX)
 		rc = daxctl_new(&ds->dax, ds->root);
+	/* The backing reader (backing.h) finds the nd library through it. */
+	if (!rc && ds->dax)
+		daxctl_set_userdata(ds->dax, ds);
 	if (rc) {
 		pr_err("cannot read sysfs under '%s': %s", path, strerror(-rc));
 		return rc;

@@ -233,15 +233,17 @@ struct ndctl_dimm *ndctl_bus_dimm_by_address(struct ndctl_bus *bus,
 	uint32_t status;
 	int rc, ways = 0;
 
-	for (region = bus->regions; region; region = region->next)
-		if (spa >= region->resource &&
-		    spa - region->resource < region->size)
+	ndctl_region_foreach (bus, region) {
+		uint64_t start = ndctl_region_get_resource(region);
+
+		if (spa >= start && spa - start < ndctl_region_get_size(region))
 			found = region;
+	}
 	if (!found)
 		return NULL;
 	/* One DIMM behind the region: no firmware to ask. */
-	if (found->mappings && !found->mappings->next) {
-		for (dimm = bus->dimms; dimm; dimm = dimm->next)
+	if (ndctl_mapping_get_first(found) && !found->mappings->next) {
+		ndctl_dimm_foreach (bus, dimm)
 			if (!strcmp(dimm->devname, found->mappings->dimm))
 				return dimm;
 		return NULL;
@@ -257,8 +259,8 @@ struct ndctl_dimm *ndctl_bus_dimm_by_address(struct ndctl_bus *bus,
 			    nd_translate_spa_size(1) - ND_TRANSLATE_SPA_IN);
 	if (rc < 0 || nd_translate_spa_decode(buf, (size_t)rc, &status, &dev))
 		return NULL;
-	for (dimm = bus->dimms; dimm; dimm = dimm->next)
-		if (dimm->handle == (int64_t)dev.handle)
+	ndctl_dimm_foreach (bus, dimm)
+		if (ndctl_dimm_get_handle(dimm) == (int64_t)dev.handle)
 			return dimm;
 	return NULL;
 }
@@ -266,18 +268,18 @@ struct ndctl_dimm *ndctl_bus_dimm_by_address(struct ndctl_bus *bus,
 int ndctl_namespace_get_injection_bounds(struct ndctl_namespace *ns,
 					 uint64_t *start, uint64_t *size)
 {
-	struct ndctl_claim *claim = ns->claim;
+	struct ndctl_claim *claim = ndctl_namespace_get_claim(ns);
 
-	if (claim && claim->enabled) {
+	if (claim && ndctl_claim_is_enabled(claim)) {
 		/* A btt's data and metadata are not told apart. */
 		if (!strncmp(claim->devname, "btt", 3))
 			return -EOPNOTSUPP;
-		*start = claim->resource;
-		*size = claim->size;
+		*start = ndctl_claim_get_resource(claim);
+		*size = ndctl_claim_get_size(claim);
 		return 0;
 	}
-	*start = ns->resource;
-	*size = ns->size;
+	*start = ndctl_namespace_get_resource(ns);
+	*size = ndctl_namespace_get_size(ns);
 	return 0;
 }
 
@@ -286,7 +288,7 @@ int ndctl_region_get_interleave_ways(struct ndctl_region *region)
 	struct ndctl_mapping *m;
 	int n = 0;
 
-	for (m = region->mappings; m; m = m->next)
+	ndctl_mapping_foreach (region, m)
 		n++;
 	return n;
 }

@@ -57,30 +57,7 @@ static void free_buses(struct ndctl_ctx *ctx)
 		free(bus->devname);
 		free(bus);
 	}
-}
-
-/* Name of the directory that holds a device: its parent device. */
-static int parent_name(struct sysroot *root, const char *name, char *buf,
-		       size_t len)
-{
-	char *canon = sysfs_canonical(root, ND_DEVICES "/%s", name);
-	char *slash, *parent;
-	int rc = -ENOENT;
-
-	if (!canon)
-		return rc;
-	slash = strrchr(canon, '/');
-	if (slash) {
-		*slash = '\0';
-		parent = strrchr(canon, '/');
-		parent = parent ? parent + 1 : canon;
-		if (strlen(parent) < len) {
-			strcpy(buf, parent);
-			rc = 0;
-		}
-	}
-	free(canon);
-	return rc;
+	ctx->listed = ctx->ordered = false;
 }
 
 static bool is_bound(struct sysroot *root, const char *name)
@@ -113,40 +90,201 @@ static void child_name(struct sysroot *root, char *buf, size_t len,
 	sysfs_free_names(names);
 }
 
-static struct ndctl_bus *add_bus(struct ndctl_ctx *ctx, const char *name)
+/*
+ * Whether name is a device of the nd bus: a bus's or a region's
+ * directory holds attributes and other objects beside its child devices
+ * ("dax_seed", "ndctl0"), and ND_DEVICES tells which are devices.
+ */
+static bool is_nd_device(struct ndctl_ctx *ctx, const char *name)
 {
-	struct ndctl_bus *bus = calloc(1, sizeof(*bus));
+	char **n;
 
-	if (!bus)
-		return NULL;
-	bus->ctx = ctx;
-	bus->devname = strdup(name);
-	read_str(ctx->root, bus->provider, sizeof(bus->provider), name,
-		 "provider");
-	LIST_APPEND(ctx->buses, bus);
-	return bus;
+	for (n = ctx->devices; n && *n; n++)
+		if (!strcmp(*n, name))
+			return true;
+	return false;
 }
 
-static struct ndctl_bus *find_bus(struct ndctl_ctx *ctx, const char *name)
-{
-	struct ndctl_bus *bus;
+/* A zeroed object of size whose devname is name, or NULL. */
+#define NEW_OBJECT(obj, name)                                    \
+	do {                                                     \
+		(obj) = calloc(1, sizeof(*(obj)));               \
+		if ((obj) && !((obj)->devname = strdup(name))) { \
+			free(obj);                               \
+			(obj) = NULL;                            \
+		}                                                \
+	} while (0)
 
-	for (bus = ctx->buses; bus; bus = bus->next)
-		if (!strcmp(bus->devname, name))
-			return bus;
-	return NULL;
+/*
+ * Move the objects of a list named in names to its front, in that order;
+ * any other keeps its place after them.
+ */
+#define REORDER_BY_NAME(head, names, n)                                    \
+	do {                                                               \
+		__typeof__(head) _done = NULL, *_dt = &_done, _item;       \
+		for (int _i = 0; _i < (n); _i++) {                         \
+			__typeof__(head) *_p = &(head);                    \
+			while (*_p && strcmp((*_p)->devname, (names)[_i])) \
+				_p = &(*_p)->next;                         \
+			if (!*_p)                                          \
+				continue;                                  \
+			_item = *_p;                                       \
+			*_p = _item->next;                                 \
+			_item->next = NULL;                                \
+			*_dt = _item;                                      \
+			_dt = &_item->next;                                \
+		}                                                          \
+		*_dt = (head);                                             \
+		(head) = _done;                                            \
+	} while (0)
+
+/* The buses in name order; without memory the list stops short. */
+static void list_buses(struct ndctl_ctx *ctx)
+{
+	struct ndctl_bus **tail = &ctx->buses, *bus;
+	char **n;
+
+	if (ctx->listed)
+		return;
+	ctx->listed = true;
+	for (n = ctx->devices; n && *n; n++) {
+		if (strncmp(*n, "ndbus", strlen("ndbus")))
+			continue;
+		NEW_OBJECT(bus, *n);
+		if (!bus)
+			break;
+		bus->ctx = ctx;
+		*tail = bus;
+		tail = &bus->next;
+	}
 }
 
-static struct ndctl_region *find_region(struct ndctl_ctx *ctx, const char *name)
+/*
+ * The buses in the order upstream's libndctl walks the kernel's
+ * directories (see sysfs_list_walk_order()): as /sys/class/nd holds
+ * their control devices (ndctlN is the control device of ndbusN), any
+ * other after them in name order.  Only a walk needs it: a lookup by
+ * name finds the same device in any order.
+ */
+static void order_buses(struct ndctl_ctx *ctx)
 {
-	struct ndctl_region *region;
-	struct ndctl_bus *bus;
+	char **order;
+	int count, i;
 
-	for (bus = ctx->buses; bus; bus = bus->next)
-		for (region = bus->regions; region; region = region->next)
-			if (!strcmp(region->devname, name))
-				return region;
-	return NULL;
+	list_buses(ctx);
+	if (ctx->ordered)
+		return;
+	ctx->ordered = true;
+	count = sysfs_list_walk_order(ctx->root, "ndctl", &order,
+				      "sys/class/nd");
+	for (i = 0; i < count; i++) {
+		char *bus_name;
+
+		if (asprintf(&bus_name, "ndbus%s", order[i] + strlen("ndctl")) <
+		    0)
+			break;
+		free(order[i]);
+		order[i] = bus_name;
+	}
+	if (count > 0)
+		REORDER_BY_NAME(ctx->buses, order, count);
+	sysfs_free_names(order);
+}
+
+/*
+ * A bus's DIMMs and regions, by name, as its directory holds them (the
+ * order upstream lists them in).  Their attributes wait for a getter.
+ */
+static void list_bus(struct ndctl_bus *bus)
+{
+	struct ndctl_dimm **dimm_tail = &bus->dimms, *dimm;
+	struct ndctl_region **region_tail = &bus->regions, *region;
+	struct ndctl_ctx *ctx = bus->ctx;
+	char **names, **n;
+
+	if (bus->listed)
+		return;
+	bus->listed = true;
+	if (sysfs_list_walk_order(ctx->root, "", &names, ND_DEVICES "/%s",
+				  bus->devname) <= 0)
+		return;
+	for (n = names; *n; n++) {
+		if (!is_nd_device(ctx, *n))
+			continue;
+		if (!strncmp(*n, "nmem", strlen("nmem"))) {
+			NEW_OBJECT(dimm, *n);
+			if (!dimm)
+				break;
+			dimm->bus = bus;
+			*dimm_tail = dimm;
+			dimm_tail = &dimm->next;
+		} else if (!strncmp(*n, "region", strlen("region"))) {
+			NEW_OBJECT(region, *n);
+			if (!region)
+				break;
+			region->bus = bus;
+			sscanf(*n, "region%d", &region->id);
+			*region_tail = region;
+			region_tail = &region->next;
+		}
+	}
+	sysfs_free_names(names);
+}
+
+/* Sorted as sysfs_list() sorts ("dax0.10" after "dax0.9"). */
+static int devname_order(const void *a, const void *b)
+{
+	return devname_cmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * A region's namespaces as its directory holds them (upstream's order),
+ * and the devices that may claim one: pfn, then dax, then btt, each kind
+ * in name order.  Their attributes wait for a getter.
+ */
+static void list_region(struct ndctl_region *region)
+{
+	static const char *const kinds[] = { "pfn", "dax", "btt" };
+	struct ndctl_namespace **ns_tail = &region->namespaces, *ns;
+	struct ndctl_claim **claim_tail = &region->claims, *claim;
+	struct ndctl_ctx *ctx = region->bus->ctx;
+	char **names, **n;
+	size_t k, count;
+
+	if (region->listed)
+		return;
+	region->listed = true;
+	if (sysfs_list_walk_order(ctx->root, "", &names, ND_DEVICES "/%s",
+				  region->devname) <= 0)
+		return;
+	for (n = names; *n; n++) {
+		if (strncmp(*n, "namespace", strlen("namespace")) ||
+		    !is_nd_device(ctx, *n))
+			continue;
+		NEW_OBJECT(ns, *n);
+		if (!ns)
+			goto out;
+		ns->region = region;
+		*ns_tail = ns;
+		ns_tail = &ns->next;
+	}
+	for (count = 0; names[count];)
+		count++;
+	qsort(names, count, sizeof(*names), devname_order);
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		for (n = names; *n; n++) {
+			if (strncmp(*n, kinds[k], strlen(kinds[k])) ||
+			    !is_nd_device(ctx, *n))
+				continue;
+			NEW_OBJECT(claim, *n);
+			if (!claim)
+				goto out;
+			claim->region = region;
+			*claim_tail = claim;
+			claim_tail = &claim->next;
+		}
+out:
+	sysfs_free_names(names);
 }
 
 /*
@@ -193,34 +331,24 @@ static void read_dimm_flags(struct sysroot *root, struct ndctl_dimm *dimm)
 	}
 }
 
-static int add_dimm(struct ndctl_ctx *ctx, const char *name)
+static void load_dimm(struct ndctl_dimm *dimm)
 {
-	struct ndctl_dimm *dimm;
-	struct ndctl_bus *bus;
-	char parent[32];
+	struct sysroot *root = dimm->bus->ctx->root;
+	const char *name = dimm->devname;
 	uint64_t v;
 
-	if (parent_name(ctx->root, name, parent, sizeof(parent)))
-		return 0;
-	bus = find_bus(ctx, parent);
-	if (!bus)
-		return 0;
-	dimm = calloc(1, sizeof(*dimm));
-	if (!dimm)
-		return -ENOMEM;
-	dimm->bus = bus;
-	dimm->devname = strdup(name);
+	if (dimm->loaded)
+		return;
+	dimm->loaded = true;
 	dimm->handle = dimm->phys_id = -1;
-	if (!sysfs_read_u64(ctx->root, &v, ND_DEVICES "/%s/nfit/handle", name))
+	if (!sysfs_read_u64(root, &v, ND_DEVICES "/%s/nfit/handle", name))
 		dimm->handle = (int64_t)v;
-	if (!sysfs_read_u64(ctx->root, &v, ND_DEVICES "/%s/nfit/phys_id", name))
+	if (!sysfs_read_u64(root, &v, ND_DEVICES "/%s/nfit/phys_id", name))
 		dimm->phys_id = (int64_t)v;
-	read_str(ctx->root, dimm->unique_id, sizeof(dimm->unique_id), name,
+	read_str(root, dimm->unique_id, sizeof(dimm->unique_id), name,
 		 "nfit/id");
-	dimm->enabled = is_bound(ctx->root, name);
-	read_dimm_flags(ctx->root, dimm);
-	LIST_APPEND(bus->dimms, dimm);
-	return 0;
+	dimm->enabled = is_bound(root, name);
+	read_dimm_flags(root, dimm);
 }
 
 /*
@@ -247,12 +375,12 @@ static int parse_region_mapping(char *buf, struct ndctl_mapping *m)
 	return 0;
 }
 
-static int load_region_mappings(struct ndctl_ctx *ctx,
+static int load_region_mappings(struct sysroot *root,
 				struct ndctl_region *region)
 {
 	int count = 0, i;
 
-	sysfs_read_int(ctx->root, &count, ND_DEVICES "/%s/mappings",
+	sysfs_read_int(root, &count, ND_DEVICES "/%s/mappings",
 		       region->devname);
 	if (count > REGION_MAPPINGS_MAX)
 		count = REGION_MAPPINGS_MAX;
@@ -262,7 +390,7 @@ static int load_region_mappings(struct ndctl_ctx *ctx,
 
 		if (!m)
 			return -ENOMEM;
-		if (sysfs_read(ctx->root, buf, sizeof(buf),
+		if (sysfs_read(root, buf, sizeof(buf),
 			       ND_DEVICES "/%s/mapping%d", region->devname,
 			       i) ||
 		    parse_region_mapping(buf, m)) {
@@ -274,25 +402,16 @@ static int load_region_mappings(struct ndctl_ctx *ctx,
 	return 0;
 }
 
-static int add_region(struct ndctl_ctx *ctx, const char *name)
+void nd_region_load(struct ndctl_region *region)
 {
-	struct ndctl_region *region;
-	struct ndctl_bus *bus;
-	char parent[32], devtype[32];
-	struct sysroot *root = ctx->root;
+	struct sysroot *root = region->bus->ctx->root;
+	const char *name = region->devname;
+	char devtype[32];
 	int nstype;
 
-	if (parent_name(root, name, parent, sizeof(parent)))
-		return 0;
-	bus = find_bus(ctx, parent);
-	if (!bus)
-		return 0;
-	region = calloc(1, sizeof(*region));
-	if (!region)
-		return -ENOMEM;
-	region->bus = bus;
-	region->devname = strdup(name);
-	sscanf(name, "region%d", &region->id);
+	if (region->loaded)
+		return;
+	region->loaded = true;
 	sysfs_read_u64(root, &region->size, ND_DEVICES "/%s/size", name);
 	region->has_align = !sysfs_read_align(root, &region->align,
 					      ND_DEVICES "/%s/align", name);
@@ -339,8 +458,7 @@ static int add_region(struct ndctl_ctx *ctx, const char *name)
 		region->iset_id = 0;
 	}
 	region->enabled = is_bound(root, name);
-	LIST_APPEND(bus->regions, region);
-	return load_region_mappings(ctx, region);
+	load_region_mappings(root, region);
 }
 
 /* "[512] 4096": the bracketed entry is the one in use. */
@@ -363,26 +481,30 @@ static unsigned int current_sector_size(const char *list)
 	return (unsigned int)v;
 }
 
-static int add_namespace(struct ndctl_ctx *ctx, const char *name)
+static void load_namespace_extent(struct ndctl_namespace *ns)
 {
-	struct sysroot *root = ctx->root;
-	struct ndctl_namespace *ns;
-	struct ndctl_region *region;
-	char parent[32], buf[128];
+	struct sysroot *root = ns->region->bus->ctx->root;
 
-	if (parent_name(root, name, parent, sizeof(parent)))
-		return 0;
-	region = find_region(ctx, parent);
-	if (!region)
-		return 0;
-	ns = calloc(1, sizeof(*ns));
-	if (!ns)
-		return -ENOMEM;
-	ns->region = region;
-	ns->devname = strdup(name);
+	if (ns->extent_read)
+		return;
+	ns->extent_read = true;
+	ns->size_err = sysfs_read_u64(root, &ns->size, ND_DEVICES "/%s/size",
+				      ns->devname);
+	sysfs_read_u64(root, &ns->resource, ND_DEVICES "/%s/resource",
+		       ns->devname);
+}
+
+static void load_namespace(struct ndctl_namespace *ns)
+{
+	struct sysroot *root = ns->region->bus->ctx->root;
+	const char *name = ns->devname;
+	char buf[128];
+
+	if (ns->loaded)
+		return;
+	ns->loaded = true;
 	read_str(root, ns->mode, sizeof(ns->mode), name, "mode");
-	sysfs_read_u64(root, &ns->size, ND_DEVICES "/%s/size", name);
-	sysfs_read_u64(root, &ns->resource, ND_DEVICES "/%s/resource", name);
+	load_namespace_extent(ns);
 	/* Label-less (nd_namespace_io) namespaces have no uuid at all. */
 	ns->has_label = sysfs_exists(root, ND_DEVICES "/%s/uuid", name);
 	read_str(root, ns->uuid, sizeof(ns->uuid), name, "uuid");
@@ -395,34 +517,34 @@ static int add_namespace(struct ndctl_ctx *ctx, const char *name)
 	sysfs_read_node(root, &ns->target_node, ND_DEVICES "/%s/target_node",
 			name);
 	ns->enabled = is_bound(root, name);
-	LIST_APPEND(region->namespaces, ns);
-	return 0;
 }
 
-static int add_claim(struct ndctl_ctx *ctx, const char *name)
+static void load_claim_target(struct ndctl_claim *claim)
 {
-	struct sysroot *root = ctx->root;
-	struct ndctl_region *region;
-	struct ndctl_claim *claim;
-	char parent[32];
+	struct sysroot *root = claim->region->bus->ctx->root;
+	const char *name = claim->devname;
 
-	if (parent_name(root, name, parent, sizeof(parent)))
-		return 0;
-	region = find_region(ctx, parent);
-	if (!region)
-		return 0;
-	claim = calloc(1, sizeof(*claim));
-	if (!claim)
-		return -ENOMEM;
-	claim->region = region;
-	claim->devname = strdup(name);
+	if (claim->target_read)
+		return;
+	claim->target_read = true;
 	read_str(root, claim->namespace, sizeof(claim->namespace), name,
 		 "namespace");
 	read_str(root, claim->mode, sizeof(claim->mode), name, "mode");
-	read_str(root, claim->uuid, sizeof(claim->uuid), name, "uuid");
 	read_str(root, claim->supported, sizeof(claim->supported), name,
 		 "supported_alignments");
 	sysfs_read_align(root, &claim->align, ND_DEVICES "/%s/align", name);
+}
+
+static void load_claim(struct ndctl_claim *claim)
+{
+	struct sysroot *root = claim->region->bus->ctx->root;
+	const char *name = claim->devname;
+
+	if (claim->loaded)
+		return;
+	claim->loaded = true;
+	load_claim_target(claim);
+	read_str(root, claim->uuid, sizeof(claim->uuid), name, "uuid");
 	if (!strncmp(name, "btt", 3)) {
 		char buf[128];
 
@@ -444,134 +566,33 @@ static int add_claim(struct ndctl_ctx *ctx, const char *name)
 	/* The child list includes dax_region; a device is daxN.M. */
 	if (!strcmp(claim->chardev, "dax_region"))
 		claim->chardev[0] = '\0';
-	LIST_APPEND(region->claims, claim);
-	return 0;
 }
 
-static void link_claims(struct ndctl_ctx *ctx)
+void nd_region_link(struct ndctl_region *region)
 {
-	struct ndctl_bus *bus;
-	struct ndctl_region *region;
 	struct ndctl_namespace *ns;
 	struct ndctl_claim *c;
 
-	for (bus = ctx->buses; bus; bus = bus->next)
-		for (region = bus->regions; region; region = region->next)
-			for (ns = region->namespaces; ns; ns = ns->next)
-				for (c = region->claims; c; c = c->next)
-					if (!strcmp(c->namespace, ns->devname))
-						ns->claim = c;
-}
-
-/*
- * Move the objects of a list named in names to its front, in that order;
- * any other keeps its place after them.
- */
-#define REORDER_BY_NAME(head, names, n)                                    \
-	do {                                                               \
-		__typeof__(head) _done = NULL, *_dt = &_done, _item;       \
-		for (int _i = 0; _i < (n); _i++) {                         \
-			__typeof__(head) *_p = &(head);                    \
-			while (*_p && strcmp((*_p)->devname, (names)[_i])) \
-				_p = &(*_p)->next;                         \
-			if (!*_p)                                          \
-				continue;                                  \
-			_item = *_p;                                       \
-			*_p = _item->next;                                 \
-			_item->next = NULL;                                \
-			*_dt = _item;                                      \
-			_dt = &_item->next;                                \
-		}                                                          \
-		*_dt = (head);                                             \
-		(head) = _done;                                            \
-	} while (0)
-
-/*
- * Lists in the order upstream's libndctl walks the kernel's directories
- * (see sysfs_list_walk_order()): buses as /sys/class/nd holds their
- * control devices, DIMMs and regions as their bus directory holds them,
- * namespaces as their region's does.  A tree without /sys/class/nd keeps
- * the buses in name order.
- */
-static void put_in_walk_order(struct ndctl_ctx *ctx)
-{
-	struct ndctl_region *region;
-	struct ndctl_bus *bus;
-	char **names;
-	int n, i;
-
-	n = sysfs_list_walk_order(ctx->root, "ndctl", &names, "sys/class/nd");
-	for (i = 0; i < n; i++) {
-		char *bus_name;
-
-		/* ndctlN is the control device of ndbusN. */
-		if (asprintf(&bus_name, "ndbus%s", names[i] + strlen("ndctl")) <
-		    0)
-			break;
-		free(names[i]);
-		names[i] = bus_name;
-	}
-	if (n > 0)
-		REORDER_BY_NAME(ctx->buses, names, n);
-	sysfs_free_names(names);
-	for (bus = ctx->buses; bus; bus = bus->next) {
-		n = sysfs_list_walk_order(ctx->root, "nmem", &names,
-					  ND_DEVICES "/%s", bus->devname);
-		if (n > 0)
-			REORDER_BY_NAME(bus->dimms, names, n);
-		sysfs_free_names(names);
-		n = sysfs_list_walk_order(ctx->root, "region", &names,
-					  ND_DEVICES "/%s", bus->devname);
-		if (n > 0)
-			REORDER_BY_NAME(bus->regions, names, n);
-		sysfs_free_names(names);
-		for (region = bus->regions; region; region = region->next) {
-			n = sysfs_list_walk_order(ctx->root, "namespace",
-						  &names, ND_DEVICES "/%s",
-						  region->devname);
-			if (n > 0)
-				REORDER_BY_NAME(region->namespaces, names, n);
-			sysfs_free_names(names);
-		}
-	}
+	if (region->linked)
+		return;
+	region->linked = true;
+	list_region(region);
+	for (c = region->claims; c; c = c->next)
+		load_claim_target(c);
+	for (ns = region->namespaces; ns; ns = ns->next)
+		for (c = region->claims; c; c = c->next)
+			if (!strcmp(c->namespace, ns->devname))
+				ns->claim = c;
 }
 
 int ndctl_refresh(struct ndctl_ctx *ctx)
 {
-	static const struct {
-		const char *prefix;
-		int (*add)(struct ndctl_ctx *ctx, const char *name);
-	} passes[] = {
-		/* Parents before children: buses, then regions, ... */
-		{ "nmem", add_dimm },		{ "region", add_region },
-		{ "namespace", add_namespace }, { "pfn", add_claim },
-		{ "dax", add_claim },		{ "btt", add_claim },
-	};
-	char **names;
-	size_t p;
-	int n, i, rc = 0;
+	int n;
 
 	free_buses(ctx);
-	n = sysfs_list(ctx->root, "ndbus", &names, ND_DEVICES);
-	if (n < 0)
-		return n;
-	for (i = 0; i < n; i++)
-		if (!add_bus(ctx, names[i]))
-			rc = -ENOMEM;
-	sysfs_free_names(names);
-	for (p = 0; p < sizeof(passes) / sizeof(passes[0]) && !rc; p++) {
-		n = sysfs_list(ctx->root, passes[p].prefix, &names, ND_DEVICES);
-		if (n < 0)
-			return n;
-		for (i = 0; i < n && !rc; i++)
-			rc = passes[p].add(ctx, names[i]);
-		sysfs_free_names(names);
-	}
-	if (!rc)
-		link_claims(ctx);
-	if (!rc)
-		put_in_walk_order(ctx);
-	return rc;
+	sysfs_free_names(ctx->devices);
+	n = sysfs_list(ctx->root, "", &ctx->devices, ND_DEVICES);
+	return n < 0 ? n : 0;
 }
 
 int ndctl_new(struct ndctl_ctx **out, struct sysroot *root)
@@ -605,6 +626,7 @@ void ndctl_unref(struct ndctl_ctx *ctx)
 	if (!ctx || --ctx->refcount > 0)
 		return;
 	free_buses(ctx);
+	sysfs_free_names(ctx->devices);
 	sysroot_close(ctx->root);
 	free(ctx);
 }
@@ -616,6 +638,7 @@ struct sysroot *ndctl_get_root(struct ndctl_ctx *ctx)
 
 struct ndctl_bus *ndctl_bus_get_first(struct ndctl_ctx *ctx)
 {
+	order_buses(ctx);
 	return ctx->buses;
 }
 
@@ -631,11 +654,25 @@ const char *ndctl_bus_get_devname(struct ndctl_bus *bus)
 
 const char *ndctl_bus_get_provider(struct ndctl_bus *bus)
 {
+	if (!bus->provider[0])
+		read_str(bus->ctx->root, bus->provider, sizeof(bus->provider),
+			 bus->devname, "provider");
 	return bus->provider;
 }
 
+/*
+ * A caller that walks a list sees it as one reading: the first step
+ * reads every object on it, before anything the caller does in the walk
+ * can change them.  Lookups by name (ndctl_get_namespace(),
+ * ndctl_get_claim()) read only what they find.
+ */
 struct ndctl_dimm *ndctl_dimm_get_first(struct ndctl_bus *bus)
 {
+	struct ndctl_dimm *dimm;
+
+	list_bus(bus);
+	for (dimm = bus->dimms; dimm; dimm = dimm->next)
+		load_dimm(dimm);
 	return bus->dimms;
 }
 
@@ -651,31 +688,41 @@ const char *ndctl_dimm_get_devname(struct ndctl_dimm *dimm)
 
 const char *ndctl_dimm_get_unique_id(struct ndctl_dimm *dimm)
 {
+	load_dimm(dimm);
 	return dimm->unique_id[0] ? dimm->unique_id : NULL;
 }
 
 int64_t ndctl_dimm_get_handle(struct ndctl_dimm *dimm)
 {
+	load_dimm(dimm);
 	return dimm->handle;
 }
 
 int64_t ndctl_dimm_get_phys_id(struct ndctl_dimm *dimm)
 {
+	load_dimm(dimm);
 	return dimm->phys_id;
 }
 
 unsigned int ndctl_dimm_get_flags(struct ndctl_dimm *dimm)
 {
+	load_dimm(dimm);
 	return dimm->flags;
 }
 
 bool ndctl_dimm_is_enabled(struct ndctl_dimm *dimm)
 {
+	load_dimm(dimm);
 	return dimm->enabled;
 }
 
 struct ndctl_region *ndctl_region_get_first(struct ndctl_bus *bus)
 {
+	struct ndctl_region *region;
+
+	list_bus(bus);
+	for (region = bus->regions; region; region = region->next)
+		nd_region_load(region);
 	return bus->regions;
 }
 
@@ -706,91 +753,109 @@ int ndctl_region_get_id(struct ndctl_region *region)
 
 uint64_t ndctl_region_get_size(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->size;
 }
 
 uint64_t ndctl_region_get_align(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->align;
 }
 
 uint64_t ndctl_region_get_available_size(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->available_size;
 }
 
 bool ndctl_region_has_align(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->has_align;
 }
 
 bool ndctl_region_has_max_available_extent(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->has_max_available_extent;
 }
 
 uint64_t ndctl_region_get_max_available_extent(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->max_available_extent;
 }
 
 uint64_t ndctl_region_get_resource(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->resource;
 }
 
 const char *ndctl_region_get_type(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->type;
 }
 
 uint64_t ndctl_region_get_iset_id(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->iset_id;
 }
 
 const char *ndctl_region_get_persistence_domain(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->persistence_domain;
 }
 
 int ndctl_region_get_numa_node(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->numa_node;
 }
 
 bool ndctl_region_has_numa(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->has_numa;
 }
 
 int ndctl_region_get_target_node(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->target_node;
 }
 
 bool ndctl_region_is_enabled(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->enabled;
 }
 
 const char *ndctl_region_get_namespace_seed(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->namespace_seed;
 }
 
 const char *ndctl_region_get_dax_seed(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->dax_seed;
 }
 
 const char *ndctl_region_get_pfn_seed(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->pfn_seed;
 }
 
 struct ndctl_mapping *ndctl_mapping_get_first(struct ndctl_region *region)
 {
+	nd_region_load(region);
 	return region->mappings;
 }
 
@@ -821,6 +886,15 @@ int ndctl_mapping_get_position(struct ndctl_mapping *m)
 
 struct ndctl_namespace *ndctl_namespace_get_first(struct ndctl_region *region)
 {
+	struct ndctl_namespace *ns;
+	struct ndctl_claim *claim;
+
+	list_region(region);
+	for (ns = region->namespaces; ns; ns = ns->next)
+		load_namespace(ns);
+	for (claim = region->claims; claim; claim = claim->next)
+		load_claim(claim);
+	nd_region_link(region);
 	return region->namespaces;
 }
 
@@ -829,6 +903,11 @@ struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ns)
 	return ns->next;
 }
 
+/*
+ * Named devices are found by walking down the lists in their order,
+ * listing a bus or region (one directory each) only until the device
+ * turns up: no attribute of anything else is read.
+ */
 struct ndctl_namespace *ndctl_get_namespace(struct ndctl_ctx *ctx,
 					    const char *devname)
 {
@@ -836,11 +915,39 @@ struct ndctl_namespace *ndctl_get_namespace(struct ndctl_ctx *ctx,
 	struct ndctl_region *region;
 	struct ndctl_bus *bus;
 
-	for (bus = ctx->buses; bus; bus = bus->next)
-		for (region = bus->regions; region; region = region->next)
+	if (!is_nd_device(ctx, devname))
+		return NULL;
+	list_buses(ctx);
+	for (bus = ctx->buses; bus; bus = bus->next) {
+		list_bus(bus);
+		for (region = bus->regions; region; region = region->next) {
+			list_region(region);
 			for (ns = region->namespaces; ns; ns = ns->next)
 				if (!strcmp(ns->devname, devname))
 					return ns;
+		}
+	}
+	return NULL;
+}
+
+struct ndctl_claim *ndctl_get_claim(struct ndctl_ctx *ctx, const char *devname)
+{
+	struct ndctl_region *region;
+	struct ndctl_claim *claim;
+	struct ndctl_bus *bus;
+
+	if (!is_nd_device(ctx, devname))
+		return NULL;
+	list_buses(ctx);
+	for (bus = ctx->buses; bus; bus = bus->next) {
+		list_bus(bus);
+		for (region = bus->regions; region; region = region->next) {
+			list_region(region);
+			for (claim = region->claims; claim; claim = claim->next)
+				if (!strcmp(claim->devname, devname))
+					return claim;
+		}
+	}
 	return NULL;
 }
 
@@ -856,6 +963,7 @@ const char *ndctl_namespace_get_devname(struct ndctl_namespace *ns)
 
 enum ndctl_ns_mode ndctl_namespace_get_mode(struct ndctl_namespace *ns)
 {
+	nd_region_link(ns->region);
 	if (ns->claim) {
 		switch (ns->claim->devname[0]) {
 		case 'p':
@@ -871,61 +979,80 @@ enum ndctl_ns_mode ndctl_namespace_get_mode(struct ndctl_namespace *ns)
 
 uint64_t ndctl_namespace_get_size(struct ndctl_namespace *ns)
 {
+	load_namespace_extent(ns);
 	return ns->size;
+}
+
+int ndctl_namespace_get_size_err(struct ndctl_namespace *ns)
+{
+	load_namespace_extent(ns);
+	return ns->size_err;
 }
 
 uint64_t ndctl_namespace_get_resource(struct ndctl_namespace *ns)
 {
+	load_namespace_extent(ns);
 	return ns->resource;
 }
 
 const char *ndctl_namespace_get_uuid(struct ndctl_namespace *ns)
 {
+	load_namespace(ns);
 	return ns->uuid;
 }
 
 bool ndctl_namespace_has_label(struct ndctl_namespace *ns)
 {
+	load_namespace(ns);
 	return ns->has_label;
 }
 
 const char *ndctl_namespace_get_alt_name(struct ndctl_namespace *ns)
 {
+	load_namespace(ns);
 	return ns->alt_name;
 }
 
 unsigned int ndctl_namespace_get_sector_size(struct ndctl_namespace *ns)
 {
+	load_namespace(ns);
 	return ns->sector_size;
 }
 
 const char *ndctl_namespace_get_blockdev(struct ndctl_namespace *ns)
 {
+	load_namespace(ns);
 	return ns->blockdev;
 }
 
 int ndctl_namespace_get_numa_node(struct ndctl_namespace *ns)
 {
+	load_namespace(ns);
 	return ns->numa_node;
 }
 
 int ndctl_namespace_get_target_node(struct ndctl_namespace *ns)
 {
+	load_namespace(ns);
 	return ns->target_node;
 }
 
 bool ndctl_namespace_is_enabled(struct ndctl_namespace *ns)
 {
+	load_namespace(ns);
 	return ns->enabled;
 }
 
 bool ndctl_namespace_is_active(struct ndctl_namespace *ns)
 {
-	return ns->enabled || (ns->claim && ns->claim->enabled);
+	load_namespace(ns);
+	nd_region_link(ns->region);
+	return ns->enabled || (ns->claim && ndctl_claim_is_enabled(ns->claim));
 }
 
 struct ndctl_claim *ndctl_namespace_get_claim(struct ndctl_namespace *ns)
 {
+	nd_region_link(ns->region);
 	return ns->claim;
 }
 
@@ -934,8 +1061,15 @@ const char *ndctl_claim_get_devname(struct ndctl_claim *claim)
 	return claim->devname;
 }
 
+const char *ndctl_claim_get_namespace(struct ndctl_claim *claim)
+{
+	load_claim_target(claim);
+	return claim->namespace;
+}
+
 enum ndctl_map ndctl_claim_get_map(struct ndctl_claim *claim)
 {
+	load_claim_target(claim);
 	if (!strcmp(claim->mode, "ram"))
 		return NDCTL_MAP_MEM;
 	if (!strcmp(claim->mode, "pmem"))
@@ -945,31 +1079,37 @@ enum ndctl_map ndctl_claim_get_map(struct ndctl_claim *claim)
 
 uint64_t ndctl_claim_get_align(struct ndctl_claim *claim)
 {
+	load_claim_target(claim);
 	return claim->align;
 }
 
 uint64_t ndctl_claim_get_size(struct ndctl_claim *claim)
 {
+	load_claim(claim);
 	return claim->size;
 }
 
 uint64_t ndctl_claim_get_resource(struct ndctl_claim *claim)
 {
+	load_claim(claim);
 	return claim->resource;
 }
 
 const char *ndctl_claim_get_uuid(struct ndctl_claim *claim)
 {
+	load_claim(claim);
 	return claim->uuid;
 }
 
 unsigned int ndctl_claim_get_sector_size(struct ndctl_claim *claim)
 {
+	load_claim(claim);
 	return claim->sector_size;
 }
 
 bool ndctl_claim_is_enabled(struct ndctl_claim *claim)
 {
+	load_claim(claim);
 	return claim->enabled;
 }
 
@@ -979,6 +1119,7 @@ int ndctl_claim_get_supported_alignments(struct ndctl_claim *claim,
 	char list[sizeof(claim->supported)], *tok, *save;
 	int n = 0;
 
+	load_claim_target(claim);
 	strcpy(list, claim->supported);
 	for (tok = strtok_r(list, " ", &save); tok && n < max;
 	     tok = strtok_r(NULL, " ", &save))
@@ -991,10 +1132,12 @@ int ndctl_claim_get_supported_alignments(struct ndctl_claim *claim,
 
 const char *ndctl_claim_get_blockdev(struct ndctl_claim *claim)
 {
+	load_claim(claim);
 	return claim->blockdev;
 }
 
 const char *ndctl_claim_get_chardev(struct ndctl_claim *claim)
 {
+	load_claim(claim);
 	return claim->chardev;
 }

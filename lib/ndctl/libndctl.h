@@ -127,10 +127,14 @@ struct ndctl_namespace *ndctl_namespace_get_next(struct ndctl_namespace *ns);
 /* The namespace named devname ("namespace0.0") on any bus, or NULL. */
 struct ndctl_namespace *ndctl_get_namespace(struct ndctl_ctx *ctx,
 					    const char *devname);
+/* The pfn, dax or btt device named devname ("dax0.1"), or NULL. */
+struct ndctl_claim *ndctl_get_claim(struct ndctl_ctx *ctx, const char *devname);
 struct ndctl_region *ndctl_namespace_get_region(struct ndctl_namespace *ns);
 const char *ndctl_namespace_get_devname(struct ndctl_namespace *ns);
 enum ndctl_ns_mode ndctl_namespace_get_mode(struct ndctl_namespace *ns);
 uint64_t ndctl_namespace_get_size(struct ndctl_namespace *ns);
+/* Reading the size: 0, or the -errno (-EINVAL: not a number). */
+int ndctl_namespace_get_size_err(struct ndctl_namespace *ns);
 uint64_t ndctl_namespace_get_resource(struct ndctl_namespace *ns);
 /* "" when the namespace has no label (and so no uuid). */
 const char *ndctl_namespace_get_uuid(struct ndctl_namespace *ns);
@@ -148,6 +152,8 @@ bool ndctl_namespace_is_active(struct ndctl_namespace *ns);
 struct ndctl_claim *ndctl_namespace_get_claim(struct ndctl_namespace *ns);
 
 const char *ndctl_claim_get_devname(struct ndctl_claim *claim);
+/* The namespace the claim names ("namespace0.0"); "" when none. */
+const char *ndctl_claim_get_namespace(struct ndctl_claim *claim);
 enum ndctl_map ndctl_claim_get_map(struct ndctl_claim *claim);
 uint64_t ndctl_claim_get_align(struct ndctl_claim *claim);
 /* Usable data size and start; 0 while the claim is not enabled. */

@@ -74,8 +74,8 @@ int ndctl_region_get_badblocks(struct ndctl_region *region,
 int ndctl_namespace_get_badblocks(struct ndctl_namespace *ns,
 				  struct ndctl_badblock **out)
 {
-	struct ndctl_claim *claim = ns->claim;
-	const char *dev = ns->devname, *bdev = ns->blockdev;
+	struct ndctl_claim *claim = ndctl_namespace_get_claim(ns);
+	const char *dev = ns->devname, *bdev = ndctl_namespace_get_blockdev(ns);
 	char sub[64];
 
 	*out = NULL;
@@ -84,7 +84,7 @@ int ndctl_namespace_get_badblocks(struct ndctl_namespace *ns,
 		if (strncmp(claim->devname, "pfn", 3))
 			return -EOPNOTSUPP;
 		dev = claim->devname;
-		bdev = claim->blockdev;
+		bdev = ndctl_claim_get_blockdev(claim);
 	}
 	if (!bdev[0])
 		return -ENODEV;
@@ -104,6 +104,7 @@ int ndctl_region_get_seed_sizes(struct ndctl_region *region,
 	char buf[256], *tok, *save;
 	int n = 0;
 
+	nd_region_load(region);
 	switch (mode) {
 	case NDCTL_NS_MODE_SECTOR:
 		seed = region->btt_seed;

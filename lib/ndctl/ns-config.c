@@ -132,7 +132,7 @@ bool ndctl_region_uses_dimm(struct ndctl_region *region,
 {
 	struct ndctl_mapping *m;
 
-	for (m = region->mappings; m; m = m->next)
+	ndctl_mapping_foreach (region, m)
 		if (!strcmp(m->dimm, dimm->devname))
 			return true;
 	return false;
@@ -361,7 +361,7 @@ int ndctl_namespace_set_label(struct ndctl_namespace *ns, const char *uuid_in,
 
 int ndctl_namespace_delete(struct ndctl_namespace *ns)
 {
-	if (!ns->has_label)
+	if (!ndctl_namespace_has_label(ns))
 		return 0;
 	return sysfs_write(ns_root(ns), "0", ND_DEVICES "/%s/size",
 			   ns->devname);

@@ -1,5 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The objects of libndctl, shared by its source files. */
+/*
+ * The objects of libndctl, shared by its source files.  A context reads
+ * the nd bus on first use, one level at a time: its buses when a bus is
+ * first asked for, a bus's DIMMs and regions (names only) when the first
+ * of them is, a region's namespaces and claims (names only) likewise,
+ * and each object's attributes at its first getter.  A command that
+ * needs one namespace reads that namespace, not the bus.  Code here
+ * reads a lazily filled field through the getter or the nd_*_load()
+ * below, never straight off the struct.
+ */
 #ifndef NDCTL_LIB_PRIVATE_H
 #define NDCTL_LIB_PRIVATE_H
 
@@ -30,6 +39,11 @@ struct ndctl_claim {
 	uint64_t align, size, resource;
 	unsigned int sector_size;
 	bool enabled;
+	/*
+	 * What it claims and how (namespace, mode, align, supported), and
+	 * the rest: a lookup of one claim reads four attributes.
+	 */
+	bool target_read, loaded;
 };
 
 struct ndctl_namespace {
@@ -43,8 +57,11 @@ struct ndctl_namespace {
 	bool has_label, enabled;
 	unsigned int sector_size;
 	uint64_t size, resource;
+	int size_err; /* reading size: 0 or the -errno */
 	int numa_node, target_node;
-	struct ndctl_claim *claim;
+	struct ndctl_claim *claim; /* set by nd_region_link() */
+	bool extent_read; /* size and resource */
+	bool loaded; /* the rest */
 };
 
 struct ndctl_region {
@@ -64,6 +81,9 @@ struct ndctl_region {
 	struct ndctl_mapping *mappings;
 	struct ndctl_namespace *namespaces;
 	struct ndctl_claim *claims;
+	bool loaded; /* attributes and mappings */
+	bool listed; /* namespaces and claims, by name */
+	bool linked; /* every claim read and tied to its namespace */
 };
 
 struct ndctl_dimm {
@@ -74,30 +94,44 @@ struct ndctl_dimm {
 	int64_t handle, phys_id;
 	bool enabled;
 	unsigned int flags; /* NDCTL_DIMM_FLAG_*, from nfit/ or papr/flags */
+	bool loaded;
 };
 
 struct ndctl_bus {
 	struct ndctl_bus *next;
 	struct ndctl_ctx *ctx;
 	char *devname;
-	char provider[64];
+	char provider[64]; /* read by its getter */
 	struct ndctl_dimm *dimms;
 	struct ndctl_region *regions;
+	bool listed; /* dimms and regions, by name */
 };
 
 struct ndctl_ctx {
 	int refcount;
 	struct sysroot *root;
+	/*
+	 * ND_DEVICES as last listed (sorted, NULL-ended, NULL when empty):
+	 * what an object's directory holds is one of ours only when named
+	 * here too.
+	 */
+	char **devices;
 	struct ndctl_bus *buses;
+	bool listed; /* buses, in name order */
+	bool ordered; /* and then in the kernel's (order_buses()) */
 };
 
+/* Fill in what the struct's "loaded" or "listed" flag says is missing. */
+void nd_region_load(struct ndctl_region *region);
+void nd_region_link(struct ndctl_region *region);
+
 /* Append to a singly linked list through its tail "next" field. */
-#define LIST_APPEND(head, item) \
-	do { \
+#define LIST_APPEND(head, item)                 \
+	do {                                    \
 		__typeof__(head) *_t = &(head); \
-		while (*_t) \
-			_t = &(*_t)->next; \
-		*_t = (item); \
+		while (*_t)                     \
+			_t = &(*_t)->next;      \
+		*_t = (item);                   \
 	} while (0)
 
 #endif

@@ -48,6 +48,18 @@ static void backing_cases(struct devstate_ctx *ds, const struct dev_state *st,
 	       (unsigned long long)b->align);
 	tap_ok(b->memmap_pmem == (ndctl_claim_get_map(claim) == NDCTL_MAP_DEV),
 	       "%s: the memmap in the reserve as the claim's map says", what);
+	/* A lookup by name and the walk down the lists meet one object. */
+	tap_ok(ndctl_get_claim(nd, b->claim) == claim &&
+		       !strcmp(ndctl_claim_get_namespace(claim), b->ns),
+	       "%s: ndctl_get_claim(%s) is the namespace's claim", what,
+	       b->claim);
+	/* A region's directory holds attributes named like its devices. */
+	tap_ok(!ndctl_get_claim(nd, "dax_seed") &&
+		       !ndctl_get_namespace(nd, "namespace_seed") &&
+		       !ndctl_get_claim(nd, "region0"),
+	       "%s: dax_seed, namespace_seed and region0 are no claim or "
+	       "namespace",
+	       what);
 }
 
 static void tree_cases(const char *tree, const char *what,
