@@ -59,8 +59,8 @@ bool cxl_memdev_has_fw_loader(struct cxl_memdev *memdev)
 
 static int set_loading(struct cxl_memdev *memdev, const char *val)
 {
-	return sysfs_write(root_of(memdev), val, FW_DIR "loading",
-			   memdev->path, memdev->devname);
+	return sysfs_write(root_of(memdev), val, FW_DIR "loading", memdev->path,
+			   memdev->devname);
 }
 
 static int write_data(struct cxl_memdev *memdev, const uint8_t *image,

@@ -42,8 +42,7 @@ static void get_text16(char *dst, const uint8_t *src)
 	dst[16] = '\0';
 }
 
-int cxl_identify_decode(const uint8_t *buf, size_t len,
-			struct cxl_identify *id)
+int cxl_identify_decode(const uint8_t *buf, size_t len, struct cxl_identify *id)
 {
 	if (len < CXL_IDENTIFY_OUT_SIZE)
 		return -EIO;
@@ -83,8 +82,7 @@ int cxl_set_partition_encode(uint64_t volatile_bytes, uint8_t flags,
 	return 0;
 }
 
-int cxl_fw_info_decode(const uint8_t *buf, size_t len,
-		       struct cxl_fw_info *fw)
+int cxl_fw_info_decode(const uint8_t *buf, size_t len, struct cxl_fw_info *fw)
 {
 	if (len < CXL_FW_INFO_OUT_SIZE)
 		return -EIO;

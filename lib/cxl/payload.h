@@ -55,8 +55,7 @@ struct cxl_fw_info {
 	int online_activate; /* activation capabilities bit 0 */
 	char slot_version[CXL_FW_SLOTS][17]; /* "" for an empty slot */
 };
-int cxl_fw_info_decode(const uint8_t *buf, size_t len,
-		       struct cxl_fw_info *fw);
+int cxl_fw_info_decode(const uint8_t *buf, size_t len, struct cxl_fw_info *fw);
 
 /* Get Alert Configuration (CXL 3.0 8.2.9.8.3.2): output 0x10 bytes. */
 #define CXL_ALERT_OUT_SIZE 0x10
