@@ -192,6 +192,15 @@ int cmd_set_partition(int argc, char **argv)
 	/* In use first, for all, then the sizes: nothing sent on a refusal. */
 	for (int k = 0; k < t.nr && !rc; k++)
 		rc = check_unused(t.memdevs[k]);
+	if (rc) {
+		free(vols);
+		mbox_targets_free(&t);
+		return EXIT_FAIL;
+	}
+	/*
+	 * The size checks are v81's, and as v81 a request that fails them
+	 * still prints the (empty) array of the memdevs it was sent to.
+	 */
 	for (int k = 0; k < t.nr && !rc; k++)
 		rc = volatile_size(t.memdevs[k], ram, p.size != NULL, size,
 				   p.align, &vols[k]);
