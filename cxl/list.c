@@ -460,7 +460,8 @@ int cmd_list(int argc, char **argv)
 	what = unsupported(&p);
 	if (what) {
 		pr_err("%s: not supported yet (it needs %s)", what,
-		       p.dax ? "libdaxctl" : "the kernel's trace events");
+		       p.media_errors ? "the kernel's trace events" :
+					"libdaxctl");
 		return EXIT_FAIL;
 	}
 	apply_verbose(&p);
