@@ -90,7 +90,8 @@ static struct json_object *partition_json(struct cxl_memdev *memdev,
 	add_size(j, "persistent_only_size", id.persistent_only_bytes, f);
 	add_size(j, "partition_alignment_size", id.partition_align_bytes, f);
 	/* No alignment: the device cannot be partitioned, nothing to ask. */
-	if (!id.partition_align_bytes || cxl_memdev_get_partition(memdev, &part))
+	if (!id.partition_align_bytes ||
+	    cxl_memdev_get_partition(memdev, &part))
 		return j;
 	add_size(j, "active_volatile_size", part.active_volatile_bytes, f);
 	add_size(j, "active_persistent_size", part.active_persistent_bytes, f);

@@ -224,8 +224,7 @@ int cxl_memdev_identify(struct cxl_memdev *memdev, struct cxl_identify *id)
 	return rc ? rc : cxl_identify_decode(out, sizeof(out), id);
 }
 
-int cxl_memdev_get_partition(struct cxl_memdev *memdev,
-			     struct cxl_partition *p)
+int cxl_memdev_get_partition(struct cxl_memdev *memdev, struct cxl_partition *p)
 {
 	uint8_t out[CXL_PARTITION_OUT_SIZE];
 	int rc = mbox_send(memdev, CXL_MEM_COMMAND_ID_GET_PARTITION_INFO, NULL,
@@ -234,8 +233,7 @@ int cxl_memdev_get_partition(struct cxl_memdev *memdev,
 	return rc ? rc : cxl_partition_decode(out, sizeof(out), p);
 }
 
-int cxl_memdev_set_partition(struct cxl_memdev *memdev,
-			     uint64_t volatile_bytes)
+int cxl_memdev_set_partition(struct cxl_memdev *memdev, uint64_t volatile_bytes)
 {
 	uint8_t in[CXL_SET_PARTITION_IN_SIZE];
 	int rc = cxl_set_partition_encode(volatile_bytes, 0, in, sizeof(in));
