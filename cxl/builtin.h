@@ -20,5 +20,9 @@ int cmd_create_region(int argc, char **argv);
 int cmd_destroy_region(int argc, char **argv);
 int cmd_enable_region(int argc, char **argv);
 int cmd_disable_region(int argc, char **argv);
+int cmd_set_partition(int argc, char **argv);
+int cmd_set_alert_config(int argc, char **argv);
+int cmd_update_firmware(int argc, char **argv);
+int cmd_wait_sanitize(int argc, char **argv);
 
 #endif

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stdint.h>
+#include <stdio.h>
 
 #include <util/json.h>
 
@@ -73,6 +74,105 @@ static struct json_object *health_json(struct cxl_memdev *memdev)
 	return j;
 }
 
+/* Identify's capacities, then Get Partition Info's when partitionable. */
+static struct json_object *partition_json(struct cxl_memdev *memdev,
+					  const struct cxl_json_flags *f)
+{
+	struct cxl_partition part;
+	struct cxl_identify id;
+	struct json_object *j;
+
+	if (cxl_memdev_identify(memdev, &id))
+		return NULL;
+	j = json_object_new_object();
+	add_size(j, "total_size", id.total_bytes, f);
+	add_size(j, "volatile_only_size", id.volatile_only_bytes, f);
+	add_size(j, "persistent_only_size", id.persistent_only_bytes, f);
+	add_size(j, "partition_alignment_size", id.partition_align_bytes, f);
+	/* No alignment: the device cannot be partitioned, nothing to ask. */
+	if (!id.partition_align_bytes ||
+	    cxl_memdev_get_partition(memdev, &part))
+		return j;
+	add_size(j, "active_volatile_size", part.active_volatile_bytes, f);
+	add_size(j, "active_persistent_size", part.active_persistent_bytes, f);
+	add_size(j, "next_volatile_size", part.next_volatile_bytes, f);
+	add_size(j, "next_persistent_size", part.next_persistent_bytes, f);
+	return j;
+}
+
+/* Get FW Info, then the kernel's upload state. */
+static struct json_object *firmware_json(struct cxl_memdev *memdev,
+					 const struct cxl_json_flags *f)
+{
+	struct cxl_fw_info fw;
+	struct json_object *j;
+	bool busy;
+
+	if (cxl_memdev_get_fw_info(memdev, &fw))
+		return NULL;
+	j = json_object_new_object();
+	json_add_int(j, "num_slots", (int)fw.num_slots);
+	json_add_int(j, "active_slot", (int)fw.active_slot);
+	if (fw.staged_slot > 0 && fw.staged_slot <= fw.num_slots)
+		json_add_int(j, "staged_slot", (int)fw.staged_slot);
+	json_add_bool(j, "online_activate_capable", fw.online_activate);
+	for (int i = 0; i < CXL_FW_SLOTS; i++) {
+		char key[24];
+
+		if (!fw.slot_version[i][0])
+			continue;
+		snprintf(key, sizeof(key), "slot_%d_version", i + 1);
+		json_add_str(j, key, fw.slot_version[i]);
+	}
+	busy = cxl_memdev_fw_update_in_progress(memdev);
+	json_add_bool(j, "fw_update_in_progress", busy);
+	if (busy)
+		add_size(j, "remaining_size", cxl_memdev_fw_remaining(memdev),
+			 f);
+	return j;
+}
+
+/* Get Alert Configuration: valid, writable, then the thresholds. */
+static struct json_object *alert_config_json(struct cxl_memdev *memdev)
+{
+	static const char *const names[CXL_ALERT_NR] = {
+		"life_used",
+		"dev_over_temperature",
+		"dev_under_temperature",
+		"corrected_volatile_mem_err",
+		"corrected_pmem_err",
+	};
+	struct cxl_alert_config a;
+	struct json_object *j;
+	char key[80];
+
+	if (cxl_memdev_get_alert_config(memdev, &a))
+		return NULL;
+	j = json_object_new_object();
+	for (int i = 0; i < CXL_ALERT_NR; i++) {
+		snprintf(key, sizeof(key), "%s_prog_warn_threshold_valid",
+			 names[i]);
+		json_add_bool(j, key, a.valid & (1u << i));
+	}
+	for (int i = 0; i < CXL_ALERT_NR; i++) {
+		snprintf(key, sizeof(key), "%s_prog_warn_threshold_writable",
+			 names[i]);
+		json_add_bool(j, key, a.writable & (1u << i));
+	}
+	json_add_int(j, "life_used_crit_alert_threshold", a.life_used_crit);
+	json_add_int(j, "life_used_prog_warn_threshold",
+		     a.warn[CXL_ALERT_LIFE_USED]);
+	json_add_int(j, "dev_over_temperature_crit_alert_threshold",
+		     a.over_temp_crit);
+	json_add_int(j, "dev_under_temperature_crit_alert_threshold",
+		     a.under_temp_crit);
+	for (int i = CXL_ALERT_OVER_TEMP; i < CXL_ALERT_NR; i++) {
+		snprintf(key, sizeof(key), "%s_prog_warn_threshold", names[i]);
+		json_add_int(j, key, a.warn[i]);
+	}
+	return j;
+}
+
 struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,
 				    const struct cxl_json_flags *f)
 {
@@ -102,6 +202,12 @@ struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,
 		if (jh)
 			json_object_object_add(j, "health", jh);
 	}
+	if (f->alert_config) {
+		struct json_object *ja = alert_config_json(memdev);
+
+		if (ja)
+			json_object_object_add(j, "alert_config", ja);
+	}
 	if (cxl_memdev_get_serial(memdev) != CXL_U64_NONE)
 		add_hex(j, "serial", cxl_memdev_get_serial(memdev), f);
 	if (cxl_memdev_get_numa_node(memdev) >= 0)
@@ -112,6 +218,18 @@ struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,
 		json_add_str(j, "firmware_version", fw);
 	if (!cxl_memdev_is_enabled(memdev))
 		json_add_str(j, "state", "disabled");
+	if (f->partition) {
+		struct json_object *jp = partition_json(memdev, f);
+
+		if (jp)
+			json_object_object_add(j, "partition_info", jp);
+	}
+	if (f->firmware) {
+		struct json_object *jf = firmware_json(memdev, f);
+
+		if (jf)
+			json_object_object_add(j, "firmware", jf);
+	}
 	return j;
 }
 

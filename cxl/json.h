@@ -15,6 +15,9 @@ struct cxl_json_flags {
 	bool human;
 	bool targets; /* -T: dports, targets and region mappings */
 	bool health; /* -H: each memdev's Get Health Info */
+	bool partition; /* -I: Identify and Get Partition Info */
+	bool firmware; /* -F: Get FW Info and the upload state */
+	bool alert_config; /* -A: Get Alert Configuration */
 };
 
 struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,

@@ -26,6 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <cxl/payload.h>
+
 struct sysroot;
 struct cxl_ctx;
 struct cxl_memdev;
@@ -151,6 +153,51 @@ struct cxl_health {
 };
 /* 0, or the open's or ioctl's errno, -EIO for a mailbox error. */
 int cxl_memdev_get_health(struct cxl_memdev *memdev, struct cxl_health *h);
+
+/*
+ * The other memdev mailbox commands (mailbox.c; payloads in payload.h):
+ * 0, -ENOTTY when the kernel or the device has no such command, -EIO
+ * for a mailbox error, or the open's or ioctl's errno.  The set_*
+ * calls' callers check that nothing uses what they change.
+ */
+int cxl_memdev_identify(struct cxl_memdev *memdev, struct cxl_identify *id);
+int cxl_memdev_get_partition(struct cxl_memdev *memdev,
+			     struct cxl_partition *p);
+/* The volatile capacity from the next reset; -EINVAL: not 256M-aligned. */
+int cxl_memdev_set_partition(struct cxl_memdev *memdev,
+			     uint64_t volatile_bytes);
+int cxl_memdev_get_fw_info(struct cxl_memdev *memdev, struct cxl_fw_info *fw);
+int cxl_memdev_get_alert_config(struct cxl_memdev *memdev,
+				struct cxl_alert_config *a);
+/* -ERANGE for a threshold out of its field, nothing sent. */
+int cxl_memdev_set_alert_config(struct cxl_memdev *memdev,
+				const struct cxl_alert_request *r);
+
+/*
+ * Firmware upload through the kernel's firmware class device
+ * (firmware.c).  The status word ("idle", "receiving", ...), or -errno
+ * without the loader (kernels before 6.6).
+ */
+int cxl_memdev_fw_status(struct cxl_memdev *memdev, char *buf, size_t len);
+bool cxl_memdev_has_fw_loader(struct cxl_memdev *memdev);
+/* As v81: true also when the status cannot be read. */
+bool cxl_memdev_fw_update_in_progress(struct cxl_memdev *memdev);
+/* Bytes the kernel has still to send; 0 when unknown. */
+uint64_t cxl_memdev_fw_remaining(struct cxl_memdev *memdev);
+/*
+ * Hand the image to the kernel, which transfers and activates it in the
+ * background: 0, -EOPNOTSUPP without the loader, or the write's errno.
+ */
+int cxl_memdev_update_fw(struct cxl_memdev *memdev, const void *image,
+			 size_t len);
+/* -ENXIO when no update is under way. */
+int cxl_memdev_cancel_fw_update(struct cxl_memdev *memdev);
+/*
+ * Sleep until a sanitize under way ends (security/state leaves
+ * "sanitize"), at most timeout_ms (-1: no limit): 0 (also when none is
+ * under way or the device has no security state), -ETIMEDOUT, -ENXIO.
+ */
+int cxl_memdev_wait_sanitize(struct cxl_memdev *memdev, int timeout_ms);
 
 /*
  * Ports: buses (root ports) at the top, switch ports below them,

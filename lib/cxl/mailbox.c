@@ -183,3 +183,94 @@ int cxl_memdev_write_label(struct cxl_memdev *memdev, const void *buf,
 	close(fd);
 	return rc;
 }
+
+/*
+ * One fixed-size command: IN_SIZE bytes in, OUT_SIZE bytes out (the
+ * buffer zeroed first, so a shorter answer decodes as zeros, as v81
+ * reads it).  0, the open's or ioctl's errno (-ENOTTY: the kernel or
+ * the device does not have the command), or -EIO for a mailbox return
+ * code other than success.
+ */
+static int mbox_send(struct cxl_memdev *memdev, uint32_t id, const void *in,
+		     size_t in_size, void *out, size_t out_size)
+{
+	struct cxl_send_command cmd;
+	int fd = open_memdev(memdev), rc = 0;
+
+	if (fd < 0)
+		return fd;
+	memset(&cmd, 0, sizeof(cmd));
+	if (out)
+		memset(out, 0, out_size);
+	cmd.id = id;
+	cmd.in.size = (uint32_t)in_size;
+	cmd.in.payload = (uintptr_t)in;
+	cmd.out.size = (uint32_t)out_size;
+	cmd.out.payload = (uintptr_t)out;
+	if (ioctl(fd, CXL_MEM_SEND_COMMAND, &cmd) < 0)
+		rc = -errno;
+	else if (cmd.retval)
+		rc = -EIO;
+	close(fd);
+	return rc;
+}
+
+int cxl_memdev_identify(struct cxl_memdev *memdev, struct cxl_identify *id)
+{
+	uint8_t out[CXL_IDENTIFY_OUT_SIZE];
+	int rc = mbox_send(memdev, CXL_MEM_COMMAND_ID_IDENTIFY, NULL, 0, out,
+			   sizeof(out));
+
+	return rc ? rc : cxl_identify_decode(out, sizeof(out), id);
+}
+
+int cxl_memdev_get_partition(struct cxl_memdev *memdev, struct cxl_partition *p)
+{
+	uint8_t out[CXL_PARTITION_OUT_SIZE];
+	int rc = mbox_send(memdev, CXL_MEM_COMMAND_ID_GET_PARTITION_INFO, NULL,
+			   0, out, sizeof(out));
+
+	return rc ? rc : cxl_partition_decode(out, sizeof(out), p);
+}
+
+int cxl_memdev_set_partition(struct cxl_memdev *memdev, uint64_t volatile_bytes)
+{
+	uint8_t in[CXL_SET_PARTITION_IN_SIZE];
+	int rc = cxl_set_partition_encode(volatile_bytes, 0, in, sizeof(in));
+
+	if (rc)
+		return rc;
+	return mbox_send(memdev, CXL_MEM_COMMAND_ID_SET_PARTITION_INFO, in,
+			 sizeof(in), NULL, 0);
+}
+
+int cxl_memdev_get_fw_info(struct cxl_memdev *memdev, struct cxl_fw_info *fw)
+{
+	uint8_t out[CXL_FW_INFO_OUT_SIZE];
+	int rc = mbox_send(memdev, CXL_MEM_COMMAND_ID_GET_FW_INFO, NULL, 0, out,
+			   sizeof(out));
+
+	return rc ? rc : cxl_fw_info_decode(out, sizeof(out), fw);
+}
+
+int cxl_memdev_get_alert_config(struct cxl_memdev *memdev,
+				struct cxl_alert_config *a)
+{
+	uint8_t out[CXL_ALERT_OUT_SIZE];
+	int rc = mbox_send(memdev, CXL_MEM_COMMAND_ID_GET_ALERT_CONFIG, NULL, 0,
+			   out, sizeof(out));
+
+	return rc ? rc : cxl_alert_config_decode(out, sizeof(out), a);
+}
+
+int cxl_memdev_set_alert_config(struct cxl_memdev *memdev,
+				const struct cxl_alert_request *r)
+{
+	uint8_t in[CXL_SET_ALERT_IN_SIZE];
+	int rc = cxl_set_alert_encode(r, in, sizeof(in));
+
+	if (rc)
+		return rc;
+	return mbox_send(memdev, CXL_MEM_COMMAND_ID_SET_ALERT_CONFIG, in,
+			 sizeof(in), NULL, 0);
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <util/command.h>
+#include <util/json.h>
+#include <util/log.h>
+
+#include "builtin.h"
+#include "filter.h"
+#include "mbox-cmd.h"
+
+static bool on_bus(struct cxl_memdev *memdev, const char *bus)
+{
+	struct cxl_port *b;
+
+	if (!bus)
+		return true;
+	b = cxl_memdev_get_bus(memdev);
+	return b && cxl_filter_bus(b, bus);
+}
+
+int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
+		     const char *bus, bool serial, int argc, char **argv)
+{
+	struct cxl_memdev *m;
+	bool *pick;
+	int n = 0, i;
+
+	t->memdevs = NULL;
+	t->nr = 0;
+	if (cxl_open(sysroot, &t->ctx))
+		return EXIT_FAIL;
+	cxl_memdev_foreach(t->ctx, m) n++;
+	pick = calloc(n ? n : 1, sizeof(*pick));
+	t->memdevs = calloc(n ? n : 1, sizeof(*t->memdevs));
+	if (!pick || !t->memdevs) {
+		free(pick);
+		pr_err("cxl: out of memory");
+		return EXIT_FAIL;
+	}
+	for (int a = 0; a < argc; a++) {
+		bool hit = false;
+
+		i = 0;
+		cxl_memdev_foreach(t->ctx, m)
+		{
+			bool match =
+				serial ? cxl_filter_memdev(m, NULL, argv[a]) :
+					 cxl_filter_memdev(m, argv[a], NULL);
+
+			if (match && on_bus(m, bus))
+				pick[i] = hit = true;
+			i++;
+		}
+		if (!hit) {
+			pr_err("%s: no such memdev%s%s", argv[a],
+			       bus ? " on bus " : "", bus ? bus : "");
+			free(pick);
+			return EXIT_FAIL;
+		}
+	}
+	i = 0;
+	cxl_memdev_foreach(t->ctx, m)
+	{
+		if (pick[i++])
+			t->memdevs[t->nr++] = m;
+	}
+	free(pick);
+	return 0;
+}
+
+void mbox_targets_free(struct mbox_targets *t)
+{
+	free(t->memdevs);
+	if (t->ctx)
+		cxl_unref(t->ctx);
+	t->ctx = NULL;
+}
+
+bool mbox_human(void)
+{
+	return isatty(STDOUT_FILENO);
+}
+
+void mbox_print_memdevs(struct json_object *jdevs)
+{
+	size_t n = json_object_array_length(jdevs);
+
+	if (n > 1 || !mbox_human()) {
+		if (!n)
+			pr_info("no matching devices found");
+		json_print(stdout, jdevs);
+	} else if (n) {
+		json_print(stdout, json_object_array_get_idx(jdevs, 0));
+	}
+	json_object_put(jdevs);
+}
