@@ -50,7 +50,8 @@ fi
 kver=$(make -s -C "$obj" kernelrelease)
 rm -rf "$out"
 mkdir -p "$out/root"
-cp "$obj/arch/x86/boot/bzImage" "$obj/.config" "$out/"
+# System.map names the addresses of an oops (the build tree is removed).
+cp "$obj/arch/x86/boot/bzImage" "$obj/.config" "$obj/System.map" "$out/"
 # depmod runs once, below, with the search order that puts extra/ first.
 make -s -C "$obj" INSTALL_MOD_PATH="$out/root" DEPMOD=true \
 	modules_install >&2

@@ -91,6 +91,10 @@ cp "$here/guest-run" "$scenario/run"
 cp "$here/scripts" "$here/uevent-helper" "$conformance/journalctl" \
 	"$scenario/"
 cp -r "$conf" "$scenario/ndctl-v81"
+# The shared copy keeps upstream's modes, and most cxl scripts are not
+# executable there: the scripts run by their #! lines, as upstream's
+# meson runs them.
+chmod +x "$scenario"/ndctl-v81/*.sh
 
 # cxl_test and its dependencies, and the kernel's dax_cxl, each resolved
 # by modprobe in the kernel root (the mock builds under extra/).
@@ -98,11 +102,12 @@ export EXTRA_MODULES="cxl_test cxl_mock_mem dax_cxl"
 export EXTRA_TOOLS="$tools"
 say "booting $(basename "$kernel") with cxl_test: both tools on every script"
 start=$(date +%s)
-"$here/../qemu/run-guest.sh" --kernel "$kernel" --scenario "$scenario" \
-	--mem 3G --timeout "${CXL_TEST_TIMEOUT:-3000}" --outdir "$tmp/out" \
+mkdir -p "$tmp/out"
+# The whole console too: a kernel oops ends the boot before any archive.
+QEMU_LOG=$tmp/out/console "$here/../qemu/run-guest.sh" --kernel "$kernel" \
+	--scenario "$scenario" --mem 3G --timeout "${CXL_TEST_TIMEOUT:-3000}" --outdir "$tmp/out" \
 	--bin "$build/cxl/cxl" --bin "$build/ndctl/ndctl" \
 	--bin "$build/daxctl/daxctl" >"$tmp/guest.tap" || true
-mkdir -p "$tmp/out"
 cp "$tmp/guest.tap" "$tmp/out/guest.tap"
 echo $(($(date +%s) - start)) >"$tmp/out/seconds"
 echo "$key" >"$tmp/out/key"
