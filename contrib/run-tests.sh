@@ -39,9 +39,12 @@ meson test -C build-sanitize --print-errorlogs --suite unit --suite sysfs \
 # kernel-6.12, kernel-6.12-debug (the 6.12 series' own kernel builds)
 # only when asked for.  health-compare runs: it reads the conformance
 # boot's results and adds no boot of its own.  cxl (one QEMU CXL boot,
-# about 2 minutes) runs by default.
+# about 2 minutes) runs by default; cxl-test (upstream's cxl scripts on
+# cxl_test: a 6.12 kernel build of its own and a long boot) only when
+# asked for.
 [ $# -gt 0 ] || set -- --no-suite kernel-debug --no-suite kernel-matrix \
 	--no-suite debian-patched --no-suite crash \
 	--no-suite conformance-6.12 --no-suite health-compare-6.12 \
-	--no-suite kernel-6.12 --no-suite kernel-6.12-debug
+	--no-suite kernel-6.12 --no-suite kernel-6.12-debug \
+	--no-suite cxl-test
 meson test -C build --print-errorlogs "$@"

@@ -8,7 +8,13 @@
 # unchanged series costs nothing.  Prints the directory holding bzImage;
 # progress goes to stderr.
 #
-# Usage: build-kernel.sh [EXTRA_FRAGMENT | --source-only]
+# Usage: build-kernel.sh [--key | --tree] [EXTRA_FRAGMENT]
+#        build-kernel.sh --source-only
+#   --key prints the cache key and builds nothing.
+#   --tree builds the modules too and keeps the build (source and obj/,
+#   for modules built out of tree against it, as cxl_test is): prints the
+#   work directory, which the caller removes; it builds even when the
+#   key's bzImage is cached, and fills that cache entry when it is not.
 #   KERNEL_OMIT="PATCH..." builds the series without those patches.
 set -eu
 
@@ -20,11 +26,15 @@ patches=$here/../../kernel-patches/$series
 	exit 1
 }
 pkg=linux-source-$series
+source_only= key_only= keep_tree=
+case ${1:-} in
+--source-only) source_only=1 ;;
+--key) key_only=1 ;;
+--tree) keep_tree=1 ;;
+esac
+[ -z "$key_only$keep_tree" ] || shift
 extra=${1:-}
-source_only=
-if [ "$extra" = --source-only ]; then
-	source_only=1 extra=
-fi
+[ -z "$source_only" ] || extra=
 cache=${MEMMAP_CACHE:-$HOME/.cache/memmap-tools}
 say() { echo "build-kernel: $*" >&2; }
 
@@ -60,14 +70,16 @@ key=$({
 	cat "$patches/qemu.config"
 	[ -z "$extra" ] || cat "$extra"
 } | sha256sum | cut -c1-16)
+[ -z "$key_only" ] || { echo "$key"; exit 0; }
 out=$cache/kernel-$key
-if [ -f "$out/bzImage" ]; then
+if [ -z "$keep_tree" ] && [ -f "$out/bzImage" ]; then
 	say "cached: $out ($pkg $version)"
 	echo "$out"
 	exit 0
 fi
 
 work=$cache/kernel-work-$key
+[ -z "$keep_tree" ] || work=$cache/kernel-tree-$key
 rm -rf "$work"
 mkdir -p "$work"
 say "unpacking $(basename "$tarball")"
@@ -103,15 +115,25 @@ cc=gcc
 command -v ccache >/dev/null 2>&1 && cc="ccache gcc"
 # Paths relative to the work tree let ccache reuse objects across keys.
 export CCACHE_BASEDIR="$work" CCACHE_NOHASHDIR=1
-say "make -j2 bzImage (about 6 minutes without a warm ccache)"
-if ! make -C "$obj" -j2 CC="$cc" bzImage >"$work/build.log" 2>&1; then
+targets=bzImage
+[ -z "$keep_tree" ] || targets="bzImage modules"
+say "make -j2 $targets (about 6 minutes without a warm ccache)"
+# shellcheck disable=SC2086
+if ! make -C "$obj" -j2 CC="$cc" $targets >"$work/build.log" 2>&1; then
 	tail -n 40 "$work/build.log" >&2
 	exit 1
 fi
 
-mkdir -p "$out"
-cp "$obj/arch/x86/boot/bzImage" "$obj/.config" "$out/"
-echo "$version" >"$out/source-version"
+if [ ! -f "$out/bzImage" ]; then
+	mkdir -p "$out"
+	cp "$obj/arch/x86/boot/bzImage" "$obj/.config" "$out/"
+	echo "$version" >"$out/source-version"
+fi
+if [ -n "$keep_tree" ]; then
+	say "kept the build in $work"
+	echo "$work"
+	exit 0
+fi
 rm -rf "$work"
 say "built $out"
 echo "$out"
