@@ -87,7 +87,10 @@ static struct daxctl_region *find_dynamic(struct daxctl_ctx *ctx,
 	return NULL;
 }
 
-/* The request against the region: EXIT_OK, or why not (printed). */
+/*
+ * The request against the region: 0, or why not (printed): -EINVAL for
+ * a request it cannot meet, -EIO for a region whose align is unusable.
+ */
 static int check_request(struct daxctl_region *region,
 			 struct create_request *req)
 {
@@ -101,7 +104,7 @@ static int check_request(struct daxctl_region *region,
 		pr_err("region%d: the kernel reports align %s, which is not "
 		       "4K, 2M or 1G; not creating a device",
 		       id, size_exact(ralign, b1, sizeof(b1)));
-		return EXIT_FAIL;
+		return -EIO;
 	}
 	if (!req->size)
 		req->size = avail;
@@ -110,7 +113,7 @@ static int check_request(struct daxctl_region *region,
 	if (!is_dax_align(req->align)) {
 		pr_err("region%d: align %s: expected 4K, 2M or 1G", id,
 		       size_exact(req->align, b1, sizeof(b1)));
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (req->size % req->align || req->size % ralign) {
 		pr_err("region%d: --size %s is not a multiple of the align %s: "
@@ -119,15 +122,15 @@ static int check_request(struct daxctl_region *region,
 		       size_exact(req->align, b2, sizeof(b2)),
 		       size_exact(ALIGN_DOWN(req->size, req->align), b3,
 				  sizeof(b3)));
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (!req->size || req->size > avail) {
 		pr_err("region%d: --size %s exceeds the %s available", id,
 		       size_exact(req->size, b1, sizeof(b1)),
 		       size_exact(avail, b2, sizeof(b2)));
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
-	return EXIT_OK;
+	return 0;
 }
 
 /*
@@ -136,7 +139,9 @@ static int check_request(struct daxctl_region *region,
  * new devices of the region get, keeping reserve free.  The kernel
  * places the device only when it is created, so the plan starts it at
  * the first --input range, or else at an aligned address; that moves
- * the count of page-table pages by one at either end at most.
+ * the count of page-table pages by one at either end at most.  0,
+ * -EINVAL when the model cannot lay the device out, -ENOSPC when it does
+ * not fit, or why the node's free memory could not be read.
  */
 static int create_budget(struct devstate_ctx *ds, struct daxctl_region *region,
 			 const struct create_request *req,
@@ -175,14 +180,14 @@ static int create_budget(struct devstate_ctx *ds, struct daxctl_region *region,
 		       name, dax_mode_name(mode),
 		       size_exact(req->size, b1, sizeof(b1)),
 		       size_exact(req->align, b2, sizeof(b2)));
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	c = &plan.c[0];
 	if (!c->cost.dram_total)
-		return EXIT_OK;
+		return 0;
 	if (rc) {
 		node_free_refuse(ds->root, name, node, rc, c->cost.dram_total);
-		return EXIT_FAIL;
+		return op_failed(rc);
 	}
 	if (!c->fits) {
 		pr_err("%s: the new device's memmap needs %s of DRAM on node "
@@ -193,12 +198,12 @@ static int create_budget(struct devstate_ctx *ds, struct daxctl_region *region,
 		       node < 0 ? 0 : node,
 		       size_exact(t.node_free, b2, sizeof(b2)),
 		       size_exact(reserve, b3, sizeof(b3)));
-		return EXIT_FAIL;
+		return -ENOSPC;
 	}
 	pr_debug("%s: the new device's memmap: %s of DRAM on node %d", name,
 		 size_exact(c->cost.dram_total, b1, sizeof(b1)),
 		 node < 0 ? 0 : node);
-	return EXIT_OK;
+	return 0;
 }
 
 /*
@@ -302,7 +307,7 @@ int cmd_create_device(int argc, char **argv)
 	if (input) {
 		rc = read_input(input, &req);
 		if (rc)
-			return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
+			return exit_status(rc);
 	}
 	if (devstate_open(&ds, sysroot, DEVSTATE_DAX | DEVSTATE_CHANGE)) {
 		devstate_close(&ds);
@@ -321,8 +326,10 @@ int cmd_create_device(int argc, char **argv)
 	rc = check_request(run.region, &req);
 	if (!rc && !force)
 		rc = create_budget(&ds, run.region, &req, mode, reserve);
-	if (rc)
+	if (rc) {
+		rc = exit_status(rc);
 		goto out;
+	}
 	rc = EXIT_FAIL;
 	if (devstate_need_driver(&ds, "dax",
 				 mode == DAXCTL_DEV_MODE_RAM ? "kmem" :

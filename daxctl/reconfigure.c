@@ -144,22 +144,22 @@ static int check_auto_online(struct reconf *r, struct daxctl_dev *dev,
 
 	*offline_auto = false;
 	if (t->mode != DAXCTL_DEV_MODE_RAM || t->online || !binds_kmem)
-		return EXIT_OK;
+		return 0;
 	daxctl_get_auto_online(
 		daxctl_region_get_ctx(daxctl_dev_get_region(dev)), policy,
 		sizeof(policy));
 	if (strncmp(policy, "online", 6))
-		return EXIT_OK;
+		return 0;
 	if (!r->o->force) {
 		pr_err("%s: --no-online, but the kernel's policy "
 		       "(auto_online_blocks=%s) onlines the memory when kmem "
 		       "binds: aborting; use --force to offline it again "
 		       "after the bind",
 		       daxctl_dev_get_devname(dev), policy);
-		return EXIT_FAIL;
+		return -EPERM;
 	}
 	*offline_auto = true;
-	return EXIT_OK;
+	return 0;
 }
 
 /* The one message for a failed run: what failed, and where it was left. */
@@ -214,7 +214,7 @@ static int reconf_budget(struct reconf *r, const struct reconf_run *run,
 		       run->name,
 		       size_exact(c->cost.dram_total, b1, sizeof(b1)),
 		       size_exact(r->reserve, b2, sizeof(b2)));
-		return EXIT_FAIL;
+		return -ENOSPC;
 	}
 	/* The planner took an unreadable budget as no limit: refuse it. */
 	rc = o->force || !c->cost.dram_total ?
@@ -223,9 +223,9 @@ static int reconf_budget(struct reconf *r, const struct reconf_run *run,
 	if (rc) {
 		node_free_refuse(r->ds->root, run->name, node, rc,
 				 c->cost.dram_total);
-		return EXIT_FAIL;
+		return op_failed(rc);
 	}
-	return EXIT_OK;
+	return 0;
 }
 
 static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
@@ -253,7 +253,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	if (cur.mode == DAXCTL_DEV_MODE_OTHER) {
 		pr_err("%s: bound to a driver daxctl does not manage",
 		       run.name);
-		return EXIT_FAIL;
+		return -EOPNOTSUPP;
 	}
 	/* Every figure of the plan follows from the size: a failed read. */
 	if (st.backing.nd && st.backing.ns_err) {
@@ -264,7 +264,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		       st.backing.ns_err == -EINVAL ?
 			       "not a number" :
 			       strerror(-st.backing.ns_err));
-		return EXIT_FAIL;
+		return op_failed(st.backing.ns_err);
 	}
 	dax_read_facts(dev, &st.backing, r->ds->profile, &facts);
 	req = r->req;
@@ -275,16 +275,16 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 			       run.name, o->input,
 			       size_exact(req.size, b1, sizeof(b1)),
 			       size_exact(facts.dev_size, b2, sizeof(b2)));
-			return EXIT_USAGE;
+			return -EINVAL;
 		}
 		req.has_size = false;
 	}
 	rc = dax_decide(&facts, &cur, &req, &t, &destructive);
 	if (rc)
-		return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
+		return rc;
 
 	if (!plan_for(r, dev, &st, &t, &c))
-		return EXIT_USAGE;
+		return -EINVAL;
 	pr_info("%s: %s -> %s, align %s, memmap in %s: %s usable, memmap %s "
 		"in DRAM, %s of the device not usable for data%s",
 		run.name, dax_mode_name(cur.mode), dax_mode_name(t.mode),
@@ -302,7 +302,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 				       t.memmap_on_memory !=
 					       cur.memmap_on_memory);
 	if (rc)
-		return EXIT_FAIL;
+		return op_failed(rc);
 	/* Nothing to do is not an error; the state is printed as it is. */
 	steps.count = 0;
 	if (destructive || !dax_same_setup(&cur, &t)) {
@@ -321,7 +321,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		steps_add(&steps, &dax_blocks_step, 0);
 	if (o->dry_run) {
 		emit(r, dev, &c, &t, steps_to_json(&steps, &run));
-		return EXIT_OK;
+		return 0;
 	}
 	if (!steps.count)
 		goto done;
@@ -331,12 +331,14 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	 * online memory is the one holder --force may clear, because the
 	 * kernel migrates what it offlines or refuses.
 	 */
-	if (inuse_check_daxdev(r->ds->iu, dev, true))
-		return EXIT_FAIL;
-	if (devstate_need_driver(r->ds, "dax",
-				 t.mode == DAXCTL_DEV_MODE_RAM ? "kmem" :
-								 "device_dax"))
-		return EXIT_FAIL;
+	rc = inuse_check_daxdev(r->ds->iu, dev, true);
+	if (rc)
+		return op_failed(rc);
+	rc = devstate_need_driver(r->ds, "dax",
+				  t.mode == DAXCTL_DEV_MODE_RAM ? "kmem" :
+								  "device_dax");
+	if (rc)
+		return op_failed(rc);
 	if (cur.mode == DAXCTL_DEV_MODE_RAM && cur.online &&
 	    (t.mode != DAXCTL_DEV_MODE_RAM || destructive ||
 	     t.memmap_on_memory != cur.memmap_on_memory) &&
@@ -346,18 +348,19 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		       "--force offline it (the kernel migrates what it "
 		       "offlines)",
 		       run.name, run.name);
-		return EXIT_FAIL;
+		return -EBUSY;
 	}
 	snprintf(what, sizeof(what), "daxctl reconfigure-device %s: %s -> %s",
 		 run.name, dax_mode_name(cur.mode), dax_mode_name(t.mode));
-	if (dax_journal_reconfigure(&j, &run, &cur, what))
-		return EXIT_FAIL;
+	rc = dax_journal_reconfigure(&j, &run, &cur, what);
+	if (rc)
+		return op_failed(rc);
 	rc = steps_run(&steps, &run, &j, &res);
 	if (rc)
 		report_failure(&run, &cur, &res);
 	steps_release(&steps);
 	if (rc)
-		return EXIT_FAIL;
+		return op_failed(rc);
 	dev = run.dev;
 	if (!dax_verify_setup(dev, &t)) {
 		/* The zone is the kernel's to pick: say which it took. */
@@ -370,7 +373,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 			       dax_mode_name(daxctl_dev_get_mode(dev)));
 		if (!dax_journal_undo(r->ds, &j, "the request"))
 			journal_remove(&j);
-		return EXIT_FAIL;
+		return -EIO;
 	}
 	journal_remove(&j);
 done:
@@ -378,10 +381,10 @@ done:
 	dev_state_from_dax(dev, &st);
 	plan_for(r, dev, &st, &t, &c);
 	emit(r, dev, &c, &t, NULL);
-	return EXIT_OK;
+	return 0;
 }
 
-/* The command line's request, parsed once: EXIT_USAGE for a bad value. */
+/* The command line's request, parsed once: -EINVAL for a bad value. */
 static int request_from_opts(const struct reconf_opts *o,
 			     struct dax_request *req)
 {
@@ -390,22 +393,22 @@ static int request_from_opts(const struct reconf_opts *o,
 	*req = (struct dax_request)DAX_REQUEST_INIT;
 	if (o->mode) {
 		if (parse_dax_mode(o->mode, &req->mode))
-			return EXIT_USAGE;
+			return -EINVAL;
 		req->has_mode = true;
 	}
 	if (o->memmap) {
 		if (parse_memmap_location("memmap", o->memmap, &location))
-			return EXIT_USAGE;
+			return -EINVAL;
 		req->location = location;
 	}
 	if (o->align && (parse_size(o->align, &req->align) || !req->align)) {
 		pr_err("invalid --align '%s'", o->align);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (o->size) {
 		if (parse_size(o->size, &req->size)) {
 			pr_err("invalid --size '%s'", o->size);
-			return EXIT_USAGE;
+			return -EINVAL;
 		}
 		req->has_size = true;
 	}
@@ -414,7 +417,7 @@ static int request_from_opts(const struct reconf_opts *o,
 	req->movable = o->movable;
 	req->no_online = o->no_online;
 	req->force = o->force;
-	return EXIT_OK;
+	return 0;
 }
 
 /*
@@ -449,6 +452,8 @@ static int apply_input(const struct reconf_opts *o, struct reconf *r,
 /*
  * Each device afresh once one before it was worked on: that may have
  * changed the context under it.  The first is as devstate_open() read it.
+ * devstate_each() takes an exit status from it: a device's bad request
+ * is a usage error, as on the command line.
  */
 static int reconfigure_named(struct devstate_ctx *ds, void *obj, void *arg)
 {
@@ -463,15 +468,17 @@ static int reconfigure_named(struct devstate_ctx *ds, void *obj, void *arg)
 		daxctl_refresh(ds->dax);
 		obj = daxctl_get_dev(ds->dax, name);
 		if (!obj)
-			return EXIT_OK;
+			return 0;
 	}
 	r->stale = true;
-	if (o->save_config && config_save_prepare(ds, obj, o->config_dir, &id))
-		return EXIT_FAIL;
+	rc = o->save_config ? config_save_prepare(ds, obj, o->config_dir, &id) :
+			      0;
+	if (rc)
+		return exit_status(op_failed(rc));
 	rc = reconfigure_one(arg, obj);
 	if (!rc && o->save_config && config_save(ds, &id, o->config_dir))
-		rc = EXIT_FAIL;
-	return rc;
+		rc = -EIO;
+	return exit_status(rc);
 }
 
 int cmd_reconfigure_device(int argc, char **argv)
@@ -548,7 +555,7 @@ int cmd_reconfigure_device(int argc, char **argv)
 	if (o.input && !o.check_config) {
 		rc = apply_input(&o, &r, &each);
 		if (rc)
-			return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
+			return exit_status(rc);
 	}
 	if (o.check_config) {
 		if (argc - i != 1) {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,18 @@
 #ifndef MANDIR
 #define MANDIR "/usr/share/man"
 #endif
+
+int exit_status(int rc)
+{
+	if (!rc)
+		return EXIT_OK;
+	return rc == -EINVAL ? EXIT_USAGE : EXIT_FAIL;
+}
+
+int op_failed(int rc)
+{
+	return rc < 0 && rc != -EINVAL ? rc : -EIO;
+}
 
 static void usage(FILE *out, const char *tool, const struct command *cmds)
 {

@@ -15,6 +15,21 @@
 #define EXIT_FAIL 1
 #define EXIT_USAGE 2
 
+/*
+ * A helper's result as an exit status, for a cmd_*() function to return:
+ * 0 is EXIT_OK, -EINVAL (the request cannot be met as it was given) is
+ * EXIT_USAGE, and any other negative errno (an operation refused or
+ * failed, after its message) is EXIT_FAIL.
+ */
+int exit_status(int rc);
+
+/*
+ * rc as a failed operation, whatever errno the callee gave: its -EINVAL
+ * (a value the kernel or a file rejected, not the user's request) and a
+ * non-negative "failed" both become -EIO, so exit_status() says 1.
+ */
+int op_failed(int rc);
+
 /* Left out of --list-cmds, as upstream leaves out create-nfit. */
 #define CMD_HIDDEN (1u << 0)
 
