@@ -249,47 +249,62 @@ static int check_size(struct ndctl_namespace *ns, uint64_t size)
 	return 0;
 }
 
-/* The plan of the requested configuration, printed before any write. */
+/*
+ * The planner's one candidate for the requested configuration, printed
+ * before any write: its cost and whether it fits the DRAM budget that
+ * t holds (node_free, node_free_known, reserve).  A seed has no
+ * capacity yet: it is planned at its region's start.  -EINVAL, with the
+ * model's reason, when the kernel cannot lay the namespace out so.
+ */
 static int plan_namespace(const struct memmap_profile *profile,
 			  struct ndctl_namespace *ns,
 			  const struct ndctl_ns_config *cfg, uint64_t size,
-			  struct memmap_cost *cost)
+			  struct planner_target *t, struct planner_candidate *c)
 {
-	/* A seed has no capacity yet: plan at the region's start. */
-	struct memmap_config mc = {
-		.start = ndctl_namespace_get_resource(ns) ?
-				 ndctl_namespace_get_resource(ns) :
-				 ndctl_region_get_resource(
-					 ndctl_namespace_get_region(ns)),
-		.size = size,
-		.align = cfg->align,
-		.location =
-			cfg->map == NDCTL_MAP_DEV ? MEMMAP_PMEM : MEMMAP_DRAM,
-		.compound = true,
-		.mode = cfg->mode == NDCTL_NS_MODE_FSDAX ? MEMMAP_MODE_FSDAX :
-							   MEMMAP_MODE_DEVDAX,
-		.info_block = true,
-	};
+	enum memmap_location location =
+		cfg->map == NDCTL_MAP_DEV ? MEMMAP_PMEM : MEMMAP_DRAM;
+	struct planner_filter f = { .aligns = { cfg->align },
+				    .location = location,
+				    .compound = 1,
+				    .head_only = 0 };
+	struct planner_result plan;
 	char b1[32], b2[32], b3[32], b4[32];
-	int rc;
 
-	rc = memmap_plan(profile, &mc, cost);
-	if (rc) {
+	t->start = ndctl_namespace_get_resource(ns) ?
+			   ndctl_namespace_get_resource(ns) :
+			   ndctl_region_get_resource(
+				   ndctl_namespace_get_region(ns));
+	t->size = size;
+	t->mode = cfg->mode == NDCTL_NS_MODE_FSDAX ? MEMMAP_MODE_FSDAX :
+						     MEMMAP_MODE_DEVDAX;
+	t->info_block = true;
+	planner_build(profile, t, &f, &plan);
+	if (!plan.count) {
+		/* No candidate: the model says why of the one asked for. */
+		struct memmap_config mc = { .start = t->start,
+					    .size = size,
+					    .align = cfg->align,
+					    .location = location,
+					    .compound = true,
+					    .mode = t->mode,
+					    .info_block = true };
+		struct memmap_cost cost;
+
 		pr_err("%s: %s with align %s: %s",
 		       ndctl_namespace_get_devname(ns), nd_mode_name(cfg->mode),
 		       size_exact(cfg->align, b1, sizeof(b1)),
-		       memmap_strerror(rc));
+		       memmap_strerror(memmap_plan(profile, &mc, &cost)));
 		return -EINVAL;
 	}
+	*c = plan.c[0];
 	pr_info("%s: %s, memmap in %s, align %s: %s usable, memmap %s in "
 		"DRAM and %s on the device",
 		ndctl_namespace_get_devname(ns), nd_mode_name(cfg->mode),
-		memmap_location_name(cfg->map == NDCTL_MAP_DEV ? MEMMAP_PMEM :
-								 MEMMAP_DRAM),
+		memmap_location_name(location),
 		size_exact(cfg->align, b1, sizeof(b1)),
-		size_short(cost->usable, b2, sizeof(b2)),
-		size_short(cost->dram_total, b3, sizeof(b3)),
-		size_short(cost->device_overhead, b4, sizeof(b4)));
+		size_short(c->cost.usable, b2, sizeof(b2)),
+		size_short(c->cost.dram_total, b3, sizeof(b3)),
+		size_short(c->cost.device_overhead, b4, sizeof(b4)));
 	return 0;
 }
 
@@ -329,32 +344,34 @@ static void print_namespace(struct devstate_ctx *ds, const char *name,
 /*
  * One namespace: the one -e names or an idle one to fill, planned,
  * checked, written and printed.  cfg and size are the request; the
- * defaults this fills in stay with this namespace.
+ * defaults this fills in stay with this namespace.  0; -EINVAL for a
+ * request the namespace cannot take; CREATE_NONE_LEFT; or another
+ * negative errno for a refusal or a failure, after its message.
  */
 static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
 		       struct ndctl_ns_config cfg, uint64_t size,
 		       uint64_t reserve, bool quiet_none)
 {
 	struct ndctl_namespace *ns;
-	struct memmap_cost cost;
+	struct planner_target pt = { .reserve = reserve };
+	struct planner_candidate c = { 0 };
 	struct ndctl_ctx *ctx;
 	struct inuse *iu;
 	struct ns_claim old;
 	struct journal j;
-	uint64_t free_bytes;
 	bool seed;
 	char name[64], what[128], b1[32], b2[32], b3[32];
-	int rc = EXIT_USAGE;
+	int rc = -EINVAL;
 
 	ctx = ds->nd;
 	if (nd_check_filters_matched(ctx, o->bus, o->region, NULL, NULL)) {
-		rc = EXIT_FAIL;
+		rc = -ENODEV;
 		goto out;
 	}
 	ns = o->reconfig ? find_namespace(ctx, o->bus, o->region, o->reconfig) :
 			   find_idle(ctx, o->bus, o->region, size, quiet_none);
 	if (!ns) {
-		rc = EXIT_FAIL;
+		rc = -ENODEV;
 		if (o->reconfig)
 			pr_err("%s: no such namespace%s%s", o->reconfig,
 			       o->region ? " in region " : "",
@@ -375,7 +392,7 @@ static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
 	/* In use refuses before anything else, whatever the options. */
 	iu = devstate_inuse(ds);
 	if (!iu || inuse_check_namespace(iu, ns)) {
-		rc = EXIT_FAIL;
+		rc = -EBUSY;
 		goto out;
 	}
 	ns_claim_save(ns, &old);
@@ -410,33 +427,35 @@ static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
 	    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
 		int node = ndctl_namespace_get_numa_node(ns), err;
 
-		if (plan_namespace(ds->profile, ns, &cfg, size, &cost))
+		/* The budget first: the planner says whether the plan fits. */
+		err = node_free_read(ds->root, node, &pt.node_free);
+		pt.node_free_known = !err;
+		if (plan_namespace(ds->profile, ns, &cfg, size, &pt, &c))
 			goto out;
-		err = node_free_read(ds->root, node, &free_bytes);
 		if (!err)
 			pr_debug("node %d: %s free outside ZONE_MOVABLE, %s "
 				 "kept",
 				 node < 0 ? 0 : node,
-				 size_exact(free_bytes, b1, sizeof(b1)),
+				 size_exact(pt.node_free, b1, sizeof(b1)),
 				 size_exact(reserve, b2, sizeof(b2)));
 		/* --force skips the budget, unknown or not, as documented. */
-		if (err && cost.dram_total && !o->force) {
+		if (err && c.cost.dram_total && !o->force) {
 			node_free_refuse(ds->root, name, node, err,
-					 cost.dram_total);
-			rc = EXIT_FAIL;
+					 c.cost.dram_total);
+			rc = -EIO;
 			goto out;
 		}
-		if (!err && !o->force &&
-		    !planner_fits(cost.dram_total, free_bytes, reserve)) {
+		/* An unknown budget fits every candidate: refused above. */
+		if (!c.fits && !o->force) {
 			pr_err("%s: the memmap needs %s of DRAM but node %d has "
 			       "%s free outside ZONE_MOVABLE (keeping %s): use "
 			       "--memmap pmem, or --force",
 			       name,
-			       size_exact(cost.dram_total, b1, sizeof(b1)),
+			       size_exact(c.cost.dram_total, b1, sizeof(b1)),
 			       node < 0 ? 0 : node,
-			       size_exact(free_bytes, b2, sizeof(b2)),
+			       size_exact(pt.node_free, b2, sizeof(b2)),
 			       size_exact(reserve, b3, sizeof(b3)));
-			rc = EXIT_FAIL;
+			rc = -ENOSPC;
 			goto out;
 		}
 	}
@@ -447,7 +466,7 @@ static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
 			       "info block and destroys the data on it; use "
 			       "--force",
 			       name, nd_mode_name(old.mode));
-			rc = EXIT_FAIL;
+			rc = -EBUSY;
 			goto out;
 		}
 		pr_info("%s: rewriting the info block; the data on it is lost",
@@ -461,18 +480,18 @@ static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
 		if (cfg.mode == NDCTL_NS_MODE_FSDAX ||
 		    cfg.mode == NDCTL_NS_MODE_DEVDAX) {
 			json_add_str(j, "map", nd_map_name(cfg.map));
-			json_add_size(j, "size", cost.usable, o->human);
+			json_add_size(j, "size", c.cost.usable, o->human);
 			json_add_u64(j, "align", cfg.align);
 			memmap_figures_to_json(j,
 					       cfg.map == NDCTL_MAP_DEV ?
 						       MEMMAP_PMEM :
 						       MEMMAP_DRAM,
-					       &cost);
+					       &c.cost);
 		}
 		json_add_bool(j, "dry_run", true);
 		json_print(stdout, j);
 		json_object_put(j);
-		rc = EXIT_OK;
+		rc = 0;
 		goto out;
 	}
 	/* The drivers the new claim binds to, loaded when missing. */
@@ -482,20 +501,20 @@ static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
 					 "nd_pmem") ||
 	    (cfg.mode == NDCTL_NS_MODE_DEVDAX &&
 	     devstate_need_driver(ds, "dax", "device_dax"))) {
-		rc = EXIT_FAIL;
+		rc = -EIO;
 		goto out;
 	}
 	snprintf(what, sizeof(what), "ndctl create-namespace %s: %s -> %s",
 		 name, nd_mode_name(old.mode), nd_mode_name(cfg.mode));
 	if (ns_claim_journal_begin(&j, ds->root, ns, what)) {
-		rc = EXIT_FAIL;
+		rc = -EIO;
 		goto out;
 	}
 	if (seed) {
 		journal_set(&j, "seed", "1");
 		if (journal_write(&j)) {
 			journal_remove(&j);
-			rc = EXIT_FAIL;
+			rc = -EIO;
 			goto out;
 		}
 		rc = ndctl_namespace_set_label(ns, o->uuid, o->name, size);
@@ -507,12 +526,12 @@ static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
 			/* Its capacity back, said only once read back. */
 			if (!ns_claim_journal_recover(ds, &j))
 				journal_remove(&j);
-			rc = EXIT_FAIL;
+			rc = -EIO;
 			goto out;
 		}
 		journal_remove(&j);
 		print_namespace(ds, name, o->human);
-		rc = EXIT_OK;
+		rc = 0;
 		goto out;
 	}
 	/* --no-autorecover: a failed claim leaves the namespace raw. */
@@ -520,12 +539,12 @@ static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
 		/* The replace said where it is; a failed restore stays. */
 		if (!o->autorecover || claim_is_back(ds, name, &old))
 			journal_remove(&j);
-		rc = EXIT_FAIL;
+		rc = -EIO;
 		goto out;
 	}
 	journal_remove(&j);
 	print_namespace(ds, name, o->human);
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	return rc;
 }
@@ -544,7 +563,7 @@ static int create_each_region(struct devstate_ctx *ds,
 	struct ndctl_region *region;
 	struct ndctl_bus *bus;
 	char names[64][32];
-	int n = 0, i, made = 0, rc = EXIT_OK;
+	int n = 0, i, made = 0, rc = 0;
 
 	/* By name: each namespace made re-reads the context. */
 	ndctl_bus_foreach (ds->nd, bus)
@@ -556,18 +575,18 @@ static int create_each_region(struct devstate_ctx *ds,
 						 "%s",
 						 ndctl_region_get_devname(
 							 region));
-	for (i = 0; i < n && rc == EXIT_OK; i++) {
+	for (i = 0; !rc && i < n; i++) {
 		one.region = names[i];
 		rc = create_once(ds, &one, cfg, size, reserve, true);
-		if (rc == EXIT_OK)
+		if (!rc)
 			made++;
 		if (rc == CREATE_NONE_LEFT)
-			rc = EXIT_OK;
+			rc = 0;
 	}
-	if (rc == EXIT_OK && !made) {
+	if (!rc && !made) {
 		pr_err("no idle namespace with room in %s",
 		       o->region ? o->region : "any region");
-		rc = EXIT_FAIL;
+		rc = -ENODEV;
 	}
 	return rc;
 }
@@ -670,5 +689,5 @@ int cmd_create_namespace(int argc, char **argv)
 	else
 		rc = create_once(&ds, &o, cfg, size, reserve, false);
 	devstate_close(&ds);
-	return rc;
+	return exit_status(rc);
 }

@@ -52,6 +52,15 @@ static bool keeps_reserve(const struct memmap_profile *p,
 	       align == t->cur.align;
 }
 
+/*
+ * The DRAM budget: dram bytes of memmap keep reserve of node_free free.
+ * Written so that a reserve near 2^64 cannot wrap into a fit.
+ */
+static bool planner_fits(uint64_t dram, uint64_t node_free, uint64_t reserve)
+{
+	return dram <= node_free && reserve <= node_free - dram;
+}
+
 static void add(const struct memmap_profile *p, const struct planner_target *t,
 		struct planner_result *plan, uint64_t align,
 		enum memmap_location loc, bool compound, bool head_only)
@@ -122,12 +131,6 @@ static void recommend(struct planner_result *plan)
 		 "not usable for data) among the candidates that fit",
 		 plan->c[plan->recommended].current ? "keep the current setup: " :
 						      "");
-}
-
-/* Written so that a reserve near 2^64 cannot wrap into a fit. */
-bool planner_fits(uint64_t dram, uint64_t node_free, uint64_t reserve)
-{
-	return dram <= node_free && reserve <= node_free - dram;
 }
 
 void planner_build(const struct memmap_profile *p,

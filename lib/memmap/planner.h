@@ -56,11 +56,10 @@ struct planner_result {
 };
 
 /*
- * The DRAM budget's rule, for every command: dram bytes of memmap fit
- * when node_free less them still keeps reserve free.
+ * Every candidate of t filtered by f, with its cost and whether it fits
+ * t's DRAM budget: the one place that rule is applied, for every command
+ * (a memmap of dram bytes fits when node_free less it keeps reserve).
  */
-bool planner_fits(uint64_t dram, uint64_t node_free, uint64_t reserve);
-
 void planner_build(const struct memmap_profile *p,
 		   const struct planner_target *t,
 		   const struct planner_filter *f, struct planner_result *plan);
