@@ -40,14 +40,15 @@ static int parse_count(const char *opt, const char *text, uint64_t *val)
 		pr_err("%s '%s': not a byte count (decimal or 0x hex, "
 		       "below 4 GiB)",
 		       opt, text);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	return 0;
 }
 
 /*
  * The bytes write-labels writes: size bytes of the input (all of it
- * without -s), which must fit the label area from offset.
+ * without -s), which must fit the label area from offset.  0, or
+ * -errno after its message.
  */
 static int read_input(const struct label_params *p, struct cxl_memdev *m,
 		      uint64_t size, uint64_t offset, char **data, size_t *len)
@@ -60,13 +61,13 @@ static int read_input(const struct label_params *p, struct cxl_memdev *m,
 
 	if (!in) {
 		pr_err("%s: cannot open: %s", p->input, strerror(errno));
-		return EXIT_FAIL;
+		return op_failed(-errno);
 	}
 	buf = malloc(cap ? cap : 1);
 	if (!buf) {
 		if (in != stdin)
 			fclose(in);
-		return EXIT_FAIL;
+		return -ENOMEM;
 	}
 	got = fread(buf, 1, cap, in);
 	/* Without -s the whole input must fit: one byte more is too much. */
@@ -80,20 +81,24 @@ static int read_input(const struct label_params *p, struct cxl_memdev *m,
 		       p->input ? p->input : "standard input",
 		       (unsigned long long)room, (unsigned long long)offset);
 		free(buf);
-		return EXIT_FAIL;
+		return -EFBIG;
 	}
 	if (size && got != size) {
 		pr_err("%s: %zu bytes, not the %llu of -s",
 		       p->input ? p->input : "standard input", got,
 		       (unsigned long long)size);
 		free(buf);
-		return EXIT_FAIL;
+		return -EIO;
 	}
 	*data = buf;
 	*len = got;
 	return 0;
 }
 
+/*
+ * The one body of cmd_read_labels, cmd_zero_labels and cmd_write_labels:
+ * like them, it returns an exit status.
+ */
 static int label_action(int argc, char **argv, enum label_op op)
 {
 	struct label_params p = { 0 };
@@ -153,7 +158,7 @@ static int label_action(int argc, char **argv, enum label_op op)
 	if (!rc)
 		rc = parse_count("-O/--offset", p.offset, &offset);
 	if (rc)
-		return rc;
+		return exit_status(rc);
 	log_set_verbose(p.verbose);
 	if (cxl_open(p.sysroot, &ctx))
 		return EXIT_FAIL;
@@ -214,8 +219,8 @@ static int label_action(int argc, char **argv, enum label_op op)
 			rc = EXIT_FAIL;
 		}
 	if (!rc && op == LABEL_WRITE)
-		rc = read_input(&p, pick[0], p.size ? size : 0, offset, &data,
-				&data_len);
+		rc = exit_status(read_input(&p, pick[0], p.size ? size : 0,
+					    offset, &data, &data_len));
 	if (!rc && p.output) {
 		out = fopen(p.output, "w");
 		if (!out) {

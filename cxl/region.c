@@ -56,12 +56,11 @@ static int parse_uint(const char *opt, const char *text, unsigned int *val)
 
 	if (sysfs_parse_u64(text, &v) || !v || v > INT32_MAX) {
 		pr_err("%s '%s': not a positive number", opt, text);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	*val = v;
 	return 0;
 }
-
 
 static struct cxl_decoder *find_root(struct cxl_ctx *ctx,
 				     const struct region_params *p)
@@ -91,7 +90,10 @@ static struct cxl_decoder *free_endpoint_decoder(struct cxl_memdev *m)
 	return NULL;
 }
 
-/* Everything create-region needs, checked; nothing written. */
+/*
+ * Everything create-region needs, checked; nothing written.  0, -EINVAL
+ * for options that cannot be met, or another -errno after its message.
+ */
 static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 		       int argc, char **argv, struct create_plan *c)
 {
@@ -102,31 +104,31 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 
 	if (!dname) {
 		pr_err("no root decoder: name one with -d");
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (argc && !p->memdevs) {
 		pr_err("name the target type of the arguments: -m (memdevs)");
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (p->type && strcmp(p->type, "pmem") && strcmp(p->type, "ram")) {
 		pr_err("-t '%s': not a region type (pmem or ram)", p->type);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (p->type && !strcmp(p->type, "ram") && p->uuid) {
 		pr_err("-U '%s': a ram region has no uuid", p->uuid);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (p->size && (parse_size(p->size, &size) || !size)) {
 		pr_err("-s '%s': not a size", p->size);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (p->ways && parse_uint("-w", p->ways, &ways))
-		return EXIT_USAGE;
+		return -EINVAL;
 	if (p->granularity && parse_uint("-g", p->granularity, &gran))
-		return EXIT_USAGE;
+		return -EINVAL;
 	if (p->uuid && uuid_parse(p->uuid, c->uuid)) {
 		pr_err("-U '%s': not a uuid", p->uuid);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (!p->uuid)
 		uuid_generate(c->uuid);
@@ -135,7 +137,7 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 	if (!c->root) {
 		pr_err("%s: no such root decoder%s%s", dname,
 		       p->bus ? " on bus " : "", p->bus ? p->bus : "");
-		return EXIT_FAIL;
+		return -ENODEV;
 	}
 	dname = cxl_decoder_get_devname(c->root);
 
@@ -154,7 +156,7 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 			if (n == MAX_WAYS) {
 				pr_err("%s: more than %d memdevs", dname,
 				       MAX_WAYS);
-				return EXIT_USAGE;
+				return -EINVAL;
 			}
 			c->mem[n++] = m;
 		}
@@ -167,13 +169,13 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 			hit = true;
 		if (!hit) {
 			pr_err("%s: no such memdev", argv[a]);
-			return EXIT_FAIL;
+			return -ENODEV;
 		}
 	}
 	if (!n) {
 		pr_err("%s: no enabled memdev %sbelow it", dname,
 		       argc ? "of those named " : "");
-		return EXIT_FAIL;
+		return -ENODEV;
 	}
 	if (!ways)
 		ways = n;
@@ -181,7 +183,7 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 		pr_err("-w %u: %s memdevs %s (%u)", ways,
 		       ways > n ? "more than the" : "fewer than the",
 		       argc ? "named" : "below ", n);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	c->ways = ways;
 
@@ -196,11 +198,11 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 		    !cxl_decoder_is_pmem_capable(c->root) :
 		    !cxl_decoder_is_volatile_capable(c->root)) {
 		pr_err("%s: cannot decode %s", dname, cxl_mode_name(c->mode));
-		return EXIT_FAIL;
+		return -EOPNOTSUPP;
 	}
 	if (size % ways) {
 		pr_err("-s %s: not a multiple of %u ways", p->size, ways);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 
 	for (i = 0; i < ways; i++) {
@@ -222,7 +224,7 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 				       cxl_memdev_get_devname(c->mem[i]), q,
 				       dname,
 				       cxl_decoder_get_qos_class(c->root));
-				return EXIT_FAIL;
+				return -EPERM;
 			}
 		}
 		min = !min || part < min ? part : min;
@@ -230,27 +232,27 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 		if (!c->ep[i]) {
 			pr_err("%s: no free endpoint decoder",
 			       cxl_memdev_get_devname(c->mem[i]));
-			return EXIT_FAIL;
+			return -EBUSY;
 		}
 	}
 
 	extent = cxl_decoder_get_max_available_extent(c->root);
 	if (extent == CXL_U64_NONE) {
 		pr_err("%s: free space of the window unknown", dname);
-		return EXIT_FAIL;
+		return -EIO;
 	}
 	if (size && size > extent) {
 		pr_err("%s: size %#llx is more than the %#llx free in its "
 		       "window",
 		       dname, (unsigned long long)size,
 		       (unsigned long long)extent);
-		return EXIT_FAIL;
+		return -ENOSPC;
 	}
 	if (size && size / ways > min) {
 		pr_err("-s %s: more than %u ways of the %#llx %s partition",
 		       p->size, ways, (unsigned long long)min,
 		       cxl_mode_name(c->mode));
-		return EXIT_FAIL;
+		return -ENOSPC;
 	}
 	if (!size) {
 		size = min * ways;
@@ -260,7 +262,7 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 	if (!size) {
 		pr_err("%s: no %s capacity for a region", dname,
 		       cxl_mode_name(c->mode));
-		return EXIT_FAIL;
+		return -ENOSPC;
 	}
 	c->size = size;
 
@@ -268,7 +270,7 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 	c->granularity = cxl_decoder_get_interleave_granularity(c->root);
 	if (!c->granularity || c->granularity == CXL_UINT_NONE) {
 		pr_err("%s: interleave granularity unknown", dname);
-		return EXIT_FAIL;
+		return -EIO;
 	}
 	if (gran && gran != c->granularity) {
 		unsigned int rw = cxl_decoder_get_interleave_ways(c->root);
@@ -277,7 +279,7 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 			pr_err("-g %u: a x%u root decoder %s takes only its "
 			       "granularity %u",
 			       gran, rw, dname, c->granularity);
-			return EXIT_FAIL;
+			return -EOPNOTSUPP;
 		}
 		c->granularity = gran;
 	}
@@ -328,6 +330,7 @@ static void undo_create(struct cxl_ctx *ctx, struct create_plan *c,
 	cxl_decoder_delete_region(c->root, name);
 }
 
+/* Write plan c to the kernel, undone on a failure: 0 or -errno. */
 static int do_create(struct cxl_ctx *ctx, const struct region_params *p,
 		     struct create_plan *c)
 {
@@ -344,7 +347,7 @@ static int do_create(struct cxl_ctx *ctx, const struct region_params *p,
 	if (rc) {
 		pr_err("%s: cannot create a %s region: %s",
 		       cxl_decoder_get_devname(c->root), mode, strerror(-rc));
-		return EXIT_FAIL;
+		return op_failed(rc);
 	}
 	rc = wr(ctx, name, "interleave_granularity", "%llu", c->granularity);
 	if (!rc)
@@ -396,7 +399,7 @@ static int do_create(struct cxl_ctx *ctx, const struct region_params *p,
 	}
 	if (rc) {
 		undo_create(ctx, c, name, eps, tgts, committed);
-		return EXIT_FAIL;
+		return op_failed(rc);
 	}
 	rc = cxl_refresh(ctx);
 	d = rc ? NULL : find_root(ctx, p);
@@ -406,12 +409,12 @@ static int do_create(struct cxl_ctx *ctx, const struct region_params *p,
 						     name)) break;
 	if (!r) {
 		pr_err("%s: created, but cannot read it back", name);
-		return EXIT_FAIL;
+		return -EIO;
 	}
 	f.human = p->human || isatty(STDOUT_FILENO);
 	json_print(stdout, cxl_region_json(r, &f));
 	pr_info("created 1 region");
-	return EXIT_OK;
+	return 0;
 }
 
 static bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
@@ -504,6 +507,10 @@ static int teardown(struct cxl_ctx *ctx, struct cxl_region *r, bool destroy)
 	return rc;
 }
 
+/*
+ * The one body of cmd_create_region, cmd_enable_region, cmd_disable_region
+ * and cmd_destroy_region: like them, it returns an exit status.
+ */
 static int region_action(int argc, char **argv, enum region_action act)
 {
 	static const char *const usage[] = {
@@ -598,6 +605,7 @@ static int region_action(int argc, char **argv, enum region_action act)
 			region_plan(&ds, &c, p.plan, p.human);
 		if (!rc && !p.plan)
 			rc = do_create(ctx, &p, &c);
+		rc = exit_status(rc);
 		goto out;
 	}
 	/* Names first: each must name a region. */

@@ -177,7 +177,7 @@ static int read_ns(struct devstate_ctx *ds, void *obj, void *arg)
 			  uuid && uuid[0] && strcmp(uuid, "0") ? uuid : NULL);
 }
 
-/* No namespace named: one block from --input or stdin. */
+/* No namespace named: one block from --input or stdin.  0 or -errno. */
 static int read_file(struct read_run *run)
 {
 	const char *file = run->o->input;
@@ -189,7 +189,7 @@ static int read_file(struct read_run *run)
 
 	if (!in) {
 		pr_err("cannot open %s: %s", file, strerror(errno));
-		return EXIT_FAIL;
+		return op_failed(-errno);
 	}
 	got = fread(buf, 1, sizeof(buf), in);
 	if (file)
@@ -198,12 +198,13 @@ static int read_file(struct read_run *run)
 		pr_err("%s: %zu bytes, a namespace's head holding an info "
 		       "block is %d",
 		       name, got, INFOBLOCK_IMAGE_SIZE);
-		return EXIT_FAIL;
+		return -EIO;
 	}
 	rc = emit_block(run, "file", name, buf, NULL);
-	if (!rc)
-		pr_info("read 1 infoblock");
-	return rc ? EXIT_FAIL : EXIT_OK;
+	if (rc)
+		return op_failed(rc);
+	pr_info("read 1 infoblock");
+	return 0;
 }
 
 int cmd_read_infoblock(int argc, char **argv)
@@ -246,7 +247,7 @@ int cmd_read_infoblock(int argc, char **argv)
 		pr_err("name a namespace, or 'all', or give --input");
 		rc = EXIT_USAGE;
 	} else if (i >= argc) {
-		rc = read_file(&run);
+		rc = exit_status(read_file(&run));
 	} else {
 		rc = each_infoblock(o.sysroot, o.bus, o.region, "read", read_ns,
 				    &run, argc - i, argv + i);
@@ -356,7 +357,8 @@ static int write_ns(struct devstate_ctx *ds, void *obj, void *arg)
 /*
  * No namespace: an image of the namespace's first 8 KiB, the info
  * block after 4 KiB of zeros, to --output (sized from the file when
- * --size is not given) or to stdout.
+ * --size is not given) or to stdout.  0, -EINVAL for a target or size
+ * it cannot use, or -errno for a failed write.
  */
 static int write_image(const struct write_run *w, const char *file)
 {
@@ -376,24 +378,24 @@ static int write_image(const struct write_run *w, const char *file)
 			pr_err("%s is not a regular file: --output writes "
 			       "image files; name a namespace to write to it",
 			       file);
-			return EXIT_USAGE;
+			return -EINVAL;
 		}
 		if (!size)
 			size = st.st_size;
 	}
 	if (!size) {
 		pr_err("%s: give --size, the file does not say it", name);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	rc = layout_block(w, name, size, w->have_parent ? w->parent : NULL,
 			  image + INFOBLOCK_OFFSET);
 	if (rc)
-		return EXIT_FAIL;
+		return op_failed(rc);
 	/* An existing image keeps its length: only its head is rewritten. */
 	out = file ? fopen(file, access(file, F_OK) ? "wb" : "r+b") : stdout;
 	if (!out) {
 		pr_err("cannot open %s: %s", name, strerror(errno));
-		return EXIT_FAIL;
+		return op_failed(-errno);
 	}
 	rc = fwrite(image, sizeof(image), 1, out) == 1 ? 0 : -EIO;
 	if ((file ? fclose(out) : fflush(out)) && !rc)
@@ -401,13 +403,13 @@ static int write_image(const struct write_run *w, const char *file)
 	if (rc) {
 		pr_err("%s: writing the info block failed: %s", name,
 		       strerror(-rc));
-		return EXIT_FAIL;
+		return op_failed(rc);
 	}
 	pr_info("wrote 1 infoblock");
-	return EXIT_OK;
+	return 0;
 }
 
-/* The options to the layout; EXIT_USAGE after saying what is wrong. */
+/* The options to the layout; -EINVAL after saying what is wrong. */
 static int parse_write_opts(const struct write_opts *o, struct write_run *w)
 {
 	int mode = NDCTL_NS_MODE_FSDAX;
@@ -415,20 +417,20 @@ static int parse_write_opts(const struct write_opts *o, struct write_run *w)
 	w->location = MEMMAP_PMEM;
 	w->align = memmap_profile_linux61_x86_64.pmd_size;
 	/* Not parse_ns_mode(): its message offers sector and raw too. */
-	if (o->mode && (word_value(ns_mode_words, o->mode, &mode) ||
-			(mode != NDCTL_NS_MODE_DEVDAX &&
-			 mode != NDCTL_NS_MODE_FSDAX))) {
+	if (o->mode &&
+	    (word_value(ns_mode_words, o->mode, &mode) ||
+	     (mode != NDCTL_NS_MODE_DEVDAX && mode != NDCTL_NS_MODE_FSDAX))) {
 		pr_err("invalid --mode '%s': an info block is fsdax or "
 		       "devdax",
 		       o->mode);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	w->devdax = mode == NDCTL_NS_MODE_DEVDAX;
 	if (o->map && parse_memmap_location("map", o->map, &w->location))
-		return EXIT_USAGE;
+		return -EINVAL;
 	if (o->size && (parse_size(o->size, &w->size) || !w->size)) {
 		pr_err("invalid --size '%s'", o->size);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (o->align &&
 	    (parse_size(o->align, &w->align) ||
@@ -437,11 +439,11 @@ static int parse_write_opts(const struct write_opts *o, struct write_run *w)
 		pr_err("invalid --align '%s': a power of two from 4K to 2G "
 		       "(the info block holds 32 bits)",
 		       o->align);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (o->offset && parse_size(o->offset, &w->offset)) {
 		pr_err("invalid --offset '%s'", o->offset);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	/*
 	 * Any offset upstream takes, 2M-aligned or not: tests write such
@@ -451,14 +453,14 @@ static int parse_write_opts(const struct write_opts *o, struct write_run *w)
 	w->have_uuid = o->uuid != NULL;
 	if (o->uuid && uuid_parse(o->uuid, w->uuid)) {
 		pr_err("invalid --uuid '%s'", o->uuid);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	w->have_parent = o->parent != NULL;
 	if (o->parent && uuid_parse(o->parent, w->parent)) {
 		pr_err("invalid --parent-uuid '%s'", o->parent);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
-	return EXIT_OK;
+	return 0;
 }
 
 int cmd_write_infoblock(int argc, char **argv)
@@ -497,7 +499,7 @@ int cmd_write_infoblock(int argc, char **argv)
 	log_set_verbose(o.verbose);
 	rc = parse_write_opts(&o, &w);
 	if (rc)
-		return rc;
+		return exit_status(rc);
 	if (o.output && o.to_stdout) {
 		pr_err("--output and --stdout each name where the block "
 		       "goes: give one");
@@ -509,7 +511,7 @@ int cmd_write_infoblock(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (o.output || o.to_stdout)
-		return write_image(&w, o.output);
+		return exit_status(write_image(&w, o.output));
 	if (i >= argc) {
 		pr_err("name a namespace, or 'all', or give --output or "
 		       "--stdout");

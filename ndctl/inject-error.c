@@ -56,36 +56,36 @@ static int check_options(const struct inject_opts *o, struct inject_req *req)
 	if (o->uninject && o->status) {
 		pr_err("--status lists what is injected; it cannot be "
 		       "combined with --uninject");
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (o->status &&
 	    (o->block || o->count || o->saturate || o->no_notify)) {
 		pr_err("--status takes no --block, --count, --saturate or "
 		       "--no-notify: it lists every injected block");
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (o->status)
-		return EXIT_OK;
+		return 0;
 	if (!o->block || !o->count) {
 		pr_err("%s needs --block and --count",
 		       o->uninject ? "--uninject" : "injecting");
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	if (parse_blocks("block", o->block, &req->block) ||
 	    parse_blocks("count", o->count, &req->count))
-		return EXIT_USAGE;
+		return -EINVAL;
 	if (!req->count) {
 		pr_err("invalid --count '%s': at least one block", o->count);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
 	/* Bytes of the last block must fit 64 bits. */
 	if (req->block > UINT64_MAX / 512 - req->count) {
 		pr_err("invalid --block '%s' with --count '%s': the range "
 		       "passes 2^64 bytes",
 		       o->block, o->count);
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
-	return EXIT_OK;
+	return 0;
 }
 
 static void print_namespace(struct devstate_ctx *ds, const char *name,
@@ -261,6 +261,7 @@ static bool overlaps(const struct nd_block_run *runs, uint32_t n,
 	return false;
 }
 
+/* 0, or -errno after the message naming the namespace and the reason. */
 static int inject_namespace(struct devstate_ctx *ds, struct ndctl_namespace *ns,
 			    const struct inject_req *req)
 {
@@ -281,7 +282,7 @@ static int inject_namespace(struct devstate_ctx *ds, struct ndctl_namespace *ns,
 	if (!ndctl_bus_has_error_injection(bus)) {
 		pr_err("%s: bus %s (%s) has no ARS error injection", name,
 		       ndctl_bus_get_devname(bus), ndctl_bus_get_provider(bus));
-		return EXIT_FAIL;
+		return -EOPNOTSUPP;
 	}
 	rc = ndctl_namespace_get_injection_bounds(ns, &start, &size);
 	if (rc == -EOPNOTSUPP) {
@@ -289,11 +290,11 @@ static int inject_namespace(struct devstate_ctx *ds, struct ndctl_namespace *ns,
 		       "be told apart; inject on the raw namespace "
 		       "(force_raw)",
 		       name);
-		return EXIT_FAIL;
+		return rc;
 	}
 	if (!size) {
 		pr_err("%s has no capacity to inject into", name);
-		return EXIT_FAIL;
+		return -ENXIO;
 	}
 	if (!o->status && req->block + req->count > size / 512) {
 		pr_err("%s: --block %llu --count %llu passes its end: it has "
@@ -301,10 +302,11 @@ static int inject_namespace(struct devstate_ctx *ds, struct ndctl_namespace *ns,
 		       name, (unsigned long long)req->block,
 		       (unsigned long long)req->count,
 		       (unsigned long long)(size / 512));
-		return EXIT_FAIL;
+		return -ERANGE;
 	}
-	if (get_cap(bus, name, start, size, &cap))
-		return EXIT_FAIL;
+	rc = get_cap(bus, name, start, size, &cap);
+	if (rc)
+		return op_failed(rc);
 
 	if (o->status) {
 		rc = injected_runs(bus, name, start, size, cap.max_ars_out,
@@ -312,14 +314,14 @@ static int inject_namespace(struct devstate_ctx *ds, struct ndctl_namespace *ns,
 		if (!rc)
 			print_status(runs, n, o->human);
 		free(runs);
-		return rc ? EXIT_FAIL : EXIT_OK;
+		return rc ? op_failed(rc) : 0;
 	}
 
 	if (o->uninject) {
 		rc = injected_runs(bus, name, start, size, cap.max_ars_out,
 				   &runs, &n);
 		if (rc)
-			return EXIT_FAIL;
+			return op_failed(rc);
 		if (!overlaps(runs, n, req->block, req->count)) {
 			free(runs);
 			pr_err("%s: nothing is injected at blocks %llu-%llu; "
@@ -327,17 +329,18 @@ static int inject_namespace(struct devstate_ctx *ds, struct ndctl_namespace *ns,
 			       name, (unsigned long long)req->block,
 			       (unsigned long long)(req->block + req->count -
 						    1));
-			return EXIT_FAIL;
+			return -ENOENT;
 		}
 		free(runs);
-		if (uninject_blocks(bus, name, o, start, cap.clear_err_unit,
-				    req->block, req->count))
-			return EXIT_FAIL;
+		rc = uninject_blocks(bus, name, o, start, cap.clear_err_unit,
+				     req->block, req->count);
+		if (rc)
+			return op_failed(rc);
 		pr_info("%s: the injection is taken back; the kernel still "
 			"lists the blocks it found bad until they are written",
 			name);
 		print_namespace(ds, name, o);
-		return EXIT_OK;
+		return 0;
 	}
 
 	/* Upstream injects under a user too; say what it will break. */
@@ -354,7 +357,7 @@ static int inject_namespace(struct devstate_ctx *ds, struct ndctl_namespace *ns,
 		scrubs = 0;
 	rc = inject_blocks(bus, name, req, start, cap.clear_err_unit);
 	if (rc)
-		return EXIT_FAIL;
+		return op_failed(rc);
 	/*
 	 * Notified, the kernel scrubs and lists the new bad blocks: wait
 	 * for that scrub to end, so the list printed shows them.
@@ -372,7 +375,7 @@ static int inject_namespace(struct devstate_ctx *ds, struct ndctl_namespace *ns,
 			       strerror(-rc));
 	}
 	print_namespace(ds, name, o);
-	return EXIT_OK;
+	return 0;
 }
 
 int cmd_inject_error(int argc, char **argv)
@@ -421,7 +424,7 @@ int cmd_inject_error(int argc, char **argv)
 	}
 	rc = check_options(&o, &req);
 	if (rc)
-		return rc;
+		return exit_status(rc);
 	if (devstate_open(&ds, o.sysroot, DEVSTATE_ND | DEVSTATE_DAX)) {
 		devstate_close(&ds);
 		return EXIT_FAIL;
@@ -448,7 +451,7 @@ int cmd_inject_error(int argc, char **argv)
 		rc = EXIT_FAIL;
 		goto out;
 	}
-	rc = inject_namespace(&ds, found, &req);
+	rc = exit_status(inject_namespace(&ds, found, &req));
 out:
 	devstate_close(&ds);
 	return rc;

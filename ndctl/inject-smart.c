@@ -139,7 +139,7 @@ static int check_options(struct smart_opts *o, struct smart_req *r)
 	    setup_field(&r->fields[4], ND_INJECT_SHUTDOWN, "an unsafe shutdown",
 			"unsafe-shutdown", NULL, o->unsafe, o->unsafe_un,
 			false))
-		return EXIT_USAGE;
+		return -EINVAL;
 	if ((o->mtemp_thresh && parse_temp("media-temperature-threshold",
 					   o->mtemp_thresh, &r->mtemp)) ||
 	    (o->ctemp_thresh && parse_temp("ctrl-temperature-threshold",
@@ -151,7 +151,7 @@ static int check_options(struct smart_opts *o, struct smart_req *r)
 	    parse_alarm("ctrl-temperature-alarm", o->ctemp_alarm,
 			&r->alarm[2]) ||
 	    parse_alarm("spares-alarm", o->spares_alarm, &r->alarm[0]))
-		return EXIT_USAGE;
+		return -EINVAL;
 	r->set_mtemp = o->mtemp_thresh;
 	r->set_ctemp = o->ctemp_thresh;
 	r->set_spares = o->spares_thresh;
@@ -159,16 +159,19 @@ static int check_options(struct smart_opts *o, struct smart_req *r)
 			r->alarm[0] || r->alarm[1] || r->alarm[2];
 	for (int i = 0; i < 5; i++)
 		if (r->fields[i].inject || r->fields[i].uninject)
-			return EXIT_OK;
+			return 0;
 	if (!r->thresholds) {
 		pr_err("nothing to do: name a value to inject, uninject or a "
 		       "threshold to set (see --help)");
-		return EXIT_USAGE;
+		return -EINVAL;
 	}
-	return EXIT_OK;
+	return 0;
 }
 
-/* Whether the DIMM's family can do all that is asked: said if not. */
+/*
+ * Whether the DIMM's family can do all that is asked: 0, or -EOPNOTSUPP
+ * after saying what it cannot.
+ */
 static int check_dimm(struct ndctl_dimm *dimm, struct smart_req *r)
 {
 	const struct nd_health_family *f = ndctl_dimm_health_family(dimm);
@@ -180,7 +183,7 @@ static int check_dimm(struct ndctl_dimm *dimm, struct smart_req *r)
 		pr_err("%s: no SMART health is decoded for its DSM family; "
 		       "nothing was changed",
 		       name);
-		return EXIT_FAIL;
+		return -EOPNOTSUPP;
 	}
 	for (i = 0; i < 5; i++) {
 		struct field *fl = &r->fields[i];
@@ -195,15 +198,15 @@ static int check_dimm(struct ndctl_dimm *dimm, struct smart_req *r)
 		pr_err("%s: its %s DSM family cannot inject %s; nothing was "
 		       "changed",
 		       name, f->name, fl->what);
-		return EXIT_FAIL;
+		return -EOPNOTSUPP;
 	}
 	if (r->thresholds && (!f->set_thresh.func || !f->thresh.func)) {
 		pr_err("%s: its %s DSM family cannot set SMART thresholds; "
 		       "nothing was changed",
 		       name, f->name);
-		return EXIT_FAIL;
+		return -EOPNOTSUPP;
 	}
-	return EXIT_OK;
+	return 0;
 }
 
 static void apply_alarm(unsigned int *ctl, int change, unsigned int bit)
@@ -368,7 +371,7 @@ int cmd_inject_smart(int argc, char **argv)
 	}
 	rc = check_options(&o, &req);
 	if (rc)
-		return rc;
+		return exit_status(rc);
 	if (devstate_open(&ds, o.sysroot, DEVSTATE_ND)) {
 		devstate_close(&ds);
 		return EXIT_FAIL;
@@ -392,8 +395,10 @@ int cmd_inject_smart(int argc, char **argv)
 	}
 	snprintf(name, sizeof(name), "%s", ndctl_dimm_get_devname(found));
 	rc = check_dimm(found, &req);
-	if (rc)
+	if (rc) {
+		rc = exit_status(rc);
 		goto out;
+	}
 	if (req.thresholds && set_thresholds(found, &req, &old)) {
 		rc = EXIT_FAIL;
 		goto out;
