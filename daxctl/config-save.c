@@ -172,7 +172,7 @@ int config_save_prepare(struct devstate_ctx *ds, struct daxctl_dev *dev,
 	close(fd);
 	unlinkat(dfd, tmp, 0);
 	close(dfd);
-	if (config_load(dir, &cfg)) {
+	if (config_load(dir, &dax_config_words, &cfg)) {
 		pr_err("%s: --save-config: the config in %s has errors; not "
 		       "changed",
 		       name, dir);

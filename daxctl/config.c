@@ -139,7 +139,6 @@ int config_request(struct devstate_ctx *ds, const struct reconf_opts *o,
 {
 	const char *dir = config_dir(o);
 	const struct section *hit = NULL;
-	enum memmap_location location;
 	struct daxctl_dev *dev;
 	struct config_id id;
 	struct config cfg;
@@ -147,7 +146,7 @@ int config_request(struct devstate_ctx *ds, const struct reconf_opts *o,
 	bool ram;
 	int i, rc = -EINVAL;
 
-	if (config_load(dir, &cfg)) {
+	if (config_load(dir, &dax_config_words, &cfg)) {
 		pr_err("%s: nothing applied: the config in %s has errors", name,
 		       dir);
 		config_free(&cfg);
@@ -191,14 +190,12 @@ int config_request(struct devstate_ctx *ds, const struct reconf_opts *o,
 	}
 
 	/* Upstream's defaults: system-ram, online, movable. */
-	if (parse_dax_mode(hit->mode ? hit->mode : "system-ram", &req->mode) ||
-	    (hit->memmap &&
-	     parse_memmap_location("memmap", hit->memmap, &location)))
-		goto out;
+	req->mode = hit->mode < 0 ? DAXCTL_DEV_MODE_RAM :
+				    (enum daxctl_dev_mode)hit->mode;
 	req->has_mode = true;
 	ram = req->mode == DAXCTL_DEV_MODE_RAM;
-	if (hit->memmap)
-		req->location = location;
+	if (hit->memmap >= 0)
+		req->location = hit->memmap;
 	req->align = hit->align;
 	if (ram) {
 		req->no_online = hit->online == 0;
@@ -213,7 +210,8 @@ int config_request(struct devstate_ctx *ds, const struct reconf_opts *o,
 		dax_mode_name(req->mode),
 		ram ? (req->no_online ? ", offline" : ", online") : "",
 		ram && req->movable == 0 ? ", not movable" : "",
-		hit->memmap ? ", memmap " : "", hit->memmap ? hit->memmap : "",
+		hit->memmap >= 0 ? ", memmap " : "",
+		hit->memmap >= 0 ? memmap_location_name(hit->memmap) : "",
 		req->compound == 0 ? ", no compound pages" :
 		req->compound == 1 ? ", compound pages" :
 				     "",

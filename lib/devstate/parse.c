@@ -51,10 +51,13 @@ int parse_memmap_mode(const char *value, enum memmap_mode *mode)
 int parse_memmap_location(const char *opt, const char *value,
 			  enum memmap_location *location)
 {
+	char map_words[32];
 	int v, rc;
 
+	/* --map offers ndctl's words for the two places, mem and dev. */
+	words_expected(ns_map_words, map_words, sizeof(map_words));
 	rc = lookup(opt, value, memmap_location_words,
-		    !strcmp(opt, "map") ? "mem or dev" : NULL, &v);
+		    !strcmp(opt, "map") ? map_words : NULL, &v);
 	if (!rc)
 		*location = (enum memmap_location)v;
 	return rc;

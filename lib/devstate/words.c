@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-#include <errno.h>
-#include <stdio.h>
-#include <string.h>
 
+#include <util/config-parse.h>
 #include "words.h"
 
 #define BOTH (WORD_PRINT | WORD_TAKE)
@@ -49,37 +47,8 @@ const struct word memmap_location_words[] = {
 	{ NULL, 0, 0 },
 };
 
-const char *word_of(const struct word *table, int value, const char *fallback)
-{
-	for (; table->name; table++)
-		if (table->value == value && table->use & WORD_PRINT)
-			return table->name;
-	return fallback;
-}
-
-int word_value(const struct word *table, const char *name, int *value)
-{
-	for (; table->name; table++)
-		if (table->use & WORD_TAKE && !strcmp(table->name, name)) {
-			*value = table->value;
-			return 0;
-		}
-	return -EINVAL;
-}
-
-void words_expected(const struct word *table, char *buf, size_t len)
-{
-	const struct word *w, *last = NULL;
-	size_t n = 0;
-
-	buf[0] = '\0';
-	for (w = table; w->name; w++)
-		if (w->use == BOTH)
-			last = w;
-	for (w = table; w->name && n < len; w++) {
-		if (w->use != BOTH)
-			continue;
-		n += snprintf(buf + n, len - n, "%s%s",
-			      n ? (w == last ? " or " : ", ") : "", w->name);
-	}
-}
+const struct config_words dax_config_words = {
+	.mode = dax_mode_words,
+	.memmap = memmap_location_words,
+	.ram_mode = DAXCTL_DEV_MODE_RAM,
+};

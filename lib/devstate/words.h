@@ -10,16 +10,7 @@
 #include <daxctl/libdaxctl.h>
 #include <memmap/memmap.h>
 #include <ndctl/libndctl.h>
-
-/* WORD_PRINT: the value's name in output; WORD_TAKE: accepted as input. */
-#define WORD_PRINT 1u
-#define WORD_TAKE 2u
-
-struct word {
-	const char *name;
-	int value;
-	unsigned int use;
-};
+#include <util/words.h>
 
 /* Each table ends with a NULL name. */
 extern const struct word dax_mode_words[];
@@ -28,12 +19,12 @@ extern const struct word ns_map_words[];
 extern const struct word memmap_mode_words[];
 extern const struct word memmap_location_words[];
 
-/* The printed word of value, or fallback when the table has none. */
-const char *word_of(const struct word *table, int value, const char *fallback);
-/* The value of an accepted word: 0, or -EINVAL. */
-int word_value(const struct word *table, const char *name, int *value);
-/* The words both printed and taken, "a, b or c", for a message. */
-void words_expected(const struct word *table, char *buf, size_t len);
+/*
+ * What daxctl's config files take for mode and memmap (config-parse.h):
+ * dax_mode_words and memmap_location_words, system-ram the default.
+ */
+struct config_words;
+extern const struct config_words dax_config_words;
 
 static inline const char *dax_mode_name(enum daxctl_dev_mode mode)
 {

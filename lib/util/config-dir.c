@@ -200,13 +200,14 @@ static int conf_names(int dfd, char ***names)
  * Every *.conf in dir, in name order.  A missing directory is an empty
  * config.  Returns 0, or -EINVAL after naming every error.
  */
-int config_load(const char *dir, struct config *cfg)
+int config_load(const char *dir, const struct config_words *words,
+		struct config *cfg)
 {
 	char **names = NULL, *path, *text;
 	int dfd, n, i, errors = 0;
 	size_t len = 0;
 
-	*cfg = (struct config){ 0 };
+	*cfg = (struct config){ .words = words };
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0 && errno == ENOENT)
 		return 0;

@@ -15,6 +15,7 @@
  * empty config.  Returns 0, or -EINVAL after one line per error (each
  * naming the file, and the line where there is one).
  */
-int config_load(const char *dir, struct config *cfg);
+int config_load(const char *dir, const struct config_words *words,
+		struct config *cfg);
 
 #endif

@@ -169,8 +169,8 @@ static int parse_region(const char *v, int *out)
 }
 
 /* val for key k of s; the reason it is refused, or NULL. */
-static const char *set_value(struct section *s, enum config_key k,
-			     const char *val)
+static const char *set_value(const struct config_words *w, struct section *s,
+			     enum config_key k, const char *val)
 {
 	switch (k) {
 	case KEY_UUID:
@@ -193,21 +193,13 @@ static const char *set_value(struct section *s, enum config_key k,
 				      "2^64 in order, such as "
 				      "0x140000000-0x17fffffff";
 	case KEY_MODE:
-		if (!strcmp(val, "system-ram"))
-			s->mode = "system-ram";
-		else if (!strcmp(val, "devdax"))
-			s->mode = "devdax";
-		else
-			return "expected system-ram or devdax";
-		return NULL;
+		return word_value_printed(w->mode, val, &s->mode) ?
+			       "expected system-ram or devdax" :
+			       NULL;
 	case KEY_MEMMAP:
-		if (!strcmp(val, "dram"))
-			s->memmap = "dram";
-		else if (!strcmp(val, "pmem"))
-			s->memmap = "pmem";
-		else
-			return "expected dram or pmem";
-		return NULL;
+		return word_value_printed(w->memmap, val, &s->memmap) ?
+			       "expected dram or pmem" :
+			       NULL;
 	case KEY_ALIGN:
 		if (parse_size(val, &s->align) || !s->align)
 			return "expected a size such as 4K, 2M or 1G";
@@ -257,7 +249,7 @@ static void set_key(struct parser *p, const char *key, const char *val)
 		return;
 	}
 	s->key_line[k] = p->line;
-	why = set_value(s, (enum config_key)k, val);
+	why = set_value(p->cfg->words, s, (enum config_key)k, val);
 	if (why) {
 		pr_err("%s:%d: %s = '%s': %s", p->file, p->line, key, val, why);
 		p->errors++;
@@ -265,10 +257,10 @@ static void set_key(struct parser *p, const char *key, const char *val)
 }
 
 /* What a whole section must say; 1 (and a message) when it does not. */
-static int check_section(const struct section *s)
+static int check_section(const struct config_words *w, const struct section *s)
 {
 	const char *why = NULL;
-	bool ram = !s->mode || !strcmp(s->mode, "system-ram");
+	bool ram = s->mode < 0 || s->mode == w->ram_mode;
 
 	/* A key that was given but refused has been named already. */
 	if (s->key_line[KEY_UUID] && !s->uuid)
@@ -328,6 +320,8 @@ static void section_line(struct parser *p, char *s)
 	*sec = (struct section){ .file = p->file,
 				 .line = p->line,
 				 .region = -1,
+				 .mode = -1,
+				 .memmap = -1,
 				 .online = -1,
 				 .movable = -1,
 				 .compound = -1,
@@ -458,7 +452,7 @@ int config_parse(struct config *cfg, const char *file, const char *text,
 	}
 	free(line);
 	for (i = first; i < cfg->count; i++)
-		p.errors += check_section(&cfg->s[i]);
+		p.errors += check_section(cfg->words, &cfg->s[i]);
 	return p.errors;
 }
 

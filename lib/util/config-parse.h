@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "words.h"
+
 #define SECTION_PREFIX "reconfigure-device"
 
 enum config_key {
@@ -51,13 +53,26 @@ struct section {
 	int region; /* -1: no dax.region */
 	bool has_range;
 	uint64_t start, end;
-	/* What it asks for; -1 and NULL: not given. */
-	const char *mode, *memmap;
+	/* What it asks for; -1: not given.  mode, memmap: words' values. */
+	int mode, memmap;
 	uint64_t align;
 	int online, movable, compound, head_only;
 };
 
+/*
+ * The words the mode and memmap keys take, from the caller: this reader
+ * knows no device's enums (daxctl gives devstate/words.h's tables).  A
+ * key takes its table's printed words, no alias.  ram_mode is the mode
+ * value of system-ram, a section's default, where online and movable
+ * apply and compound and vmemmap_head_only do not.
+ */
+struct config_words {
+	const struct word *mode, *memmap;
+	int ram_mode;
+};
+
 struct config {
+	const struct config_words *words; /* set before the first parse */
 	struct section *s;
 	int count, alloc;
 	char **files; /* the name each file was parsed under */
@@ -66,7 +81,7 @@ struct config {
 
 /*
  * Parse one file's text, len bytes that need not end in a NUL, named
- * file in every message.  Its sections are added to cfg, each one
+ * file in every message, with the words cfg->words gives.  Its sections are added to cfg, each one
  * checked whole; returns the number of errors printed (one line each,
  * "FILE:LINE: ..." or, for no line, "FILE: ...").
  */

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <devstate/words.h>
 #include <util/config-parse.h>
 #include <util/log.h>
 #include <util/size.h>
@@ -88,10 +89,12 @@ static char *write_back(const struct config *cfg, size_t *len)
 			fprintf(f, "dax.range = %#llx-%#llx\n",
 				(unsigned long long)s->start,
 				(unsigned long long)s->end);
-		if (s->mode)
-			fprintf(f, "mode = %s\n", s->mode);
-		if (s->memmap)
-			fprintf(f, "memmap = %s\n", s->memmap);
+		if (s->mode >= 0)
+			fprintf(f, "mode = %s\n",
+				word_of(dax_mode_words, s->mode, "?"));
+		if (s->memmap >= 0)
+			fprintf(f, "memmap = %s\n",
+				word_of(memmap_location_words, s->memmap, "?"));
 		if (s->align)
 			fprintf(f, "align = %s\n",
 				size_exact(s->align, size, sizeof(size)));
@@ -114,17 +117,17 @@ static void check_same(const struct section *a, const struct section *b)
 {
 	if (strcmp(a->name, b->name) || !same_str(a->uuid, b->uuid) ||
 	    a->region != b->region || a->has_range != b->has_range ||
-	    a->start != b->start || a->end != b->end ||
-	    !same_str(a->mode, b->mode) || !same_str(a->memmap, b->memmap) ||
-	    a->align != b->align || a->online != b->online ||
-	    a->movable != b->movable || a->compound != b->compound ||
-	    a->head_only != b->head_only)
+	    a->start != b->start || a->end != b->end || a->mode != b->mode ||
+	    a->memmap != b->memmap || a->align != b->align ||
+	    a->online != b->online || a->movable != b->movable ||
+	    a->compound != b->compound || a->head_only != b->head_only)
 		abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
-	struct config cfg = { 0 }, again = { 0 };
+	struct config cfg = { .words = &dax_config_words },
+		      again = { .words = &dax_config_words };
 	int errors, lines = 1, i;
 	size_t back_len;
 	char *back;

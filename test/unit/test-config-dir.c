@@ -2,7 +2,8 @@
 /*
  * The config directory reader (lib/util/config-dir.c) on directories
  * this test makes: which files it reads, in what order, and what it
- * refuses without reading (a FIFO must not block it).
+ * refuses without reading (a FIFO must not block it); the mode and
+ * memmap words read as the values of the tables the caller gives.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <devstate/words.h>
 #include <util/config-dir.h>
 #include "tap.h"
 
@@ -52,7 +54,7 @@ int main(void)
 		return 1;
 	}
 	snprintf(path, sizeof(path), "%s/none", dir);
-	rc = config_load(path, &cfg);
+	rc = config_load(path, &dax_config_words, &cfg);
 	tap_ok(!rc && !cfg.count, "a missing directory: an empty config");
 	config_free(&cfg);
 
@@ -62,7 +64,7 @@ int main(void)
 	    SECTION("hidden", "33333333-3333-3333-3333-333333333333"));
 	put("notes.txt", "not a config file\n");
 	put("c.conf.bak", "[broken\n");
-	rc = config_load(dir, &cfg);
+	rc = config_load(dir, &dax_config_words, &cfg);
 	tap_ok(!rc && cfg.count == 2, "two *.conf files read, the rest not");
 	tap_ok(cfg.count == 2 && !strcmp(cfg.s[0].name, "one") &&
 		       !strcmp(cfg.s[1].name, "two"),
@@ -73,7 +75,7 @@ int main(void)
 	config_free(&cfg);
 
 	put("c.conf", SECTION("one", "44444444-4444-4444-4444-444444444444"));
-	rc = config_load(dir, &cfg);
+	rc = config_load(dir, &dax_config_words, &cfg);
 	tap_ok(rc == -EINVAL, "a section name twice across files: an error");
 	config_free(&cfg);
 	drop("c.conf");
@@ -83,27 +85,61 @@ int main(void)
 		perror(path);
 		return 1;
 	}
-	rc = config_load(dir, &cfg);
+	rc = config_load(dir, &dax_config_words, &cfg);
 	tap_ok(rc == -EINVAL, "a FIFO named *.conf is refused, not read");
 	config_free(&cfg);
 	drop("fifo.conf");
 
 	snprintf(path, sizeof(path), "%s/sub.conf", dir);
 	mkdir(path, 0700);
-	rc = config_load(dir, &cfg);
+	rc = config_load(dir, &dax_config_words, &cfg);
 	tap_ok(rc == -EINVAL, "a directory named *.conf is refused");
 	config_free(&cfg);
 	rmdir(path);
 
 	put("d.conf", "mode = devdax\n");
-	rc = config_load(dir, &cfg);
+	rc = config_load(dir, &dax_config_words, &cfg);
 	tap_ok(rc == -EINVAL, "a key before any section is an error");
 	config_free(&cfg);
 	drop("d.conf");
 
-	rc = config_load(dir, &cfg);
+	rc = config_load(dir, &dax_config_words, &cfg);
 	tap_ok(!rc && cfg.count == 2, "back to the two good files");
+	tap_ok(cfg.count == 2 && cfg.s[0].mode == DAXCTL_DEV_MODE_DEVDAX &&
+		       cfg.s[0].memmap == -1,
+	       "mode = devdax reads as the dax mode's value, memmap unset");
 	config_free(&cfg);
+
+	put("e.conf", "[reconfigure-device three]\n"
+		      "nvdimm.uuid = 55555555-5555-5555-5555-555555555555\n"
+		      "memmap = pmem\n");
+	rc = config_load(dir, &dax_config_words, &cfg);
+	tap_ok(!rc && cfg.count == 3 && cfg.s[2].mode == -1 &&
+		       cfg.s[2].memmap == MEMMAP_PMEM,
+	       "memmap = pmem reads as MEMMAP_PMEM, mode left to the default");
+	config_free(&cfg);
+	put("e.conf", "[reconfigure-device three]\n"
+		      "nvdimm.uuid = 55555555-5555-5555-5555-555555555555\n"
+		      "memmap = dev\n");
+	rc = config_load(dir, &dax_config_words, &cfg);
+	tap_ok(rc == -EINVAL,
+	       "memmap = dev, an alias --map takes, is no config word");
+	config_free(&cfg);
+	put("e.conf", "[reconfigure-device three]\n"
+		      "nvdimm.uuid = 55555555-5555-5555-5555-555555555555\n"
+		      "mode = unbound\n");
+	rc = config_load(dir, &dax_config_words, &cfg);
+	tap_ok(rc == -EINVAL,
+	       "mode = unbound, printed but never taken, neither");
+	config_free(&cfg);
+	put("e.conf", "[reconfigure-device three]\n"
+		      "nvdimm.uuid = 55555555-5555-5555-5555-555555555555\n"
+		      "compound = true\n");
+	rc = config_load(dir, &dax_config_words, &cfg);
+	tap_ok(rc == -EINVAL,
+	       "compound without a mode: the default, system-ram, refuses it");
+	config_free(&cfg);
+	drop("e.conf");
 	drop("a.conf");
 	drop("b.conf");
 	drop(".hidden.conf");
