@@ -417,7 +417,7 @@ int cmd_list(int argc, char **argv)
 		o.regions = o.region != NULL;
 		o.dimms = o.dimm != NULL;
 		if (o.dax && !o.mode) {
-			o.mode = "devdax";
+			o.mode = nd_mode_name(NDCTL_NS_MODE_DEVDAX);
 			o.want_mode = NDCTL_NS_MODE_DEVDAX;
 		}
 	}

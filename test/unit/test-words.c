@@ -88,6 +88,55 @@ static void expected(void)
 	words_expected(memmap_location_words, buf, sizeof(buf));
 	tap_ok(!strcmp(buf, "dram or pmem"),
 	       "the memmap locations a message lists: %s", buf);
+	words_expected(ns_map_words, buf, sizeof(buf));
+	tap_ok(!strcmp(buf, "mem or dev"),
+	       "ndctl's --map lists its own words for them: %s", buf);
+	words_expected(dax_mode_words, buf, sizeof(buf));
+	tap_ok(!strcmp(buf, "devdax or system-ram"),
+	       "the dax modes a message lists, never unbound: %s", buf);
+	words_expected(memmap_mode_words, buf, sizeof(buf));
+	tap_ok(!strcmp(buf, "devdax, system-ram or fsdax"),
+	       "the model's modes a message lists: %s", buf);
+}
+
+/* Each --map word names the place its memmap location word names. */
+static void map_and_location(void)
+{
+	const struct word *w;
+	enum memmap_location loc;
+	bool ok = true;
+	int n = 0;
+
+	for (w = ns_map_words; w->name; w++) {
+		if (!(w->use & WORD_TAKE))
+			continue;
+		n++;
+		ok &= !parse_memmap_location("map", w->name, &loc) &&
+		      loc == (w->value == NDCTL_MAP_DEV ? MEMMAP_PMEM :
+							  MEMMAP_DRAM);
+	}
+	tap_ok(ok && n == 2, "--map mem|dev: dram and pmem (%d words)", n);
+	tap_ok(parse_memmap_location("memmap", "none", &loc) == -EINVAL,
+	       "'none' is no memmap location");
+}
+
+/* The printed words are the ones a config file and --save-config use. */
+static void printed_words(void)
+{
+	int v;
+
+	tap_ok(!strcmp(dax_mode_name(DAXCTL_DEV_MODE_RAM), "system-ram") &&
+		       !strcmp(dax_mode_name(DAXCTL_DEV_MODE_DEVDAX), "devdax"),
+	       "dax modes print as system-ram and devdax");
+	tap_ok(!strcmp(memmap_location_name(MEMMAP_DRAM), "dram") &&
+		       !strcmp(memmap_location_name(MEMMAP_PMEM), "pmem"),
+	       "memmap locations print as dram and pmem");
+	tap_ok(!strcmp(memmap_mode_name(MEMMAP_MODE_FSDAX), "fsdax") &&
+		       !word_value(memmap_mode_words, "fsdax", &v) &&
+		       v == MEMMAP_MODE_FSDAX,
+	       "the model's fsdax both ways");
+	tap_ok(!strcmp(word_of(dax_mode_words, -1, "fallback"), "fallback"),
+	       "a value no table lists prints the fallback");
 }
 
 int main(void)
@@ -95,5 +144,7 @@ int main(void)
 	round_trips();
 	aliases();
 	expected();
+	map_and_location();
+	printed_words();
 	return tap_done();
 }
