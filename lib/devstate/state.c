@@ -180,7 +180,6 @@ int dev_state_plan_target(const struct dev_state *st, struct sysroot *root,
 		.info_block = st->cfg.info_block,
 		.has_current = st->configured || st->backing.claim[0],
 		.cur = st->cfg,
-		.cur_reserve = st->reserve,
 		.reserve = reserve,
 	};
 	rc = node_free_read(root, st->numa_node, &t->node_free);

@@ -229,8 +229,7 @@ static void populate(const struct memmap_profile *p,
 		populate_span(p, cfg, ms, run_end, me, 1, dedup, &w, cost);
 }
 
-/* Whether the info block sets aside room for the memmap (nd mode pmem). */
-static bool memmap_reserves(const struct memmap_config *cfg)
+bool memmap_reserves(const struct memmap_config *cfg)
 {
 	if (cfg->keep_reserve)
 		return true;

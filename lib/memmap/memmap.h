@@ -149,6 +149,12 @@ bool memmap_align_supported(const struct memmap_profile *p, uint64_t align);
 bool memmap_dedup(const struct memmap_profile *p,
 		  const struct memmap_config *cfg);
 
+/*
+ * Whether cfg's info block sets aside room for the memmap (nd mode
+ * "pmem"): the memmap is in it, or keep_reserve leaves it there unused.
+ */
+bool memmap_reserves(const struct memmap_config *cfg);
+
 int memmap_plan(const struct memmap_profile *p,
 		const struct memmap_config *cfg, struct memmap_cost *cost);
 /*

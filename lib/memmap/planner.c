@@ -36,7 +36,7 @@ static bool is_destructive(const struct memmap_profile *p,
 	 * A patched kernel moves the memmap between the reserve and DRAM
 	 * at bind time; without a reserve, memmap=pmem needs a new one.
 	 */
-	return !(p->memmap_location_control && t->cur_reserve);
+	return !(p->memmap_location_control && memmap_reserves(&t->cur));
 }
 
 /* The candidate keeps the namespace's reserve instead of rewriting it. */
@@ -44,7 +44,7 @@ static bool keeps_reserve(const struct memmap_profile *p,
 			  const struct planner_target *t, uint64_t align,
 			  enum memmap_location loc)
 {
-	if (!t->info_block || !t->cur_reserve)
+	if (!t->info_block || !memmap_reserves(&t->cur))
 		return false;
 	if (t->mode == MEMMAP_MODE_SYSTEM_RAM)
 		return true;

@@ -19,9 +19,11 @@ struct planner_target {
 	bool info_block;	/* namespace-backed */
 	/* The current configuration, when the device exists. */
 	bool has_current;
-	struct memmap_config cur; /* align, location, compound, head_only */
-	/* The namespace's info block reserves room for the memmap. */
-	bool cur_reserve;
+	/*
+	 * align, location, compound, head_only, and whether the namespace's
+	 * info block reserves room for the memmap (memmap_reserves()).
+	 */
+	struct memmap_config cur;
 	/*
 	 * DRAM budget: free bytes on the node, when node_free_known (0 is
 	 * a budget, not "unknown").  Unknown, every candidate fits: the

@@ -370,7 +370,6 @@ static void head_only_plan(void)
 
 	/* Set, but the memmap is on the device: the plain candidate. */
 	t.cur.location = MEMMAP_PMEM;
-	t.cur_reserve = true;
 	planner_build(p, &t, &f, pl);
 	cur = -1;
 	for (i = 0; i < pl->count; i++)
