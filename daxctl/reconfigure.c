@@ -53,16 +53,18 @@ struct reconf {
 /*
  * The planner's candidate for the target; false (with the model's reason
  * printed) when the model says the kernel cannot lay the device out so.
+ * *budget_rc: why the node's free memory, the DRAM budget the candidate
+ * was planned against, could not be read (0: it was).
  */
 static bool plan_for(struct reconf *r, struct daxctl_dev *dev,
 		     const struct dev_state *st, const struct dax_setup *t,
-		     struct planner_candidate *c)
+		     struct planner_candidate *c, int *budget_rc)
 {
 	struct planner_filter f = { .location = -1, .compound = -1 };
 	struct planner_target pt;
 	struct planner_result plan;
 
-	dev_state_plan_target(st, r->ds->root, r->reserve, &pt);
+	*budget_rc = dev_state_plan_target(st, r->ds->root, r->reserve, &pt);
 	pt.mode = t->mode == DAXCTL_DEV_MODE_RAM ? MEMMAP_MODE_SYSTEM_RAM :
 						   MEMMAP_MODE_DEVDAX;
 	f.aligns[0] = t->align;
@@ -197,14 +199,15 @@ static void report_failure(struct reconf_run *run, const struct dax_setup *cur,
 
 /*
  * The DRAM budget of a change that allocates a memmap: refused when the
- * plan does not fit the node's free memory, or when that cannot be read.
+ * plan does not fit the node's free memory, or when that could not be
+ * read (budget_rc, from the plan: the node is read once).
  */
 static int reconf_budget(struct reconf *r, const struct reconf_run *run,
-			 const struct planner_candidate *c, int node)
+			 const struct planner_candidate *c, int node,
+			 int budget_rc)
 {
 	const struct reconf_opts *o = r->o;
 	char b1[32], b2[32];
-	uint64_t node_free;
 	int rc;
 
 	if (!c->fits && !o->force) {
@@ -217,9 +220,7 @@ static int reconf_budget(struct reconf *r, const struct reconf_run *run,
 		return -ENOSPC;
 	}
 	/* The planner took an unreadable budget as no limit: refuse it. */
-	rc = o->force || !c->cost.dram_total ?
-		     0 :
-		     node_free_read(r->ds->root, node, &node_free);
+	rc = o->force || !c->cost.dram_total ? 0 : budget_rc;
 	if (rc) {
 		node_free_refuse(r->ds->root, run->name, node, rc,
 				 c->cost.dram_total);
@@ -243,7 +244,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	struct step_list steps;
 	struct dax_request req;
 	bool destructive, offline_auto;
-	int rc, node = daxctl_dev_get_numa_node(dev);
+	int rc, budget_rc, node = daxctl_dev_get_numa_node(dev);
 
 	snprintf(run.name, sizeof(run.name), "%s", daxctl_dev_get_devname(dev));
 	/* Read once: the decision, the plan and the journal start here. */
@@ -283,7 +284,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 	if (rc)
 		return rc;
 
-	if (!plan_for(r, dev, &st, &t, &c))
+	if (!plan_for(r, dev, &st, &t, &c, &budget_rc))
 		return -EINVAL;
 	pr_info("%s: %s -> %s, align %s, memmap in %s: %s usable, memmap %s "
 		"in DRAM, %s of the device not usable for data%s",
@@ -311,7 +312,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 		 * already paid for, and counting it again against what is
 		 * left free would refuse a device its own saved setup.
 		 */
-		rc = reconf_budget(r, &run, &c, node);
+		rc = reconf_budget(r, &run, &c, node, budget_rc);
 		if (rc)
 			return rc;
 		dax_plan_steps(&facts, &cur, &t, destructive, &steps);
@@ -379,7 +380,7 @@ static int reconfigure_one(struct reconf *r, struct daxctl_dev *dev)
 done:
 	daxctl_dev_reload(dev);
 	dev_state_from_dax(dev, &st);
-	plan_for(r, dev, &st, &t, &c);
+	plan_for(r, dev, &st, &t, &c, &budget_rc);
 	emit(r, dev, &c, &t, NULL);
 	return 0;
 }
