@@ -289,10 +289,6 @@ static int dpa_action(int argc, char **argv, bool reserve)
 		pr_err("--size '%s': not a size", p.size);
 		return EXIT_USAGE;
 	}
-	if (p.decoder && !*p.decoder) {
-		pr_err("--decoder '': names no decoder");
-		return EXIT_USAGE;
-	}
 	log_set_verbose(p.verbose);
 	rc = mbox_targets_get(&t, p.sysroot, p.bus, p.serial, argc - i,
 			      argv + i);

@@ -418,4 +418,14 @@ int cxl_port_enable(struct cxl_port *port);
 /* Unbind the bus's platform device from cxl_acpi: its tree goes away. */
 int cxl_bus_disable(struct cxl_port *bus);
 
+/*
+ * The region's dax region in dax's view (dax.c), NULL when it has none
+ * (a pmem region whose memory is on the nvdimm side, or a region not
+ * bound).
+ */
+struct daxctl_ctx;
+struct daxctl_region;
+struct daxctl_region *cxl_region_get_daxctl_region(struct cxl_region *region,
+						   struct daxctl_ctx *dax);
+
 #endif
