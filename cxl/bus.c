@@ -41,9 +41,16 @@ static struct cxl_region *active_region(struct cxl_port *bus)
 	struct cxl_decoder *d;
 	struct cxl_region *r;
 
-	cxl_decoder_foreach(bus, d) cxl_region_foreach(
-		d, r) if (cxl_region_get_decode_state(r) == CXL_DECODE_COMMIT ||
-			  cxl_region_is_enabled(r)) return r;
+	cxl_decoder_foreach(bus, d)
+	{
+		cxl_region_foreach(d, r)
+		{
+			if (cxl_region_get_decode_state(r) ==
+				    CXL_DECODE_COMMIT ||
+			    cxl_region_is_enabled(r))
+				return r;
+		}
+	}
 	return NULL;
 }
 

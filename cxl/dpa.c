@@ -61,8 +61,11 @@ static struct cxl_decoder *named_decoder(struct cxl_port *ep, const char *ident)
 			 cxl_port_get_id(ep), id);
 	else
 		snprintf(name, sizeof(name), "%s", ident);
-	cxl_decoder_foreach(
-		ep, d) if (!strcmp(cxl_decoder_get_devname(d), name)) return d;
+	cxl_decoder_foreach(ep, d)
+	{
+		if (!strcmp(cxl_decoder_get_devname(d), name))
+			return d;
+	}
 	return NULL;
 }
 
@@ -71,8 +74,11 @@ static struct cxl_decoder *next_free(struct cxl_port *ep)
 {
 	struct cxl_decoder *d;
 
-	cxl_decoder_foreach(ep,
-			    d) if (cxl_decoder_get_dpa_size(d) == 0) return d;
+	cxl_decoder_foreach(ep, d)
+	{
+		if (cxl_decoder_get_dpa_size(d) == 0)
+			return d;
+	}
 	return NULL;
 }
 

@@ -37,7 +37,20 @@ static bool below(struct cxl_port *port, struct cxl_memdev *m)
 	return cxl_port_get_dport_by_memdev(port, m) != NULL;
 }
 
-/* The ports the name selects, appended to set (each once). */
+static void add_once(struct cxl_port **set, int *nr, int max,
+		     struct cxl_port *port)
+{
+	for (int k = 0; k < *nr; k++)
+		if (set[k] == port)
+			return;
+	if (*nr < max)
+		set[(*nr)++] = port;
+}
+
+/*
+ * The ports the name selects (switch ports, or endpoints), appended to
+ * set each once; returns how many it selects.
+ */
 static int select_ports(struct cxl_ctx *ctx, const char *name, bool endpoint,
 			struct cxl_port **set, int *nr, int max)
 {
@@ -47,29 +60,61 @@ static int select_ports(struct cxl_ctx *ctx, const char *name, bool endpoint,
 	cxl_bus_foreach(ctx, bus) cxl_port_foreach_all(bus, p)
 	{
 		if (!endpoint && cxl_filter_port(p, name, CXL_MATCH_SINGLE)) {
+			add_once(set, nr, max, p);
 			hits++;
-			for (int k = 0; k < *nr; k++)
-				if (set[k] == p)
-					goto next;
-			if (*nr < max)
-				set[(*nr)++] = p;
 		}
-		if (endpoint)
-			cxl_endpoint_foreach(p, e)
-			{
-				if (!cxl_filter_endpoint(e, name))
-					continue;
+		if (!endpoint)
+			continue;
+		cxl_endpoint_foreach(p, e)
+		{
+			if (cxl_filter_endpoint(e, name)) {
+				add_once(set, nr, max, e);
 				hits++;
-				for (int k = 0; k < *nr; k++)
-					if (set[k] == e)
-						goto next_ep;
-				if (*nr < max)
-					set[(*nr)++] = e;
-			next_ep:;
 			}
-	next:;
+		}
 	}
 	return hits;
+}
+
+/* A switch port or endpoint by its name, after a refresh. */
+static struct cxl_port *port_by_name(struct cxl_ctx *ctx, const char *name)
+{
+	struct cxl_port *bus, *p, *e;
+
+	cxl_bus_foreach(ctx, bus) cxl_port_foreach_all(bus, p)
+	{
+		if (!strcmp(cxl_port_get_devname(p), name))
+			return p;
+		cxl_endpoint_foreach(p, e)
+		{
+			if (!strcmp(cxl_port_get_devname(e), name))
+				return e;
+		}
+	}
+	return NULL;
+}
+
+/* --enable-memdevs: bind every memdev below; how many did not bind. */
+static int enable_memdevs_below(struct cxl_ctx *ctx, struct cxl_port *port)
+{
+	struct cxl_memdev *m;
+	int failed = 0;
+
+	cxl_memdev_foreach(ctx, m)
+	{
+		int err;
+
+		if (!below(port, m))
+			continue;
+		err = cxl_memdev_enable(m);
+		if (err) {
+			pr_err("%s: below %s: cannot bind cxl_mem: %s",
+			       cxl_memdev_get_devname(m),
+			       cxl_port_get_devname(port), strerror(-err));
+			failed++;
+		}
+	}
+	return failed;
 }
 
 static int count_ports(struct cxl_ctx *ctx)
@@ -207,50 +252,17 @@ static int port_action(int argc, char **argv, bool disable)
 		count++;
 	}
 	if (!disable && p.memdevs && count) {
-		struct cxl_port *bus, *port, *e;
-		struct cxl_memdev *m;
-
 		/* The dports below a port are there once it is bound. */
 		if (cxl_refresh(ctx)) {
 			pr_err("cannot read /sys/bus/cxl again");
 			failed++;
 		}
-		cxl_bus_foreach(ctx, bus) cxl_port_foreach_all(bus, port)
-		{
-			struct cxl_port *hit = NULL;
+		for (int k = 0; k < nr; k++) {
+			struct cxl_port *port =
+				names[k] ? port_by_name(ctx, names[k]) : NULL;
 
-			for (int k = 0; k < nr; k++) {
-				if (!names[k])
-					continue;
-				if (!p.endpoint &&
-				    !strcmp(names[k],
-					    cxl_port_get_devname(port)))
-					hit = port;
-				cxl_endpoint_foreach(
-					port,
-					e) if (p.endpoint &&
-					       !strcmp(names[k],
-						       cxl_port_get_devname(e)))
-					hit = e;
-			}
-			if (!hit)
-				continue;
-			cxl_memdev_foreach(ctx, m)
-			{
-				int err;
-
-				if (!below(hit, m))
-					continue;
-				err = cxl_memdev_enable(m);
-				if (err) {
-					pr_err("%s: below %s: cannot bind "
-					       "cxl_mem: %s",
-					       cxl_memdev_get_devname(m),
-					       cxl_port_get_devname(hit),
-					       strerror(-err));
-					failed++;
-				}
-			}
+			if (port)
+				failed += enable_memdevs_below(ctx, port);
 		}
 	}
 	for (int k = 0; k < nr; k++)
