@@ -16,7 +16,8 @@
  * Unlike v81, every memdev is checked before any is written, and a
  * request the kernel would refuse is refused here, --force or not
  * (v81's --force sends it anyway, after changing the decoder's mode):
- * a size past the free capacity, a decoder out of order, a mode whose
+ * a size past the free capacity or not of whole 256 MiB units (the
+ * kernel's), a decoder out of order, a mode whose
  * partition is empty, and a decoder that a region holds, which is in
  * use whether or not the region's memory is online.
  */
@@ -35,6 +36,8 @@
 #include "filter.h"
 #include "json.h"
 #include "mbox-cmd.h"
+
+#define DPA_GRANULE (256ULL << 20)
 
 struct dpa_params {
 	const char *bus, *sysroot, *type, *size, *decoder;
@@ -147,6 +150,13 @@ static int plan_change(struct cxl_memdev *m, const struct dpa_params *p,
 		return EXIT_FAIL;
 	}
 	c->size = reserve ? (p->size ? size : avail) : 0;
+	/* The kernel allocates DPA in 256 MiB units (dpa_size_store()). */
+	if (c->size % DPA_GRANULE) {
+		pr_err("%s: size %llu: not a multiple of 256 MiB, the kernel's "
+		       "DPA allocation unit",
+		       name, (unsigned long long)c->size);
+		return EXIT_FAIL;
+	}
 	pick = reserve ? next_free(ep) : last_allocated(ep);
 	if (p->decoder) {
 		want = named_decoder(ep, p->decoder);
