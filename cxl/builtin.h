@@ -24,5 +24,11 @@ int cmd_set_partition(int argc, char **argv);
 int cmd_set_alert_config(int argc, char **argv);
 int cmd_update_firmware(int argc, char **argv);
 int cmd_wait_sanitize(int argc, char **argv);
+/* DPA, port and bus commands (dpa.c, port.c, bus.c). */
+int cmd_reserve_dpa(int argc, char **argv);
+int cmd_free_dpa(int argc, char **argv);
+int cmd_disable_port(int argc, char **argv);
+int cmd_enable_port(int argc, char **argv);
+int cmd_disable_bus(int argc, char **argv);
 
 #endif

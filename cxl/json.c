@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <devstate/dax-json.h>
 #include <util/json.h>
 
 #include "filter.h"
@@ -348,6 +349,35 @@ static void add_mappings(struct json_object *jregion, struct cxl_region *region,
 	json_object_object_add(jregion, "mappings", jmappings);
 }
 
+/*
+ * -X: "daxregion" as daxctl list shows it, but for the path (the CXL
+ * region names its parent), with "devices" when any is listed.
+ */
+static void add_dax_region(struct json_object *jregion,
+			   struct cxl_region *region,
+			   const struct cxl_json_flags *f)
+{
+	struct dax_json_flags df = { .profile = f->profile,
+				     .human = f->human,
+				     .idle = f->idle,
+				     .no_path = true };
+	struct daxctl_region *dr;
+	struct json_object *jdax, *jdevs;
+
+	if (!f->dax)
+		return;
+	dr = cxl_region_get_daxctl_region(region, f->dax);
+	if (!dr)
+		return;
+	jdax = dax_region_to_json(dr, &df);
+	jdevs = dax_region_devs_to_json(dr, NULL, &df);
+	if (json_object_array_length(jdevs))
+		json_object_object_add(jdax, "devices", jdevs);
+	else
+		json_object_put(jdevs);
+	json_object_object_add(jregion, "daxregion", jdax);
+}
+
 struct json_object *cxl_region_json(struct cxl_region *region,
 				    const struct cxl_json_flags *f)
 {
@@ -376,6 +406,7 @@ struct json_object *cxl_region_json(struct cxl_region *region,
 	if (!cxl_region_is_enabled(region))
 		json_add_str(j, "state", "disabled");
 	add_mappings(j, region, f);
+	add_dax_region(j, region, f);
 	if (cxl_region_qos_class_mismatch(region))
 		json_add_bool(j, "qos_class_mismatch", true);
 	return j;

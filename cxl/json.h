@@ -11,6 +11,9 @@
 
 #include <cxl/libcxl.h>
 
+struct daxctl_ctx;
+struct memmap_profile;
+
 struct cxl_json_flags {
 	bool human;
 	bool targets; /* -T: dports, targets and region mappings */
@@ -18,6 +21,10 @@ struct cxl_json_flags {
 	bool partition; /* -I: Identify and Get Partition Info */
 	bool firmware; /* -F: Get FW Info and the upload state */
 	bool alert_config; /* -A: Get Alert Configuration */
+	/* -X: each region's dax region and devices, from this context. */
+	struct daxctl_ctx *dax;
+	const struct memmap_profile *profile; /* for the dax devices' memmap */
+	bool idle; /* -i: dax devices of size 0 too */
 };
 
 struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,

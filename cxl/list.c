@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <cxl/libcxl.h>
+#include <devstate/context.h>
 #include <util/command.h>
 #include <util/json.h>
 #include <util/log.h>
@@ -29,8 +30,9 @@ struct list_params {
 	bool single, memdevs, buses, ports, endpoints, decoders, regions;
 	bool targets, idle, human;
 	bool health, partition, firmware, alert_config;
-	/* Asked for, not done yet: these need libtracefs and libdaxctl. */
-	bool dax, media_errors;
+	/* Asked for, not done yet: this needs libtracefs. */
+	bool media_errors;
+	bool dax; /* -X: regions' dax regions, through libdaxctl */
 	int verbose;
 };
 
@@ -346,15 +348,17 @@ static void apply_verbose(struct list_params *p)
 {
 	/*
 	 * -vvv also asks v81 for media errors (the kernel's cxl_poison
-	 * trace events) and dax regions, which ours does not list yet:
-	 * said once on stderr, the rest is listed.  -L and -X themselves
-	 * are refused (unsupported(), before this).
+	 * trace events), which ours does not list yet: said once on
+	 * stderr, the rest is listed.  -L itself is refused
+	 * (unsupported(), before this).
 	 */
 	if (p->verbose >= 3) {
 		p->health = p->partition = p->firmware = p->alert_config = true;
-		pr_info("-vvv: media errors and dax regions are not listed "
+		pr_info("-vvv: media errors are not listed "
 			"(not supported yet)");
 	}
+	if (p->verbose >= 3)
+		p->dax = true;
 	if (p->verbose >= 2)
 		p->idle = true;
 	if (p->verbose >= 1)
@@ -372,8 +376,6 @@ static const char *unsupported(const struct list_params *p)
 {
 	if (p->media_errors)
 		return "-L/--media-errors";
-	if (p->dax)
-		return "-X/--dax";
 	return NULL;
 }
 
@@ -409,7 +411,7 @@ int cmd_list(int argc, char **argv)
 			"only these regions (regionN, N or all)"),
 		OPT_BOOL('R', "regions", &p.regions, "list regions"),
 		OPT_BOOL('X', "dax", &p.dax,
-			 "include each region's dax region (not yet)"),
+			 "include each region's dax region and devices"),
 		OPT_BOOL('i', "idle", &p.idle, "include disabled objects"),
 		OPT_BOOL('u', "human", &p.human,
 			 "sizes and addresses in human-readable form"),
@@ -431,6 +433,7 @@ int cmd_list(int argc, char **argv)
 		OPT_TERM,
 	};
 	struct walk w = { .p = &p };
+	struct devstate_ctx ds = { 0 };
 	struct json_object *out;
 	const char *what;
 	size_t n;
@@ -460,8 +463,7 @@ int cmd_list(int argc, char **argv)
 	what = unsupported(&p);
 	if (what) {
 		pr_err("%s: not supported yet (it needs %s)", what,
-		       p.media_errors ? "the kernel's trace events" :
-					"libdaxctl");
+		       "the kernel's trace events");
 		return EXIT_FAIL;
 	}
 	apply_verbose(&p);
@@ -470,8 +472,24 @@ int cmd_list(int argc, char **argv)
 	if (cxl_filter_has(p.port, "endpoint") && p.ports)
 		p.endpoints = true;
 
-	if (cxl_open(p.sysroot, &w.ctx))
+	if (p.dax) {
+		/* The dax view and the kernel's profile come with devstate. */
+		if (devstate_open(&ds, p.sysroot, DEVSTATE_DAX)) {
+			devstate_close(&ds);
+			return EXIT_FAIL;
+		}
+		i = cxl_new(&w.ctx, ds.root);
+		if (i) {
+			pr_err("cannot read /sys/bus/cxl: %s", strerror(-i));
+			devstate_close(&ds);
+			return EXIT_FAIL;
+		}
+		w.f.dax = ds.dax;
+		w.f.profile = ds.profile;
+		w.f.idle = p.idle;
+	} else if (cxl_open(p.sysroot, &w.ctx)) {
 		return EXIT_FAIL;
+	}
 	w.f.human = p.human;
 	w.f.targets = p.targets;
 	w.f.health = p.health;
@@ -490,5 +508,6 @@ int cmd_list(int argc, char **argv)
 	}
 	json_object_put(out);
 	cxl_unref(w.ctx);
+	devstate_close(&ds);
 	return EXIT_OK;
 }

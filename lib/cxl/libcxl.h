@@ -390,4 +390,42 @@ int cxl_region_set_bound(struct cxl_ctx *ctx, const char *region, bool bind);
 /* The region's device directory, resolved (malloc'd), or NULL. */
 char *cxl_region_canonical_path(struct cxl_region *region);
 
+/*
+ * DPA allocation on endpoint decoders (dpa.c): 0 or the write's errno,
+ * -EINVAL for a decoder that is not an endpoint's (or a mode but ram or
+ * pmem).  The kernel refuses a mode change while DPA is allocated.
+ */
+int cxl_decoder_set_dpa_size(struct cxl_decoder *decoder, uint64_t size);
+int cxl_decoder_set_mode(struct cxl_decoder *decoder, enum cxl_mode mode);
+/*
+ * The memdev's capacity of mode (ram or pmem) that none of its endpoint
+ * decoders of that mode holds: 0 with *avail set, -ENXIO without an
+ * endpoint (memdev disabled), -EUCLEAN when the decoders hold more than
+ * the partition.
+ */
+int cxl_memdev_dpa_available(struct cxl_memdev *memdev, enum cxl_mode mode,
+			     uint64_t *avail);
+
+/*
+ * Port and bus binding (bind.c), read back after the write: 0 (also
+ * when already so), -EBUSY when the driver stayed bound, -ENXIO when it
+ * did not bind, -EINVAL for a bus given as a port or a port given as a
+ * bus, or the write's errno.  The caller checks that nothing below is
+ * in use first and calls cxl_refresh() after.
+ */
+int cxl_port_disable(struct cxl_port *port);
+int cxl_port_enable(struct cxl_port *port);
+/* Unbind the bus's platform device from cxl_acpi: its tree goes away. */
+int cxl_bus_disable(struct cxl_port *bus);
+
+/*
+ * The region's dax region in dax's view (dax.c), NULL when it has none
+ * (a pmem region whose memory is on the nvdimm side, or a region not
+ * bound).
+ */
+struct daxctl_ctx;
+struct daxctl_region;
+struct daxctl_region *cxl_region_get_daxctl_region(struct cxl_region *region,
+						   struct daxctl_ctx *dax);
+
 #endif

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Bad input to cxl's mailbox commands (set-partition, set-alert-config,
-# update-firmware, wait-sanitize, list -L/-X) on a copy of the tree
+# update-firmware, wait-sanitize, list -L) on a copy of the tree
 # captured from QEMU's CXL device with a committed pmem region: each
 # gets one line on stderr naming what it refused, status 2 for usage or
 # 1 for a failure, nothing on stdout, and the tree as it was.  The tree
@@ -101,7 +101,6 @@ expect 2 "wait-sanitize -t x" "--timeout 'x'" wait-sanitize mem0 -t x
 expect 1 "wait-sanitize of no memdev" 'mem9: no such memdev' \
 	wait-sanitize mem9
 expect 1 "list -L (not supported yet)" '-L/--media-errors: not' list -L
-expect 1 "list -X (not supported yet)" '-X/--dax: not' list -X
 
 # Without security state (a 6.1 kernel's tree) there is nothing to wait
 # for: done at once, status 0.

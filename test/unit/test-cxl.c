@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cxl/libcxl.h>
+#include <daxctl/libdaxctl.h>
 #include <util/sysfs.h>
 
 #include "tap.h"
@@ -110,6 +112,88 @@ static void check_decoders(const char *fixture, struct cxl_port *port,
 	}
 }
 
+/*
+ * DPA left per partition: the tree's pmem and ram sizes less the
+ * dpa_size of the endpoint's decoders of that mode, read here from the
+ * files; a memdev without an endpoint has none to give (-ENXIO).
+ */
+static void dpa_accounting(const char *fixture, struct cxl_ctx *ctx)
+{
+	static const enum cxl_mode modes[] = { CXL_MODE_RAM, CXL_MODE_PMEM };
+	struct cxl_memdev *m;
+
+	cxl_memdev_foreach(ctx, m) {
+		struct cxl_port *ep = cxl_memdev_get_endpoint(m);
+		const char *name = cxl_memdev_get_devname(m);
+
+		for (int k = 0; k < 2; k++) {
+			const char *mode = cxl_mode_name(modes[k]);
+			unsigned long long left;
+			struct cxl_decoder *d;
+			char path[256], *text;
+			uint64_t avail;
+			int rc = cxl_memdev_dpa_available(m, modes[k], &avail);
+
+			if (!ep) {
+				tap_ok(rc == -ENXIO,
+				       "%s: no endpoint, no %s DPA (%d)", name,
+				       mode, rc);
+				continue;
+			}
+			snprintf(path, sizeof(path),
+				 "sys/bus/cxl/devices/%s/%s/size", name, mode);
+			text = slurp(fixture, path);
+			left = text ? strtoull(text, NULL, 0) : 0;
+			cxl_decoder_foreach(ep, d) {
+				bool same_mode;
+
+				/* slurp() has one buffer: mode, then size. */
+				snprintf(path, sizeof(path),
+					 "sys/bus/cxl/devices/%s/mode",
+					 cxl_decoder_get_devname(d));
+				text = slurp(fixture, path);
+				same_mode = text && !strcmp(text, mode);
+				snprintf(path, sizeof(path),
+					 "sys/bus/cxl/devices/%s/dpa_size",
+					 cxl_decoder_get_devname(d));
+				text = slurp(fixture, path);
+				if (same_mode && text)
+					left -= strtoull(text, NULL, 0);
+			}
+			tap_ok(rc == 0 && avail == left,
+			       "%s: %s DPA left %llu (the files: %llu)", name,
+			       mode, (unsigned long long)avail, left);
+		}
+	}
+}
+
+/* A region's dax region is there exactly when regionN/dax_regionN is. */
+static void dax_regions(const char *fixture, struct cxl_ctx *ctx)
+{
+	struct daxctl_ctx *dax;
+	struct cxl_port *bus;
+	struct cxl_decoder *d;
+	struct cxl_region *r;
+
+	if (!tap_ok(daxctl_new(&dax, cxl_get_root(ctx)) == 0,
+		    "%s: libdaxctl over the same root", fixture))
+		return;
+	cxl_bus_foreach(ctx, bus) cxl_decoder_foreach(bus, d)
+		cxl_region_foreach(d, r) {
+		char path[256];
+		bool has;
+
+		snprintf(path, sizeof(path),
+			 "%s/sys/bus/cxl/devices/%s/dax_region%d", fixture,
+			 cxl_region_get_devname(r), cxl_region_get_id(r));
+		has = access(path, F_OK) == 0;
+		tap_ok((cxl_region_get_daxctl_region(r, dax) != NULL) == has,
+		       "%s: %s dax region", cxl_region_get_devname(r),
+		       has ? "has a" : "has no");
+	}
+	daxctl_unref(dax);
+}
+
 static void fixture_tree(const char *fixture)
 {
 	struct sysroot *root = sysroot_open(fixture);
@@ -151,6 +235,8 @@ static void fixture_tree(const char *fixture)
 	}
 	tap_ok(decoders_checked > 0, "the fixture has decoders (%d)",
 	       decoders_checked);
+	dpa_accounting(fixture, ctx);
+	dax_regions(fixture, ctx);
 	cxl_unref(ctx);
 }
 
