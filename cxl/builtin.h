@@ -24,5 +24,6 @@ int cmd_set_partition(int argc, char **argv);
 int cmd_set_alert_config(int argc, char **argv);
 int cmd_update_firmware(int argc, char **argv);
 int cmd_wait_sanitize(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
 
 #endif

@@ -18,6 +18,7 @@ struct cxl_json_flags {
 	bool partition; /* -I: Identify and Get Partition Info */
 	bool firmware; /* -F: Get FW Info and the upload state */
 	bool alert_config; /* -A: Get Alert Configuration */
+	bool media_errors; /* -L: poison lists, through trace events */
 };
 
 struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,

@@ -29,8 +29,9 @@ struct list_params {
 	bool single, memdevs, buses, ports, endpoints, decoders, regions;
 	bool targets, idle, human;
 	bool health, partition, firmware, alert_config;
-	/* Asked for, not done yet: these need libtracefs and libdaxctl. */
-	bool dax, media_errors;
+	bool media_errors;
+	/* Asked for, not done yet: this needs libdaxctl. */
+	bool dax;
 	int verbose;
 };
 
@@ -345,15 +346,14 @@ static struct json_object *walk_topology(struct walk *w)
 static void apply_verbose(struct list_params *p)
 {
 	/*
-	 * -vvv also asks v81 for media errors (the kernel's cxl_poison
-	 * trace events) and dax regions, which ours does not list yet:
-	 * said once on stderr, the rest is listed.  -L and -X themselves
-	 * are refused (unsupported(), before this).
+	 * -vvv also asks v81 for dax regions, which ours does not list
+	 * yet: said once on stderr, the rest is listed.  -X itself is
+	 * refused (unsupported(), before this).
 	 */
 	if (p->verbose >= 3) {
 		p->health = p->partition = p->firmware = p->alert_config = true;
-		pr_info("-vvv: media errors and dax regions are not listed "
-			"(not supported yet)");
+		p->media_errors = true;
+		pr_info("-vvv: dax regions are not listed (not supported yet)");
 	}
 	if (p->verbose >= 2)
 		p->idle = true;
@@ -370,8 +370,6 @@ static int kinds_asked(const struct list_params *p)
 
 static const char *unsupported(const struct list_params *p)
 {
-	if (p->media_errors)
-		return "-L/--media-errors";
 	if (p->dax)
 		return "-X/--dax";
 	return NULL;
@@ -423,7 +421,8 @@ int cmd_list(int argc, char **argv)
 		OPT_BOOL('A', "alert-config", &p.alert_config,
 			 "include memdev alert configuration"),
 		OPT_BOOL('L', "media-errors", &p.media_errors,
-			 "include media errors (not yet)"),
+			 "include memdevs' and regions' poison lists (trace "
+			 "events)"),
 		{ 'v', "verbose", OPT_COUNT, &p.verbose, NULL,
 		  "more detail: -v every kind with targets, -vv also "
 		  "disabled objects" },
@@ -459,9 +458,7 @@ int cmd_list(int argc, char **argv)
 		p.memdevs = p.regions = true;
 	what = unsupported(&p);
 	if (what) {
-		pr_err("%s: not supported yet (it needs %s)", what,
-		       p.media_errors ? "the kernel's trace events" :
-					"libdaxctl");
+		pr_err("%s: not supported yet (it needs libdaxctl)", what);
 		return EXIT_FAIL;
 	}
 	apply_verbose(&p);
@@ -478,6 +475,7 @@ int cmd_list(int argc, char **argv)
 	w.f.partition = p.partition;
 	w.f.firmware = p.firmware;
 	w.f.alert_config = p.alert_config;
+	w.f.media_errors = p.media_errors;
 	w.match = p.single ? CXL_MATCH_SINGLE : CXL_MATCH_ANCESTRY;
 	out = walk_topology(&w);
 	n = json_object_array_length(out);
