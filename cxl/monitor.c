@@ -32,13 +32,15 @@
 
 struct monitor_log {
 	FILE *file; /* NULL: standard output and error */
+	bool detached; /* a daemon's errors are in the file only */
 	bool human;
 	int verbose;
 };
 
 /*
  * A message, not a record: in a file with upstream's "[time] [pid] "
- * prefix, else one line on stderr.
+ * prefix, else one line on stderr.  An error before detaching goes to
+ * stderr as well: whoever started the monitor sees why it did not run.
  */
 static void mon_msg(const struct monitor_log *log, int prio, const char *fmt,
 		    ...) __attribute__((format(printf, 3, 4)));
@@ -59,7 +61,10 @@ static void mon_msg(const struct monitor_log *log, int prio, const char *fmt,
 		fprintf(log->file, "[%10ld.%09ld] [%d] %s\n", (long)ts.tv_sec,
 			ts.tv_nsec, (int)getpid(), text);
 		fflush(log->file);
-	} else if (prio <= LOG_ERR) {
+	}
+	if (log->file && (log->detached || prio > LOG_ERR))
+		return;
+	if (prio <= LOG_ERR) {
 		pr_err("%s", text);
 	} else {
 		pr_info("%s", text);
@@ -230,6 +235,7 @@ int cmd_monitor(int argc, char **argv)
 				strerror(errno));
 			goto out;
 		}
+		log.detached = true;
 		mon_msg(&log, LOG_INFO, "cxl monitor daemon started");
 	}
 	mon_msg(&log, LOG_DEBUG, "watching the cxl trace events");
