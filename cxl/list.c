@@ -362,6 +362,12 @@ static void apply_verbose(struct list_params *p)
 			p->regions = true;
 }
 
+/* A --sysroot other than "/": a copied tree, not the running system. */
+static bool cxl_sysroot_is_copy(const char *sysroot)
+{
+	return sysroot && strspn(sysroot, "/") != strlen(sysroot);
+}
+
 static int kinds_asked(const struct list_params *p)
 {
 	return p->memdevs + p->buses + p->ports + p->endpoints + p->decoders +
@@ -475,7 +481,16 @@ int cmd_list(int argc, char **argv)
 	w.f.partition = p.partition;
 	w.f.firmware = p.firmware;
 	w.f.alert_config = p.alert_config;
-	w.f.media_errors = p.media_errors;
+	/*
+	 * The trace events are the running kernel's: they say nothing of
+	 * a tree captured elsewhere, whose trigger files are not to be
+	 * written either.
+	 */
+	w.f.media_errors = p.media_errors && !cxl_sysroot_is_copy(p.sysroot);
+	if (p.media_errors && !w.f.media_errors)
+		pr_info("--sysroot %s: media errors are not listed (they are "
+			"the running kernel's trace events)",
+			p.sysroot);
 	w.match = p.single ? CXL_MATCH_SINGLE : CXL_MATCH_ANCESTRY;
 	out = walk_topology(&w);
 	n = json_object_array_length(out);
