@@ -197,18 +197,10 @@ int cmd_monitor(int argc, char **argv)
 		       log_path);
 		return EXIT_USAGE;
 	}
-	if (strcmp(log_path, "standard")) {
-		log.file = fopen(log_path, "ae");
-		if (!log.file) {
-			pr_err("cannot open log '%s': %s", log_path,
-			       strerror(errno));
-			return EXIT_FAIL;
-		}
-	}
-
 	/*
-	 * Tracing is set up before detaching, so that a kernel without
-	 * CXL trace events fails here, with a status.
+	 * Tracing is set up first, before the log file is made and before
+	 * detaching: a kernel without CXL trace events fails here, on
+	 * stderr and with a status, having created nothing.
 	 */
 	rc = cxl_trace_open("cxl_monitor", &t);
 	if (rc) {
@@ -222,6 +214,15 @@ int cmd_monitor(int argc, char **argv)
 					"in tracefs)" :
 					strerror(-rc));
 		goto out;
+	}
+	if (strcmp(log_path, "standard")) {
+		log.file = fopen(log_path, "ae");
+		if (!log.file) {
+			rc = -errno;
+			pr_err("cannot open log '%s': %s", log_path,
+			       strerror(errno));
+			goto out;
+		}
 	}
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
