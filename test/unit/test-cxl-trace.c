@@ -194,6 +194,35 @@ static const unsigned char uuid_bytes[16] = { 0x00, 0x01, 0x02, 0x03,
 					      0x0c, 0x0d, 0x0e, 0x0f };
 #define UUID_TEXT "00010203-0405-0607-0809-0a0b0c0d0e0f"
 
+/*
+ * The region's uuid: its text when the format types it uuid_t, else (a
+ * char[16]) its 16 bytes as numbers, as upstream prints each.
+ */
+static void uuid_field(struct json_object *j, struct tep_event *e)
+{
+	struct tep_format_field *f = tep_find_field(e, "uuid");
+	struct json_object *v;
+	bool ok = true;
+
+	if (!f)
+		f = tep_find_field(e, "region_uuid");
+	if (!f || !json_object_object_get_ex(j, f->name, &v)) {
+		tap_ok(false, "the region uuid is in the JSON");
+		return;
+	}
+	if (strcasestr(f->type, "uuid_t")) {
+		tap_ok(json_object_is_type(v, json_type_string) &&
+			       !strcmp(json_object_get_string(v), UUID_TEXT),
+		       "%s (%s) as its text", f->name, f->type);
+		return;
+	}
+	ok = json_object_is_type(v, json_type_array) &&
+	     json_object_array_length(v) == 16;
+	for (int i = 0; ok && i < 16; i++)
+		ok = json_object_get_int(json_object_array_get_idx(v, i)) == i;
+	tap_ok(ok, "%s (%s) as its 16 bytes", f->name, f->type);
+}
+
 /* cxl_poison: one poison list record, as the kernel emits it. */
 static void poison(struct tep_event *e)
 {
@@ -241,9 +270,7 @@ static void poison(struct tep_event *e)
 		       num_is(j, "dpa_length", 64) && num_is(j, "source", 3) &&
 		       num_is(j, "serial", 7),
 	       "numbers as numbers");
-	text = str_of(j, "uuid") ?: str_of(j, "region_uuid");
-	tap_ok(text && !strcmp(text, UUID_TEXT), "uuid_t as its text (%s)",
-	       text ? text : "none");
+	uuid_field(j, e);
 	json_object_put(j);
 	tap_ok(cxl_trace_record_pid(e, &r.r) == PID, "the record's pid");
 
