@@ -30,5 +30,6 @@ int cmd_free_dpa(int argc, char **argv);
 int cmd_disable_port(int argc, char **argv);
 int cmd_enable_port(int argc, char **argv);
 int cmd_disable_bus(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
 
 #endif

@@ -69,6 +69,8 @@ static const struct command cxl_commands[] = {
 	  "unbind regions whose memory nothing uses" },
 	{ "destroy-region", cmd_destroy_region,
 	  "tear down and delete regions whose memory nothing uses" },
+	{ "monitor", cmd_monitor,
+	  "log the kernel's CXL trace events as JSON records" },
 	{ NULL },
 };
 

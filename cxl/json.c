@@ -7,6 +7,7 @@
 
 #include "filter.h"
 #include "json.h"
+#include "media-errors.h"
 
 /* Sizes as json_size() prints them: int64 on the wire, as upstream. */
 static void add_size(struct json_object *obj, const char *key, uint64_t v,
@@ -231,6 +232,13 @@ struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,
 		if (jf)
 			json_object_object_add(j, "firmware", jf);
 	}
+	if (f->media_errors) {
+		struct json_object *je =
+			cxl_media_errors_json(memdev, NULL, f->human);
+
+		if (je)
+			json_object_object_add(j, "media_errors", je);
+	}
 	return j;
 }
 
@@ -405,6 +413,13 @@ struct json_object *cxl_region_json(struct cxl_region *region,
 			     "reset");
 	if (!cxl_region_is_enabled(region))
 		json_add_str(j, "state", "disabled");
+	if (f->media_errors) {
+		struct json_object *je =
+			cxl_media_errors_json(NULL, region, f->human);
+
+		if (je)
+			json_object_object_add(j, "media_errors", je);
+	}
 	add_mappings(j, region, f);
 	add_dax_region(j, region, f);
 	if (cxl_region_qos_class_mismatch(region))

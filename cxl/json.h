@@ -25,6 +25,7 @@ struct cxl_json_flags {
 	struct daxctl_ctx *dax;
 	const struct memmap_profile *profile; /* for the dax devices' memmap */
 	bool idle; /* -i: dax devices of size 0 too */
+	bool media_errors; /* -L: poison lists, through trace events */
 };
 
 struct json_object *cxl_memdev_json(struct cxl_memdev *memdev,

@@ -30,8 +30,7 @@ struct list_params {
 	bool single, memdevs, buses, ports, endpoints, decoders, regions;
 	bool targets, idle, human;
 	bool health, partition, firmware, alert_config;
-	/* Asked for, not done yet: this needs libtracefs. */
-	bool media_errors;
+	bool media_errors; /* -L: poison lists, through trace events */
 	bool dax; /* -X: regions' dax regions, through libdaxctl */
 	int verbose;
 };
@@ -346,19 +345,11 @@ static struct json_object *walk_topology(struct walk *w)
 /* What upstream's -v, -vv and -vvv turn on. */
 static void apply_verbose(struct list_params *p)
 {
-	/*
-	 * -vvv also asks v81 for media errors (the kernel's cxl_poison
-	 * trace events), which ours does not list yet: said once on
-	 * stderr, the rest is listed.  -L itself is refused
-	 * (unsupported(), before this).
-	 */
+	/* -vvv is everything -H, -I, -F, -A, -L and -X add. */
 	if (p->verbose >= 3) {
 		p->health = p->partition = p->firmware = p->alert_config = true;
-		pr_info("-vvv: media errors are not listed "
-			"(not supported yet)");
+		p->media_errors = p->dax = true;
 	}
-	if (p->verbose >= 3)
-		p->dax = true;
 	if (p->verbose >= 2)
 		p->idle = true;
 	if (p->verbose >= 1)
@@ -366,17 +357,16 @@ static void apply_verbose(struct list_params *p)
 			p->regions = true;
 }
 
+/* A --sysroot other than "/": a copied tree, not the running system. */
+static bool cxl_sysroot_is_copy(const char *sysroot)
+{
+	return sysroot && strspn(sysroot, "/") != strlen(sysroot);
+}
+
 static int kinds_asked(const struct list_params *p)
 {
 	return p->memdevs + p->buses + p->ports + p->endpoints + p->decoders +
 	       p->regions;
-}
-
-static const char *unsupported(const struct list_params *p)
-{
-	if (p->media_errors)
-		return "-L/--media-errors";
-	return NULL;
 }
 
 int cmd_list(int argc, char **argv)
@@ -425,7 +415,8 @@ int cmd_list(int argc, char **argv)
 		OPT_BOOL('A', "alert-config", &p.alert_config,
 			 "include memdev alert configuration"),
 		OPT_BOOL('L', "media-errors", &p.media_errors,
-			 "include media errors (not yet)"),
+			 "include memdevs' and regions' poison lists (trace "
+			 "events)"),
 		{ 'v', "verbose", OPT_COUNT, &p.verbose, NULL,
 		  "more detail: -v every kind with targets, -vv also "
 		  "disabled objects" },
@@ -435,7 +426,6 @@ int cmd_list(int argc, char **argv)
 	struct walk w = { .p = &p };
 	struct devstate_ctx ds = { 0 };
 	struct json_object *out;
-	const char *what;
 	size_t n;
 	int i;
 
@@ -460,12 +450,6 @@ int cmd_list(int argc, char **argv)
 	}
 	if (!kinds_asked(&p))
 		p.memdevs = p.regions = true;
-	what = unsupported(&p);
-	if (what) {
-		pr_err("%s: not supported yet (it needs %s)", what,
-		       "the kernel's trace events");
-		return EXIT_FAIL;
-	}
 	apply_verbose(&p);
 	if (cxl_filter_has(p.port, "root") && p.ports)
 		p.buses = true;
@@ -496,6 +480,16 @@ int cmd_list(int argc, char **argv)
 	w.f.partition = p.partition;
 	w.f.firmware = p.firmware;
 	w.f.alert_config = p.alert_config;
+	/*
+	 * The trace events are the running kernel's: they say nothing of
+	 * a tree captured elsewhere, whose trigger files are not to be
+	 * written either.
+	 */
+	w.f.media_errors = p.media_errors && !cxl_sysroot_is_copy(p.sysroot);
+	if (p.media_errors && !w.f.media_errors)
+		pr_info("--sysroot %s: media errors are not listed (they are "
+			"the running kernel's trace events)",
+			p.sysroot);
 	w.match = p.single ? CXL_MATCH_SINGLE : CXL_MATCH_ANCESTRY;
 	out = walk_topology(&w);
 	n = json_object_array_length(out);
