@@ -152,10 +152,8 @@ int cmd_set_alert_config(int argc, char **argv)
 	log_set_verbose(p.verbose);
 	rc = mbox_targets_get(&t, p.sysroot, p.bus, p.serial, argc - i,
 			      argv + i);
-	if (rc) {
-		mbox_targets_free(&t);
+	if (rc)
 		return rc;
-	}
 	f.human = mbox_human();
 	jdevs = json_object_new_array();
 	for (int k = 0; k < t.nr; k++) {

@@ -308,10 +308,8 @@ static int dpa_action(int argc, char **argv, bool reserve)
 	log_set_verbose(p.verbose);
 	rc = mbox_targets_get(&t, p.sysroot, p.bus, p.serial, argc - i,
 			      argv + i);
-	if (rc) {
-		mbox_targets_free(&t);
+	if (rc)
 		return rc;
-	}
 	plan = calloc(t.nr ? t.nr : 1, sizeof(*plan));
 	if (!plan) {
 		mbox_targets_free(&t);

@@ -29,6 +29,7 @@ int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
 
 	t->memdevs = NULL;
 	t->nr = 0;
+	t->ctx = NULL;
 	if (cxl_open(sysroot, &t->ctx))
 		return EXIT_FAIL;
 	cxl_memdev_foreach(t->ctx, m) n++;
@@ -37,6 +38,7 @@ int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
 	if (!pick || !t->memdevs) {
 		free(pick);
 		pr_err("cxl: out of memory");
+		mbox_targets_free(t);
 		return EXIT_FAIL;
 	}
 	for (int a = 0; a < argc; a++) {
@@ -57,6 +59,7 @@ int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
 			pr_err("%s: no such memdev%s%s", argv[a],
 			       bus ? " on bus " : "", bus ? bus : "");
 			free(pick);
+			mbox_targets_free(t);
 			return EXIT_FAIL;
 		}
 	}
@@ -73,6 +76,8 @@ int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
 void mbox_targets_free(struct mbox_targets *t)
 {
 	free(t->memdevs);
+	t->memdevs = NULL;
+	t->nr = 0;
 	if (t->ctx)
 		cxl_unref(t->ctx);
 	t->ctx = NULL;

@@ -22,7 +22,8 @@ struct mbox_targets {
  * The memdevs the names (memN, N, all; serial numbers with serial)
  * select, on bus when given: 0, or EXIT_FAIL after one line naming the
  * first name that selects none (nothing is then done at all), or after
- * the context could not be read.  mbox_targets_free() after.
+ * the context could not be read, with t then already freed.
+ * mbox_targets_free() after a success (and again is harmless).
  */
 int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
 		     const char *bus, bool serial, int argc, char **argv);

@@ -180,10 +180,8 @@ int cmd_set_partition(int argc, char **argv)
 	log_set_verbose(p.verbose);
 	rc = mbox_targets_get(&t, p.sysroot, p.bus, p.serial, argc - i,
 			      argv + i);
-	if (rc) {
-		mbox_targets_free(&t);
+	if (rc)
 		return rc;
-	}
 	vols = calloc(t.nr ? t.nr : 1, sizeof(*vols));
 	if (!vols) {
 		mbox_targets_free(&t);
