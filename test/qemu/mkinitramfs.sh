@@ -77,7 +77,13 @@ if [ -d "$kroot/lib/modules" ]; then
 	done | sort -u | while read -r ko; do
 		rel=${ko#"$kroot"}
 		mkdir -p "$stage$(dirname "$rel")"
-		cp "$ko" "$stage$rel"
+		# Debian's 6.12 ships modules xz-compressed; busybox's modprobe
+		# hands them to init_module as they are, which the kernel
+		# rejects ("Invalid ELF header magic") before it retries.
+		case $ko in
+		*.xz) xz -dc "$ko" >"$stage${rel%.xz}" ;;
+		*) cp "$ko" "$stage$rel" ;;
+		esac
 	done
 	cp "$kroot/lib/modules/$kver/modules.order" \
 		"$kroot/lib/modules/$kver/modules.builtin" \
