@@ -7,9 +7,8 @@
  *
  * Every name is checked before anything changes.  As v81, a bus that
  * has memdevs on it is refused without --force.  Unlike v81, --force
- * does not take a bus with a region that decodes or is bound below a
- * root decoder of it: that region's memory may be online or mapped (the
- * in-use rule).  A name that is neither rootN nor N is a usage error,
+ * does not take a bus with a region below whose memory is in use
+ * (online, open, mapped, mounted: the in-use rule).  A name that is neither rootN nor N is a usage error,
  * and one that names no bus an error, as for the other commands.
  */
 #include <errno.h>
@@ -24,6 +23,7 @@
 
 #include "builtin.h"
 #include "filter.h"
+#include "region-use.h"
 
 static bool valid_bus_name(const char *name)
 {
@@ -35,51 +35,38 @@ static bool valid_bus_name(const char *name)
 	       sscanf(name, "%lu%c", &id, &tail) == 1;
 }
 
-/* The first region under the bus's root decoders that is active. */
-static struct cxl_region *active_region(struct cxl_port *bus)
+static bool on_bus(struct cxl_port *bus, struct cxl_memdev *memdev)
 {
+	return cxl_memdev_get_bus(memdev) == bus;
+}
+
+/*
+ * 0 when the bus may go, else EXIT_FAIL after saying why: a region
+ * below one of its root decoders, or of a memdev on it, in use (never,
+ * --force or not), or memdevs on it without --force.
+ */
+static int check_disable(struct region_guard *guard, struct cxl_ctx *ctx,
+			 struct cxl_port *bus, bool force)
+{
+	const char *name = cxl_port_get_devname(bus);
+	struct cxl_memdev *m, *first = NULL;
 	struct cxl_decoder *d;
 	struct cxl_region *r;
+	int n = 0;
 
 	cxl_decoder_foreach(bus, d)
 	{
 		cxl_region_foreach(d, r)
 		{
-			if (cxl_region_get_decode_state(r) ==
-				    CXL_DECODE_COMMIT ||
-			    cxl_region_is_enabled(r))
-				return r;
+			if (region_guard_region(guard, r))
+				return EXIT_FAIL;
 		}
 	}
-	return NULL;
-}
-
-static int check_disable(struct cxl_ctx *ctx, struct cxl_port *bus, bool force)
-{
-	const char *name = cxl_port_get_devname(bus);
-	struct cxl_region *r = active_region(bus);
-	struct cxl_memdev *m, *first = NULL;
-	int n = 0;
-
-	if (r) {
-		pr_err("%s: in use: %s below it decodes memory that may be "
-		       "online or mapped (--force does not override in-use)",
-		       name, cxl_region_get_devname(r));
+	if (region_guard_port(guard, ctx, bus, on_bus))
 		return EXIT_FAIL;
-	}
 	cxl_memdev_foreach(ctx, m)
 	{
-		if (cxl_memdev_get_bus(m) != bus)
-			continue;
-		r = cxl_memdev_get_active_region(m);
-		if (r) {
-			pr_err("%s: in use: %s on it is part of %s "
-			       "(--force does not override in-use)",
-			       name, cxl_memdev_get_devname(m),
-			       cxl_region_get_devname(r));
-			return EXIT_FAIL;
-		}
-		if (!n++)
+		if (on_bus(bus, m) && !n++)
 			first = m;
 	}
 	if (n && !force) {
@@ -104,6 +91,7 @@ int cmd_disable_bus(int argc, char **argv)
 		OPT_SYSROOT(&sysroot),
 		OPT_TERM,
 	};
+	struct region_guard guard = { 0 };
 	struct cxl_port **set, *bus;
 	struct cxl_ctx *ctx;
 	int i, n = 0, nr = 0, rc = 0, count = 0, failed = 0;
@@ -123,6 +111,7 @@ int cmd_disable_bus(int argc, char **argv)
 	}
 	if (debug)
 		log_set_verbose(2);
+	guard.sysroot = sysroot;
 	if (cxl_open(sysroot, &ctx))
 		return EXIT_FAIL;
 	cxl_bus_foreach(ctx, bus) n++;
@@ -152,7 +141,7 @@ int cmd_disable_bus(int argc, char **argv)
 		}
 	}
 	for (int k = 0; k < nr && !rc; k++)
-		rc = check_disable(ctx, set[k], force);
+		rc = check_disable(&guard, ctx, set[k], force);
 	for (int k = 0; k < nr && !rc; k++) {
 		const char *name = cxl_port_get_devname(set[k]);
 		int err = cxl_bus_disable(set[k]);
@@ -170,6 +159,7 @@ int cmd_disable_bus(int argc, char **argv)
 		pr_info("disabled %d bus%s", count, count > 1 ? "s" : "");
 		rc = failed ? EXIT_FAIL : EXIT_OK;
 	}
+	region_guard_close(&guard);
 	free(set);
 	cxl_unref(ctx);
 	return rc;

@@ -2,10 +2,10 @@
 /*
  * cxl disable-memdev / enable-memdev: unbind and bind cxl_mem.  Every
  * name is resolved, and every memdev checked, before anything changes:
- * an unknown name, or a memdev whose memory is part of a decoding
- * region, stops the command with nothing done.  --force does not
- * override that (it would pull memory out from under a region that may
- * be online or mapped).
+ * an unknown name, or a memdev whose memory is part of a region that is
+ * in use (online, open, mapped, mounted), stops the command with nothing
+ * done, --force or not.  A decoding region that nothing uses needs
+ * --force, as upstream's does: the region's decode goes with the memdev.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -19,6 +19,7 @@
 
 #include "builtin.h"
 #include "filter.h"
+#include "region-use.h"
 
 struct memdev_params {
 	const char *bus, *sysroot;
@@ -73,6 +74,7 @@ static int select_memdevs(struct cxl_ctx *ctx, const struct memdev_params *p,
 static int memdev_action(int argc, char **argv, bool disable)
 {
 	struct memdev_params p = { 0 };
+	struct region_guard guard = { 0 };
 	const struct opt disable_opts[] = {
 		OPT_STR('b', "bus", &p.bus, "BUS", "only memdevs on this bus"),
 		{ 'v', "verbose", OPT_COUNT, &p.verbose, NULL,
@@ -80,7 +82,8 @@ static int memdev_action(int argc, char **argv, bool disable)
 		OPT_BOOL('S', "serial", &p.serial,
 			 "the arguments are serial numbers"),
 		OPT_BOOL('f', "force", &p.force,
-			 "accepted as upstream's; never overrides in-use"),
+			 "also under a decoding region nothing uses (never "
+			 "one in use)"),
 		OPT_SYSROOT(&p.sysroot),
 		OPT_TERM,
 	};
@@ -119,22 +122,14 @@ static int memdev_action(int argc, char **argv, bool disable)
 		return EXIT_FAIL;
 	}
 	rc = select_memdevs(ctx, &p, argc - i, argv + i, pick);
+	guard.sysroot = p.sysroot;
 	/* In use is checked for all before any is touched. */
 	i = 0;
 	cxl_memdev_foreach(ctx, m)
 	{
-		struct cxl_region *r;
-
 		if (rc || !disable || !pick[i++])
 			continue;
-		r = cxl_memdev_get_active_region(m);
-		if (r) {
-			pr_err("%s: in use: part of %s, which decodes its "
-			       "memory (--force does not override in-use)",
-			       cxl_memdev_get_devname(m),
-			       cxl_region_get_devname(r));
-			rc = EXIT_FAIL;
-		}
+		rc = region_guard_memdev(&guard, m, p.force);
 	}
 	i = 0;
 	cxl_memdev_foreach(ctx, m)
@@ -155,6 +150,7 @@ static int memdev_action(int argc, char **argv, bool disable)
 			 disable ? "disabled" : "enabled");
 		count++;
 	}
+	region_guard_close(&guard);
 	free(pick);
 	cxl_unref(ctx);
 	if (rc)

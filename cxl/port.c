@@ -7,10 +7,10 @@
  * Every name is resolved, and every port checked, before anything
  * changes.  As v81, disable-port without --force refuses a port that
  * has an enabled memdev below it.  Unlike v81, --force does not take a
- * port whose memdevs are part of a region that decodes or is bound:
- * that region's memory may be online or mapped, and unbinding the port
- * would pull it from under its users (the in-use rule, as
- * disable-memdev).  An unknown name is an error here, not v81's notice.
+ * port with a region below whose memory is in use (online, open,
+ * mapped, mounted): unbinding the port would pull it from under its
+ * users (the in-use rule, as disable-memdev).  An unknown name is an
+ * error here, not v81's notice.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -23,6 +23,7 @@
 
 #include "builtin.h"
 #include "filter.h"
+#include "region-use.h"
 
 struct port_params {
 	const char *sysroot;
@@ -130,8 +131,13 @@ static int count_ports(struct cxl_ctx *ctx)
 	return n;
 }
 
-/* 0 when the port may be unbound, else EXIT_FAIL after saying why. */
-static int check_disable(struct cxl_ctx *ctx, struct cxl_port *port, bool force)
+/*
+ * 0 when the port may be unbound, else EXIT_FAIL after saying why: a
+ * region below in use (never, --force or not), or enabled memdevs below
+ * without --force.  The memdevs' regions go down with the port.
+ */
+static int check_disable(struct region_guard *guard, struct cxl_ctx *ctx,
+			 struct cxl_port *port, bool force)
 {
 	const char *name = cxl_port_get_devname(port);
 	struct cxl_memdev *m, *first = NULL;
@@ -139,22 +145,11 @@ static int check_disable(struct cxl_ctx *ctx, struct cxl_port *port, bool force)
 
 	if (!cxl_port_is_enabled(port))
 		return 0;
+	if (region_guard_port(guard, ctx, port, below))
+		return EXIT_FAIL;
 	cxl_memdev_foreach(ctx, m)
 	{
-		struct cxl_region *r;
-
-		if (!below(port, m))
-			continue;
-		r = cxl_memdev_get_active_region(m);
-		if (r) {
-			pr_err("%s: in use: %s below it is part of %s, which "
-			       "decodes its memory (--force does not "
-			       "override in-use)",
-			       name, cxl_memdev_get_devname(m),
-			       cxl_region_get_devname(r));
-			return EXIT_FAIL;
-		}
-		if (cxl_memdev_is_enabled(m) && !active++)
+		if (below(port, m) && cxl_memdev_is_enabled(m) && !active++)
 			first = m;
 	}
 	if (active && !force) {
@@ -171,6 +166,7 @@ static int check_disable(struct cxl_ctx *ctx, struct cxl_port *port, bool force)
 static int port_action(int argc, char **argv, bool disable)
 {
 	struct port_params p = { 0 };
+	struct region_guard guard = { 0 };
 	const struct opt disable_opts[] = {
 		OPT_BOOL(0, "debug", &p.debug, "debug messages"),
 		OPT_BOOL('e', "endpoint", &p.endpoint,
@@ -226,8 +222,9 @@ static int port_action(int argc, char **argv, bool disable)
 				    "endpoint with --endpoint)");
 		rc = EXIT_FAIL;
 	}
+	guard.sysroot = p.sysroot;
 	for (int k = 0; k < nr && !rc && disable; k++)
-		rc = check_disable(ctx, set[k], p.force);
+		rc = check_disable(&guard, ctx, set[k], p.force);
 	if (rc)
 		goto out;
 	/* Names, since a refresh after the writes drops the objects. */
@@ -272,6 +269,7 @@ static int port_action(int argc, char **argv, bool disable)
 		count > 1 ? "s" : "");
 	rc = failed ? EXIT_FAIL : EXIT_OK;
 out:
+	region_guard_close(&guard);
 	free(set);
 	cxl_unref(ctx);
 	return rc;

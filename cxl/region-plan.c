@@ -25,11 +25,6 @@
 /* What daxctl plan keeps free of DRAM for the rest of the system. */
 #define DRAM_RESERVE SZ_256M
 
-static bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
-{
-	return alen && blen && a < b + blen && b < a + alen;
-}
-
 /*
  * The kernel places a region at the lowest address of its window,
  * aligned to 256M times the ways, that no region of the window
@@ -53,7 +48,7 @@ static uint64_t predicted_start(struct cxl_decoder *root, uint64_t size,
 			uint64_t rl = cxl_region_get_size(r);
 
 			if (rs != CXL_U64_NONE && rl != CXL_U64_NONE &&
-			    overlaps(a, size, rs, rl))
+			    ranges_overlap(a, size, rs, rl))
 				taken = true;
 		}
 		if (!taken)

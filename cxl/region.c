@@ -26,7 +26,6 @@
 
 #include <cxl/libcxl.h>
 #include <devstate/context.h>
-#include <devstate/inuse.h>
 #include <util/command.h>
 #include <util/json.h>
 #include <util/log.h>
@@ -38,6 +37,7 @@
 #include "filter.h"
 #include "json.h"
 #include "region.h"
+#include "region-use.h"
 
 #define SZ_256M (256ULL << 20)
 #define MAX_WAYS CXL_REGION_MAX_WAYS
@@ -417,50 +417,6 @@ static int do_create(struct cxl_ctx *ctx, const struct region_params *p,
 	return 0;
 }
 
-static bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
-{
-	return alen && blen && alen != CXL_U64_NONE && a < b + blen &&
-	       b < a + alen;
-}
-
-/*
- * Whether anything uses the region's memory: a namespace of the pmem
- * region over its range (the nd region hangs off the nvdimm bridge, not
- * off the CXL region, so it is found by address), or a dax device in
- * its range (a ram region's, or devdax on its pmem).
- */
-static int region_in_use(struct devstate_ctx *ds, struct cxl_region *r)
-{
-	uint64_t start = cxl_region_get_resource(r);
-	uint64_t size = cxl_region_get_size(r);
-	struct ndctl_region *ndr;
-	struct daxctl_region *dr;
-	struct ndctl_bus *bus;
-
-	if (!start || !size || size == CXL_U64_NONE)
-		return 0;
-	ndctl_bus_foreach (ds->nd, bus) {
-		ndctl_region_foreach (bus, ndr) {
-			if (overlaps(start, size,
-				     ndctl_region_get_resource(ndr),
-				     ndctl_region_get_size(ndr)) &&
-			    inuse_check_region(devstate_inuse(ds), ndr))
-				return -EBUSY;
-		}
-	}
-	daxctl_region_foreach (ds->dax, dr) {
-		struct daxctl_dev *dev;
-
-		daxctl_dev_foreach (dr, dev) {
-			if (overlaps(start, size, daxctl_dev_get_resource(dev),
-				     daxctl_dev_get_size(dev)) &&
-			    inuse_check_daxdev(devstate_inuse(ds), dev, false))
-				return -EBUSY;
-		}
-	}
-	return 0;
-}
-
 static int teardown(struct cxl_ctx *ctx, struct cxl_region *r, bool destroy)
 {
 	const char *name = cxl_region_get_devname(r);
@@ -647,7 +603,7 @@ static int region_action(int argc, char **argv, enum region_action act)
 					if (pass == 0) {
 						if (act == R_ENABLE)
 							continue;
-						if (region_in_use(&ds, r)) {
+						if (region_check_use(&ds, r)) {
 							/* inuse named it. */
 							rc = EXIT_FAIL;
 						} else if (act == R_DESTROY &&

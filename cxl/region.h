@@ -16,6 +16,14 @@
 
 struct devstate_ctx;
 
+/* Whether [a, a + alen) and [b, b + blen) share a byte. */
+static inline bool ranges_overlap(uint64_t a, uint64_t alen, uint64_t b,
+				  uint64_t blen)
+{
+	return alen && blen && alen != UINT64_MAX && a < b + blen &&
+	       b < a + alen;
+}
+
 struct create_plan {
 	struct cxl_decoder *root;
 	struct cxl_memdev *mem[CXL_REGION_MAX_WAYS];
