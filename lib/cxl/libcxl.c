@@ -766,8 +766,9 @@ static int load_memdev(struct cxl_ctx *ctx, const char *name, int id,
 	if (!sysfs_read(ctx->root, buf, sizeof(buf), "%s/dev", m->path) &&
 	    sscanf(buf, "%d:%d", &m->major, &m->minor) != 2)
 		m->major = m->minor = -1;
-	if (!sysfs_read(ctx->root, buf, sizeof(buf), "%s/firmware_version",
-			m->path)) {
+	/* As the device gives it: a trailing space is part of the version. */
+	if (!sysfs_read_words(ctx->root, buf, sizeof(buf),
+			      "%s/firmware_version", m->path)) {
 		m->fw_version = strdup(buf);
 		if (!m->fw_version)
 			goto nomem;

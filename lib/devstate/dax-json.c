@@ -5,6 +5,7 @@
 
 #include <memmap/memmap.h>
 #include <util/json.h>
+#include <util/sysfs.h>
 #include <devstate/filter.h>
 #include <devstate/state.h>
 #include "dax-json.h"
@@ -19,6 +20,30 @@ static struct json_object *mapping_to_json(struct daxctl_mapping *m, bool human)
 	json_add_hex(jm, "end", daxctl_mapping_get_end(m), human);
 	json_add_size(jm, "size", daxctl_mapping_get_size(m), human);
 	return jm;
+}
+
+/*
+ * "movable" as upstream v81 gives it: it walks the device's blocks in
+ * its target node's directory and gives up at the first one offline,
+ * so the key is there only when every block present is online, false
+ * when none is present, and missing without the node's directory.
+ * 1 or 0 for the key, -1 for none.
+ */
+static int movable_key(struct daxctl_dev *dev,
+		       const struct daxctl_memblocks *blocks)
+{
+	struct daxctl_ctx *ctx =
+		daxctl_region_get_ctx(daxctl_dev_get_region(dev));
+
+	if (!sysfs_exists(daxctl_get_root(ctx),
+			  "/sys/devices/system/node/node%d",
+			  daxctl_dev_get_target_node(dev)))
+		return -1;
+	if (blocks->online < blocks->total)
+		return -1;
+	if (!blocks->total)
+		return 0;
+	return blocks->online_movable == blocks->online;
 }
 
 struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
@@ -48,10 +73,10 @@ struct json_object *dax_dev_to_json(struct daxctl_dev *dev,
 				     (int)blocks.online);
 			json_add_int(jdev, "total_memblocks",
 				     (int)blocks.total);
-			/* Upstream: false too with no block online. */
-			json_add_bool(jdev, "movable",
-				      blocks.online && blocks.online_movable ==
-							       blocks.online);
+			int movable = movable_key(dev, &blocks);
+
+			if (movable >= 0)
+				json_add_bool(jdev, "movable", movable);
 		}
 	}
 	/* A patched kernel's setting for the next bind (vmemmap_head_only). */

@@ -144,6 +144,7 @@ int devstate_each(struct devstate_ctx *ds, const struct devstate_each *e,
 {
 	struct name_list l = { 0 };
 	int i, rc, done = 0, failed = 0, worst = EXIT_OK;
+	bool all_empty = false;
 	void *obj;
 
 	if (e->kind != DEVSTATE_DAXDEV &&
@@ -155,6 +156,16 @@ int devstate_each(struct devstate_ctx *ds, const struct devstate_each *e,
 	for (i = 0; i < argc; i++) {
 		if (collect(ds, e, argv[i], &l))
 			continue;
+		/*
+		 * "all" of nothing is not a mistake in the name: nothing
+		 * to do, as upstream says ("disabled 0 regions", status 0),
+		 * which scripts that tidy up before they start rely on.  A
+		 * region or type filter that selects nothing still is.
+		 */
+		if (!strcmp(argv[i], "all") && !e->region && !e->region_type) {
+			all_empty = true;
+			continue;
+		}
 		pr_err("%s: no such %s%s%s", argv[i], kind_names[e->kind],
 		       e->region ? " in region " : "",
 		       e->region ? e->region : "");
@@ -182,7 +193,7 @@ int devstate_each(struct devstate_ctx *ds, const struct devstate_each *e,
 	for (i = 0; i < l.count; i++)
 		free(l.names[i]);
 	free(l.names);
-	if (!failed && !done)
+	if (!failed && !done && !all_empty)
 		return EXIT_FAIL;
 	return worst;
 }

@@ -49,7 +49,8 @@ struct devstate_each {
 /*
  * Returns EXIT_OK when something was done and nothing failed, else the
  * worst status an action returned (EXIT_FAIL for -errno), or EXIT_FAIL
- * when a name matched nothing or nothing was done.
+ * when a name matched nothing or nothing was done ("all" of nothing,
+ * without a region or type filter, is EXIT_OK).
  */
 int devstate_each(struct devstate_ctx *ds, const struct devstate_each *e,
 		  int argc, char **argv);

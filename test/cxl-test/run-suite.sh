@@ -54,10 +54,11 @@ for tool in ndctl daxctl cxl; do
 done
 
 # Host programs the scripts call, copied into the guest with their
-# libraries (busybox provides the rest).  Debian's cxl is not among
+# libraries (busybox provides the rest; its mktemp wants six X's where
+# the scripts give four).  Debian's cxl is not among
 # them: /usr/bin/cxl in the guest is ours.
 tools=
-for t in bash jq kmod keyctl dd sha256sum sort truncate mount umount \
+for t in bash jq kmod keyctl dd sha256sum sort truncate mount umount mktemp \
 	uuidgen; do
 	p=$(PATH=$PATH:/usr/sbin:/sbin command -v "$t") || {
 		say "$t is missing on the host (run contrib/setup.sh)"
