@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include <cxl/libcxl.h>
+#include <cxl/words.h>
 #include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -294,11 +295,8 @@ static int dpa_action(int argc, char **argv, bool reserve)
 		pr_err("name at least one memdev (memN, N or all)");
 		return EXIT_USAGE;
 	}
-	if (p.type && !strcmp(p.type, "pmem")) {
-		mode = CXL_MODE_PMEM;
-	} else if (p.type && strcmp(p.type, "ram") &&
-		   strcmp(p.type, "volatile")) {
-		pr_err("--type '%s': not ram, volatile or pmem", p.type);
+	if (p.type && cxl_mode_parse(p.type, &mode)) {
+		pr_err("--type '%s': not " CXL_TYPE_EXPECTED, p.type);
 		return EXIT_USAGE;
 	}
 	if (p.size && parse_size(p.size, &size)) {

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include <cxl/libcxl.h>
+#include <cxl/words.h>
 #include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -155,7 +156,8 @@ int cmd_set_partition(int argc, char **argv)
 	struct cxl_json_flags f = { .partition = true };
 	struct mbox_targets t = { 0 };
 	uint64_t size = 0, *vols;
-	bool ram = false;
+	enum cxl_mode mode = CXL_MODE_PMEM; /* v81: pmem unless --type */
+	bool ram;
 	int i, rc = 0, done = 0;
 
 	i = parse_options(argc, argv, options,
@@ -165,14 +167,11 @@ int cmd_set_partition(int argc, char **argv)
 		pr_err("name at least one memdev (memN, N or all)");
 		return EXIT_USAGE;
 	}
-	if (p.type && !strcmp(p.type, "ram"))
-		ram = true;
-	else if (p.type && !strcmp(p.type, "volatile"))
-		ram = true;
-	else if (p.type && strcmp(p.type, "pmem")) {
-		pr_err("--type '%s': not pmem, ram or volatile", p.type);
+	if (p.type && cxl_mode_parse(p.type, &mode)) {
+		pr_err("--type '%s': not " CXL_TYPE_EXPECTED, p.type);
 		return EXIT_USAGE;
 	}
+	ram = mode == CXL_MODE_RAM;
 	if (p.size && parse_size(p.size, &size)) {
 		pr_err("--size '%s': not a size", p.size);
 		return EXIT_USAGE;

@@ -10,6 +10,7 @@
 #include <util/sysfs.h>
 
 #include "private.h"
+#include "words.h"
 
 static char *vdup(const char *fmt, va_list ap)
 {
@@ -117,16 +118,7 @@ static char *link_path(struct cxl_ctx *ctx, const char *dir, const char *name)
 
 const char *cxl_mode_name(enum cxl_mode mode)
 {
-	switch (mode) {
-	case CXL_MODE_MIXED:
-		return "mixed";
-	case CXL_MODE_PMEM:
-		return "pmem";
-	case CXL_MODE_RAM:
-		return "ram";
-	default:
-		return "none";
-	}
+	return word_of(cxl_mode_words, mode, "none");
 }
 
 int cxl_parse_target_list(const char *text, int *ids, int max)

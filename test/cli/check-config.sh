@@ -16,22 +16,13 @@ n=0
 # PATTERN (a grep -E expression) and, for errors, be one line per error.
 # A run that hangs (a FIFO read at boot) is stopped after $limit seconds
 # (default 20) and fails.
+. "$(dirname "$0")/refuse-lib.sh"
+refuse_out=$dir/.out refuse_err=$dir/.err
 expect() {
 	want=$1 desc=$2 pattern=$3 dev=$4
-	n=$((n + 1))
-	timeout "${limit:-20}" "$daxctl" reconfigure-device -C "$dev" \
-		--dry-run --config-dir "$dir" --sysroot "$fixture" \
-		>"$dir/.out" 2>"$dir/.err"
-	status=$?
-	if [ "$status" -ne "$want" ]; then
-		echo "not ok $n - $desc: status $status, want $want"
-		sed 's/^/# /' "$dir/.err"
-	elif ! grep -Eq -- "$pattern" "$dir/.err"; then
-		echo "not ok $n - $desc: no '$pattern' on stderr"
-		sed 's/^/# /' "$dir/.err"
-	else
-		echo "ok $n - $desc"
-	fi
+	refuse "$want" "$desc" "$pattern" timeout "${limit:-20}" "$daxctl" \
+		reconfigure-device -C "$dev" --dry-run --config-dir "$dir" \
+		--sysroot "$fixture"
 }
 
 # conf FILE...: stdin becomes each FILE, alone in the directory.

@@ -5,21 +5,12 @@ build=$1 fixture=$2
 daxctl=$build/daxctl/daxctl ndctl=$build/ndctl/ndctl
 n=0
 
+. "$(dirname "$0")/refuse-lib.sh"
+refuse_out=/tmp/cli-out.$$ refuse_err=/tmp/cli-err.$$ refuse_lines=some
 expect() {
 	want=$1 desc=$2
 	shift 2
-	n=$((n + 1))
-	"$@" >/tmp/cli-out.$$ 2>/tmp/cli-err.$$
-	status=$?
-	lines=$(wc -l </tmp/cli-err.$$)
-	if [ "$status" -ne "$want" ]; then
-		echo "not ok $n - $desc: status $status, want $want"
-		sed 's/^/# /' /tmp/cli-err.$$
-	elif [ "$want" -eq 2 ] && [ "$lines" -lt 1 ]; then
-		echo "not ok $n - $desc: no message on stderr"
-	else
-		echo "ok $n - $desc"
-	fi
+	refuse "$want" "$desc" "" "$@"
 }
 
 expect 2 "daxctl unknown command" "$daxctl" frobnicate

@@ -23,30 +23,17 @@ head -c 4096 /dev/zero >"$dir/fw.img"
 # expect STATUS DESC PATTERN ARGS...: the status, one line on stderr
 # matching PATTERN (grep -E) besides the command's closing count,
 # nothing on stdout, the tree unchanged.
+. "$(dirname "$0")/refuse-lib.sh"
+tree_sum() {
+	tar -C "$tree" -cf - sys | md5sum
+}
+refuse_out=$dir/out refuse_err=$dir/err refuse_lines=exact
+refuse_skip="^see '|^wait sanitize (failed|completed) on"
+refuse_stdout=empty refuse_state=tree_sum refuse_quote=1
 expect() {
 	want=$1 desc=$2 pattern=$3
 	shift 3
-	n=$((n + 1))
-	"$cxl" "$@" --sysroot "$tree" >"$dir/out" 2>"$dir/err" </dev/null
-	status=$?
-	if [ "$status" -ne "$want" ]; then
-		echo "not ok $n - $desc: status $status, want $want"
-		sed 's/^/# /' "$dir/err"
-	elif ! grep -Eq -- "$pattern" "$dir/err"; then
-		echo "not ok $n - $desc: no '$pattern' on stderr"
-		sed 's/^/# /' "$dir/err"
-	elif [ "$(grep -Evc "^see '|^wait sanitize (failed|completed) on" \
-		"$dir/err")" -ne 1 ]; then
-		echo "not ok $n - $desc: more than one line on stderr"
-		sed 's/^/# /' "$dir/err"
-	elif [ -s "$dir/out" ]; then
-		echo "not ok $n - $desc: something on stdout"
-		sed 's/^/# /' "$dir/out"
-	elif [ "$(tar -C "$tree" -cf - sys | md5sum)" != "$before" ]; then
-		echo "not ok $n - $desc: the tree changed"
-	else
-		echo "ok $n - $desc ($(head -n1 "$dir/err" | cut -c1-80))"
-	fi
+	refuse "$want" "$desc" "$pattern" "$cxl" "$@" --sysroot "$tree"
 }
 
 expect 1 "set-partition mem0 under a committed region0" \

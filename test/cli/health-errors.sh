@@ -23,30 +23,17 @@ before=$(tar -C "$tree" -cf - sys | md5sum)
 # stderr matching PATTERN (grep -E; besides it only the pointer to
 # --help after a bad option, and the NAME|all loop's summary), nothing
 # on stdout, the tree unchanged.
+. "$(dirname "$0")/refuse-lib.sh"
+tree_sum() {
+	tar -C "$tree" -cf - sys | md5sum
+}
+refuse_out=$dir/out refuse_err=$dir/err refuse_lines=exact
+refuse_skip="^see '|^cleared [0-9]+ namespaces?|^updated [0-9]+ nmems?\.\$|^(passphrase (enabled|updated|removed) for|security froze|sanitized|waited for overwrite on) [0-9]+ nmems?\.\$"
+refuse_stdout=empty refuse_state=tree_sum
 expect() {
 	want=$1 desc=$2 pattern=$3
 	shift 3
-	n=$((n + 1))
-	"$@" >"$dir/out" 2>"$dir/err" </dev/null
-	status=$?
-	if [ "$status" -ne "$want" ]; then
-		echo "not ok $n - $desc: status $status, want $want"
-		sed 's/^/# /' "$dir/err"
-	elif ! grep -Eq -- "$pattern" "$dir/err"; then
-		echo "not ok $n - $desc: no '$pattern' on stderr"
-		sed 's/^/# /' "$dir/err"
-	elif [ "$(grep -Evc "^see '|^cleared [0-9]+ namespaces?|^updated [0-9]+ nmems?\.$|^(passphrase (enabled|updated|removed) for|security froze|sanitized|waited for overwrite on) [0-9]+ nmems?\.$" "$dir/err")" \
-		-ne 1 ]; then
-		echo "not ok $n - $desc: more than one error line on stderr"
-		sed 's/^/# /' "$dir/err"
-	elif [ -s "$dir/out" ]; then
-		echo "not ok $n - $desc: something on stdout"
-		sed 's/^/# /' "$dir/out"
-	elif [ "$(tar -C "$tree" -cf - sys | md5sum)" != "$before" ]; then
-		echo "not ok $n - $desc: the tree changed"
-	else
-		echo "ok $n - $desc"
-	fi
+	refuse "$want" "$desc" "$pattern" "$@"
 }
 
 S="--sysroot $tree"

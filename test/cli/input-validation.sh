@@ -30,31 +30,17 @@ snapshot() {
 # PATTERN (grep -E; "" for any), one line for a usage error, with no raw
 # control character in it, and the tree as the fixture has it unless
 # the command is expected to succeed (against the last snapshot).
+. "$(dirname "$0")/refuse-lib.sh"
+# A test that removed the tree has no state left to compare.
+tree_state() {
+	if [ -d "$tree/sys" ]; then tree_hash; else echo "$before"; fi
+}
+refuse_out=$dir/out refuse_err=$dir/err refuse_lines=usage refuse_ctl=1
+refuse_state=tree_state
 expect() {
 	want=$1 desc=$2 pattern=$3
 	shift 3
-	n=$((n + 1))
-	"$@" >"$dir/out" 2>"$dir/err" </dev/null
-	status=$?
-	ctl=$(LC_ALL=C tr -dc '\000-\011\013-\037\177' <"$dir/err" | wc -c)
-	if [ "$status" -ne "$want" ]; then
-		echo "not ok $n - $desc: status $status, want $want"
-		sed 's/^/# /' "$dir/err"
-	elif [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$dir/err"; then
-		echo "not ok $n - $desc: no '$pattern' on stderr"
-		sed 's/^/# /' "$dir/err"
-	elif [ "$want" -eq 2 ] && [ "$(wc -l <"$dir/err")" -ne 1 ]; then
-		echo "not ok $n - $desc: not one line on stderr"
-		sed 's/^/# /' "$dir/err"
-	elif [ "$ctl" -ne 0 ]; then
-		echo "not ok $n - $desc: $ctl raw control bytes on stderr"
-		od -c "$dir/err" | sed 's/^/# /'
-	elif [ "$want" -ne 0 ] && [ -d "$tree/sys" ] &&
-		[ "$(tree_hash)" != "$before" ]; then
-		echo "not ok $n - $desc: the tree changed"
-	else
-		echo "ok $n - $desc"
-	fi
+	refuse "$want" "$desc" "$pattern" "$@"
 }
 
 fresh

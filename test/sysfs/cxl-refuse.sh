@@ -24,31 +24,18 @@ sum() {
 }
 
 # expect TREE STATUS DESC PATTERN ARGS...
+. "$(dirname "$0")/../cli/refuse-lib.sh"
+tree_sum() {
+	sum "$tree"
+}
+refuse_out=$dir/out refuse_err=$dir/err refuse_lines=exact
+refuse_skip="^no matching devices found\$|^see '"
+refuse_stdout=$dir/empty-array refuse_state=tree_sum refuse_each=1
+refuse_quote=1
 expect() {
 	tree=$dir/$1 want=$2 desc=$3 pattern=$4
 	shift 4
-	n=$((n + 1))
-	before=$(sum "$tree")
-	"$cxl" "$@" --sysroot "$tree" >"$dir/out" 2>"$dir/err" </dev/null
-	status=$?
-	lines=$(grep -Evc "^no matching devices found\$|^see '" "$dir/err")
-	if [ "$status" -ne "$want" ]; then
-		echo "not ok $n - $desc: status $status, want $want"
-		sed 's/^/# /' "$dir/err"
-	elif ! grep -Eq -- "$pattern" "$dir/err"; then
-		echo "not ok $n - $desc: no '$pattern' on stderr"
-		sed 's/^/# /' "$dir/err"
-	elif [ "$lines" -ne 1 ]; then
-		echo "not ok $n - $desc: $lines lines on stderr"
-		sed 's/^/# /' "$dir/err"
-	elif [ -s "$dir/out" ] && ! cmp -s "$dir/out" "$dir/empty-array"; then
-		echo "not ok $n - $desc: more than an empty array on stdout"
-		sed 's/^/# /' "$dir/out"
-	elif [ "$(sum "$tree")" != "$before" ]; then
-		echo "not ok $n - $desc: the tree changed"
-	else
-		echo "ok $n - $desc ($(head -n1 "$dir/err" | cut -c1-80))"
-	fi
+	refuse "$want" "$desc" "$pattern" "$cxl" "$@" --sysroot "$tree"
 }
 
 # --- reserve-dpa / free-dpa ---
