@@ -347,6 +347,10 @@ static void load_dimm(struct ndctl_dimm *dimm)
 		dimm->phys_id = (int64_t)v;
 	read_str(root, dimm->unique_id, sizeof(dimm->unique_id), name,
 		 "nfit/id");
+	/* A CXL memdev's nvdimm (cxl_nvdimm) keeps its id under cxl/. */
+	if (!dimm->unique_id[0])
+		read_str(root, dimm->unique_id, sizeof(dimm->unique_id), name,
+			 "cxl/id");
 	dimm->enabled = is_bound(root, name);
 	read_dimm_flags(root, dimm);
 }

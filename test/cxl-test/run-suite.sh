@@ -75,6 +75,9 @@ key=$({
 		"$v81/cxl/cxl" "$v81/ndctl/ndctl" "$v81/daxctl/daxctl" \
 		"$here/guest-run" "$here/uevent-helper" "$here/scripts" \
 		"$here/refuse" "$here/compare" \
+		"$here/../tools/strip-extra-keys.py" \
+		"$here/../../Documentation/ndctl-list.adoc" \
+		"$here/../../Documentation/daxctl-list.adoc" \
 		"$here/run-suite.sh" "$conformance/journalctl" \
 		"$here/../qemu/init" "$here/../qemu/run-guest.sh" \
 		"$here/../qemu/mkinitramfs.sh" "$here/../qemu/guest-lib.sh"
@@ -93,6 +96,10 @@ cp "$here/guest-run" "$scenario/run"
 cp "$here/scripts" "$here/uevent-helper" "$here/refuse" \
 	"$here/compare" "$conformance/journalctl" "$scenario/"
 cp -r "$conf" "$scenario/ndctl-v81"
+# The keys the man pages list as this project's, which ./compare takes
+# out of ours where the bytes differ.
+"$here/../tools/strip-extra-keys.py" --list "$here/../../Documentation" \
+	>"$scenario/extra-keys.json"
 # The shared copy keeps upstream's modes, and most cxl scripts are not
 # executable there: the scripts run by their #! lines, as upstream's
 # meson runs them.

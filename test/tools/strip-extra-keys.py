@@ -11,7 +11,9 @@ and where it was the last member of its object the comma it leaves on
 the member before is taken away.
 
 Usage: strip-extra-keys.py DOCS_DIR < OUTPUT > STRIPPED
+       strip-extra-keys.py --list DOCS_DIR   (the keys, a JSON array)
 """
+import json
 import os
 import re
 import sys
@@ -48,6 +50,9 @@ def strip(text, keys):
 
 
 def main():
+    if sys.argv[1] == "--list":
+        print(json.dumps(sorted(documented_keys(sys.argv[2]))))
+        return
     keys = documented_keys(sys.argv[1])
     data = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
     sys.stdout.buffer.write(strip(data, keys).encode("utf-8",
