@@ -8,8 +8,9 @@
  * Every name is checked before anything changes.  As v81, a bus that
  * has memdevs on it is refused without --force.  Unlike v81, --force
  * does not take a bus with a region below whose memory is in use
- * (online, open, mapped, mounted: the in-use rule).  A name that is neither rootN nor N is a usage error,
- * and one that names no bus an error, as for the other commands.
+ * (online, open, mapped, mounted: the in-use rule).  A name that is
+ * neither rootN nor N is a usage error, and one that names no bus an
+ * error, as for the other commands.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -17,6 +17,10 @@ set -eu
 build=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 results=$build/cxl-test
+# One boot for every meson test of the suite: the first to get here
+# boots, the others wait and then reuse its results (the key below).
+exec 9>"$build/cxl-test.lock"
+flock 9
 conformance=$here/../conformance
 say() { echo "cxl-test: $*" >&2; }
 
