@@ -157,7 +157,7 @@ int cmd_set_partition(int argc, char **argv)
 	struct mbox_targets t = { 0 };
 	uint64_t size = 0, *vols;
 	enum cxl_mode mode = CXL_MODE_PMEM; /* v81: pmem unless --type */
-	bool ram;
+	bool ram, refused;
 	int i, rc = 0, done = 0;
 
 	i = parse_options(argc, argv, options,
@@ -201,6 +201,7 @@ int cmd_set_partition(int argc, char **argv)
 	for (int k = 0; k < t.nr && !rc; k++)
 		rc = volatile_size(t.memdevs[k], ram, p.size != NULL, size,
 				   p.align, &vols[k]);
+	refused = rc != 0;
 	f.human = mbox_human();
 	jdevs = json_object_new_array();
 	for (int k = 0; k < t.nr && !rc; k++) {
@@ -224,7 +225,12 @@ int cmd_set_partition(int argc, char **argv)
 		json_object_array_add(jdevs, cxl_memdev_json(m, &f));
 	}
 	mbox_print_memdevs(jdevs);
-	pr_info("set_partition %d mem%s", done, done > 1 ? "s" : "");
+	/*
+	 * v81 also says "set_partition 0 mem" after a size it refused; here
+	 * the refusal's own line is the whole story when nothing was sent.
+	 */
+	if (!refused)
+		pr_info("set_partition %d mem%s", done, done > 1 ? "s" : "");
 	free(vols);
 	mbox_targets_free(&t);
 	return rc ? EXIT_FAIL : EXIT_OK;
