@@ -41,9 +41,9 @@
 #define DPA_GRANULE (256ULL << 20)
 
 struct dpa_params {
-	const char *bus, *sysroot, *type, *size, *decoder;
-	bool serial, force;
-	int verbose;
+	struct mbox_sized_opts c;
+	const char *decoder;
+	bool force;
 };
 
 /* What one memdev gets: the decoder and the size written to it. */
@@ -139,18 +139,18 @@ static int plan_change(struct cxl_memdev *m, const struct dpa_params *p,
 		       name, type, type);
 		return EXIT_FAIL;
 	}
-	if (reserve && !p->size && !avail) {
+	if (reserve && !p->c.size && !avail) {
 		pr_err("%s: --type %s: no %s capacity left to reserve", name,
 		       type, type);
 		return EXIT_FAIL;
 	}
-	if (reserve && p->size && size > avail) {
+	if (reserve && p->c.size && size > avail) {
 		pr_err("%s: --size %s: exceeds the %llu bytes of %s capacity "
 		       "left",
-		       name, p->size, (unsigned long long)avail, type);
+		       name, p->c.size, (unsigned long long)avail, type);
 		return EXIT_FAIL;
 	}
-	c->size = reserve ? (p->size ? size : avail) : 0;
+	c->size = reserve ? (p->c.size ? size : avail) : 0;
 	/* The kernel allocates DPA in 256 MiB units (dpa_size_store()). */
 	if (c->size % DPA_GRANULE) {
 		pr_err("%s: size %llu: not a multiple of 256 MiB, the kernel's "
@@ -251,23 +251,24 @@ static int dpa_action(int argc, char **argv, bool reserve)
 {
 	struct dpa_params p = { 0 };
 	const struct opt reserve_opts[] = {
-		OPT_STR('b', "bus", &p.bus, "BUS", "only memdevs on this bus"),
-		{ 'v', "verbose", OPT_COUNT, &p.verbose, NULL,
+		OPT_STR('b', "bus", &p.c.bus, "BUS",
+			"only memdevs on this bus"),
+		{ 'v', "verbose", OPT_COUNT, &p.c.verbose, NULL,
 		  "more messages" },
-		OPT_BOOL('S', "serial", &p.serial,
+		OPT_BOOL('S', "serial", &p.c.serial,
 			 "the arguments are serial numbers"),
-		OPT_STR('s', "size", &p.size, "SIZE",
+		OPT_STR('s', "size", &p.c.size, "SIZE",
 			"bytes to reserve (default: all the free capacity "
 			"of --type)"),
 		OPT_STR('d', "decoder", &p.decoder, "DECODER",
 			"the endpoint decoder (decoderP.N or N): the one the "
 			"kernel takes next"),
-		OPT_STR('t', "type", &p.type, "TYPE",
+		OPT_STR('t', "type", &p.c.type, "TYPE",
 			"'ram' (volatile) or 'pmem' (default ram)"),
 		OPT_BOOL('f', "force", &p.force,
 			 "accepted as upstream's; never sends what the "
 			 "kernel refuses"),
-		OPT_SYSROOT(&p.sysroot),
+		OPT_SYSROOT(&p.c.sysroot),
 		OPT_TERM,
 	};
 	struct opt free_opts[8];
@@ -291,21 +292,7 @@ static int dpa_action(int argc, char **argv, bool reserve)
 				    "[<options>]" :
 				    "cxl free-dpa <mem0> [<mem1>..<memn>] "
 				    "[<options>]");
-	if (i == argc) {
-		pr_err("name at least one memdev (memN, N or all)");
-		return EXIT_USAGE;
-	}
-	if (p.type && cxl_mode_parse(p.type, &mode)) {
-		pr_err("--type '%s': not " CXL_TYPE_EXPECTED, p.type);
-		return EXIT_USAGE;
-	}
-	if (p.size && parse_size(p.size, &size)) {
-		pr_err("--size '%s': not a size", p.size);
-		return EXIT_USAGE;
-	}
-	log_set_verbose(p.verbose);
-	rc = mbox_targets_get(&t, p.sysroot, p.bus, p.serial, argc - i,
-			      argv + i);
+	rc = mbox_sized_start(&p.c, argc, argv, i, &mode, &size, &t);
 	if (rc)
 		return rc;
 	plan = calloc(t.nr ? t.nr : 1, sizeof(*plan));

@@ -2,9 +2,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <cxl/words.h>
 #include <util/command.h>
 #include <util/json.h>
 #include <util/log.h>
+#include <util/size.h>
 
 #include "builtin.h"
 #include "filter.h"
@@ -100,4 +102,26 @@ void mbox_print_memdevs(struct json_object *jdevs)
 		json_print(stdout, json_object_array_get_idx(jdevs, 0));
 	}
 	json_object_put(jdevs);
+}
+
+int mbox_sized_start(const struct mbox_sized_opts *o, int argc, char **argv,
+		     int first, enum cxl_mode *mode, uint64_t *size,
+		     struct mbox_targets *t)
+{
+	*size = 0;
+	if (first == argc) {
+		pr_err("name at least one memdev (memN, N or all)");
+		return EXIT_USAGE;
+	}
+	if (o->type && cxl_mode_parse(o->type, mode)) {
+		pr_err("--type '%s': not " CXL_TYPE_EXPECTED, o->type);
+		return EXIT_USAGE;
+	}
+	if (o->size && parse_size(o->size, size)) {
+		pr_err("--size '%s': not a size", o->size);
+		return EXIT_USAGE;
+	}
+	log_set_verbose(o->verbose);
+	return mbox_targets_get(t, o->sysroot, o->bus, o->serial, argc - first,
+				argv + first);
 }

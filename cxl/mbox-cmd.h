@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <json-c/json.h>
 
+#include <stdint.h>
+
 #include <cxl/libcxl.h>
 
 struct mbox_targets {
@@ -28,6 +30,24 @@ struct mbox_targets {
 int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
 		     const char *bus, bool serial, int argc, char **argv);
 void mbox_targets_free(struct mbox_targets *t);
+
+/* The options reserve-dpa, free-dpa and set-partition share. */
+struct mbox_sized_opts {
+	const char *bus, *sysroot, *type, *size;
+	bool serial;
+	int verbose;
+};
+
+/*
+ * What those three do once their options are parsed, with the memdev
+ * names at argv[first]: --type into *mode (the caller's default kept
+ * without it), --size into *size (0 without it), the verbosity, then
+ * the targets.  0, or EXIT_USAGE or EXIT_FAIL after one line (then
+ * nothing is held).
+ */
+int mbox_sized_start(const struct mbox_sized_opts *o, int argc, char **argv,
+		     int first, enum cxl_mode *mode, uint64_t *size,
+		     struct mbox_targets *t);
 
 /*
  * Print the memdev objects as v81 prints them after its command: the

@@ -19,12 +19,6 @@
 #include "region.h"
 #include "region-use.h"
 
-bool region_is_active(struct cxl_region *region)
-{
-	return cxl_region_get_decode_state(region) == CXL_DECODE_COMMIT ||
-	       cxl_region_is_enabled(region);
-}
-
 /*
  * The nd region of a pmem region hangs off the nvdimm bridge, not off
  * the CXL region, so it is found by address; so are the dax devices (a
@@ -69,18 +63,27 @@ int region_check_use(struct devstate_ctx *ds, struct cxl_region *region)
  */
 static int guard_open(struct region_guard *guard)
 {
+	int rc;
+
 	if (guard->ds)
 		return 0;
 	guard->ds = calloc(1, sizeof(*guard->ds));
 	if (!guard->ds)
 		return -ENOMEM;
-	return devstate_open(guard->ds, guard->sysroot,
-			     DEVSTATE_CHANGE | DEVSTATE_DAX | DEVSTATE_ND);
+	rc = devstate_open(guard->ds, guard->sysroot,
+			   DEVSTATE_CHANGE | DEVSTATE_DAX | DEVSTATE_ND);
+	if (rc) {
+		/* Not kept: the next check must not read a half-open one. */
+		devstate_close(guard->ds);
+		free(guard->ds);
+		guard->ds = NULL;
+	}
+	return rc;
 }
 
 int region_guard_region(struct region_guard *guard, struct cxl_region *region)
 {
-	if (!region_is_active(region))
+	if (!cxl_region_is_active(region))
 		return 0;
 	if (guard_open(guard)) {
 		pr_err("%s: cannot read what uses its memory",
@@ -90,9 +93,13 @@ int region_guard_region(struct region_guard *guard, struct cxl_region *region)
 	return region_check_use(guard->ds, region) ? EXIT_FAIL : 0;
 }
 
-/* Each active region of the memdev's endpoint decoders, checked. */
+/*
+ * Each active region of the memdev's endpoint decoders, checked; who is
+ * the object being disabled, for the message when what uses a region's
+ * memory cannot be read.
+ */
 static int memdev_regions_in_use(struct region_guard *guard,
-				 struct cxl_memdev *memdev,
+				 struct cxl_memdev *memdev, const char *who,
 				 struct cxl_region **active)
 {
 	struct cxl_port *ep = cxl_memdev_get_endpoint(memdev);
@@ -105,12 +112,15 @@ static int memdev_regions_in_use(struct region_guard *guard,
 	{
 		struct cxl_region *r = cxl_decoder_get_region(d);
 
-		if (!r || !region_is_active(r))
+		if (!r || !cxl_region_is_active(r))
 			continue;
 		if (!*active)
 			*active = r;
-		if (guard_open(guard))
+		if (guard_open(guard)) {
+			pr_err("%s: cannot read what uses %s's memory", who,
+			       cxl_region_get_devname(r));
 			return -EIO;
+		}
 		if (region_check_use(guard->ds, r))
 			return -EBUSY;
 	}
@@ -122,12 +132,8 @@ int region_guard_memdev(struct region_guard *guard, struct cxl_memdev *memdev,
 {
 	const char *name = cxl_memdev_get_devname(memdev);
 	struct cxl_region *r;
-	int rc = memdev_regions_in_use(guard, memdev, &r);
 
-	if (rc == -EIO)
-		pr_err("%s: cannot read what uses %s's memory", name,
-		       cxl_region_get_devname(r));
-	if (rc)
+	if (memdev_regions_in_use(guard, memdev, name, &r))
 		return EXIT_FAIL;
 	if (r && !force) {
 		pr_err("%s: part of %s, which decodes its memory: disabling "
@@ -151,16 +157,11 @@ int region_guard_port(struct region_guard *guard, struct cxl_ctx *ctx,
 	cxl_memdev_foreach(ctx, m)
 	{
 		struct cxl_region *r;
-		int rc;
 
 		if (!is_below(port, m))
 			continue;
-		rc = memdev_regions_in_use(guard, m, &r);
-		if (rc == -EIO)
-			pr_err("%s: cannot read what uses %s's memory",
-			       cxl_port_get_devname(port),
-			       cxl_region_get_devname(r));
-		if (rc)
+		if (memdev_regions_in_use(guard, m,
+					  cxl_port_get_devname(port), &r))
 			return EXIT_FAIL;
 	}
 	return 0;

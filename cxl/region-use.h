@@ -21,9 +21,6 @@ struct devstate_ctx;
  */
 int region_check_use(struct devstate_ctx *ds, struct cxl_region *region);
 
-/* Whether the region decodes memory (committed, or bound to its driver). */
-bool region_is_active(struct cxl_region *region);
-
 /*
  * The regions below a port or a memdev, checked before an unbind takes
  * them down.  The devstate context (dax devices, namespaces, mounts) is

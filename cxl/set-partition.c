@@ -11,8 +11,8 @@
  * size against Identify's capacities and alignment, and the memdev
  * against use.  A memdev whose capacity is in use (a region that
  * decodes or is bound, or DPA allocated to an endpoint decoder) is
- * refused (set-partition has no --force to override it): a new split would move the memory
- * under what maps it at the next reset.
+ * refused (set-partition has no --force to override it): a new split
+ * would move the memory under what maps it at the next reset.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -30,9 +30,8 @@
 #include "mbox-cmd.h"
 
 struct partition_params {
-	const char *bus, *sysroot, *type, *size;
-	bool serial, align;
-	int verbose;
+	struct mbox_sized_opts c;
+	bool align;
 };
 
 /* The first endpoint decoder with DPA allocated, or NULL. */
@@ -136,20 +135,21 @@ int cmd_set_partition(int argc, char **argv)
 {
 	struct partition_params p = { 0 };
 	const struct opt options[] = {
-		OPT_STR('b', "bus", &p.bus, "BUS", "only memdevs on this bus"),
-		{ 'v', "verbose", OPT_COUNT, &p.verbose, NULL,
+		OPT_STR('b', "bus", &p.c.bus, "BUS",
+			"only memdevs on this bus"),
+		{ 'v', "verbose", OPT_COUNT, &p.c.verbose, NULL,
 		  "more messages" },
-		OPT_BOOL('S', "serial", &p.serial,
+		OPT_BOOL('S', "serial", &p.c.serial,
 			 "the arguments are serial numbers"),
-		OPT_STR('t', "type", &p.type, "TYPE",
+		OPT_STR('t', "type", &p.c.type, "TYPE",
 			"'pmem' or 'ram' (volatile): the partition --size "
 			"is for (default pmem)"),
-		OPT_STR('s', "size", &p.size, "SIZE",
+		OPT_STR('s', "size", &p.c.size, "SIZE",
 			"bytes for --type (default: all partitionable "
 			"capacity)"),
 		OPT_BOOL('a', "align", &p.align,
 			 "round the size to the device's partition alignment"),
-		OPT_SYSROOT(&p.sysroot),
+		OPT_SYSROOT(&p.c.sysroot),
 		OPT_TERM,
 	};
 	struct json_object *jdevs;
@@ -163,24 +163,10 @@ int cmd_set_partition(int argc, char **argv)
 	i = parse_options(argc, argv, options,
 			  "cxl set-partition <mem0> [<mem1>..<memN>] "
 			  "[<options>]");
-	if (i == argc) {
-		pr_err("name at least one memdev (memN, N or all)");
-		return EXIT_USAGE;
-	}
-	if (p.type && cxl_mode_parse(p.type, &mode)) {
-		pr_err("--type '%s': not " CXL_TYPE_EXPECTED, p.type);
-		return EXIT_USAGE;
-	}
-	ram = mode == CXL_MODE_RAM;
-	if (p.size && parse_size(p.size, &size)) {
-		pr_err("--size '%s': not a size", p.size);
-		return EXIT_USAGE;
-	}
-	log_set_verbose(p.verbose);
-	rc = mbox_targets_get(&t, p.sysroot, p.bus, p.serial, argc - i,
-			      argv + i);
+	rc = mbox_sized_start(&p.c, argc, argv, i, &mode, &size, &t);
 	if (rc)
 		return rc;
+	ram = mode == CXL_MODE_RAM;
 	vols = calloc(t.nr ? t.nr : 1, sizeof(*vols));
 	if (!vols) {
 		mbox_targets_free(&t);
@@ -199,7 +185,7 @@ int cmd_set_partition(int argc, char **argv)
 	 * still prints the (empty) array of the memdevs it was sent to.
 	 */
 	for (int k = 0; k < t.nr && !rc; k++)
-		rc = volatile_size(t.memdevs[k], ram, p.size != NULL, size,
+		rc = volatile_size(t.memdevs[k], ram, p.c.size != NULL, size,
 				   p.align, &vols[k]);
 	refused = rc != 0;
 	f.human = mbox_human();

@@ -1456,6 +1456,11 @@ bool cxl_region_is_enabled(struct cxl_region *region)
 	return region->enabled;
 }
 
+bool cxl_region_is_active(struct cxl_region *region)
+{
+	return region->decode_state == CXL_DECODE_COMMIT || region->enabled;
+}
+
 bool cxl_region_qos_class_mismatch(struct cxl_region *region)
 {
 	int want = region->decoder->qos_class;
@@ -1517,7 +1522,7 @@ struct cxl_region *cxl_memdev_get_active_region(struct cxl_memdev *memdev)
 		return NULL;
 	for (d = ep->decoders; d; d = d->next) {
 		r = cxl_decoder_get_region(d);
-		if (r && (r->decode_state == CXL_DECODE_COMMIT || r->enabled))
+		if (r && cxl_region_is_active(r))
 			return r;
 	}
 	return NULL;

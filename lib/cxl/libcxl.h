@@ -347,6 +347,8 @@ unsigned int cxl_region_get_interleave_ways(struct cxl_region *region);
 unsigned int cxl_region_get_interleave_granularity(struct cxl_region *region);
 enum cxl_decode_state cxl_region_get_decode_state(struct cxl_region *region);
 bool cxl_region_is_enabled(struct cxl_region *region);
+/* Whether the region decodes memory: committed, or bound to its driver. */
+bool cxl_region_is_active(struct cxl_region *region);
 /* A mapped memdev's qos_class differs from the root decoder's. */
 bool cxl_region_qos_class_mismatch(struct cxl_region *region);
 
