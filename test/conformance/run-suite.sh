@@ -22,25 +22,8 @@ results=$build/conformance
 [ "$stock" = 6.1 ] || results=$build/conformance-$stock
 say() { echo "conformance: $*" >&2; }
 
-# The scripts sit in ../shared beside the project's checkout.  A clone
-# made elsewhere (CI clones main afresh) finds them beside the checkout
-# it was cloned from: its origin, when that is a local path.
-find_scripts() {
-	rel=shared/conformance/ndctl-v81
-	origin=$(git -C "$here" remote get-url origin 2>/dev/null || true)
-	origin=${origin#file://}
-	case $origin in /*) ;; *) origin= ;; esac
-	# Last, where this workplace keeps it (/work/main beside /work/shared).
-	for dir in "${CONFORMANCE_DIR:-}" "$here/../../../$rel" \
-		"${origin:+$origin/../$rel}" "/work/$rel"; do
-		if [ -n "$dir" ] && [ -f "$dir/common" ]; then
-			echo "$dir"
-			return
-		fi
-	done
-	echo "${CONFORMANCE_DIR:-$here/../../../$rel}"
-}
-conf=$(find_scripts)
+# Upstream's scripts, beside this checkout or the one it was cloned from.
+conf=$("$here/find-scripts.sh")
 
 if [ ! -f "$conf/common" ]; then
 	say "no upstream scripts at $conf (set CONFORMANCE_DIR)"

@@ -24,23 +24,8 @@ flock 9
 conformance=$here/../conformance
 say() { echo "cxl-test: $*" >&2; }
 
-# The scripts sit in ../shared beside the project's checkout, or beside
-# the checkout a clone was made from (CI clones main afresh).
-find_scripts() {
-	rel=shared/conformance/ndctl-v81
-	origin=$(git -C "$here" remote get-url origin 2>/dev/null || true)
-	origin=${origin#file://}
-	case $origin in /*) ;; *) origin= ;; esac
-	for dir in "${CONFORMANCE_DIR:-}" "$here/../../../$rel" \
-		"${origin:+$origin/../$rel}" "/work/$rel"; do
-		if [ -n "$dir" ] && [ -f "$dir/common" ]; then
-			echo "$dir"
-			return
-		fi
-	done
-	echo "${CONFORMANCE_DIR:-$here/../../../$rel}"
-}
-conf=$(find_scripts)
+# Upstream's scripts, beside this checkout or the one it was cloned from.
+conf=$("$conformance/find-scripts.sh")
 if [ ! -f "$conf/common" ]; then
 	say "no upstream scripts at $conf (set CONFORMANCE_DIR)"
 	exit 1
