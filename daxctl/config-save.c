@@ -21,6 +21,7 @@
 #include <devstate/state.h>
 #include <devstate/words.h>
 #include <util/config-dir.h>
+#include <util/file.h>
 #include <util/log.h>
 #include <util/size.h>
 #include <util/sysfs.h>
@@ -259,22 +260,6 @@ static int write_setup(FILE *f, struct daxctl_dev *dev,
 	}
 	fprintf(f, "align = %s\n", size_exact(st.cfg.align, buf, sizeof(buf)));
 	return ferror(f) ? -EIO : 0;
-}
-
-static int write_all(int fd, const char *buf, size_t len)
-{
-	ssize_t n;
-
-	while (len) {
-		n = write(fd, buf, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? -errno : -EIO;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
 }
 
 /*

@@ -20,6 +20,7 @@
 #include <format/acpi-split.h>
 #include <format/acpi-table.h>
 #include <util/command.h>
+#include <util/file.h>
 #include <util/log.h>
 #include <util/options.h>
 #include "builtin.h"
@@ -98,24 +99,17 @@ static int read_table(const char *path, const char *sig, uint8_t **t,
 static int write_table(const char *path, const uint8_t *t, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0640);
-	size_t done = 0;
-	ssize_t n;
+	int rc;
 
 	if (fd < 0) {
 		pr_err("%s: cannot create: %s", path, strerror(errno));
 		return -errno;
 	}
-	while (done < len) {
-		n = write(fd, t + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			pr_err("%s: cannot write: %s", path,
-			       n < 0 ? strerror(errno) : "no space");
-			close(fd);
-			return -EIO;
-		}
-		done += n;
+	rc = write_all(fd, t, len);
+	if (rc) {
+		pr_err("%s: cannot write: %s", path, strerror(-rc));
+		close(fd);
+		return -EIO;
 	}
 	if (close(fd)) {
 		pr_err("%s: cannot write: %s", path, strerror(errno));

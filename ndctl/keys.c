@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <util/file.h>
 #include <util/log.h>
 #include "keys.h"
 
@@ -224,7 +225,6 @@ long nd_key_create(struct ndctl_dimm *dimm, enum nd_key_kind kind,
 	char desc[128], path[PATH_MAX], cmd[256];
 	void *buf = NULL;
 	long key, size;
-	ssize_t wrote;
 	int rc, fd;
 
 	rc = nd_key_desc(dimm, kind, desc, sizeof(desc));
@@ -265,10 +265,11 @@ long nd_key_create(struct ndctl_dimm *dimm, enum nd_key_kind kind,
 		       strerror(-rc));
 		goto fail;
 	}
-	wrote = write(fd, buf, (size_t)size);
+	rc = write_all(fd, buf, (size_t)size);
 	free(buf);
-	if (wrote != size || fsync(fd)) {
-		rc = wrote < 0 ? -errno : -EIO;
+	if (!rc && fsync(fd))
+		rc = -errno;
+	if (rc) {
 		pr_err("%s: writing key blob %s failed: %s", name, path,
 		       strerror(-rc));
 		goto fail;

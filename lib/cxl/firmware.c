@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <cxl/libcxl.h>
+#include <util/file.h>
 #include <util/sysfs.h>
 
 #include "private.h"
@@ -68,22 +69,11 @@ static int write_data(struct cxl_memdev *memdev, const uint8_t *image,
 {
 	int fd = sysfs_open_attr(root_of(memdev), O_WRONLY, FW_DIR "data",
 				 memdev->path, memdev->devname);
-	size_t done = 0;
-	int rc = 0;
+	int rc;
 
 	if (fd < 0)
 		return fd;
-	while (done < len) {
-		ssize_t n = write(fd, image + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			rc = n < 0 ? -errno : -EIO;
-			break;
-		}
-		done += (size_t)n;
-	}
+	rc = write_all(fd, image, len);
 	if (close(fd) && !rc)
 		rc = -errno;
 	return rc;
