@@ -18,7 +18,6 @@
 #include <devstate/inuse.h>
 #include <ndcmd/ars.h>
 #include <ndcmd/call.h>
-#include <util/json.h>
 #include <util/command.h>
 #include <util/log.h>
 #include <util/options.h>
@@ -164,23 +163,6 @@ static int clear_range(struct ndctl_region *region, const char *name,
 	return rc;
 }
 
-static void print_namespace(struct devstate_ctx *ds, const char *name)
-{
-	struct nd_json_flags flags = { .media_errors = true,
-				       .dax_ctx = ds->dax,
-				       .profile = ds->profile };
-	struct ndctl_namespace *ns;
-	struct json_object *jns;
-
-	devstate_refresh(ds);
-	ns = ndctl_get_namespace(ds->nd, name);
-	if (!ns)
-		return;
-	jns = nd_namespace_to_json(ns, &flags);
-	json_print(stdout, jns);
-	json_object_put(jns);
-}
-
 static int clear_namespace(struct devstate_ctx *ds, void *obj, void *arg)
 {
 	struct ndctl_namespace *ns = obj;
@@ -239,7 +221,7 @@ static int clear_namespace(struct devstate_ctx *ds, void *obj, void *arg)
 		}
 	}
 	if (!rc)
-		print_namespace(ds, name);
+		nd_print_namespace(ds, name, false, true);
 	return rc;
 }
 

@@ -319,25 +319,6 @@ static bool claim_is_back(struct devstate_ctx *ds, const char *name,
 	return ns && ns_claim_is(ns, old);
 }
 
-static void print_namespace(struct devstate_ctx *ds, const char *name,
-			    bool human)
-{
-	struct nd_json_flags flags = { .human = human,
-				       .dax_ctx = ds->dax,
-				       .profile = ds->profile };
-	struct ndctl_namespace *ns;
-	struct json_object *j;
-
-	/* One object, as upstream prints: scripts read it with jq .dev */
-	devstate_refresh(ds);
-	ns = ndctl_get_namespace(ds->nd, name);
-	if (!ns)
-		return;
-	j = nd_namespace_to_json(ns, &flags);
-	json_print(stdout, j);
-	json_object_put(j);
-}
-
 /* create_once(): no idle namespace was left to fill (--continue ends). */
 #define CREATE_NONE_LEFT (-ENOENT)
 
@@ -530,7 +511,7 @@ static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
 			goto out;
 		}
 		journal_remove(&j);
-		print_namespace(ds, name, o->human);
+		nd_print_namespace(ds, name, o->human, false);
 		rc = 0;
 		goto out;
 	}
@@ -543,7 +524,7 @@ static int create_once(struct devstate_ctx *ds, const struct create_opts *o,
 		goto out;
 	}
 	journal_remove(&j);
-	print_namespace(ds, name, o->human);
+	nd_print_namespace(ds, name, o->human, false);
 	rc = 0;
 out:
 	return rc;

@@ -88,25 +88,6 @@ static int check_options(const struct inject_opts *o, struct inject_req *req)
 	return 0;
 }
 
-static void print_namespace(struct devstate_ctx *ds, const char *name,
-			    const struct inject_opts *o)
-{
-	struct nd_json_flags flags = { .human = o->human,
-				       .media_errors = true,
-				       .dax_ctx = ds->dax,
-				       .profile = ds->profile };
-	struct json_object *jns;
-	struct ndctl_namespace *ns;
-
-	devstate_refresh(ds);
-	ns = ndctl_get_namespace(ds->nd, name);
-	if (!ns)
-		return;
-	jns = nd_namespace_to_json(ns, &flags);
-	json_print(stdout, jns);
-	json_object_put(jns);
-}
-
 /* The ARS capabilities over the range: the clear unit and list size. */
 static int get_cap(struct ndctl_bus *bus, const char *name, uint64_t start,
 		   uint64_t size, struct nd_ars_cap *cap)
@@ -339,7 +320,7 @@ static int inject_namespace(struct devstate_ctx *ds, struct ndctl_namespace *ns,
 		pr_info("%s: the injection is taken back; the kernel still "
 			"lists the blocks it found bad until they are written",
 			name);
-		print_namespace(ds, name, o);
+		nd_print_namespace(ds, name, o->human, true);
 		return 0;
 	}
 
@@ -374,7 +355,7 @@ static int inject_namespace(struct devstate_ctx *ds, struct ndctl_namespace *ns,
 			pr_err("%s: waiting for the scrub: %s", name,
 			       strerror(-rc));
 	}
-	print_namespace(ds, name, o);
+	nd_print_namespace(ds, name, o->human, true);
 	return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <devstate/context.h>
 #include <devstate/dax-json.h>
 #include <devstate/filter.h>
 #include <memmap/memmap.h>
@@ -554,4 +555,23 @@ struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 	}
 	add_namespace_badblocks(jns, ns, flags);
 	return jns;
+}
+
+void nd_print_namespace(struct devstate_ctx *ds, const char *name, bool human,
+			bool media_errors)
+{
+	struct nd_json_flags flags = { .human = human,
+				       .media_errors = media_errors,
+				       .dax_ctx = ds->dax,
+				       .profile = ds->profile };
+	struct ndctl_namespace *ns;
+	struct json_object *j;
+
+	devstate_refresh(ds);
+	ns = ndctl_get_namespace(ds->nd, name);
+	if (!ns)
+		return;
+	j = nd_namespace_to_json(ns, &flags);
+	json_print(stdout, j);
+	json_object_put(j);
 }

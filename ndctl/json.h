@@ -30,6 +30,15 @@ struct json_object *nd_region_to_json(struct ndctl_region *region,
 				      const struct nd_json_flags *flags);
 struct json_object *nd_namespace_to_json(struct ndctl_namespace *ns,
 					 const struct nd_json_flags *flags);
+
+struct devstate_ctx;
+/*
+ * The namespace named, read again after a change, printed alone as
+ * upstream prints it after create-namespace, clear-errors and
+ * inject-error (scripts read it with jq .dev); nothing when it is gone.
+ */
+void nd_print_namespace(struct devstate_ctx *ds, const char *name, bool human,
+			bool media_errors);
 /*
  * The DIMM's "health" object, or NULL when its DSM family offers no
  * SMART data decoded here.  A reply that failed is said on stderr (the
