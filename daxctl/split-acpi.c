@@ -101,22 +101,10 @@ static int write_table(const char *path, const uint8_t *t, size_t len)
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0640);
 	int rc;
 
-	if (fd < 0) {
-		pr_err("%s: cannot create: %s", path, strerror(errno));
-		return -errno;
-	}
-	rc = write_all(fd, t, len);
-	if (rc) {
-		pr_err("%s: cannot write: %s", path, strerror(-rc));
-		close(fd);
-		return -EIO;
-	}
-	if (close(fd)) {
-		pr_err("%s: cannot write: %s", path, strerror(errno));
-		return -EIO;
-	}
-	pr_info("created: %s", path);
-	return 0;
+	rc = write_new_file(fd, path, t, len);
+	if (!rc)
+		pr_info("created: %s", path);
+	return rc;
 }
 
 int cmd_split_acpi(int argc, char **argv)

@@ -49,7 +49,6 @@ static int write_table(const char *path, const uint8_t *t, size_t len,
 		       bool force)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0660);
-	int rc;
 
 	if (fd < 0 && errno == EEXIST && force)
 		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0660);
@@ -57,21 +56,7 @@ static int write_table(const char *path, const uint8_t *t, size_t len,
 		pr_err("%s: exists; --force overwrites it", path);
 		return -EEXIST;
 	}
-	if (fd < 0) {
-		pr_err("%s: cannot create: %s", path, strerror(errno));
-		return -errno;
-	}
-	rc = write_all(fd, t, len);
-	if (rc) {
-		pr_err("%s: cannot write: %s", path, strerror(-rc));
-		close(fd);
-		return -EIO;
-	}
-	if (close(fd)) {
-		pr_err("%s: cannot write: %s", path, strerror(errno));
-		return -EIO;
-	}
-	return 0;
+	return write_new_file(fd, path, t, len);
 }
 
 int cmd_create_nfit(int argc, char **argv)

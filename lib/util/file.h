@@ -11,4 +11,11 @@
  */
 int write_all(int fd, const void *buf, size_t len);
 
+/*
+ * A new file's whole content: buf to the file open at fd, then closed,
+ * with one line naming path and the reason on a failure.  fd < 0 is an
+ * open that failed with errno, told the same way.  0, or -errno.
+ */
+int write_new_file(int fd, const char *path, const void *buf, size_t len);
+
 #endif
