@@ -186,16 +186,9 @@ int cmd_activate_firmware(int argc, char **argv)
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	for (i = 0; i < argc; i++) {
-		bool found = !strcmp(argv[i], "all");
-
-		ndctl_bus_foreach (ds.nd, bus)
-			found |= nd_bus_matches(bus, argv[i]);
-		if (!found) {
-			pr_err("%s: no such bus", argv[i]);
-			devstate_close(&ds);
-			return EXIT_FAIL;
-		}
+	if (nd_check_bus_names(ds.nd, argc, argv)) {
+		devstate_close(&ds);
+		return EXIT_FAIL;
 	}
 	jbuses = json_object_new_array();
 	ndctl_bus_foreach (ds.nd, bus) {

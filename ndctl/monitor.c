@@ -597,20 +597,8 @@ int cmd_monitor(int argc, char **argv)
 		       argv[i]);
 		return EXIT_USAGE;
 	}
-	if (o.poll) {
-		char *end;
-		unsigned long v;
-
-		errno = 0;
-		v = strtoul(o.poll, &end, 10);
-		if (errno || end == o.poll || *end || o.poll[0] == '-' ||
-		    v > 86400) {
-			pr_err("invalid --poll '%s': whole seconds, 0 to 86400",
-			       o.poll);
-			return EXIT_USAGE;
-		}
-		interval = (unsigned int)v;
-	}
+	if (o.poll && parse_poll_seconds(o.poll, &interval))
+		return EXIT_USAGE;
 	if (o.events && parse_events(o.events, &m.events, "--dimm-event"))
 		return EXIT_USAGE;
 	/* The config: -c, or the default one when it is there. */

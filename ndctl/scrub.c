@@ -103,36 +103,17 @@ static int scrub_command(int argc, char **argv, enum scrub_action action)
 			  action == SCRUB_START ? start_options : wait_options,
 			  usage);
 	log_set_verbose(o.verbose);
-	if (o.poll) {
-		char *end;
-		unsigned long v;
-
-		errno = 0;
-		v = strtoul(o.poll, &end, 10);
-		if (errno || end == o.poll || *end || o.poll[0] == '-' ||
-		    v > 86400) {
-			pr_err("invalid --poll '%s': whole seconds, 0 to 86400",
-			       o.poll);
-			return EXIT_USAGE;
-		}
-		o.interval = (unsigned int)v;
-	}
+	if (o.poll && parse_poll_seconds(o.poll, &o.interval))
+		return EXIT_USAGE;
 	argc -= i;
 	argv += i;
 	if (devstate_open(&ds, o.sysroot, DEVSTATE_ND)) {
 		devstate_close(&ds);
 		return EXIT_FAIL;
 	}
-	for (i = 0; i < argc; i++) {
-		bool found = !strcmp(argv[i], "all");
-
-		ndctl_bus_foreach (ds.nd, bus)
-			found |= nd_bus_matches(bus, argv[i]);
-		if (!found) {
-			pr_err("%s: no such bus", argv[i]);
-			devstate_close(&ds);
-			return EXIT_FAIL;
-		}
+	if (nd_check_bus_names(ds.nd, argc, argv)) {
+		devstate_close(&ds);
+		return EXIT_FAIL;
 	}
 	jbuses = json_object_new_array();
 	ndctl_bus_foreach (ds.nd, bus) {

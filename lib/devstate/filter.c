@@ -97,3 +97,20 @@ int nd_check_filters_matched(struct ndctl_ctx *ctx, const char *busf,
 		return 0;
 	return -ENOENT;
 }
+
+int nd_check_bus_names(struct ndctl_ctx *ctx, int argc, char **argv)
+{
+	struct ndctl_bus *bus;
+
+	for (int i = 0; i < argc; i++) {
+		bool found = is_all(argv[i]);
+
+		ndctl_bus_foreach(ctx, bus)
+			found |= nd_bus_matches(bus, argv[i]);
+		if (!found) {
+			pr_err("%s: no such bus", argv[i]);
+			return -ENOENT;
+		}
+	}
+	return 0;
+}

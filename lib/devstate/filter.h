@@ -23,6 +23,13 @@ bool dax_dev_matches(struct daxctl_dev *dev, const char *filter);
 bool dax_region_matches(struct daxctl_region *region, const char *filter);
 
 /*
+ * Each of names (ndbusN, N, a provider, or "all") must match a bus:
+ * the first that matches none is said as "NAME: no such bus" and gives
+ * -ENOENT, else 0.  "all" passes also where there is no bus.
+ */
+int nd_check_bus_names(struct ndctl_ctx *ctx, int argc, char **argv);
+
+/*
  * A filter that names an object that does not exist is an error: print
  * it and return -ENOENT, else 0.
  */

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -289,4 +290,19 @@ int parse_options(int argc, char **argv, const struct opt *opts,
 		set_value(o, negate);
 	}
 	return optind;
+}
+
+int parse_poll_seconds(const char *arg, unsigned int *seconds)
+{
+	unsigned long v;
+	char *end;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno || end == arg || *end || arg[0] == '-' || v > 86400) {
+		pr_err("invalid --poll '%s': whole seconds, 0 to 86400", arg);
+		return EXIT_USAGE;
+	}
+	*seconds = (unsigned int)v;
+	return 0;
 }

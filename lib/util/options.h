@@ -85,4 +85,10 @@ int parse_options(int argc, char **argv, const struct opt *opts,
 /* Print the generated help for opts to stdout. */
 void print_options_help(const struct opt *opts, const char *usage);
 
+/*
+ * A --poll value, as upstream's monitor and scrub take it: whole seconds
+ * from 0 to a day.  0, or EXIT_USAGE after one line naming the value.
+ */
+int parse_poll_seconds(const char *arg, unsigned int *seconds);
+
 #endif
