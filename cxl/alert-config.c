@@ -18,6 +18,7 @@
 #include <util/options.h>
 
 #include "builtin.h"
+#include "filter.h"
 #include "json.h"
 #include "mbox-cmd.h"
 
@@ -91,11 +92,7 @@ int cmd_set_alert_config(int argc, char **argv)
 	struct alert_params p = { 0 };
 	struct alert_arg *g = p.arg;
 	const struct opt options[] = {
-		OPT_STR('b', "bus", &p.bus, "BUS", "only memdevs on this bus"),
-		{ 'v', "verbose", OPT_COUNT, &p.verbose, NULL,
-		  "more messages" },
-		OPT_BOOL('S', "serial", &p.serial,
-			 "the arguments are serial numbers"),
+		OPT_MEMDEV_TARGETS(&p.bus, &p.verbose, &p.serial),
 		OPT_STR('L', "life-used-threshold",
 			&g[CXL_ALERT_LIFE_USED].threshold, "THRESHOLD",
 			"life used warning threshold (percent)"),

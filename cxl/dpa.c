@@ -251,12 +251,7 @@ static int dpa_action(int argc, char **argv, bool reserve)
 {
 	struct dpa_params p = { 0 };
 	const struct opt reserve_opts[] = {
-		OPT_STR('b', "bus", &p.c.bus, "BUS",
-			"only memdevs on this bus"),
-		{ 'v', "verbose", OPT_COUNT, &p.c.verbose, NULL,
-		  "more messages" },
-		OPT_BOOL('S', "serial", &p.c.serial,
-			 "the arguments are serial numbers"),
+		OPT_MEMDEV_TARGETS(&p.c.bus, &p.c.verbose, &p.c.serial),
 		OPT_STR('s', "size", &p.c.size, "SIZE",
 			"bytes to reserve (default: all the free capacity "
 			"of --type)"),

@@ -389,3 +389,13 @@ bool cxl_filter_dport_by_memdev(struct cxl_ctx *ctx, struct cxl_dport *d,
 				 cxl_dport_maps_memdev(d, memdev)) return true;
 	return false;
 }
+
+bool cxl_filter_memdev_on_bus(struct cxl_memdev *memdev, const char *bus)
+{
+	struct cxl_port *b;
+
+	if (!bus)
+		return true;
+	b = cxl_memdev_get_bus(memdev);
+	return b && cxl_filter_bus(b, bus);
+}

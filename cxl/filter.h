@@ -28,6 +28,20 @@ bool cxl_filter_endpoint(struct cxl_port *endpoint, const char *names);
 bool cxl_filter_decoder(struct cxl_decoder *decoder, const char *names);
 bool cxl_filter_region(struct cxl_region *region, const char *names);
 
+/* On the bus a --bus filter names (always, without one). */
+bool cxl_filter_memdev_on_bus(struct cxl_memdev *memdev, const char *bus);
+
+/*
+ * The options of every command that takes memdev names: --bus, the
+ * verbosity and --serial (the names are serial numbers).
+ */
+#define OPT_MEMDEV_TARGETS(bus, verbose, serial)                       \
+	OPT_STR('b', "bus", (bus), "BUS", "only memdevs on this bus"), \
+		{ 'v', "verbose", OPT_COUNT, (verbose), NULL,          \
+		  "more messages" },                                   \
+		OPT_BOOL('S', "serial", (serial),                      \
+			 "the arguments are serial numbers")
+
 /* An object by its relation to what another filter names. */
 bool cxl_filter_port_by_bus(struct cxl_port *port, const char *bus_names);
 bool cxl_filter_bus_by_memdev(struct cxl_ctx *ctx, struct cxl_port *bus,

@@ -103,11 +103,7 @@ static int label_action(int argc, char **argv, enum label_op op)
 {
 	struct label_params p = { 0 };
 	const struct opt all_opts[] = {
-		OPT_STR('b', "bus", &p.bus, "BUS", "only memdevs on this bus"),
-		{ 'v', "verbose", OPT_COUNT, &p.verbose, NULL,
-		  "more messages" },
-		OPT_BOOL('S', "serial", &p.serial,
-			 "the arguments are serial numbers"),
+		OPT_MEMDEV_TARGETS(&p.bus, &p.verbose, &p.serial),
 		OPT_STR('s', "size", &p.size, "BYTES",
 			"bytes to read (default: the label area from -O)"),
 		OPT_STR('O', "offset", &p.offset, "BYTES",

@@ -12,16 +12,6 @@
 #include "filter.h"
 #include "mbox-cmd.h"
 
-static bool on_bus(struct cxl_memdev *memdev, const char *bus)
-{
-	struct cxl_port *b;
-
-	if (!bus)
-		return true;
-	b = cxl_memdev_get_bus(memdev);
-	return b && cxl_filter_bus(b, bus);
-}
-
 int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
 		     const char *bus, bool serial, int argc, char **argv)
 {
@@ -53,7 +43,7 @@ int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
 				serial ? cxl_filter_memdev(m, NULL, argv[a]) :
 					 cxl_filter_memdev(m, argv[a], NULL);
 
-			if (match && on_bus(m, bus))
+			if (match && cxl_filter_memdev_on_bus(m, bus))
 				pick[i] = hit = true;
 			i++;
 		}

@@ -27,16 +27,6 @@ struct memdev_params {
 	int verbose;
 };
 
-static bool on_bus(struct cxl_memdev *memdev, const char *bus)
-{
-	struct cxl_port *b;
-
-	if (!bus)
-		return true;
-	b = cxl_memdev_get_bus(memdev);
-	return b && cxl_filter_bus(b, bus);
-}
-
 /*
  * Mark the memdevs the names select in pick[] (indexed in list order);
  * 0, or EXIT_FAIL after naming the first name that selects none.
@@ -56,7 +46,7 @@ static int select_memdevs(struct cxl_ctx *ctx, const struct memdev_params *p,
 					cxl_filter_memdev(m, NULL, argv[a]) :
 					cxl_filter_memdev(m, argv[a], NULL);
 
-			if (match && on_bus(m, p->bus)) {
+			if (match && cxl_filter_memdev_on_bus(m, p->bus)) {
 				pick[i] = true;
 				hit = true;
 			}
@@ -76,11 +66,7 @@ static int memdev_action(int argc, char **argv, bool disable)
 	struct memdev_params p = { 0 };
 	struct region_guard guard = { 0 };
 	const struct opt disable_opts[] = {
-		OPT_STR('b', "bus", &p.bus, "BUS", "only memdevs on this bus"),
-		{ 'v', "verbose", OPT_COUNT, &p.verbose, NULL,
-		  "more messages" },
-		OPT_BOOL('S', "serial", &p.serial,
-			 "the arguments are serial numbers"),
+		OPT_MEMDEV_TARGETS(&p.bus, &p.verbose, &p.serial),
 		OPT_BOOL('f', "force", &p.force,
 			 "also under a decoding region nothing uses (never "
 			 "one in use)"),

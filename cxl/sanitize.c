@@ -16,6 +16,7 @@
 #include <util/options.h>
 
 #include "builtin.h"
+#include "filter.h"
 #include "mbox-cmd.h"
 
 int cmd_wait_sanitize(int argc, char **argv)
@@ -24,10 +25,7 @@ int cmd_wait_sanitize(int argc, char **argv)
 	bool serial = false;
 	int verbose = 0;
 	const struct opt options[] = {
-		OPT_STR('b', "bus", &bus, "BUS", "only memdevs on this bus"),
-		{ 'v', "verbose", OPT_COUNT, &verbose, NULL, "more messages" },
-		OPT_BOOL('S', "serial", &serial,
-			 "the arguments are serial numbers"),
+		OPT_MEMDEV_TARGETS(&bus, &verbose, &serial),
 		OPT_STR('t', "timeout", &timeout, "MS",
 			"milliseconds to wait at most (default: no limit)"),
 		OPT_SYSROOT(&sysroot),

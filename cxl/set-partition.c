@@ -26,6 +26,7 @@
 #include <util/size.h>
 
 #include "builtin.h"
+#include "filter.h"
 #include "json.h"
 #include "mbox-cmd.h"
 
@@ -135,12 +136,7 @@ int cmd_set_partition(int argc, char **argv)
 {
 	struct partition_params p = { 0 };
 	const struct opt options[] = {
-		OPT_STR('b', "bus", &p.c.bus, "BUS",
-			"only memdevs on this bus"),
-		{ 'v', "verbose", OPT_COUNT, &p.c.verbose, NULL,
-		  "more messages" },
-		OPT_BOOL('S', "serial", &p.c.serial,
-			 "the arguments are serial numbers"),
+		OPT_MEMDEV_TARGETS(&p.c.bus, &p.c.verbose, &p.c.serial),
 		OPT_STR('t', "type", &p.c.type, "TYPE",
 			"'pmem' or 'ram' (volatile): the partition --size "
 			"is for (default pmem)"),

@@ -24,6 +24,7 @@
 #include <util/options.h>
 
 #include "builtin.h"
+#include "filter.h"
 #include "json.h"
 #include "mbox-cmd.h"
 
@@ -90,11 +91,7 @@ int cmd_update_firmware(int argc, char **argv)
 {
 	struct fw_params p = { 0 };
 	const struct opt options[] = {
-		OPT_STR('b', "bus", &p.bus, "BUS", "only memdevs on this bus"),
-		{ 'v', "verbose", OPT_COUNT, &p.verbose, NULL,
-		  "more messages" },
-		OPT_BOOL('S', "serial", &p.serial,
-			 "the arguments are serial numbers"),
+		OPT_MEMDEV_TARGETS(&p.bus, &p.verbose, &p.serial),
 		OPT_STR('F', "firmware-file", &p.file, "FILE",
 			"the firmware image to send"),
 		OPT_BOOL('c', "cancel", &p.cancel,
