@@ -55,18 +55,15 @@ static int check_disable(struct region_guard *guard, struct cxl_ctx *ctx,
 	struct cxl_region *r;
 	int n = 0;
 
-	cxl_decoder_foreach(bus, d)
-	{
-		cxl_region_foreach(d, r)
-		{
+	cxl_decoder_foreach (bus, d) {
+		cxl_region_foreach (d, r) {
 			if (region_guard_region(guard, r))
 				return EXIT_FAIL;
 		}
 	}
 	if (region_guard_port(guard, ctx, bus, on_bus))
 		return EXIT_FAIL;
-	cxl_memdev_foreach(ctx, m)
-	{
+	cxl_memdev_foreach (ctx, m) {
 		if (on_bus(bus, m) && !n++)
 			first = m;
 	}
@@ -115,7 +112,8 @@ int cmd_disable_bus(int argc, char **argv)
 	guard.sysroot = sysroot;
 	if (cxl_open(sysroot, &ctx))
 		return EXIT_FAIL;
-	cxl_bus_foreach(ctx, bus) n++;
+	cxl_bus_foreach (ctx, bus)
+		n++;
 	set = calloc(n ? n : 1, sizeof(*set));
 	if (!set) {
 		cxl_unref(ctx);
@@ -124,8 +122,7 @@ int cmd_disable_bus(int argc, char **argv)
 	for (int a = i; a < argc && !rc; a++) {
 		bool hit = false;
 
-		cxl_bus_foreach(ctx, bus)
-		{
+		cxl_bus_foreach (ctx, bus) {
 			bool seen = false;
 
 			if (!cxl_filter_bus(bus, argv[a]))

@@ -65,8 +65,7 @@ static struct cxl_decoder *named_decoder(struct cxl_port *ep, const char *ident)
 			 cxl_port_get_id(ep), id);
 	else
 		snprintf(name, sizeof(name), "%s", ident);
-	cxl_decoder_foreach(ep, d)
-	{
+	cxl_decoder_foreach (ep, d) {
 		if (!strcmp(cxl_decoder_get_devname(d), name))
 			return d;
 	}
@@ -78,8 +77,7 @@ static struct cxl_decoder *next_free(struct cxl_port *ep)
 {
 	struct cxl_decoder *d;
 
-	cxl_decoder_foreach(ep, d)
-	{
+	cxl_decoder_foreach (ep, d) {
 		if (cxl_decoder_get_dpa_size(d) == 0)
 			return d;
 	}
@@ -94,8 +92,7 @@ static struct cxl_decoder *last_allocated(struct cxl_port *ep)
 {
 	struct cxl_decoder *d, *last = NULL;
 
-	cxl_decoder_foreach(ep, d)
-	{
+	cxl_decoder_foreach (ep, d) {
 		uint64_t dpa = cxl_decoder_get_dpa_size(d);
 
 		if (dpa && dpa != CXL_U64_NONE)

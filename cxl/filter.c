@@ -205,9 +205,10 @@ bool cxl_filter_bus_by_memdev(struct cxl_ctx *ctx, struct cxl_port *bus,
 
 	if (!names && !serials)
 		return true;
-	cxl_memdev_foreach(
-		ctx, memdev) if (cxl_filter_memdev(memdev, names, serials) &&
-				 cxl_memdev_get_bus(memdev) == bus) return true;
+	cxl_memdev_foreach (ctx, memdev)
+		if (cxl_filter_memdev(memdev, names, serials) &&
+		    cxl_memdev_get_bus(memdev) == bus)
+			return true;
 	return false;
 }
 
@@ -218,10 +219,10 @@ bool cxl_filter_port_by_memdev(struct cxl_ctx *ctx, struct cxl_port *port,
 
 	if (!names && !serials)
 		return true;
-	cxl_memdev_foreach(
-		ctx,
-		memdev) if (cxl_filter_memdev(memdev, names, serials) &&
-			    cxl_port_hosts_memdev(port, memdev)) return true;
+	cxl_memdev_foreach (ctx, memdev)
+		if (cxl_filter_memdev(memdev, names, serials) &&
+		    cxl_port_hosts_memdev(port, memdev))
+			return true;
 	return false;
 }
 
@@ -232,10 +233,10 @@ bool cxl_filter_endpoint_by_memdev(struct cxl_ctx *ctx, struct cxl_port *ep,
 
 	if (!names && !serials)
 		return true;
-	cxl_memdev_foreach(
-		ctx,
-		memdev) if (cxl_filter_memdev(memdev, names, serials) &&
-			    cxl_memdev_get_endpoint(memdev) == ep) return true;
+	cxl_memdev_foreach (ctx, memdev)
+		if (cxl_filter_memdev(memdev, names, serials) &&
+		    cxl_memdev_get_endpoint(memdev) == ep)
+			return true;
 	return false;
 }
 
@@ -260,8 +261,7 @@ bool cxl_filter_decoder_by_memdev(struct cxl_ctx *ctx,
 
 	if (!names && !serials)
 		return true;
-	cxl_memdev_foreach(ctx, memdev)
-	{
+	cxl_memdev_foreach (ctx, memdev) {
 		if (!cxl_filter_memdev(memdev, names, serials))
 			continue;
 		if (cxl_decoder_get_target_by_memdev(decoder, memdev))
@@ -281,10 +281,9 @@ bool cxl_filter_decoder_by_region(struct cxl_decoder *decoder,
 	if (!region_names)
 		return true;
 	/* A root decoder by its regions, the others by the one they serve. */
-	cxl_region_foreach(
-		decoder,
-		region) if (cxl_filter_region(region,
-					      region_names)) return true;
+	cxl_region_foreach (decoder, region)
+		if (cxl_filter_region(region, region_names))
+			return true;
 	region = cxl_decoder_get_region(decoder);
 	return region && cxl_filter_region(region, region_names);
 }
@@ -300,13 +299,13 @@ static bool decoder_targets_memdev(struct cxl_port *port,
 	struct cxl_decoder *decoder;
 	struct cxl_port *ep;
 
-	cxl_decoder_foreach(port,
-			    decoder) if (cxl_filter_decoder(decoder, names) &&
-					 cxl_decoder_get_target_by_memdev(
-						 decoder, memdev)) return true;
-	cxl_endpoint_foreach(
-		port,
-		ep) if (decoder_targets_memdev(ep, memdev, names)) return true;
+	cxl_decoder_foreach (port, decoder)
+		if (cxl_filter_decoder(decoder, names) &&
+		    cxl_decoder_get_target_by_memdev(decoder, memdev))
+			return true;
+	cxl_endpoint_foreach (port, ep)
+		if (decoder_targets_memdev(ep, memdev, names))
+			return true;
 	return false;
 }
 
@@ -318,13 +317,12 @@ bool cxl_filter_memdev_by_decoder(struct cxl_ctx *ctx,
 
 	if (!decoder_names)
 		return true;
-	cxl_bus_foreach(ctx, bus)
-	{
+	cxl_bus_foreach (ctx, bus) {
 		if (decoder_targets_memdev(bus, memdev, decoder_names))
 			return true;
-		cxl_port_foreach_all(bus, port) if (
-			decoder_targets_memdev(port, memdev,
-					       decoder_names)) return true;
+		cxl_port_foreach_all (bus, port)
+			if (decoder_targets_memdev(port, memdev, decoder_names))
+				return true;
 	}
 	return false;
 }
@@ -338,8 +336,9 @@ static bool port_leads_to(struct cxl_port *port, struct cxl_memdev *memdev,
 	if (cxl_filter_port(port, names, CXL_MATCH_SINGLE) &&
 	    cxl_port_get_dport_by_memdev(port, memdev))
 		return true;
-	cxl_endpoint_foreach(
-		port, ep) if (port_leads_to(ep, memdev, names)) return true;
+	cxl_endpoint_foreach (port, ep)
+		if (port_leads_to(ep, memdev, names))
+			return true;
 	return false;
 }
 
@@ -350,16 +349,15 @@ bool cxl_filter_memdev_by_port(struct cxl_ctx *ctx, struct cxl_memdev *memdev,
 
 	if (!bus_names && !port_names)
 		return true;
-	cxl_bus_foreach(ctx, bus)
-	{
+	cxl_bus_foreach (ctx, bus) {
 		if (cxl_filter_bus(bus, bus_names) &&
 		    port_leads_to(bus, memdev, cxl_port_get_devname(bus)))
 			return true;
 		if (port_leads_to(bus, memdev, port_names))
 			return true;
-		cxl_port_foreach_all(
-			bus, port) if (port_leads_to(port, memdev,
-						     port_names)) return true;
+		cxl_port_foreach_all (bus, port)
+			if (port_leads_to(port, memdev, port_names))
+				return true;
 	}
 	return false;
 }
@@ -371,9 +369,10 @@ bool cxl_filter_target_by_memdev(struct cxl_ctx *ctx, struct cxl_target *t,
 
 	if (!names && !serials)
 		return true;
-	cxl_memdev_foreach(
-		ctx, memdev) if (cxl_filter_memdev(memdev, names, serials) &&
-				 cxl_target_maps_memdev(t, memdev)) return true;
+	cxl_memdev_foreach (ctx, memdev)
+		if (cxl_filter_memdev(memdev, names, serials) &&
+		    cxl_target_maps_memdev(t, memdev))
+			return true;
 	return false;
 }
 
@@ -384,9 +383,10 @@ bool cxl_filter_dport_by_memdev(struct cxl_ctx *ctx, struct cxl_dport *d,
 
 	if (!names && !serials)
 		return true;
-	cxl_memdev_foreach(
-		ctx, memdev) if (cxl_filter_memdev(memdev, names, serials) &&
-				 cxl_dport_maps_memdev(d, memdev)) return true;
+	cxl_memdev_foreach (ctx, memdev)
+		if (cxl_filter_memdev(memdev, names, serials) &&
+		    cxl_dport_maps_memdev(d, memdev))
+			return true;
 	return false;
 }
 

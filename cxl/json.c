@@ -341,8 +341,7 @@ static void add_mappings(struct json_object *jregion, struct cxl_region *region,
 	if (!ways || ways == CXL_UINT_NONE || !f->targets)
 		return;
 	jmappings = json_object_new_array();
-	cxl_mapping_foreach(region, m)
-	{
+	cxl_mapping_foreach (region, m) {
 		struct cxl_decoder *decoder = cxl_mapping_get_decoder(m);
 		struct cxl_memdev *memdev = cxl_decoder_get_memdev(decoder);
 		struct json_object *jm = json_object_new_object();
@@ -440,8 +439,7 @@ void cxl_dports_json(struct json_object *jport, struct cxl_port *port,
 		return;
 	json_add_int(jport, "nr_dports", n);
 	jdports = json_object_new_array();
-	cxl_dport_foreach(port, dport)
-	{
+	cxl_dport_foreach (port, dport) {
 		struct json_object *jd;
 		const char *alias = cxl_dport_get_alias(dport);
 
@@ -476,8 +474,7 @@ void cxl_targets_json(struct json_object *jdecoder, struct cxl_decoder *decoder,
 	if (!f->targets || !n)
 		return;
 	jtargets = json_object_new_array();
-	cxl_target_foreach(decoder, t)
-	{
+	cxl_target_foreach (decoder, t) {
 		struct json_object *jt;
 		const char *alias = cxl_target_get_alias(t);
 

@@ -158,7 +158,8 @@ static int label_action(int argc, char **argv, enum label_op op)
 	log_set_verbose(p.verbose);
 	if (cxl_open(p.sysroot, &ctx))
 		return EXIT_FAIL;
-	cxl_memdev_foreach(ctx, m) n++;
+	cxl_memdev_foreach (ctx, m)
+		n++;
 	pick = calloc(n + 1, sizeof(*pick));
 	if (!pick) {
 		cxl_unref(ctx);
@@ -169,8 +170,7 @@ static int label_action(int argc, char **argv, enum label_op op)
 	for (int a = i; a < argc && !rc; a++) {
 		bool hit = false;
 
-		cxl_memdev_foreach(ctx, m)
-		{
+		cxl_memdev_foreach (ctx, m) {
 			struct cxl_port *bus = cxl_memdev_get_bus(m);
 			bool dup = false;
 

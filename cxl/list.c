@@ -74,8 +74,7 @@ static void walk_regions(struct walk *w, struct cxl_decoder *decoder,
 	const struct list_params *p = w->p;
 	struct cxl_region *region;
 
-	cxl_region_foreach(decoder, region)
-	{
+	cxl_region_foreach (decoder, region) {
 		struct cxl_decoder *root = cxl_region_get_decoder(region);
 
 		if (!cxl_filter_region(region, p->region) ||
@@ -98,8 +97,7 @@ static void walk_decoders(struct walk *w, struct cxl_port *port,
 	const struct list_params *p = w->p;
 	struct cxl_decoder *decoder;
 
-	cxl_decoder_foreach(port, decoder)
-	{
+	cxl_decoder_foreach (port, decoder) {
 		struct json_object *jdecoder = NULL, *jchildregions = NULL;
 
 		/*
@@ -137,8 +135,7 @@ static void walk_endpoints(struct walk *w, struct cxl_port *port,
 	const struct list_params *p = w->p;
 	struct cxl_port *ep;
 
-	cxl_endpoint_foreach(port, ep)
-	{
+	cxl_endpoint_foreach (port, ep) {
 		struct json_object *jep = NULL, *jchilddecoders = NULL;
 
 		if (!cxl_filter_endpoint(ep, p->endpoint) ||
@@ -193,8 +190,7 @@ walk_ports(struct walk *w, struct cxl_port *parent, struct json_object *jports,
 	const struct list_params *p = w->p;
 	struct cxl_port *port;
 
-	cxl_port_foreach(parent, port)
-	{
+	cxl_port_foreach (parent, port) {
 		struct json_object *jport = NULL, *jchildports = NULL;
 		struct json_object *jchilddevs = NULL, *jchildeps = NULL;
 		struct json_object *jchilddecoders = NULL;
@@ -308,15 +304,15 @@ static struct json_object *walk_topology(struct walk *w)
 	for (int i = 0; i < TOP_NR; i++)
 		top[i] = json_object_new_array();
 	/* Disabled memdevs have no endpoint: they list on their own. */
-	cxl_memdev_foreach(w->ctx, memdev)
-	{
+	cxl_memdev_foreach (w->ctx, memdev) {
 		if (!cxl_filter_memdev(memdev, p->memdev, p->serial) ||
 		    cxl_memdev_is_enabled(memdev) || !p->idle || !p->memdevs)
 			continue;
 		json_object_array_add(top[TOP_ANON],
 				      cxl_memdev_json(memdev, &w->f));
 	}
-	cxl_bus_foreach(w->ctx, bus) walk_bus(w, bus, top);
+	cxl_bus_foreach (w->ctx, bus)
+		walk_bus(w, bus, top);
 
 	for (int i = 0; i < TOP_NR; i++)
 		kinds += json_object_array_length(top[i]) > 0;

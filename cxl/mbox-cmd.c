@@ -24,7 +24,8 @@ int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
 	t->ctx = NULL;
 	if (cxl_open(sysroot, &t->ctx))
 		return EXIT_FAIL;
-	cxl_memdev_foreach(t->ctx, m) n++;
+	cxl_memdev_foreach (t->ctx, m)
+		n++;
 	pick = calloc(n ? n : 1, sizeof(*pick));
 	t->memdevs = calloc(n ? n : 1, sizeof(*t->memdevs));
 	if (!pick || !t->memdevs) {
@@ -37,8 +38,7 @@ int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
 		bool hit = false;
 
 		i = 0;
-		cxl_memdev_foreach(t->ctx, m)
-		{
+		cxl_memdev_foreach (t->ctx, m) {
 			bool match =
 				serial ? cxl_filter_memdev(m, NULL, argv[a]) :
 					 cxl_filter_memdev(m, argv[a], NULL);
@@ -56,8 +56,7 @@ int mbox_targets_get(struct mbox_targets *t, const char *sysroot,
 		}
 	}
 	i = 0;
-	cxl_memdev_foreach(t->ctx, m)
-	{
+	cxl_memdev_foreach (t->ctx, m) {
 		if (pick[i++])
 			t->memdevs[t->nr++] = m;
 	}

@@ -39,8 +39,7 @@ static int select_memdevs(struct cxl_ctx *ctx, const struct memdev_params *p,
 		bool hit = false;
 		int i = 0;
 
-		cxl_memdev_foreach(ctx, m)
-		{
+		cxl_memdev_foreach (ctx, m) {
 			bool match =
 				p->serial ?
 					cxl_filter_memdev(m, NULL, argv[a]) :
@@ -101,7 +100,8 @@ static int memdev_action(int argc, char **argv, bool disable)
 	if (cxl_open(p.sysroot, &ctx))
 		return EXIT_FAIL;
 	n = 0;
-	cxl_memdev_foreach(ctx, m) n++;
+	cxl_memdev_foreach (ctx, m)
+		n++;
 	pick = calloc(n ? n : 1, sizeof(*pick));
 	if (!pick) {
 		cxl_unref(ctx);
@@ -111,15 +111,13 @@ static int memdev_action(int argc, char **argv, bool disable)
 	guard.sysroot = p.sysroot;
 	/* In use is checked for all before any is touched. */
 	i = 0;
-	cxl_memdev_foreach(ctx, m)
-	{
+	cxl_memdev_foreach (ctx, m) {
 		if (rc || !disable || !pick[i++])
 			continue;
 		rc = region_guard_memdev(&guard, m, p.force);
 	}
 	i = 0;
-	cxl_memdev_foreach(ctx, m)
-	{
+	cxl_memdev_foreach (ctx, m) {
 		int err;
 
 		if (rc || !pick[i++])

@@ -58,22 +58,22 @@ static int select_ports(struct cxl_ctx *ctx, const char *name, bool endpoint,
 	struct cxl_port *bus, *p, *e;
 	int hits = 0;
 
-	cxl_bus_foreach(ctx, bus) cxl_port_foreach_all(bus, p)
-	{
-		if (!endpoint && cxl_filter_port(p, name, CXL_MATCH_SINGLE)) {
-			add_once(set, nr, max, p);
-			hits++;
-		}
-		if (!endpoint)
-			continue;
-		cxl_endpoint_foreach(p, e)
-		{
-			if (cxl_filter_endpoint(e, name)) {
-				add_once(set, nr, max, e);
+	cxl_bus_foreach (ctx, bus)
+		cxl_port_foreach_all (bus, p) {
+			if (!endpoint &&
+			    cxl_filter_port(p, name, CXL_MATCH_SINGLE)) {
+				add_once(set, nr, max, p);
 				hits++;
 			}
+			if (!endpoint)
+				continue;
+			cxl_endpoint_foreach (p, e) {
+				if (cxl_filter_endpoint(e, name)) {
+					add_once(set, nr, max, e);
+					hits++;
+				}
+			}
 		}
-	}
 	return hits;
 }
 
@@ -82,16 +82,15 @@ static struct cxl_port *port_by_name(struct cxl_ctx *ctx, const char *name)
 {
 	struct cxl_port *bus, *p, *e;
 
-	cxl_bus_foreach(ctx, bus) cxl_port_foreach_all(bus, p)
-	{
-		if (!strcmp(cxl_port_get_devname(p), name))
-			return p;
-		cxl_endpoint_foreach(p, e)
-		{
-			if (!strcmp(cxl_port_get_devname(e), name))
-				return e;
+	cxl_bus_foreach (ctx, bus)
+		cxl_port_foreach_all (bus, p) {
+			if (!strcmp(cxl_port_get_devname(p), name))
+				return p;
+			cxl_endpoint_foreach (p, e) {
+				if (!strcmp(cxl_port_get_devname(e), name))
+					return e;
+			}
 		}
-	}
 	return NULL;
 }
 
@@ -101,8 +100,7 @@ static int enable_memdevs_below(struct cxl_ctx *ctx, struct cxl_port *port)
 	struct cxl_memdev *m;
 	int failed = 0;
 
-	cxl_memdev_foreach(ctx, m)
-	{
+	cxl_memdev_foreach (ctx, m) {
 		int err;
 
 		if (!below(port, m))
@@ -123,11 +121,12 @@ static int count_ports(struct cxl_ctx *ctx)
 	struct cxl_port *bus, *p, *e;
 	int n = 0;
 
-	cxl_bus_foreach(ctx, bus) cxl_port_foreach_all(bus, p)
-	{
-		n++;
-		cxl_endpoint_foreach(p, e) n++;
-	}
+	cxl_bus_foreach (ctx, bus)
+		cxl_port_foreach_all (bus, p) {
+			n++;
+			cxl_endpoint_foreach (p, e)
+				n++;
+		}
 	return n;
 }
 
@@ -147,8 +146,7 @@ static int check_disable(struct region_guard *guard, struct cxl_ctx *ctx,
 		return 0;
 	if (region_guard_port(guard, ctx, port, below))
 		return EXIT_FAIL;
-	cxl_memdev_foreach(ctx, m)
-	{
+	cxl_memdev_foreach (ctx, m) {
 		if (below(port, m) && cxl_memdev_is_enabled(m) && !active++)
 			first = m;
 	}

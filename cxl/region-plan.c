@@ -42,8 +42,7 @@ static uint64_t predicted_start(struct cxl_decoder *root, uint64_t size,
 	for (a = (base + align - 1) / align * align; a + size <= end;
 	     a += align) {
 		taken = false;
-		cxl_region_foreach(root, r)
-		{
+		cxl_region_foreach (root, r) {
 			uint64_t rs = cxl_region_get_resource(r);
 			uint64_t rl = cxl_region_get_size(r);
 

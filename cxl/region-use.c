@@ -108,8 +108,7 @@ static int memdev_regions_in_use(struct region_guard *guard,
 	*active = NULL;
 	if (!ep)
 		return 0;
-	cxl_decoder_foreach(ep, d)
-	{
+	cxl_decoder_foreach (ep, d) {
 		struct cxl_region *r = cxl_decoder_get_region(d);
 
 		if (!r || !cxl_region_is_active(r))
@@ -154,14 +153,13 @@ int region_guard_port(struct region_guard *guard, struct cxl_ctx *ctx,
 {
 	struct cxl_memdev *m;
 
-	cxl_memdev_foreach(ctx, m)
-	{
+	cxl_memdev_foreach (ctx, m) {
 		struct cxl_region *r;
 
 		if (!is_below(port, m))
 			continue;
-		if (memdev_regions_in_use(guard, m,
-					  cxl_port_get_devname(port), &r))
+		if (memdev_regions_in_use(guard, m, cxl_port_get_devname(port),
+					  &r))
 			return EXIT_FAIL;
 	}
 	return 0;

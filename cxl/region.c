@@ -68,12 +68,12 @@ static struct cxl_decoder *find_root(struct cxl_ctx *ctx,
 	struct cxl_decoder *d;
 	struct cxl_port *bus;
 
-	cxl_bus_foreach(ctx, bus)
-	{
+	cxl_bus_foreach (ctx, bus) {
 		if (!cxl_filter_bus(bus, p->bus))
 			continue;
-		cxl_decoder_foreach(
-			bus, d) if (cxl_filter_decoder(d, p->decoder)) return d;
+		cxl_decoder_foreach (bus, d)
+			if (cxl_filter_decoder(d, p->decoder))
+				return d;
 	}
 	return NULL;
 }
@@ -86,7 +86,9 @@ static struct cxl_decoder *free_endpoint_decoder(struct cxl_memdev *m)
 
 	if (!ep)
 		return NULL;
-	cxl_decoder_foreach(ep, d) if (cxl_decoder_get_size(d) == 0) return d;
+	cxl_decoder_foreach (ep, d)
+		if (cxl_decoder_get_size(d) == 0)
+			return d;
 	return NULL;
 }
 
@@ -143,8 +145,7 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 
 	/* The memdevs below the root decoder, in the order named. */
 	for (int a = 0; a < (argc ? argc : 1); a++) {
-		cxl_memdev_foreach(ctx, m)
-		{
+		cxl_memdev_foreach (ctx, m) {
 			if (argc ? !cxl_filter_memdev(m, argv[a], NULL) : false)
 				continue;
 			if (!cxl_filter_memdev_by_decoder(ctx, m, dname))
@@ -164,9 +165,9 @@ static int plan_create(struct cxl_ctx *ctx, const struct region_params *p,
 	for (int a = 0; a < argc; a++) {
 		bool hit = false;
 
-		cxl_memdev_foreach(ctx,
-				   m) if (cxl_filter_memdev(m, argv[a], NULL))
-			hit = true;
+		cxl_memdev_foreach (ctx, m)
+			if (cxl_filter_memdev(m, argv[a], NULL))
+				hit = true;
 		if (!hit) {
 			pr_err("%s: no such memdev", argv[a]);
 			return -ENODEV;
@@ -405,8 +406,9 @@ static int do_create(struct cxl_ctx *ctx, const struct region_params *p,
 	d = rc ? NULL : find_root(ctx, p);
 	r = NULL;
 	if (d)
-		cxl_region_foreach(d, r) if (!strcmp(cxl_region_get_devname(r),
-						     name)) break;
+		cxl_region_foreach (d, r)
+			if (!strcmp(cxl_region_get_devname(r), name))
+				break;
 	if (!r) {
 		pr_err("%s: created, but cannot read it back", name);
 		return -EIO;
@@ -433,8 +435,7 @@ static int teardown(struct cxl_ctx *ctx, struct cxl_region *r, bool destroy)
 	}
 	if (!destroy)
 		return 0;
-	cxl_mapping_foreach(r, m)
-	{
+	cxl_mapping_foreach (r, m) {
 		int pos = cxl_mapping_get_position(m);
 
 		if (pos >= 0 && pos < MAX_WAYS)
@@ -568,10 +569,11 @@ static int region_action(int argc, char **argv, enum region_action act)
 	for (i = 0; i < argc; i++) {
 		bool hit = false;
 
-		cxl_bus_foreach(ctx, bus) cxl_decoder_foreach(bus, d)
-			cxl_region_foreach(d,
-					   r) if (cxl_filter_region(r, argv[i]))
-				hit = true;
+		cxl_bus_foreach (ctx, bus)
+			cxl_decoder_foreach (bus, d)
+				cxl_region_foreach (d, r)
+					if (cxl_filter_region(r, argv[i]))
+						hit = true;
 		if (!hit) {
 			pr_err("%s: no such region", argv[i]);
 			rc = EXIT_FAIL;
@@ -580,16 +582,13 @@ static int region_action(int argc, char **argv, enum region_action act)
 	}
 	/* Pass 0 checks every selected region, pass 1 acts. */
 	for (pass = 0; pass < 2 && !rc; pass++) {
-		cxl_bus_foreach(ctx, bus)
-		{
+		cxl_bus_foreach (ctx, bus) {
 			if (!cxl_filter_bus(bus, p.bus))
 				continue;
-			cxl_decoder_foreach(bus, d)
-			{
+			cxl_decoder_foreach (bus, d) {
 				if (!cxl_filter_decoder(d, p.decoder))
 					continue;
-				cxl_region_foreach(d, r)
-				{
+				cxl_region_foreach (d, r) {
 					const char *name =
 						cxl_region_get_devname(r);
 					bool on = cxl_region_is_enabled(r);

@@ -43,8 +43,7 @@ static struct cxl_decoder *dpa_holder(struct cxl_memdev *memdev)
 
 	if (!ep)
 		return NULL;
-	cxl_decoder_foreach(ep, d)
-	{
+	cxl_decoder_foreach (ep, d) {
 		uint64_t size = cxl_decoder_get_dpa_size(d);
 
 		if (size && size != CXL_U64_NONE)

@@ -96,8 +96,7 @@ int cxl_region_trigger_poison_list(struct cxl_region *region,
 {
 	struct cxl_mapping *m;
 
-	cxl_mapping_foreach(region, m)
-	{
+	cxl_mapping_foreach (region, m) {
 		struct cxl_decoder *decoder = cxl_mapping_get_decoder(m);
 		struct cxl_memdev *memdev;
 		int rc;

@@ -32,15 +32,13 @@ bool nd_bus_matches(struct ndctl_bus *bus, const char *filter)
 bool nd_region_matches(struct ndctl_region *region, const char *filter)
 {
 	return is_all(filter) ||
-	       name_matches(ndctl_region_get_devname(region), "region",
-			    filter);
+	       name_matches(ndctl_region_get_devname(region), "region", filter);
 }
 
 bool nd_namespace_matches(struct ndctl_namespace *ns, const char *filter)
 {
-	return is_all(filter) ||
-	       name_matches(ndctl_namespace_get_devname(ns), "namespace",
-			    filter);
+	return is_all(filter) || name_matches(ndctl_namespace_get_devname(ns),
+					      "namespace", filter);
 }
 
 bool nd_dimm_matches(struct ndctl_dimm *dimm, const char *filter)
@@ -75,13 +73,13 @@ int nd_check_filters_matched(struct ndctl_ctx *ctx, const char *busf,
 	struct ndctl_dimm *dimm;
 	struct ndctl_bus *bus;
 
-	ndctl_bus_foreach(ctx, bus) {
+	ndctl_bus_foreach (ctx, bus) {
 		bus_ok |= nd_bus_matches(bus, busf);
-		ndctl_dimm_foreach(bus, dimm)
+		ndctl_dimm_foreach (bus, dimm)
 			dimm_ok |= nd_dimm_matches(dimm, dimmf);
-		ndctl_region_foreach(bus, region) {
+		ndctl_region_foreach (bus, region) {
 			region_ok |= nd_region_matches(region, regionf);
-			ndctl_namespace_foreach(region, ns)
+			ndctl_namespace_foreach (region, ns)
 				ns_ok |= nd_namespace_matches(ns, nsf);
 		}
 	}
@@ -105,7 +103,7 @@ int nd_check_bus_names(struct ndctl_ctx *ctx, int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		bool found = is_all(argv[i]);
 
-		ndctl_bus_foreach(ctx, bus)
+		ndctl_bus_foreach (ctx, bus)
 			found |= nd_bus_matches(bus, argv[i]);
 		if (!found) {
 			pr_err("%s: no such bus", argv[i]);

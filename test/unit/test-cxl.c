@@ -68,7 +68,7 @@ static void check_decoders(const char *fixture, struct cxl_port *port,
 	struct cxl_decoder *d;
 	struct cxl_port *child;
 
-	cxl_decoder_foreach(port, d) {
+	cxl_decoder_foreach (port, d) {
 		char path[4096], *text;
 		struct cxl_target *t;
 		int ids[64], n, k = 0;
@@ -78,7 +78,7 @@ static void check_decoders(const char *fixture, struct cxl_port *port,
 		text = slurp(fixture, path);
 		n = text ? cxl_parse_target_list(text, ids, 64) : 0;
 		/* The library lists the last position first, as upstream. */
-		cxl_target_foreach(d, t) {
+		cxl_target_foreach (d, t) {
 			k++;
 			if (cxl_target_get_id(t) != ids[n - k] ||
 			    cxl_target_get_position(t) != n - k)
@@ -96,14 +96,14 @@ static void check_decoders(const char *fixture, struct cxl_port *port,
 		       text ? text : "(none)");
 		decoders_checked++;
 	}
-	cxl_port_foreach(port, child) {
+	cxl_port_foreach (port, child) {
 		char path[4096];
 
 		snprintf(path, sizeof(path), "%s/%s", port_path,
 			 cxl_port_get_devname(child));
 		check_decoders(fixture, child, path);
 	}
-	cxl_endpoint_foreach(port, child) {
+	cxl_endpoint_foreach (port, child) {
 		char path[4096];
 
 		snprintf(path, sizeof(path), "%s/%s", port_path,
@@ -122,7 +122,7 @@ static void dpa_accounting(const char *fixture, struct cxl_ctx *ctx)
 	static const enum cxl_mode modes[] = { CXL_MODE_RAM, CXL_MODE_PMEM };
 	struct cxl_memdev *m;
 
-	cxl_memdev_foreach(ctx, m) {
+	cxl_memdev_foreach (ctx, m) {
 		struct cxl_port *ep = cxl_memdev_get_endpoint(m);
 		const char *name = cxl_memdev_get_devname(m);
 
@@ -144,7 +144,7 @@ static void dpa_accounting(const char *fixture, struct cxl_ctx *ctx)
 				 "sys/bus/cxl/devices/%s/%s/size", name, mode);
 			text = slurp(fixture, path);
 			left = text ? strtoull(text, NULL, 0) : 0;
-			cxl_decoder_foreach(ep, d) {
+			cxl_decoder_foreach (ep, d) {
 				bool same_mode;
 
 				/* slurp() has one buffer: mode, then size. */
@@ -168,6 +168,20 @@ static void dpa_accounting(const char *fixture, struct cxl_ctx *ctx)
 }
 
 /* A region's dax region is there exactly when regionN/dax_regionN is. */
+static void dax_region_of(const char *fixture, struct daxctl_ctx *dax,
+			  struct cxl_region *r)
+{
+	char path[256];
+	bool has;
+
+	snprintf(path, sizeof(path), "%s/sys/bus/cxl/devices/%s/dax_region%d",
+		 fixture, cxl_region_get_devname(r), cxl_region_get_id(r));
+	has = access(path, F_OK) == 0;
+	tap_ok((cxl_region_get_daxctl_region(r, dax) != NULL) == has,
+	       "%s: %s dax region", cxl_region_get_devname(r),
+	       has ? "has a" : "has no");
+}
+
 static void dax_regions(const char *fixture, struct cxl_ctx *ctx)
 {
 	struct daxctl_ctx *dax;
@@ -178,19 +192,10 @@ static void dax_regions(const char *fixture, struct cxl_ctx *ctx)
 	if (!tap_ok(daxctl_new(&dax, cxl_get_root(ctx)) == 0,
 		    "%s: libdaxctl over the same root", fixture))
 		return;
-	cxl_bus_foreach(ctx, bus) cxl_decoder_foreach(bus, d)
-		cxl_region_foreach(d, r) {
-		char path[256];
-		bool has;
-
-		snprintf(path, sizeof(path),
-			 "%s/sys/bus/cxl/devices/%s/dax_region%d", fixture,
-			 cxl_region_get_devname(r), cxl_region_get_id(r));
-		has = access(path, F_OK) == 0;
-		tap_ok((cxl_region_get_daxctl_region(r, dax) != NULL) == has,
-		       "%s: %s dax region", cxl_region_get_devname(r),
-		       has ? "has a" : "has no");
-	}
+	cxl_bus_foreach (ctx, bus)
+		cxl_decoder_foreach (bus, d)
+			cxl_region_foreach (d, r)
+				dax_region_of(fixture, dax, r);
 	daxctl_unref(dax);
 }
 
@@ -205,7 +210,7 @@ static void fixture_tree(const char *fixture)
 	if (!tap_ok(root && cxl_new(&ctx, root) == 0, "read %s", fixture))
 		return;
 	sysroot_close(root);
-	cxl_memdev_foreach(ctx, m) {
+	cxl_memdev_foreach (ctx, m) {
 		char path[256], *text;
 
 		snprintf(path, sizeof(path), "sys/bus/cxl/devices/%s/serial",
@@ -215,8 +220,7 @@ static void fixture_tree(const char *fixture)
 				       cxl_memdev_get_serial(m),
 		       "%s: serial %s", cxl_memdev_get_devname(m),
 		       text ? text : "(none)");
-		snprintf(path, sizeof(path),
-			 "sys/bus/cxl/devices/%s/pmem/size",
+		snprintf(path, sizeof(path), "sys/bus/cxl/devices/%s/pmem/size",
 			 cxl_memdev_get_devname(m));
 		text = slurp(fixture, path);
 		tap_ok(text && strtoull(text, NULL, 0) ==
@@ -226,7 +230,7 @@ static void fixture_tree(const char *fixture)
 		memdevs++;
 	}
 	tap_ok(memdevs > 0, "the fixture has memdevs (%d)", memdevs);
-	cxl_bus_foreach(ctx, bus) {
+	cxl_bus_foreach (ctx, bus) {
 		char path[256];
 
 		snprintf(path, sizeof(path), "sys/bus/cxl/devices/%s",
