@@ -340,8 +340,7 @@ static void add_mappings(struct json_object *jregion,
 	struct json_object *jmaps = NULL;
 	struct ndctl_mapping *m;
 
-	ndctl_mapping_foreach(region, m)
-	{
+	ndctl_mapping_foreach (region, m) {
 		struct ndctl_dimm *dimm =
 			dimm_by_name(bus, ndctl_mapping_get_dimm(m));
 		struct json_object *jm;
