@@ -207,7 +207,8 @@ int cmd_set_partition(int argc, char **argv)
 	}
 	mbox_print_memdevs(jdevs);
 	/*
-	 * v81 also says "set_partition 0 mem" after a size it refused; here
+	 * v81 also says "set_partition 0 mem" after a memdev it refused
+	 * before sending (size, Identify, no partitionable capacity); here
 	 * the refusal's own line is the whole story when nothing was sent.
 	 */
 	if (!refused)
