@@ -8,9 +8,8 @@
 #define CXL_MBOX_CMD_H
 
 #include <stdbool.h>
-#include <json-c/json.h>
-
 #include <stdint.h>
+#include <json-c/json.h>
 
 #include <cxl/libcxl.h>
 
