@@ -32,13 +32,15 @@ bool nd_bus_matches(struct ndctl_bus *bus, const char *filter)
 bool nd_region_matches(struct ndctl_region *region, const char *filter)
 {
 	return is_all(filter) ||
-	       name_matches(ndctl_region_get_devname(region), "region", filter);
+	       name_matches(ndctl_region_get_devname(region), "region",
+			    filter);
 }
 
 bool nd_namespace_matches(struct ndctl_namespace *ns, const char *filter)
 {
-	return is_all(filter) || name_matches(ndctl_namespace_get_devname(ns),
-					      "namespace", filter);
+	return is_all(filter) ||
+	       name_matches(ndctl_namespace_get_devname(ns), "namespace",
+			    filter);
 }
 
 bool nd_dimm_matches(struct ndctl_dimm *dimm, const char *filter)
